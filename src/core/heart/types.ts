@@ -1,0 +1,64 @@
+/**
+ * The heart source abstraction: every source of heartbeats (the simulated heart, file replay, a Bluetooth
+ * strap) implements {@link HeartSource} and emits the same {@link Beat} and {@link HeartStatus} events, so the
+ * session, the HRV worker and the screens never know which one is behind them.
+ */
+
+/** Where a beat came from. */
+export type HeartSourceKind = 'simulated' | 'replay' | 'bluetooth';
+
+/** One heartbeat, described by the RR interval that ends at it. */
+export interface Beat {
+  /** Interval since the previous beat, in milliseconds. */
+  readonly rrMs: number;
+  /**
+   * Reconstructed time of this beat in milliseconds since the source started (session clock). Sources that
+   * know only RR sums (Bluetooth) rebuild it from them, anchored to arrival time.
+   */
+  readonly timeMs: number;
+  /** Heart rate reported by the device in beats per minute, when the device reports one. */
+  readonly heartRateBpm?: number;
+  /** The source that produced the beat. */
+  readonly source: HeartSourceKind;
+  /**
+   * True when this beat follows a gap (signal lost, reconnect): the interval before it is not a true RR and
+   * differences must not be taken across it.
+   */
+  readonly afterGap?: boolean;
+}
+
+/** A heart-rate reading without an RR interval (devices that send heart rate only). */
+export interface HeartRateReading {
+  readonly heartRateBpm: number;
+  readonly timeMs: number;
+  readonly source: HeartSourceKind;
+}
+
+/** The life cycle of a source. */
+export type HeartStatus =
+  | { readonly state: 'connecting' }
+  | { readonly state: 'live' }
+  | { readonly state: 'signal-lost'; readonly reason: string }
+  | { readonly state: 'reconnecting'; readonly attempt: number; readonly nextRetryMs: number }
+  | { readonly state: 'ended'; readonly reason: 'stopped' | 'finished' | 'error'; readonly message?: string };
+
+export type HeartStatusState = HeartStatus['state'];
+
+/** What a source tells its listener. */
+export interface HeartSourceListener {
+  beat(beat: Beat): void;
+  status(status: HeartStatus): void;
+  /** Heart rate without RR (optional: only sources that can produce it call it). */
+  heartRate?(reading: HeartRateReading): void;
+}
+
+/** Every heart source implements this. */
+export interface HeartSource {
+  readonly kind: HeartSourceKind;
+  /** A human-readable name ("Simulated heart", "Polar H10 1A2B3C", "recording.txt"). */
+  readonly label: string;
+  /** Start producing beats; resolves once the source has begun (connected, first timer armed). */
+  start(listener: HeartSourceListener): Promise<void>;
+  /** Stop on the person's request; the source then reports `ended` with reason `stopped`. */
+  stop(): Promise<void>;
+}
