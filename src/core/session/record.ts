@@ -1,0 +1,100 @@
+/**
+ * What a practice session leaves behind: the record the history, the exports and the storage all share. Pure
+ * data, JSON-safe (no Dates, no typed arrays), so the same shapes go into IndexedDB and into a backup file.
+ */
+import type { HeartSourceKind } from '../heart/types';
+
+/** The artifact label of a beat the HRV engine found nothing wrong with. */
+export const NORMAL_BEAT = 'normal';
+
+/** One stored beat: the RR interval ending at it and what the pacer was doing at that moment. */
+export interface BeatRecord {
+  /** Interval since the previous beat, ms. */
+  readonly rrMs: number;
+  /** Beat time since the session started, ms. */
+  readonly timeMs: number;
+  /** The interval before this beat spans a gap (signal lost): no difference is taken across it. */
+  readonly afterGap: boolean;
+  /** Artifact label from the HRV engine ('normal', 'ectopic', 'missed', ...). */
+  readonly artifact: string;
+  /** Pacer rate at the beat, breaths per minute; null when no pacer ran (an imported file). */
+  readonly pacerRateBpm: number | null;
+  /** Where in the breath the pacer was at the beat, as a fraction of the breath 0..1 (0 = start of inhale). */
+  readonly pacerPhase: number | null;
+}
+
+/** A before/after check-in: an optional stress rating and a short note. */
+export interface CheckIn {
+  /** Stress, 1 (calm) .. 10 (very stressed); null when the person left it blank. */
+  readonly stress: number | null;
+  readonly note: string;
+}
+
+export const MIN_STRESS = 1;
+export const MAX_STRESS = 10;
+export const MAX_NOTE_LENGTH = 500;
+
+/** The figures of a whole session; each is null when the session had too little data for it. */
+export interface SessionSummary {
+  readonly beatCount: number;
+  /** Beats not labelled normal. */
+  readonly artifactCount: number;
+  readonly meanHeartRateBpm: number | null;
+  readonly rmssdMs: number | null;
+  /** Coherence score from the HRV engine (0..1 share of power around the breathing peak); null if not computed. */
+  readonly coherence: number | null;
+  /** Mean pacer rate over the session, breaths per minute. */
+  readonly breathingRateBpm: number | null;
+}
+
+export type SessionStatus = 'recording' | 'finished';
+
+/** How a session ended: the person stopped it, it was recovered after a crash, or it came from a file. */
+export type SessionEnd = 'stopped' | 'recovered' | 'imported';
+
+export interface SessionRecord {
+  /** Unique id (random, so sessions from two devices merge without clashes). */
+  readonly id: string;
+  /** Wall-clock start, ms since the Unix epoch. */
+  readonly startTimeMs: number;
+  readonly sourceKind: HeartSourceKind;
+  /** Human-readable source ("Simulated heart", "Polar H10 1A2B", "recording.txt"). */
+  readonly sourceLabel: string;
+  /** Time from start to the last beat, ms. */
+  readonly durationMs: number;
+  readonly status: SessionStatus;
+  /** Set when finished. */
+  readonly end: SessionEnd | null;
+  readonly summary: SessionSummary;
+  readonly checkInBefore: CheckIn | null;
+  readonly checkInAfter: CheckIn | null;
+}
+
+/** A resonance-frequency assessment: the breathing rate whose HRV response was strongest. */
+export interface AssessmentRecord {
+  readonly id: string;
+  /** Wall-clock time, ms since the Unix epoch. */
+  readonly timeMs: number;
+  /** The chosen resonance rate, breaths per minute. */
+  readonly resonanceRateBpm: number;
+  /** Each rate tried and its score (higher is stronger), for the detail view. */
+  readonly candidates: readonly { readonly rateBpm: number; readonly score: number }[];
+  /** The session in which it was measured, if any. */
+  readonly sessionId: string | null;
+}
+
+export const EMPTY_SUMMARY: SessionSummary = {
+  beatCount: 0,
+  artifactCount: 0,
+  meanHeartRateBpm: null,
+  rmssdMs: null,
+  coherence: null,
+  breathingRateBpm: null,
+};
+
+/** The change in stress from before to after (negative = calmer), or null when either rating is missing. */
+export function stressChange(session: SessionRecord): number | null {
+  const before = session.checkInBefore?.stress ?? null;
+  const after = session.checkInAfter?.stress ?? null;
+  return before === null || after === null ? null : after - before;
+}

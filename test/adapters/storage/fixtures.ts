@@ -1,0 +1,56 @@
+/** Test data shared by the storage tests: sessions and beats built from seeded, known values. */
+import { NORMAL_BEAT, type BeatRecord, type SessionRecord } from '../../../src/core/session/record';
+
+let counter = 0;
+
+/** A database name no other test uses, so tests never see each other's data. */
+export function uniqueDbName(prefix: string): string {
+  counter += 1;
+  return `${prefix}-${Date.now()}-${counter}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** `count` beats of 800..899 ms with a label on every 50th and a gap at 100. */
+export function makeBeats(count: number, startTimeMs = 0): BeatRecord[] {
+  const beats: BeatRecord[] = [];
+  let t = startTimeMs;
+  for (let i = 0; i < count; i += 1) {
+    const rrMs = 800 + ((i * 37) % 100);
+    t += rrMs;
+    beats.push({
+      rrMs,
+      timeMs: t,
+      afterGap: i === 100,
+      artifact: i % 50 === 49 ? 'ectopic' : NORMAL_BEAT,
+      pacerRateBpm: 6 + (i % 3) * 0.5,
+      pacerPhase: (i % 10) / 10,
+    });
+  }
+  return beats;
+}
+
+export function makeSession(
+  id: string,
+  startTimeMs: number,
+  overrides: Partial<SessionRecord> = {},
+): SessionRecord {
+  return {
+    id,
+    startTimeMs,
+    sourceKind: 'simulated',
+    sourceLabel: 'Simulated heart',
+    durationMs: 1_200_000,
+    status: 'finished',
+    end: 'stopped',
+    summary: {
+      beatCount: 1500,
+      artifactCount: 3,
+      meanHeartRateBpm: 64,
+      rmssdMs: 42,
+      coherence: 0.6,
+      breathingRateBpm: 6,
+    },
+    checkInBefore: { stress: 7, note: 'busy day' },
+    checkInAfter: { stress: 4, note: '' },
+    ...overrides,
+  };
+}

@@ -1,0 +1,133 @@
+/**
+ * One test per schema version: each builds the older database by hand with the raw IndexedDB API (not with the
+ * app's upgrade code), fills it the way that version wrote data, then opens it with the current module.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { deleteDB } from 'idb';
+import { openDatabase } from '../../../src/adapters/storage/database';
+import { DB_VERSION, STORE } from '../../../src/adapters/storage/schema';
+import { ResonanceStore } from '../../../src/adapters/storage/store';
+import { toColumns } from '../../../src/core/session/columns';
+import { makeBeats, makeSession, uniqueDbName } from './fixtures';
+
+const names: string[] = [];
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+/** Create a database at `version` with `build` as its upgrade, then close it. */
+async function buildByHand(
+  version: number,
+  build: (db: IDBDatabase) => void,
+  fill: (db: IDBDatabase) => Promise<void> = async () => {},
+): Promise<string> {
+  const name = uniqueDbName('migration');
+  names.push(name);
+  const req = indexedDB.open(name, version);
+  req.onupgradeneeded = () => build(req.result);
+  const db = await request(req);
+  await fill(db);
+  db.close();
+  return name;
+}
+
+function put(db: IDBDatabase, store: string, value: unknown): Promise<IDBValidKey> {
+  return request(db.transaction(store, 'readwrite').objectStore(store).put(value));
+}
+
+/** Version 1 exactly as it was: check-ins inside the session row. */
+function buildVersion1(db: IDBDatabase): void {
+  db.createObjectStore('sessions', { keyPath: 'id' }).createIndex('by-start', 'startTimeMs');
+  db.createObjectStore('beat-chunks', { keyPath: ['sessionId', 'seq'] });
+  db.createObjectStore('settings', { keyPath: 'key' });
+}
+
+async function openStore(name: string): Promise<ResonanceStore> {
+  const result = await ResonanceStore.open(name);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+afterEach(async () => {
+  for (const name of names.splice(0)) await deleteDB(name);
+});
+
+describe('schema migrations', () => {
+  it('creates every store in a new database (version 0 to current)', async () => {
+    const name = uniqueDbName('fresh');
+    names.push(name);
+    const result = await openDatabase(name);
+    if (!result.ok) throw new Error(result.error.message);
+    const db = result.value;
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(Object.values(STORE).sort());
+    db.close();
+  });
+
+  it('version 1 → 2 moves check-ins out of session rows and keeps beats and settings', async () => {
+    const beats = makeBeats(300);
+    const v1Row = makeSession('s1', 1000); // version 1 rows carried checkInBefore/After
+    const name = await buildByHand(1, buildVersion1, async (db) => {
+      await put(db, 'sessions', v1Row);
+      await put(db, 'sessions', { ...makeSession('s2', 2000), checkInBefore: null, checkInAfter: null });
+      await put(db, 'beat-chunks', { sessionId: 's1', seq: 0, ...toColumns(beats.slice(0, 256)) });
+      await put(db, 'beat-chunks', { sessionId: 's1', seq: 1, ...toColumns(beats.slice(256)) });
+      await put(db, 'settings', { key: 'reminder', value: '07:30' });
+    });
+    const store = await openStore(name);
+    expect(store.db.version).toBe(2);
+    const list = await store.listSessions();
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.value.map((s) => s.id)).toEqual(['s1', 's2']);
+    expect(list.value[0]?.checkInBefore).toEqual(v1Row.checkInBefore);
+    expect(list.value[0]?.checkInAfter).toEqual(v1Row.checkInAfter);
+    expect(list.value[1]?.checkInBefore).toBeNull();
+    // The rows themselves no longer carry check-ins.
+    const raw = await store.db.get(STORE.sessions, 's1');
+    expect(raw && 'checkInBefore' in raw).toBe(false);
+    expect(await store.readBeats('s1')).toEqual({ ok: true, value: beats });
+    expect(await store.getSetting('reminder')).toEqual({ ok: true, value: '07:30' });
+    store.close();
+  });
+
+  it('version 1 → 2 is safe to re-run over a database that already has some version-2 parts', async () => {
+    // As if an earlier build had created the check-ins store and moved one session already.
+    const name = await buildByHand(
+      1,
+      (db) => {
+        buildVersion1(db);
+        db.createObjectStore('check-ins', { keyPath: ['sessionId', 'moment'] });
+      },
+      async (db) => {
+        const { checkInBefore: _b, checkInAfter: _a, ...moved } = makeSession('moved', 1);
+        await put(db, 'sessions', moved);
+        await put(db, 'check-ins', { sessionId: 'moved', moment: 'before', stress: 3, note: 'kept' });
+        await put(db, 'sessions', makeSession('pending', 2));
+      },
+    );
+    const store = await openStore(name);
+    const list = await store.listSessions();
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.value.map((s) => [s.id, s.checkInBefore?.stress])).toEqual([
+      ['moved', 3],
+      ['pending', 7],
+    ]);
+    store.close();
+  });
+
+  it('opening the current version again changes nothing', async () => {
+    const name = uniqueDbName('reopen');
+    names.push(name);
+    const first = await openStore(name);
+    await first.putSession(makeSession('s', 1));
+    first.close();
+    const second = await openStore(name);
+    const list = await second.listSessions();
+    expect(list.ok && list.value.map((s) => s.id)).toEqual(['s']);
+    second.close();
+  });
+});
