@@ -74,11 +74,11 @@ export class ResonanceStore {
     });
   }
 
-  /** Write a session row and one of its beat chunks together (the recorder's flush). */
-  putSessionAndChunk(session: StoredSession, chunk: StoredChunk): Promise<StorageResult<void>> {
+  /** Write a session row and some of its beat chunks in one transaction (the recorder's flush). */
+  putSessionAndChunks(session: StoredSession, chunks: readonly StoredChunk[]): Promise<StorageResult<void>> {
     return transact(this.db, [STORE.sessions, STORE.beatChunks], 'readwrite', async (tx) => {
       await tx.objectStore(STORE.sessions).put(session);
-      await tx.objectStore(STORE.beatChunks).put(chunk);
+      for (const chunk of chunks) await tx.objectStore(STORE.beatChunks).put(chunk);
     });
   }
 

@@ -45,10 +45,12 @@ describe('ResonanceStore against real IndexedDB', () => {
     const beats = makeBeats(600);
     const { checkInBefore: _b, checkInAfter: _a, ...row } = session;
     // Written out of order on purpose: the key order, not the write order, decides.
-    value(await store.putSessionAndChunk(row, { sessionId: 's', seq: 2, ...toColumns(beats.slice(512)) }));
-    value(await store.putSessionAndChunk(row, { sessionId: 's', seq: 0, ...toColumns(beats.slice(0, 256)) }));
+    value(await store.putSessionAndChunks(row, [{ sessionId: 's', seq: 2, ...toColumns(beats.slice(512)) }]));
     value(
-      await store.putSessionAndChunk(row, { sessionId: 's', seq: 1, ...toColumns(beats.slice(256, 512)) }),
+      await store.putSessionAndChunks(row, [{ sessionId: 's', seq: 0, ...toColumns(beats.slice(0, 256)) }]),
+    );
+    value(
+      await store.putSessionAndChunks(row, [{ sessionId: 's', seq: 1, ...toColumns(beats.slice(256, 512)) }]),
     );
     expect(value(await store.readBeats('s'))).toEqual(beats);
   });
@@ -56,12 +58,11 @@ describe('ResonanceStore against real IndexedDB', () => {
   it('keeps one session’s beats apart from another whose id shares a prefix', async () => {
     const store = await open();
     const { checkInBefore: _b, checkInAfter: _a, ...row } = makeSession('x', 1);
-    value(await store.putSessionAndChunk(row, { sessionId: 'x', seq: 0, ...toColumns(makeBeats(3)) }));
+    value(await store.putSessionAndChunks(row, [{ sessionId: 'x', seq: 0, ...toColumns(makeBeats(3)) }]));
     value(
-      await store.putSessionAndChunk(
-        { ...row, id: 'xy' },
+      await store.putSessionAndChunks({ ...row, id: 'xy' }, [
         { sessionId: 'xy', seq: 0, ...toColumns(makeBeats(5)) },
-      ),
+      ]),
     );
     expect(value(await store.readBeats('x'))).toHaveLength(3);
     expect(value(await store.readBeats('xy'))).toHaveLength(5);
@@ -78,7 +79,7 @@ describe('ResonanceStore against real IndexedDB', () => {
     const store = await open();
     const { checkInBefore: _b, checkInAfter: _a, ...row } = makeSession('gone', 1);
     value(await store.putSession(makeSession('gone', 1)));
-    value(await store.putSessionAndChunk(row, { sessionId: 'gone', seq: 0, ...toColumns(makeBeats(10)) }));
+    value(await store.putSessionAndChunks(row, [{ sessionId: 'gone', seq: 0, ...toColumns(makeBeats(10)) }]));
     value(await store.putSession(makeSession('kept', 2)));
     value(await store.deleteSession('gone'));
     expect(value(await store.listSessions()).map((s) => s.id)).toEqual(['kept']);

@@ -1,0 +1,185 @@
+/**
+ * Crash-safe recording. Beats are kept in memory and written to IndexedDB at least every few seconds, so a
+ * crashed or closed tab loses at most the last flush interval (target: 5 s). The open chunk is rewritten on each
+ * flush until it holds BEATS_PER_CHUNK beats, then the next chunk begins.
+ *
+ * When a write fails (a full disk above all) the recorder says so through `problem`, keeps every beat in memory
+ * and keeps trying on later flushes; `snapshot()` gives the whole session for export at any time.
+ */
+import { appendToColumns, emptyColumns } from '../../core/session/columns';
+import { EMPTY_SUMMARY, type BeatRecord, type CheckIn, type SessionRecord } from '../../core/session/record';
+import { durationOfBeats, summariseBeats } from '../../core/session/summary';
+import type { HeartSourceKind } from '../../core/heart/types';
+import type { StorageError, StorageResult } from './database';
+import { BEATS_PER_CHUNK, type StoredChunk } from './schema';
+import type { ResonanceStore } from './store';
+
+/** What the recorder needs from storage (tests hand in one that fails). */
+export type RecorderStore = Pick<ResonanceStore, 'putSessionAndChunks' | 'putSession'>;
+
+/** Flush period, ms. Below 5 s so that, with the write's own time, at most 5 s of beats are ever unsaved. */
+export const FLUSH_INTERVAL_MS = 4_000;
+
+export interface RecordingStart {
+  readonly id: string;
+  readonly startTimeMs: number;
+  readonly sourceKind: HeartSourceKind;
+  readonly sourceLabel: string;
+  readonly checkInBefore?: CheckIn | null;
+}
+
+/** The interface a running session calls: one beat at a time, then stop. */
+export interface BeatRecorder {
+  record(beat: BeatRecord): void;
+  stop(finish?: { coherence?: number | null; checkInAfter?: CheckIn | null }): Promise<SessionRecord>;
+}
+
+export interface RecorderTimers {
+  setInterval(fn: () => void, ms: number): number;
+  clearInterval(id: number): void;
+}
+
+const browserTimers: RecorderTimers = {
+  setInterval: (fn, ms) => window.setInterval(fn, ms),
+  clearInterval: (id) => window.clearInterval(id),
+};
+
+export function newSessionId(): string {
+  return crypto.randomUUID();
+}
+
+export class SessionRecorder implements BeatRecorder {
+  readonly #store: RecorderStore | null;
+  readonly #start: RecordingStart;
+  readonly #timers: RecorderTimers;
+  readonly #beats: BeatRecord[] = [];
+  /** Beats already safely written. */
+  #savedCount = 0;
+  #timer: number | null = null;
+  #writing: Promise<void> = Promise.resolve();
+  #problem: StorageError | null = null;
+  #checkInBefore: CheckIn | null;
+  #stopped = false;
+  #onProblem: (problem: StorageError | null) => void;
+
+  constructor(
+    store: RecorderStore | null,
+    start: RecordingStart,
+    options: { timers?: RecorderTimers; onProblem?: (problem: StorageError | null) => void } = {},
+  ) {
+    this.#store = store;
+    this.#start = start;
+    this.#timers = options.timers ?? browserTimers;
+    this.#onProblem = options.onProblem ?? (() => {});
+    this.#checkInBefore = start.checkInBefore ?? null;
+    if (!store)
+      this.#setProblem({
+        kind: 'unavailable',
+        message: 'Storage is unavailable: this session is kept in memory only.',
+      });
+  }
+
+  /** Write the empty session row and start the periodic flush. */
+  async begin(): Promise<StorageResult<void>> {
+    this.#timer = this.#timers.setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
+    if (!this.#store) return { ok: false, error: this.#problem ?? { kind: 'unavailable', message: '' } };
+    const result = await this.#store.putSession(this.#sessionRecord('recording'));
+    if (!result.ok) this.#setProblem(result.error);
+    return result;
+  }
+
+  get id(): string {
+    return this.#start.id;
+  }
+
+  /** The latest storage problem, or null while saving works. */
+  get problem(): StorageError | null {
+    return this.#problem;
+  }
+
+  get beatCount(): number {
+    return this.#beats.length;
+  }
+
+  get savedCount(): number {
+    return this.#savedCount;
+  }
+
+  record(beat: BeatRecord): void {
+    if (!this.#stopped) this.#beats.push(beat);
+  }
+
+  /** Write every beat not yet saved. Flushes never overlap: each waits for the one before. */
+  flush(): Promise<void> {
+    this.#writing = this.#writing.then(() => this.#write());
+    return this.#writing;
+  }
+
+  async #write(): Promise<void> {
+    const store = this.#store;
+    const total = this.#beats.length;
+    if (!store || total === this.#savedCount) return;
+    const chunks: StoredChunk[] = [];
+    for (let seq = Math.floor(this.#savedCount / BEATS_PER_CHUNK); seq * BEATS_PER_CHUNK < total; seq += 1) {
+      const cols = emptyColumns();
+      appendToColumns(
+        cols,
+        this.#beats.slice(seq * BEATS_PER_CHUNK, Math.min(total, (seq + 1) * BEATS_PER_CHUNK)),
+      );
+      chunks.push({ sessionId: this.#start.id, seq, ...cols });
+    }
+    const { checkInBefore: _b, checkInAfter: _a, ...row } = this.#sessionRecord('recording', total);
+    const result = await store.putSessionAndChunks(row, chunks);
+    if (result.ok) {
+      this.#savedCount = total;
+      this.#setProblem(null);
+    } else this.#setProblem(result.error);
+  }
+
+  /** Stop: final flush, then the finished record with its summary. */
+  async stop(
+    finish: { coherence?: number | null; checkInAfter?: CheckIn | null } = {},
+  ): Promise<SessionRecord> {
+    this.#stopped = true;
+    if (this.#timer !== null) this.#timers.clearInterval(this.#timer);
+    this.#timer = null;
+    await this.flush();
+    const record = this.#sessionRecord('finished', this.#beats.length, finish);
+    if (this.#store) {
+      const result = await this.#store.putSession(record);
+      if (!result.ok) this.#setProblem(result.error);
+    }
+    return record;
+  }
+
+  /** The whole session as held in memory, for export when storage failed. */
+  snapshot(): { session: SessionRecord; beats: readonly BeatRecord[] } {
+    return { session: this.#sessionRecord(this.#stopped ? 'finished' : 'recording'), beats: this.#beats };
+  }
+
+  #sessionRecord(
+    status: 'recording' | 'finished',
+    count = this.#beats.length,
+    finish: { coherence?: number | null; checkInAfter?: CheckIn | null } = {},
+  ): SessionRecord {
+    const beats = count === this.#beats.length ? this.#beats : this.#beats.slice(0, count);
+    return {
+      id: this.#start.id,
+      startTimeMs: this.#start.startTimeMs,
+      sourceKind: this.#start.sourceKind,
+      sourceLabel: this.#start.sourceLabel,
+      durationMs: durationOfBeats(beats),
+      status,
+      end: status === 'finished' ? 'stopped' : null,
+      summary: beats.length > 0 ? summariseBeats(beats, finish.coherence ?? null) : EMPTY_SUMMARY,
+      checkInBefore: this.#checkInBefore,
+      checkInAfter: finish.checkInAfter ?? null,
+    };
+  }
+
+  #setProblem(problem: StorageError | null): void {
+    if (problem === this.#problem) return;
+    this.#problem = problem;
+    this.#onProblem(problem);
+  }
+}

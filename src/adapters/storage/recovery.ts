@@ -1,0 +1,48 @@
+/**
+ * On launch: finish the sessions a crash or a closed tab left in `recording`. Each is summarised from the beats
+ * that reached storage (at most the last flush interval is missing) and marked finished with end 'recovered'.
+ * A session that never stored a beat is removed: there is nothing in it to review.
+ */
+import { durationOfBeats, summariseBeats } from '../../core/session/summary';
+import type { SessionRecord } from '../../core/session/record';
+import type { StorageResult } from './database';
+import type { ResonanceStore } from './store';
+
+export interface Recovered {
+  /** Sessions finished from their stored beats. */
+  readonly finished: SessionRecord[];
+  /** Ids of empty sessions removed. */
+  readonly removed: string[];
+}
+
+export async function recoverUnfinished(store: ResonanceStore): Promise<StorageResult<Recovered>> {
+  const open = await store.unfinishedSessions();
+  if (!open.ok) return open;
+  const finished: SessionRecord[] = [];
+  const removed: string[] = [];
+  for (const row of open.value) {
+    const beats = await store.readBeats(row.id);
+    if (!beats.ok) return beats;
+    if (beats.value.length === 0) {
+      const deleted = await store.deleteSession(row.id);
+      if (!deleted.ok) return deleted;
+      removed.push(row.id);
+      continue;
+    }
+    const current = await store.getSession(row.id);
+    if (!current.ok) return current;
+    const record: SessionRecord = {
+      ...row,
+      checkInBefore: current.value?.checkInBefore ?? null,
+      checkInAfter: current.value?.checkInAfter ?? null,
+      status: 'finished',
+      end: 'recovered',
+      durationMs: durationOfBeats(beats.value),
+      summary: summariseBeats(beats.value, row.summary.coherence),
+    };
+    const written = await store.putSession(record);
+    if (!written.ok) return written;
+    finished.push(record);
+  }
+  return { ok: true, value: { finished, removed } };
+}

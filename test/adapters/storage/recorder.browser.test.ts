@@ -1,0 +1,163 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { deleteDB } from 'idb';
+import {
+  SessionRecorder,
+  type RecorderStore,
+  type RecorderTimers,
+} from '../../../src/adapters/storage/recorder';
+import { recoverUnfinished } from '../../../src/adapters/storage/recovery';
+import { ResonanceStore } from '../../../src/adapters/storage/store';
+import { STORAGE_FULL_MESSAGE, type StorageResult } from '../../../src/adapters/storage/database';
+import { summariseBeats } from '../../../src/core/session/summary';
+import { makeBeats, uniqueDbName } from './fixtures';
+
+const names: string[] = [];
+
+async function openStore(name = uniqueDbName('recorder')): Promise<ResonanceStore> {
+  if (!names.includes(name)) names.push(name);
+  const result = await ResonanceStore.open(name);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** Timers the test fires by hand. */
+function manualTimers(): RecorderTimers & { fire(): void; active: number } {
+  let fn: (() => void) | null = null;
+  const timers = {
+    active: 0,
+    setInterval(f: () => void) {
+      fn = f;
+      timers.active += 1;
+      return 1;
+    },
+    clearInterval() {
+      fn = null;
+      timers.active -= 1;
+    },
+    fire() {
+      fn?.();
+    },
+  };
+  return timers;
+}
+
+const start = (id: string) => ({
+  id,
+  startTimeMs: 1_700_000_000_000,
+  sourceKind: 'simulated' as const,
+  sourceLabel: 'Simulated heart',
+});
+
+afterEach(async () => {
+  for (const name of names.splice(0)) await deleteDB(name);
+});
+
+describe('SessionRecorder', () => {
+  it('a closed tab loses only the beats after the last flush, and the next launch finishes the session', async () => {
+    const name = uniqueDbName('crash');
+    const store = await openStore(name);
+    const timers = manualTimers();
+    const recorder = new SessionRecorder(
+      store,
+      { ...start('s'), checkInBefore: { stress: 6, note: 'tense' } },
+      { timers },
+    );
+    await recorder.begin();
+    const beats = makeBeats(700);
+    beats.slice(0, 650).forEach((b) => recorder.record(b));
+    timers.fire();
+    await recorder.flush(); // wait for the timer's write
+    beats.slice(650).forEach((b) => recorder.record(b)); // never flushed: the tab closes now
+    store.close();
+
+    const next = await openStore(name);
+    const recovered = await recoverUnfinished(next);
+    if (!recovered.ok) throw new Error(recovered.error.message);
+    expect(recovered.value.finished.map((s) => s.id)).toEqual(['s']);
+    const session = await next.getSession('s');
+    if (!session.ok || !session.value) throw new Error('session missing');
+    expect(session.value.status).toBe('finished');
+    expect(session.value.end).toBe('recovered');
+    expect(session.value.checkInBefore).toEqual({ stress: 6, note: 'tense' });
+    expect(session.value.summary).toEqual(summariseBeats(beats.slice(0, 650)));
+    expect(session.value.durationMs).toBe(beats[649]?.timeMs);
+    expect(await next.readBeats('s')).toEqual({ ok: true, value: beats.slice(0, 650) });
+    // Running recovery again finds nothing left to do.
+    const again = await recoverUnfinished(next);
+    expect(again.ok && again.value.finished).toEqual([]);
+    next.close();
+  });
+
+  it('grows chunks across flushes and stop writes the finished record with every beat', async () => {
+    const store = await openStore();
+    const timers = manualTimers();
+    const recorder = new SessionRecorder(store, start('s'), { timers });
+    await recorder.begin();
+    const beats = makeBeats(600);
+    for (let i = 0; i < beats.length; i += 1) {
+      recorder.record(beats[i]!);
+      if (i % 97 === 0) void recorder.flush();
+    }
+    const record = await recorder.stop({ coherence: 0.5, checkInAfter: { stress: 3, note: '' } });
+    expect(timers.active).toBe(0);
+    expect(record.status).toBe('finished');
+    expect(record.summary.coherence).toBe(0.5);
+    expect(await store.readBeats('s')).toEqual({ ok: true, value: beats });
+    const stored = await store.getSession('s');
+    expect(stored.ok && stored.value?.checkInAfter).toEqual({ stress: 3, note: '' });
+    expect(stored.ok && stored.value?.summary.beatCount).toBe(600);
+    store.close();
+  });
+
+  it('on a full disk says so, keeps the session in memory, and saves everything once space returns', async () => {
+    const real = await openStore();
+    let full = true;
+    const problems: (string | null)[] = [];
+    const flaky: RecorderStore = {
+      putSession: (s) => real.putSession(s),
+      putSessionAndChunks: (row, chunks): Promise<StorageResult<void>> =>
+        full
+          ? Promise.resolve({ ok: false, error: { kind: 'storage-full', message: STORAGE_FULL_MESSAGE } })
+          : real.putSessionAndChunks(row, chunks),
+    };
+    const recorder = new SessionRecorder(flaky, start('s'), {
+      timers: manualTimers(),
+      onProblem: (p) => problems.push(p?.kind ?? null),
+    });
+    await recorder.begin();
+    const beats = makeBeats(300);
+    beats.slice(0, 200).forEach((b) => recorder.record(b));
+    await recorder.flush();
+    expect(recorder.problem?.kind).toBe('storage-full');
+    expect(recorder.problem?.message).toMatch(/full/);
+    expect(recorder.savedCount).toBe(0);
+    beats.slice(200).forEach((b) => recorder.record(b));
+    expect(recorder.snapshot().beats).toEqual(beats);
+    full = false;
+    await recorder.flush();
+    expect(recorder.problem).toBeNull();
+    expect(problems).toEqual(['storage-full', null]);
+    expect(await real.readBeats('s')).toEqual({ ok: true, value: beats });
+    real.close();
+  });
+
+  it('removes an unfinished session that stored no beats', async () => {
+    const store = await openStore();
+    const recorder = new SessionRecorder(store, start('empty'), { timers: manualTimers() });
+    await recorder.begin();
+    const recovered = await recoverUnfinished(store);
+    expect(recovered.ok && recovered.value.removed).toEqual(['empty']);
+    const list = await store.listSessions();
+    expect(list.ok && list.value).toEqual([]);
+    store.close();
+  });
+
+  it('without storage, records in memory and reports why', async () => {
+    const recorder = new SessionRecorder(null, start('m'), { timers: manualTimers() });
+    await recorder.begin();
+    makeBeats(5).forEach((b) => recorder.record(b));
+    const record = await recorder.stop();
+    expect(recorder.problem?.kind).toBe('unavailable');
+    expect(record.summary.beatCount).toBe(5);
+  });
+});
