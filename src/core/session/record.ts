@@ -4,6 +4,9 @@
  */
 import type { HeartSourceKind } from '../heart/types';
 
+/** Any value JSON can carry (settings are stored and backed up as these). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
 /** The artifact label of a beat the HRV engine found nothing wrong with. */
 export const NORMAL_BEAT = 'normal';
 

@@ -1,4 +1,5 @@
 /** Test data shared by the storage tests: sessions and beats built from seeded, known values. */
+import { sampleSession } from '../../core/export/beats';
 import { NORMAL_BEAT, type BeatRecord, type SessionRecord } from '../../../src/core/session/record';
 
 let counter = 0;
@@ -34,13 +35,8 @@ export function makeSession(
   overrides: Partial<SessionRecord> = {},
 ): SessionRecord {
   return {
-    id,
-    startTimeMs,
-    sourceKind: 'simulated',
-    sourceLabel: 'Simulated heart',
+    ...sampleSession(id, [], startTimeMs),
     durationMs: 1_200_000,
-    status: 'finished',
-    end: 'stopped',
     summary: {
       beatCount: 1500,
       artifactCount: 3,

@@ -1,0 +1,114 @@
+/**
+ * The full backup out of and back into the database. Export reads everything in one transaction (a consistent
+ * picture); restore writes everything in one transaction, so a failure part way leaves nothing behind.
+ */
+import { makeBackup, planRestore, type Backup, type BackupSession } from '../../core/export/backup';
+import { concatColumns, toColumns, type BeatColumns } from '../../core/session/columns';
+import type { BeatRecord, SessionRecord } from '../../core/session/record';
+import { transact, type StorageResult, type Tx } from './database';
+import { BEATS_PER_CHUNK, STORE, type StoredChunk } from './schema';
+import { joinCheckIns, splitCheckIns, type ResonanceStore } from './store';
+
+const ALL = [STORE.sessions, STORE.beatChunks, STORE.checkIns, STORE.assessments, STORE.settings];
+
+/** Every finished session with its beats, every assessment and setting. */
+export function exportBackup(store: ResonanceStore, exportedAtMs: number): Promise<StorageResult<Backup>> {
+  return transact(store.db, ALL, 'readonly', async (tx) => {
+    const [rows, chunks, checkIns, assessments, settings] = await Promise.all([
+      tx.objectStore(STORE.sessions).index('by-start').getAll(),
+      tx.objectStore(STORE.beatChunks).getAll(),
+      tx.objectStore(STORE.checkIns).getAll(),
+      tx.objectStore(STORE.assessments).getAll(),
+      tx.objectStore(STORE.settings).getAll(),
+    ]);
+    // Chunks come in key order: by session id, then by sequence number.
+    const bySession = new Map<string, BeatColumns[]>();
+    for (const { sessionId, seq: _seq, ...cols } of chunks) {
+      const list = bySession.get(sessionId);
+      if (list) list.push(cols);
+      else bySession.set(sessionId, [cols]);
+    }
+    const sessions: BackupSession[] = joinCheckIns(rows, checkIns)
+      .filter((s) => s.status === 'finished')
+      .map((session) => ({ session, beats: concatColumns(bySession.get(session.id) ?? []) }));
+    return makeBackup(exportedAtMs, sessions, assessments, settings);
+  });
+}
+
+/** Split a session's columns into stored chunks. */
+export function chunksOf(sessionId: string, cols: BeatColumns): StoredChunk[] {
+  const chunks: StoredChunk[] = [];
+  for (let seq = 0; seq * BEATS_PER_CHUNK < cols.rrMs.length; seq += 1) {
+    const from = seq * BEATS_PER_CHUNK;
+    const to = from + BEATS_PER_CHUNK;
+    chunks.push({
+      sessionId,
+      seq,
+      rrMs: cols.rrMs.slice(from, to),
+      timeMs: cols.timeMs.slice(from, to),
+      pacerRateBpm: cols.pacerRateBpm.slice(from, to),
+      pacerPhase: cols.pacerPhase.slice(from, to),
+      gaps: cols.gaps.filter((g) => g >= from && g < to).map((g) => g - from),
+      artifacts: cols.artifacts
+        .filter(([i]) => i >= from && i < to)
+        .map(([i, label]): [number, string] => [i - from, label]),
+    });
+  }
+  return chunks;
+}
+
+export interface RestoreOutcome {
+  readonly addedSessions: number;
+  readonly skippedSessions: number;
+  readonly addedAssessments: number;
+}
+
+/**
+ * Merge a checked backup into the database: sessions and assessments already present (same id) are skipped,
+ * settings from the backup fill only keys not set here. All or nothing.
+ */
+export function restoreBackup(store: ResonanceStore, backup: Backup): Promise<StorageResult<RestoreOutcome>> {
+  return transact(store.db, ALL, 'readwrite', async (tx) => {
+    const [sessionIds, assessmentIds, settingKeys] = await Promise.all([
+      tx.objectStore(STORE.sessions).getAllKeys(),
+      tx.objectStore(STORE.assessments).getAllKeys(),
+      tx.objectStore(STORE.settings).getAllKeys(),
+    ]);
+    const plan = planRestore(backup, new Set(sessionIds), new Set(assessmentIds));
+    const writes: Promise<unknown>[] = [];
+    for (const { session, beats } of plan.sessions) writes.push(...putSessionWrites(tx, session, beats));
+    for (const a of plan.assessments) writes.push(tx.objectStore(STORE.assessments).put(a));
+    const keys = new Set(settingKeys);
+    for (const s of backup.settings) if (!keys.has(s.key)) writes.push(tx.objectStore(STORE.settings).put(s));
+    await Promise.all(writes);
+    return {
+      addedSessions: plan.sessions.length,
+      skippedSessions: plan.skippedSessions,
+      addedAssessments: plan.assessments.length,
+    };
+  });
+}
+
+type WriteTx = Parameters<Parameters<typeof transact<typeof ALL, 'readwrite', unknown>>[3]>[0];
+
+function putSessionWrites(tx: WriteTx, session: SessionRecord, beats: BeatColumns): Promise<unknown>[] {
+  const { row, checkIns } = splitCheckIns(session);
+  return [
+    tx.objectStore(STORE.sessions).put(row),
+    ...checkIns.map((c) => tx.objectStore(STORE.checkIns).put(c)),
+    ...chunksOf(session.id, beats).map((c) => tx.objectStore(STORE.beatChunks).put(c)),
+  ];
+}
+
+/** Store whole finished sessions (RR-file imports): all of them or none. */
+export function importSessions(
+  store: ResonanceStore,
+  sessions: readonly { session: SessionRecord; beats: readonly BeatRecord[] }[],
+): Promise<StorageResult<number>> {
+  return transact(store.db, ALL, 'readwrite', async (tx) => {
+    await Promise.all(
+      sessions.flatMap(({ session, beats }) => putSessionWrites(tx, session, toColumns(beats))),
+    );
+    return sessions.length;
+  });
+}

@@ -1,0 +1,134 @@
+/** Field-by-field checks of a backup's records (see validate.ts); each names the path of the first bad field. */
+import type { BeatColumns } from '../session/columns';
+import {
+  MAX_NOTE_LENGTH,
+  MAX_STRESS,
+  MIN_STRESS,
+  type AssessmentRecord,
+  type CheckIn,
+  type JsonValue,
+  type SessionRecord,
+  type SessionSummary,
+} from '../session/record';
+import { BadValue, integer, list, nullable, number, object, oneOf, string, type Json } from './validate';
+
+export interface BackupSetting {
+  readonly key: string;
+  readonly value: JsonValue;
+}
+
+/** Bounds an RR in a backup must keep, ms: any positive interval up to a minute (artifacts are kept, labelled). */
+export const MAX_STORED_RR_MS = 60_000;
+
+const nullableNumber = (min: number, max: number) => nullable((v, p) => number(v, p, min, max));
+
+export function checkCheckIn(value: Json, path: string): CheckIn | null {
+  if (value === null) return null;
+  const c = object(value, path);
+  return {
+    stress: nullable((v, p) => integer(v, p, MIN_STRESS, MAX_STRESS))(c['stress'], `${path}.stress`),
+    note: string(c['note'], `${path}.note`, MAX_NOTE_LENGTH),
+  };
+}
+
+function checkSummary(value: Json, path: string): SessionSummary {
+  const s = object(value, path);
+  return {
+    beatCount: integer(s['beatCount'], `${path}.beatCount`, 0),
+    artifactCount: integer(s['artifactCount'], `${path}.artifactCount`, 0),
+    meanHeartRateBpm: nullableNumber(0, 400)(s['meanHeartRateBpm'], `${path}.meanHeartRateBpm`),
+    rmssdMs: nullableNumber(0, 10_000)(s['rmssdMs'], `${path}.rmssdMs`),
+    coherence: nullableNumber(0, 1_000)(s['coherence'], `${path}.coherence`),
+    breathingRateBpm: nullableNumber(0, 60)(s['breathingRateBpm'], `${path}.breathingRateBpm`),
+  };
+}
+
+export function checkSession(value: Json, path: string): SessionRecord {
+  const s = object(value, path);
+  return {
+    id: string(s['id'], `${path}.id`, 200),
+    startTimeMs: integer(s['startTimeMs'], `${path}.startTimeMs`, 0),
+    sourceKind: oneOf(s['sourceKind'], `${path}.sourceKind`, ['simulated', 'replay', 'bluetooth'] as const),
+    sourceLabel: string(s['sourceLabel'], `${path}.sourceLabel`, 500),
+    durationMs: number(s['durationMs'], `${path}.durationMs`, 0),
+    // A backup holds finished sessions only: an unfinished one is finished before export.
+    status: oneOf(s['status'], `${path}.status`, ['finished'] as const),
+    end: oneOf(s['end'], `${path}.end`, ['stopped', 'recovered', 'imported'] as const),
+    summary: checkSummary(s['summary'], `${path}.summary`),
+    checkInBefore: checkCheckIn(s['checkInBefore'], `${path}.checkInBefore`),
+    checkInAfter: checkCheckIn(s['checkInAfter'], `${path}.checkInAfter`),
+  };
+}
+
+function numberColumn(value: Json, path: string, min: number, max: number, length: number): number[] {
+  const column = list(value, path);
+  if (length >= 0 && column.length !== length)
+    throw new BadValue(path, `has ${column.length} values, expected ${length} (one per beat)`);
+  for (let i = 0; i < column.length; i += 1) number(column[i], `${path}[${i}]`, min, max);
+  return column as number[];
+}
+
+function nullableColumn(
+  value: Json,
+  path: string,
+  min: number,
+  max: number,
+  length: number,
+): (number | null)[] {
+  const column = list(value, path);
+  if (column.length !== length)
+    throw new BadValue(path, `has ${column.length} values, expected ${length} (one per beat)`);
+  for (let i = 0; i < column.length; i += 1)
+    if (column[i] !== null) number(column[i], `${path}[${i}]`, min, max);
+  return column as (number | null)[];
+}
+
+export function checkColumns(value: Json, path: string): BeatColumns {
+  const c = object(value, path);
+  const rrMs = numberColumn(c['rrMs'], `${path}.rrMs`, Number.MIN_VALUE, MAX_STORED_RR_MS, -1);
+  const n = rrMs.length;
+  const timeMs = numberColumn(c['timeMs'], `${path}.timeMs`, 0, Number.MAX_SAFE_INTEGER, n);
+  for (let i = 1; i < n; i += 1)
+    if ((timeMs[i] ?? 0) < (timeMs[i - 1] ?? 0))
+      throw new BadValue(`${path}.timeMs[${i}]`, 'beat times go backwards');
+  const gaps = list(c['gaps'], `${path}.gaps`).map((g, i) => integer(g, `${path}.gaps[${i}]`, 0, n - 1));
+  const artifacts = list(c['artifacts'], `${path}.artifacts`).map((entry, i): [number, string] => {
+    const pair = list(entry, `${path}.artifacts[${i}]`);
+    return [
+      integer(pair[0], `${path}.artifacts[${i}][0]`, 0, n - 1),
+      string(pair[1], `${path}.artifacts[${i}][1]`, 50),
+    ];
+  });
+  return {
+    rrMs,
+    timeMs,
+    pacerRateBpm: nullableColumn(c['pacerRateBpm'], `${path}.pacerRateBpm`, 0, 60, n),
+    pacerPhase: nullableColumn(c['pacerPhase'], `${path}.pacerPhase`, 0, 1, n),
+    gaps,
+    artifacts,
+  };
+}
+
+export function checkAssessment(value: Json, path: string): AssessmentRecord {
+  const a = object(value, path);
+  return {
+    id: string(a['id'], `${path}.id`, 200),
+    timeMs: integer(a['timeMs'], `${path}.timeMs`, 0),
+    resonanceRateBpm: number(a['resonanceRateBpm'], `${path}.resonanceRateBpm`, 0, 60),
+    candidates: list(a['candidates'], `${path}.candidates`).map((c, i) => {
+      const o = object(c, `${path}.candidates[${i}]`);
+      return {
+        rateBpm: number(o['rateBpm'], `${path}.candidates[${i}].rateBpm`, 0, 60),
+        score: number(o['score'], `${path}.candidates[${i}].score`),
+      };
+    }),
+    sessionId: nullable((v, p) => string(v, p, 200))(a['sessionId'], `${path}.sessionId`),
+  };
+}
+
+export function checkSetting(value: Json, path: string): BackupSetting {
+  const s = object(value, path);
+  if (!('value' in s)) throw new BadValue(`${path}.value`, 'missing');
+  // The value came from JSON.parse, so it is JSON already.
+  return { key: string(s['key'], `${path}.key`, 200), value: s['value'] as JsonValue };
+}

@@ -1,0 +1,133 @@
+/**
+ * The full backup: every session with its beats, the assessments and the settings, in one versioned JSON file.
+ * Beats travel as columns (see session/columns.ts) to keep a year of practice to tens of megabytes.
+ *
+ * Format history (append only; a reader accepts every version it knows):
+ *   1: { format: 'resonance-backup', version: 1, exportedAtMs, sessions: [{ session, beats }], assessments, settings }
+ */
+import { columnLength, type BeatColumns } from '../session/columns';
+import type { AssessmentRecord, SessionRecord } from '../session/record';
+import {
+  checkAssessment,
+  checkColumns,
+  checkSession,
+  checkSetting,
+  type BackupSetting,
+} from './backup-check';
+import { BadValue, integer, list, object } from './validate';
+
+export const BACKUP_FORMAT = 'resonance-backup';
+export const BACKUP_VERSION = 1;
+
+export interface BackupSession {
+  readonly session: SessionRecord;
+  readonly beats: BeatColumns;
+}
+
+export interface Backup {
+  readonly format: typeof BACKUP_FORMAT;
+  readonly version: typeof BACKUP_VERSION;
+  readonly exportedAtMs: number;
+  readonly sessions: readonly BackupSession[];
+  readonly assessments: readonly AssessmentRecord[];
+  readonly settings: readonly BackupSetting[];
+}
+
+export type { BackupSetting };
+
+export function makeBackup(
+  exportedAtMs: number,
+  sessions: readonly BackupSession[],
+  assessments: readonly AssessmentRecord[],
+  settings: readonly BackupSetting[],
+): Backup {
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAtMs, sessions, assessments, settings };
+}
+
+export function backupJson(backup: Backup): string {
+  return JSON.stringify(backup);
+}
+
+export interface ImportProblem {
+  /** Where: a JSON path in a backup, or "line 12" in a text file; "" for the whole file. */
+  readonly where: string;
+  readonly message: string;
+}
+
+export type BackupResult =
+  { readonly ok: true; readonly backup: Backup } | { readonly ok: false; readonly problem: ImportProblem };
+
+/** Parse and check a backup file's text completely before anything is imported. */
+export function parseBackup(text: string): BackupResult {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      problem: { where: '', message: `not a backup file: the JSON is malformed (${detail})` },
+    };
+  }
+  try {
+    return { ok: true, backup: checkBackup(data) };
+  } catch (error) {
+    if (error instanceof BadValue)
+      return { ok: false, problem: { where: error.path, message: error.message } };
+    throw error;
+  }
+}
+
+function checkBackup(data: unknown): Backup {
+  const root = object(data, 'file');
+  if (root['format'] !== BACKUP_FORMAT) throw new BadValue('format', 'this is not a Resonance backup');
+  const version = integer(root['version'], 'version', 1);
+  if (version > BACKUP_VERSION)
+    throw new BadValue(
+      'version',
+      `backup version ${version} is newer than this app understands (${BACKUP_VERSION})`,
+    );
+  const seen = new Set<string>();
+  const sessions = list(root['sessions'], 'sessions').map((entry, i): BackupSession => {
+    const path = `sessions[${i}]`;
+    const e = object(entry, path);
+    const session = checkSession(e['session'], `${path}.session`);
+    if (seen.has(session.id)) throw new BadValue(`${path}.session.id`, `session ${session.id} appears twice`);
+    seen.add(session.id);
+    const beats = checkColumns(e['beats'], `${path}.beats`);
+    if (columnLength(beats) !== session.summary.beatCount)
+      throw new BadValue(
+        `${path}.beats`,
+        `holds ${columnLength(beats)} beats but the summary says ${session.summary.beatCount}`,
+      );
+    return { session, beats };
+  });
+  const assessments = list(root['assessments'], 'assessments').map((a, i) =>
+    checkAssessment(a, `assessments[${i}]`),
+  );
+  const settings = list(root['settings'], 'settings').map((s, i) => checkSetting(s, `settings[${i}]`));
+  return makeBackup(integer(root['exportedAtMs'], 'exportedAtMs', 0), sessions, assessments, settings);
+}
+
+/** What a restore will do: sessions and assessments whose id is already stored are skipped, not duplicated. */
+export interface RestorePlan {
+  readonly sessions: readonly BackupSession[];
+  readonly assessments: readonly AssessmentRecord[];
+  readonly skippedSessions: number;
+  readonly skippedAssessments: number;
+}
+
+export function planRestore(
+  backup: Backup,
+  storedSessionIds: ReadonlySet<string>,
+  storedAssessmentIds: ReadonlySet<string>,
+): RestorePlan {
+  const sessions = backup.sessions.filter((s) => !storedSessionIds.has(s.session.id));
+  const assessments = backup.assessments.filter((a) => !storedAssessmentIds.has(a.id));
+  return {
+    sessions,
+    assessments,
+    skippedSessions: backup.sessions.length - sessions.length,
+    skippedAssessments: backup.assessments.length - assessments.length,
+  };
+}

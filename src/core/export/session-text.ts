@@ -1,0 +1,61 @@
+/**
+ * Per-session exports for other tools.
+ *
+ * - RR text: one RR interval in milliseconds per line and nothing else, the plain format Kubios HRV reads
+ *   ("RR interval data ... in a text file, one value per line", Kubios HRV user's guide, data formats).
+ * - CSV of beats, RFC 4180 (comma separated, CRLF line ends, fields with commas, quotes or line breaks quoted,
+ *   quotes doubled), with a header naming each column and its unit.
+ */
+import type { BeatRecord, SessionRecord } from '../session/record';
+
+/** A number for export: up to `digits` decimals, no trailing zeros, no exponent for ordinary values. */
+export function formatNumber(value: number, digits: number): string {
+  return String(Number(value.toFixed(digits)));
+}
+
+/** RR text: every beat's RR in ms, one per line, ending with a newline. */
+export function rrText(beats: readonly BeatRecord[]): string {
+  let out = '';
+  for (const beat of beats) out += `${formatNumber(beat.rrMs, 3)}\n`;
+  return out;
+}
+
+export const CSV_HEADER = [
+  'time_s',
+  'rr_ms',
+  'after_gap',
+  'artifact',
+  'pacer_rate_bpm',
+  'pacer_phase',
+] as const;
+
+/** Quote a CSV field when it needs it (RFC 4180 section 2, rules 6 and 7). */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** CSV of beats: time since start in s, RR in ms, gap flag, artifact label, pacer rate and phase. */
+export function beatsCsv(beats: readonly BeatRecord[]): string {
+  const rows = [CSV_HEADER.join(',')];
+  for (const b of beats) {
+    rows.push(
+      [
+        formatNumber(b.timeMs / 1000, 3),
+        formatNumber(b.rrMs, 3),
+        b.afterGap ? '1' : '0',
+        csvField(b.artifact),
+        b.pacerRateBpm === null ? '' : formatNumber(b.pacerRateBpm, 3),
+        b.pacerPhase === null ? '' : formatNumber(b.pacerPhase, 4),
+      ].join(','),
+    );
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+/** A file name for a session's export: `resonance-2026-11-22-0730.txt` in local time of the given offset. */
+export function sessionFileName(session: SessionRecord, extension: string, utcOffsetMinutes = 0): string {
+  const d = new Date(session.startTimeMs + utcOffsetMinutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}-${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}`;
+  return `resonance-${stamp}.${extension}`;
+}

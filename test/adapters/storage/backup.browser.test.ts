@@ -1,0 +1,96 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { deleteDB } from 'idb';
+import { chunksOf, exportBackup, importSessions, restoreBackup } from '../../../src/adapters/storage/backup';
+import { ResonanceStore } from '../../../src/adapters/storage/store';
+import { backupJson, parseBackup } from '../../../src/core/export/backup';
+import { toColumns } from '../../../src/core/session/columns';
+import { makeBeats, makeSession, uniqueDbName } from './fixtures';
+
+const names: string[] = [];
+
+async function openStore(): Promise<ResonanceStore> {
+  const name = uniqueDbName('backup');
+  names.push(name);
+  const result = await ResonanceStore.open(name);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+afterEach(async () => {
+  for (const name of names.splice(0)) await deleteDB(name);
+});
+
+async function filled(): Promise<ResonanceStore> {
+  const store = await openStore();
+  const a = makeBeats(600);
+  const b = makeBeats(40);
+  value(
+    await importSessions(store, [
+      {
+        session: makeSession('a', 1000, { summary: { ...makeSession('a', 0).summary, beatCount: 600 } }),
+        beats: a,
+      },
+      {
+        session: makeSession('b', 2000, { summary: { ...makeSession('b', 0).summary, beatCount: 40 } }),
+        beats: b,
+      },
+    ]),
+  );
+  value(await store.putSession(makeSession('open', 3000, { status: 'recording', end: null })));
+  value(
+    await store.putAssessment({ id: 'as', timeMs: 1, resonanceRateBpm: 6, candidates: [], sessionId: 'a' }),
+  );
+  value(await store.putSetting('reminder', '07:30'));
+  return store;
+}
+
+describe('backup export and restore on real IndexedDB', () => {
+  it('splits columns into chunks whose gaps and labels are re-based', () => {
+    const beats = makeBeats(300);
+    const chunks = chunksOf('s', toColumns(beats));
+    expect(chunks.map((c) => c.rrMs.length)).toEqual([256, 44]);
+    expect(chunks[1]?.artifacts[0]).toEqual([299 - 256, 'ectopic']);
+    expect(chunks[0]?.gaps).toEqual([100]);
+  });
+
+  it('restores into a fresh database the same history, and a second restore adds nothing', async () => {
+    const source = await filled();
+    const backup = value(await exportBackup(source, 42));
+    expect(backup.sessions.map((s) => s.session.id)).toEqual(['a', 'b']); // the unfinished one is left out
+    const parsed = parseBackup(backupJson(backup));
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+
+    const target = await openStore();
+    expect(value(await restoreBackup(target, parsed.backup))).toEqual({
+      addedSessions: 2,
+      skippedSessions: 0,
+      addedAssessments: 1,
+    });
+    const again = value(await restoreBackup(target, parsed.backup));
+    expect(again).toEqual({ addedSessions: 0, skippedSessions: 2, addedAssessments: 0 });
+
+    const sourceList = value(await source.listSessions()).filter((s) => s.status === 'finished');
+    expect(value(await target.listSessions())).toEqual(sourceList);
+    expect(value(await target.readBeats('a'))).toEqual(makeBeats(600));
+    expect(value(await target.listAssessments())).toEqual(value(await source.listAssessments()));
+    expect(value(await target.getSetting('reminder'))).toBe('07:30');
+    source.close();
+    target.close();
+  });
+
+  it('keeps settings already set here when restoring', async () => {
+    const source = await filled();
+    const backup = value(await exportBackup(source, 1));
+    const target = await openStore();
+    value(await target.putSetting('reminder', '21:00'));
+    value(await restoreBackup(target, backup));
+    expect(value(await target.getSetting('reminder'))).toBe('21:00');
+    source.close();
+    target.close();
+  });
+});

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import {
+  backupJson,
+  makeBackup,
+  parseBackup,
+  planRestore,
+  type Backup,
+} from '../../../src/core/export/backup';
+import { fromColumns, toColumns } from '../../../src/core/session/columns';
+import { sampleBeats, sampleSession } from './beats';
+
+function sample(): Backup {
+  const a = sampleBeats(30);
+  const b = sampleBeats(25);
+  return makeBackup(
+    Date.UTC(2026, 10, 22),
+    [
+      { session: sampleSession('a', a), beats: toColumns(a) },
+      { session: sampleSession('b', b), beats: toColumns(b) },
+    ],
+    [
+      {
+        id: 'as1',
+        timeMs: 5,
+        resonanceRateBpm: 5.5,
+        candidates: [{ rateBpm: 5.5, score: 2 }],
+        sessionId: 'a',
+      },
+    ],
+    [{ key: 'reminder', value: { hour: 7, minute: 30 } }],
+  );
+}
+
+/** Edit a backup's JSON and return the parse result. */
+function parseEdited(edit: (data: Record<string, unknown>) => void) {
+  const data = JSON.parse(backupJson(sample())) as Record<string, unknown>;
+  edit(data);
+  return parseBackup(JSON.stringify(data));
+}
+
+function sessions(
+  data: Record<string, unknown>,
+): { session: Record<string, unknown>; beats: Record<string, unknown[]> }[] {
+  return data['sessions'] as { session: Record<string, unknown>; beats: Record<string, unknown[]> }[];
+}
+
+describe('full backup', () => {
+  it('round-trips through JSON unchanged, beats included', () => {
+    const backup = sample();
+    const parsed = parseBackup(backupJson(backup));
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    expect(parsed.backup).toEqual(backup);
+    expect(fromColumns(parsed.backup.sessions[0]!.beats)).toEqual(sampleBeats(30));
+  });
+
+  it('names the path of a bad RR value', () => {
+    const result = parseEdited((d) => {
+      sessions(d)[1]!.beats['rrMs']![4] = 'x';
+    });
+    expect(result).toEqual({
+      ok: false,
+      problem: {
+        where: 'sessions[1].beats.rrMs[4]',
+        message: 'sessions[1].beats.rrMs[4]: expected a number, found "x"',
+      },
+    });
+  });
+
+  it('refuses columns of different lengths, times going backwards, and out-of-range check-ins', () => {
+    const short = parseEdited((d) => sessions(d)[0]!.beats['timeMs']!.pop());
+    expect(!short.ok && short.problem.where).toBe('sessions[0].beats.timeMs');
+    const backwards = parseEdited((d) => {
+      sessions(d)[0]!.beats['timeMs']![3] = 1;
+    });
+    expect(!backwards.ok && backwards.problem.where).toBe('sessions[0].beats.timeMs[3]');
+    const rating = parseEdited((d) => {
+      (sessions(d)[0]!.session['checkInAfter'] as Record<string, unknown>)['stress'] = 11;
+    });
+    expect(!rating.ok && rating.problem.where).toBe('sessions[0].session.checkInAfter.stress');
+  });
+
+  it('refuses other files, newer versions, duplicated ids and a beat count that disagrees', () => {
+    expect(parseBackup('{ nope')).toMatchObject({ ok: false, problem: { where: '' } });
+    expect(parseBackup('{"format":"other"}')).toMatchObject({ ok: false, problem: { where: 'format' } });
+    expect(parseEdited((d) => (d['version'] = 99))).toMatchObject({
+      ok: false,
+      problem: { where: 'version' },
+    });
+    expect(
+      parseEdited((d) => {
+        sessions(d)[1]!.session['id'] = 'a';
+      }),
+    ).toMatchObject({ ok: false, problem: { where: 'sessions[1].session.id' } });
+    const count = parseEdited((d) => {
+      (sessions(d)[0]!.session['summary'] as Record<string, unknown>)['beatCount'] = 3;
+    });
+    expect(!count.ok && count.problem.message).toMatch(/holds 30 beats but the summary says 3/);
+  });
+
+  it('plans a restore that skips what is already stored', () => {
+    const plan = planRestore(sample(), new Set(['a']), new Set(['as1']));
+    expect(plan.sessions.map((s) => s.session.id)).toEqual(['b']);
+    expect(plan.skippedSessions).toBe(1);
+    expect(plan.assessments).toEqual([]);
+    expect(plan.skippedAssessments).toBe(1);
+  });
+});

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { beatsCsv, csvField, rrText, sessionFileName } from '../../../src/core/export/session-text';
+import { parseRrFile } from '../../../src/core/rr-file/parse';
+import { sampleBeats, sampleSession } from './beats';
+
+describe('RR text export', () => {
+  it('writes one RR in ms per line, which the RR-file reader reads back exactly', () => {
+    const beats = sampleBeats(40);
+    const text = rrText(beats);
+    expect(text.split('\n')).toHaveLength(41); // 40 lines and the final newline
+    expect(text.startsWith('850.25\n')).toBe(true);
+    const parsed = parseRrFile(text);
+    expect(parsed.ok && parsed.file.rrMs).toEqual(beats.map((b) => b.rrMs));
+  });
+});
+
+describe('CSV export', () => {
+  it('has a header and one row per beat with time, RR, gap, label and pacer', () => {
+    const beats = sampleBeats(12);
+    const rows = beatsCsv(beats).split('\r\n');
+    expect(rows[0]).toBe('time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase');
+    expect(rows[1]).toBe('0.85,850.25,0,normal,6,0');
+    expect(rows[8]?.split(',')[2]).toBe('1'); // beat 7 follows a gap
+    expect(rows[12]?.split(',')[3]).toBe('ectopic');
+    expect(rows).toHaveLength(14);
+  });
+
+  it('quotes fields per RFC 4180 and leaves empty pacer fields for imported beats', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('plain')).toBe('plain');
+    const [beat] = sampleBeats(1);
+    const row = beatsCsv([{ ...beat!, pacerRateBpm: null, pacerPhase: null }]).split('\r\n')[1];
+    expect(row).toBe('0.85,850.25,0,normal,,');
+  });
+
+  it('names files by the session’s local start time', () => {
+    const session = sampleSession('s', [], Date.UTC(2026, 0, 5, 23, 10));
+    expect(sessionFileName(session, 'txt')).toBe('resonance-2026-01-05-2310.txt');
+    expect(sessionFileName(session, 'csv', 60)).toBe('resonance-2026-01-06-0010.csv');
+  });
+});
