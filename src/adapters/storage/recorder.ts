@@ -79,9 +79,10 @@ export class SessionRecorder implements BeatRecorder {
       });
   }
 
-  /** Write the empty session row and start the periodic flush. */
+  /** Write the empty session row and start the periodic flush (and a flush whenever the page is hidden). */
   async begin(): Promise<StorageResult<void>> {
     this.#timer = this.#timers.setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
+    if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHidden);
     if (!this.#store) return { ok: false, error: this.#problem ?? { kind: 'unavailable', message: '' } };
     const result = await this.#store.putSession(this.#sessionRecord('recording'));
     if (!result.ok) this.#setProblem(result.error);
@@ -104,6 +105,11 @@ export class SessionRecorder implements BeatRecorder {
   get savedCount(): number {
     return this.#savedCount;
   }
+
+  /** The tab is being hidden (switched away, closed, phone locked): save now rather than in up to 4 s. */
+  readonly #onHidden = (): void => {
+    if (document.visibilityState === 'hidden') void this.flush();
+  };
 
   record(beat: BeatRecord): void {
     if (!this.#stopped) this.#beats.push(beat);
@@ -143,6 +149,7 @@ export class SessionRecorder implements BeatRecorder {
     this.#stopped = true;
     if (this.#timer !== null) this.#timers.clearInterval(this.#timer);
     this.#timer = null;
+    if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHidden);
     await this.flush();
     const record = this.#sessionRecord('finished', this.#beats.length, finish);
     if (this.#store) {

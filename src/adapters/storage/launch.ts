@@ -1,0 +1,28 @@
+/**
+ * What the app does with storage at launch: open the database, finish sessions a crash left open, and ask for
+ * persistent storage. Failures become messages; the app runs on (sessions are then kept in memory).
+ */
+import type { StorageError } from './database';
+import { recoverUnfinished, type Recovered } from './recovery';
+import { requestPersistence, type Persistence } from './space';
+import { ResonanceStore } from './store';
+
+export interface Launch {
+  readonly store: ResonanceStore | null;
+  readonly error: StorageError | null;
+  readonly recovered: Recovered | null;
+  readonly persistence: Persistence;
+}
+
+export async function launchStorage(name?: string): Promise<Launch> {
+  const opened = await ResonanceStore.open(name);
+  if (!opened.ok) return { store: null, error: opened.error, recovered: null, persistence: 'unsupported' };
+  const store = opened.value;
+  const [recovered, persistence] = await Promise.all([recoverUnfinished(store), requestPersistence()]);
+  return {
+    store,
+    error: recovered.ok ? null : recovered.error,
+    recovered: recovered.ok ? recovered.value : null,
+    persistence,
+  };
+}

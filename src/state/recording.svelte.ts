@@ -1,0 +1,109 @@
+/**
+ * Records the live session into storage: a SessionObserver the app hangs on the LiveSession. Each beat is stored
+ * with the pacer's rate and phase at that beat; the screens read whether saving works and how much is saved.
+ */
+import type { HeartSourceKind, Beat } from '../core/heart/types';
+import type { PacerState } from '../core/pacer/schedule';
+import { NORMAL_BEAT, type BeatRecord, type CheckIn, type SessionRecord } from '../core/session/record';
+import type { StorageError } from '../adapters/storage/database';
+import { SessionRecorder, type RecorderTimers } from '../adapters/storage/recorder';
+import type { ResonanceStore } from '../adapters/storage/store';
+import type { SessionObserver } from './session.svelte';
+
+/** A beat plus the pacer at that beat, as stored. `artifact` is the HRV engine's label when it gives one. */
+export function toBeatRecord(beat: Beat, pacer: PacerState, artifact: string = NORMAL_BEAT): BeatRecord {
+  const periodS = 60 / pacer.rateBpm;
+  return {
+    rrMs: beat.rrMs,
+    timeMs: beat.timeMs,
+    afterGap: beat.afterGap === true,
+    artifact,
+    pacerRateBpm: pacer.rateBpm,
+    pacerPhase: Math.min(1, Math.max(0, pacer.breathTimeS / periodS)),
+  };
+}
+
+export class Recording implements SessionObserver {
+  #problem = $state.raw<StorageError | null>(null);
+  #recordedBeats = $state(0);
+  #lastFinished = $state.raw<SessionRecord | null>(null);
+  #active = $state(false);
+  #store: ResonanceStore | null = null;
+  #recorder: SessionRecorder | null = null;
+  #checkInBefore: CheckIn | null = null;
+  readonly #timers: RecorderTimers | undefined;
+  readonly #onFinished: (record: SessionRecord) => void;
+
+  constructor(options: { onFinished?: (record: SessionRecord) => void; timers?: RecorderTimers } = {}) {
+    this.#onFinished = options.onFinished ?? (() => {});
+    this.#timers = options.timers;
+  }
+
+  /** Hand in the opened store (null when storage is unavailable: sessions are then kept in memory only). */
+  attach(store: ResonanceStore | null): void {
+    this.#store = store;
+  }
+
+  /** Storage trouble to tell the person about, or null. */
+  get problem(): StorageError | null {
+    return this.#problem;
+  }
+  get active(): boolean {
+    return this.#active;
+  }
+  get recordedBeats(): number {
+    return this.#recordedBeats;
+  }
+  /** The session that finished last in this visit (for the after check-in). */
+  get lastFinished(): SessionRecord | null {
+    return this.#lastFinished;
+  }
+
+  /** The before check-in for the next session to start. */
+  setCheckInBefore(checkIn: CheckIn | null): void {
+    this.#checkInBefore = checkIn;
+  }
+
+  /** The session in memory (also when saving failed), for export. */
+  snapshot(): { session: SessionRecord; beats: readonly BeatRecord[] } | null {
+    return this.#recorder?.snapshot() ?? null;
+  }
+
+  started(info: {
+    sessionId: string;
+    source: { kind: HeartSourceKind; label: string };
+    startedAtMs: number;
+  }): void {
+    this.#recorder = new SessionRecorder(
+      this.#store,
+      {
+        id: info.sessionId,
+        startTimeMs: info.startedAtMs,
+        sourceKind: info.source.kind,
+        sourceLabel: info.source.label,
+        checkInBefore: this.#checkInBefore,
+      },
+      { timers: this.#timers, onProblem: (p) => (this.#problem = p) },
+    );
+    this.#checkInBefore = null;
+    this.#recordedBeats = 0;
+    this.#active = true;
+    void this.#recorder.begin();
+  }
+
+  beat(beat: Beat, pacer: PacerState): void {
+    if (!this.#recorder) return;
+    this.#recorder.record(toBeatRecord(beat, pacer));
+    this.#recordedBeats += 1;
+  }
+
+  stopped(): void {
+    const recorder = this.#recorder;
+    if (!recorder) return;
+    this.#active = false;
+    void recorder.stop().then((record) => {
+      this.#lastFinished = record;
+      this.#onFinished(record);
+    });
+  }
+}

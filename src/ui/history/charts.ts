@@ -1,0 +1,44 @@
+/**
+ * chart.js, loaded only when a chart is first shown (a dynamic import, so the first screen's bundle stays small),
+ * with just the parts these charts use registered.
+ */
+import type { Chart as ChartType, ChartConfiguration } from 'chart.js';
+
+let loading: Promise<typeof ChartType> | null = null;
+
+export function loadChart(): Promise<typeof ChartType> {
+  loading ??= import('chart.js').then((m) => {
+    m.Chart.register(
+      m.LineController,
+      m.ScatterController,
+      m.LineElement,
+      m.PointElement,
+      m.LinearScale,
+      m.CategoryScale,
+      m.Filler,
+      m.Tooltip,
+      m.Legend,
+    );
+    return m.Chart;
+  });
+  return loading;
+}
+
+/** Create a chart on `canvas`; returns its teardown (for `$effect`). A chart made after teardown is destroyed at once. */
+export function mountChart(canvas: HTMLCanvasElement, config: () => ChartConfiguration): () => void {
+  let chart: ChartType | null = null;
+  let cancelled = false;
+  void loadChart().then((Chart) => {
+    if (cancelled) return;
+    chart = new Chart(canvas, config());
+    canvas.dataset['ready'] = 'true';
+  });
+  return () => {
+    cancelled = true;
+    chart?.destroy();
+  };
+}
+
+export function cssColor(name: string, fallback: string): string {
+  return getComputedStyle(document.documentElement).getPropertyValue(name).trim() || fallback;
+}

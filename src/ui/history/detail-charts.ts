@@ -1,0 +1,69 @@
+/** Chart configurations for a session's detail: tachogram with artifacts, rolling RMSSD, pacer rate. */
+import type { ChartConfiguration } from 'chart.js';
+import type { Point, SessionSeries } from '../../core/history/session-series';
+import { cssColor } from './charts';
+
+function timeAxis(title: string) {
+  return { type: 'linear' as const, title: { display: true, text: title } };
+}
+
+function line(
+  points: Point[],
+  label: string,
+  color: string,
+  yTitle: string,
+  stepped = false,
+): ChartConfiguration {
+  return {
+    type: 'line',
+    data: {
+      datasets: [{ label, data: points, borderColor: color, pointRadius: 0, borderWidth: 1.5, stepped }],
+    },
+    options: {
+      animation: false,
+      parsing: false,
+      maintainAspectRatio: false,
+      scales: { x: timeAxis('time (s)'), y: { title: { display: true, text: yTitle } } },
+      plugins: { legend: { display: false } },
+    },
+  };
+}
+
+export function tachogramConfig(series: SessionSeries): ChartConfiguration {
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        {
+          label: 'RR interval',
+          data: series.tachogram,
+          borderColor: cssColor('--trace', '#0f5257'),
+          pointRadius: 0,
+          borderWidth: 1,
+        },
+        {
+          label: 'Artifact',
+          type: 'scatter',
+          data: series.artifacts,
+          borderColor: cssColor('--danger', '#9b1c1c'),
+          backgroundColor: cssColor('--danger', '#9b1c1c'),
+          pointRadius: 3,
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      parsing: false,
+      maintainAspectRatio: false,
+      scales: { x: timeAxis('time (s)'), y: { title: { display: true, text: 'RR (ms)' } } },
+    },
+  };
+}
+
+export function rmssdConfig(series: SessionSeries): ChartConfiguration {
+  return line(series.rmssd, 'RMSSD', cssColor('--inhale', '#1f7a80'), 'RMSSD (ms)');
+}
+
+export function pacerConfig(series: SessionSeries): ChartConfiguration {
+  return line(series.pacerRate, 'Pacer rate', cssColor('--exhale', '#6a4c93'), 'breaths / min', true);
+}

@@ -1,0 +1,33 @@
+/**
+ * Plain-language explanations shown next to every figure: what it means and what moves it. HRV numbers are
+ * personal; the texts steer people to compare with themselves, not with others.
+ */
+export const EXPLAIN = {
+  heartRate:
+    'Mean heart rate: beats per minute over the session. It falls as you relax; caffeine, stress, illness and a recent meal raise it.',
+  rmssd:
+    'RMSSD (ms) measures how much the time between heartbeats changes from one beat to the next: the calming branch of the nervous system at work. Higher is usually more relaxed or recovered. It varies a lot between people, so compare with your own days, not with others. Sleep, alcohol, illness, hard training and stress lower it.',
+  coherence:
+    'Coherence shows how regular the heart-rate wave is at your breathing rhythm: high when heart rate rises and falls smoothly with each slow breath. Steady, relaxed breathing at your resonance rate raises it; talking, moving or irregular breathing lowers it.',
+  breathingRate:
+    'Breathing rate is the pacer’s average pace in breaths per minute. Most people’s resonance rate is between 4.5 and 7.',
+  stressChange:
+    'Stress change is your after-session rating minus your before rating (1 calm … 10 very stressed). A negative number means you felt calmer afterwards.',
+  tachogram:
+    'Each dot is one heartbeat: the time since the previous beat, in milliseconds. With slow breathing the line waves up and down with each breath. Marked points are beats the analysis treated as artifacts (missed or extra beats) and left out of the figures.',
+  rmssdOverTime:
+    'RMSSD over the last minute, as the session went on. It usually rises as you settle into slow breathing.',
+  pacerRate: 'The breathing rate the pacer asked for during the session, in breaths per minute.',
+  dailyRmssd:
+    'Your RMSSD day by day (dots), your 7-day baseline (line: the typical level of the last week, shown once you have 3 days in a week) and your normal range (band: where two thirds of your days fell over the previous two months, shown after 14 days). A week above your normal range often follows good rest; a drop below it can follow poor sleep, illness or heavy stress. One day alone means little.',
+  coherenceTrend:
+    'Your average coherence per day. It tends to rise over weeks of practice as slow breathing becomes easier.',
+  resonance:
+    'Your resonance rate from each assessment: the breathing pace at which your heart rate swings the most. It can shift a little over time.',
+  stressTrend:
+    'How much calmer (below zero) or more stressed (above zero) you felt after each day’s sessions compared with before.',
+  calendar:
+    'Days you practised. A streak counts days in a row; today still counts towards it until midnight.',
+  space:
+    'How much of this device’s storage the app uses. Persistent storage means the browser will not clear your history to free space.',
+} as const;

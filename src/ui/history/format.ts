@@ -1,0 +1,46 @@
+/** How history figures are written on screen: a dash for "not enough data", units spelled out nearby. */
+
+export function dash(value: number | null, digits = 0): string {
+  return value === null ? '–' : value.toFixed(digits);
+}
+
+export function formatDuration(ms: number): string {
+  const totalS = Math.round(ms / 1000);
+  const m = Math.floor(totalS / 60);
+  const s = totalS % 60;
+  return m >= 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m}:${String(s).padStart(2, '0')}`;
+}
+
+export function formatDateTime(timeMs: number): string {
+  return new Date(timeMs).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).toLocaleDateString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  });
+}
+
+/** "−3 (7 → 4)" for a stress change, "–" without both ratings. */
+export function formatStressChange(before: number | null, after: number | null): string {
+  if (before === null || after === null) return '–';
+  const change = after - before;
+  const sign = change > 0 ? '+' : change < 0 ? '−' : '±';
+  return `${sign}${Math.abs(change)} (${before} → ${after})`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} kB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return `${(bytes / 1024 ** 3).toFixed(1)} GB`;
+}
