@@ -3,10 +3,11 @@
  * picture); restore writes everything in one transaction, so a failure part way leaves nothing behind.
  */
 import { makeBackup, planRestore, type Backup, type BackupSession } from '../../core/export/backup';
-import { concatColumns, toColumns, type BeatColumns } from '../../core/session/columns';
+import { toColumns, type BeatColumns } from '../../core/session/columns';
+import { chunksOf, decodeChunks } from './chunks';
 import type { BeatRecord, SessionRecord } from '../../core/session/record';
 import { transact, type StorageResult, type Tx } from './database';
-import { BEATS_PER_CHUNK, STORE, type StoredChunk } from './schema';
+import { STORE, type StoredChunk } from './schema';
 import { joinCheckIns, splitCheckIns, type ResonanceStore } from './store';
 
 const ALL = [STORE.sessions, STORE.beatChunks, STORE.checkIns, STORE.assessments, STORE.settings];
@@ -22,39 +23,17 @@ export function exportBackup(store: ResonanceStore, exportedAtMs: number): Promi
       tx.objectStore(STORE.settings).getAll(),
     ]);
     // Chunks come in key order: by session id, then by sequence number.
-    const bySession = new Map<string, BeatColumns[]>();
-    for (const { sessionId, seq: _seq, ...cols } of chunks) {
-      const list = bySession.get(sessionId);
-      if (list) list.push(cols);
-      else bySession.set(sessionId, [cols]);
+    const bySession = new Map<string, StoredChunk[]>();
+    for (const chunk of chunks) {
+      const list = bySession.get(chunk.sessionId);
+      if (list) list.push(chunk);
+      else bySession.set(chunk.sessionId, [chunk]);
     }
     const sessions: BackupSession[] = joinCheckIns(rows, checkIns)
       .filter((s) => s.status === 'finished')
-      .map((session) => ({ session, beats: concatColumns(bySession.get(session.id) ?? []) }));
+      .map((session) => ({ session, beats: decodeChunks(bySession.get(session.id) ?? []) }));
     return makeBackup(exportedAtMs, sessions, assessments, settings);
   });
-}
-
-/** Split a session's columns into stored chunks. */
-export function chunksOf(sessionId: string, cols: BeatColumns): StoredChunk[] {
-  const chunks: StoredChunk[] = [];
-  for (let seq = 0; seq * BEATS_PER_CHUNK < cols.rrMs.length; seq += 1) {
-    const from = seq * BEATS_PER_CHUNK;
-    const to = from + BEATS_PER_CHUNK;
-    chunks.push({
-      sessionId,
-      seq,
-      rrMs: cols.rrMs.slice(from, to),
-      timeMs: cols.timeMs.slice(from, to),
-      pacerRateBpm: cols.pacerRateBpm.slice(from, to),
-      pacerPhase: cols.pacerPhase.slice(from, to),
-      gaps: cols.gaps.filter((g) => g >= from && g < to).map((g) => g - from),
-      artifacts: cols.artifacts
-        .filter(([i]) => i >= from && i < to)
-        .map(([i, label]): [number, string] => [i - from, label]),
-    });
-  }
-  return chunks;
 }
 
 export interface RestoreOutcome {

@@ -6,12 +6,13 @@
  * When a write fails (a full disk above all) the recorder says so through `problem`, keeps every beat in memory
  * and keeps trying on later flushes; `snapshot()` gives the whole session for export at any time.
  */
-import { appendToColumns, emptyColumns } from '../../core/session/columns';
+import { toColumns } from '../../core/session/columns';
+import { chunksOf } from './chunks';
 import { EMPTY_SUMMARY, type BeatRecord, type CheckIn, type SessionRecord } from '../../core/session/record';
 import { durationOfBeats, summariseBeats } from '../../core/session/summary';
 import type { HeartSourceKind } from '../../core/heart/types';
 import type { StorageError, StorageResult } from './database';
-import { BEATS_PER_CHUNK, type StoredChunk } from './schema';
+import { BEATS_PER_CHUNK } from './schema';
 import type { ResonanceStore } from './store';
 
 /** What the recorder needs from storage (tests hand in one that fails). */
@@ -125,15 +126,13 @@ export class SessionRecorder implements BeatRecorder {
     const store = this.#store;
     const total = this.#beats.length;
     if (!store || total === this.#savedCount) return;
-    const chunks: StoredChunk[] = [];
-    for (let seq = Math.floor(this.#savedCount / BEATS_PER_CHUNK); seq * BEATS_PER_CHUNK < total; seq += 1) {
-      const cols = emptyColumns();
-      appendToColumns(
-        cols,
-        this.#beats.slice(seq * BEATS_PER_CHUNK, Math.min(total, (seq + 1) * BEATS_PER_CHUNK)),
-      );
-      chunks.push({ sessionId: this.#start.id, seq, ...cols });
-    }
+    // Rewrite the open chunk and add any new ones; the beats before it are already stored.
+    const firstSeq = Math.floor(this.#savedCount / BEATS_PER_CHUNK);
+    const from = firstSeq * BEATS_PER_CHUNK;
+    const chunks = chunksOf(this.#start.id, toColumns(this.#beats.slice(from, total))).map((c) => ({
+      ...c,
+      seq: c.seq + firstSeq,
+    }));
     const { checkInBefore: _b, checkInAfter: _a, ...row } = this.#sessionRecord('recording', total);
     const result = await store.putSessionAndChunks(row, chunks);
     if (result.ok) {

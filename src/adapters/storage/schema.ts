@@ -12,7 +12,6 @@
  * twice does nothing), and one function per version step.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { BeatColumns } from '../../core/session/columns';
 import type { AssessmentRecord, CheckIn, JsonValue, SessionRecord } from '../../core/session/record';
 
 export const DB_NAME = 'resonance';
@@ -34,10 +33,19 @@ export const INDEX = {
 /** A session row: the record without its check-ins, which live in their own store (since version 2). */
 export type StoredSession = Omit<SessionRecord, 'checkInBefore' | 'checkInAfter'>;
 
-/** Up to BEATS_PER_CHUNK beats of one session, numbered from 0 in time order. */
-export interface StoredChunk extends BeatColumns {
+/**
+ * Up to BEATS_PER_CHUNK beats of one session, numbered from 0 in time order, stored column by column (see
+ * chunks.ts: Float64Array columns with NaN for a missing pacer value; older chunks hold plain lists).
+ */
+export interface StoredChunk {
   readonly sessionId: string;
   readonly seq: number;
+  readonly rrMs: Float64Array | readonly number[];
+  readonly timeMs: Float64Array | readonly number[];
+  readonly pacerRateBpm: Float64Array | readonly (number | null)[];
+  readonly pacerPhase: Float64Array | readonly (number | null)[];
+  readonly gaps: readonly number[];
+  readonly artifacts: readonly (readonly [number, string])[];
 }
 
 /** Beats per chunk: large enough that a 20-minute session is ~6 rows, small enough that a flush rewrites little. */

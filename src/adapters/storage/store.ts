@@ -2,7 +2,8 @@
  * The one storage module's public face: typed reads and writes of sessions, their beats (in chunks), check-ins,
  * assessments and settings. Every call goes through `transact`, so every failure is a StorageResult.
  */
-import { concatColumns, fromColumns, type BeatColumns } from '../../core/session/columns';
+import { fromColumns, type BeatColumns } from '../../core/session/columns';
+import { decodeChunks } from './chunks';
 import type { AssessmentRecord, BeatRecord, CheckIn, SessionRecord } from '../../core/session/record';
 import { openDatabase, transact, type Db, type StorageResult } from './database';
 import {
@@ -42,11 +43,6 @@ export function splitCheckIns(session: SessionRecord): { row: StoredSession; che
 /** All chunks of one session, in order. */
 export function chunkRange(sessionId: string): IDBKeyRange {
   return IDBKeyRange.bound([sessionId, 0], [sessionId, Number.MAX_SAFE_INTEGER]);
-}
-
-function stripChunk(chunk: StoredChunk): BeatColumns {
-  const { rrMs, timeMs, pacerRateBpm, pacerPhase, gaps, artifacts } = chunk;
-  return { rrMs, timeMs, pacerRateBpm, pacerPhase, gaps, artifacts };
 }
 
 export class ResonanceStore {
@@ -128,7 +124,7 @@ export class ResonanceStore {
   readColumns(sessionId: string): Promise<StorageResult<BeatColumns>> {
     return transact(this.db, [STORE.beatChunks], 'readonly', async (tx) => {
       const chunks = await tx.objectStore(STORE.beatChunks).getAll(chunkRange(sessionId));
-      return concatColumns(chunks.map(stripChunk));
+      return decodeChunks(chunks);
     });
   }
 

@@ -62,20 +62,3 @@ export function fromColumns(cols: BeatColumns): BeatRecord[] {
   }
   return beats;
 }
-
-/** Join several column blocks (a session's chunks, in order) into one. */
-export function concatColumns(blocks: readonly BeatColumns[]): BeatColumns {
-  const out = emptyColumns();
-  for (const block of blocks) {
-    const offset = out.rrMs.length;
-    for (let i = 0; i < block.rrMs.length; i += 1) {
-      out.rrMs.push(block.rrMs[i] ?? 0);
-      out.timeMs.push(block.timeMs[i] ?? 0);
-      out.pacerRateBpm.push(block.pacerRateBpm[i] ?? null);
-      out.pacerPhase.push(block.pacerPhase[i] ?? null);
-    }
-    for (const g of block.gaps) out.gaps.push(g + offset);
-    for (const [i, label] of block.artifacts) out.artifacts.push([i + offset, label]);
-  }
-  return out;
-}

@@ -11,24 +11,24 @@ export function formatDuration(ms: number): string {
   return m >= 60 ? `${Math.floor(m / 60)} h ${m % 60} min` : `${m}:${String(s).padStart(2, '0')}`;
 }
 
+// One formatter each, made once: toLocaleString builds a new formatter per call, which a 1,000-row list feels.
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
+
 export function formatDateTime(timeMs: number): string {
-  return new Date(timeMs).toLocaleString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
+  return dateTime.format(timeMs);
 }
 
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1).toLocaleDateString(undefined, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-  });
+  return dayFormat.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
 /** "−3 (7 → 4)" for a stress change, "–" without both ratings. */

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
-import { chunksOf, exportBackup, importSessions, restoreBackup } from '../../../src/adapters/storage/backup';
+import { exportBackup, importSessions, restoreBackup } from '../../../src/adapters/storage/backup';
+import { chunksOf } from '../../../src/adapters/storage/chunks';
 import { ResonanceStore } from '../../../src/adapters/storage/store';
+import { STORE } from '../../../src/adapters/storage/schema';
 import { backupJson, parseBackup } from '../../../src/core/export/backup';
 import { toColumns } from '../../../src/core/session/columns';
 import { makeBeats, makeSession, uniqueDbName } from './fixtures';
@@ -77,6 +79,8 @@ describe('backup export and restore on real IndexedDB', () => {
     const sourceList = value(await source.listSessions()).filter((s) => s.status === 'finished');
     expect(value(await target.listSessions())).toEqual(sourceList);
     expect(value(await target.readBeats('a'))).toEqual(makeBeats(600));
+    // Written as typed columns, which IndexedDB clones as blocks of bytes.
+    expect((await target.db.get(STORE.beatChunks, ['a', 0]))?.rrMs).toBeInstanceOf(Float64Array);
     expect(value(await target.listAssessments())).toEqual(value(await source.listAssessments()));
     expect(value(await target.getSetting('reminder'))).toBe('07:30');
     source.close();

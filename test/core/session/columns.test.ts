@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concatColumns, fromColumns, toColumns } from '../../../src/core/session/columns';
+import { fromColumns, toColumns } from '../../../src/core/session/columns';
 import { NORMAL_BEAT, type BeatRecord } from '../../../src/core/session/record';
 
 const beat = (i: number, extra: Partial<BeatRecord> = {}): BeatRecord => ({
@@ -24,17 +24,5 @@ describe('beat columns', () => {
     expect(cols.gaps).toEqual([1]);
     expect(cols.artifacts).toEqual([[2, 'missed']]);
     expect(fromColumns(cols)).toEqual(beats);
-  });
-
-  it('shifts gap and label indices when joining blocks', () => {
-    const a = [beat(0), beat(1, { artifact: 'ectopic' })];
-    const b = [beat(2, { afterGap: true }), beat(3, { artifact: 'long' })];
-    const joined = concatColumns([toColumns(a), toColumns(b)]);
-    expect(joined.gaps).toEqual([2]);
-    expect(joined.artifacts).toEqual([
-      [1, 'ectopic'],
-      [3, 'long'],
-    ]);
-    expect(fromColumns(joined)).toEqual([...a, ...b]);
   });
 });
