@@ -172,7 +172,10 @@ export class History {
       }
       // The file's time is when the recording ended; the session started its duration earlier.
       sessions.push({
-        session: { ...read.session, startTimeMs: Math.max(0, Math.round(file.lastModifiedMs - read.session.durationMs)) },
+        session: {
+          ...read.session,
+          startTimeMs: Math.max(0, Math.round(file.lastModifiedMs - read.session.durationMs)),
+        },
         beats: read.beats,
       });
     }

@@ -1,0 +1,84 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
+import { Recording, toBeatRecord } from '../../src/state/recording.svelte';
+import { ReplaySource } from '../../src/adapters/sources/replay-source';
+import { ResonanceStore } from '../../src/adapters/storage/store';
+import type { SessionRecord } from '../../src/core/session/record';
+
+const analyser: HrvAnalyser = { reset() {}, push() {}, dispose() {} };
+
+describe('recording a live session', () => {
+  it('stores the pacer phase as the fraction of the breath', () => {
+    const record = toBeatRecord(
+      { rrMs: 1000, timeMs: 5000, source: 'simulated' },
+      {
+        rateBpm: 6,
+        breathTimeS: 2.5,
+        phase: 'inhale',
+        phaseProgress: 0.6,
+        volume: 0.8,
+        breathIndex: 0,
+        breathStartS: 0,
+      },
+    );
+    expect(record).toEqual({
+      rrMs: 1000,
+      timeMs: 5000,
+      afterGap: false,
+      artifact: 'normal',
+      pacerRateBpm: 6,
+      pacerPhase: 0.25,
+    });
+  });
+
+  it('writes every beat of a session with its pacer rate, then the finished summary', async () => {
+    const opened = await ResonanceStore.open(`recording-${Date.now()}`);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const store = opened.value;
+    let fire: () => void = () => {};
+    let finished: (r: SessionRecord) => void = () => {};
+    const done = new Promise<SessionRecord>((resolve) => (finished = resolve));
+    const recording = new Recording({
+      onFinished: (r) => finished(r),
+      timers: { setInterval: (fn) => ((fire = fn), 1), clearInterval: () => {} },
+    });
+    recording.attach(store);
+    recording.setCheckInBefore({ stress: 6, note: '' });
+    let nowMs = 0;
+    const session = new LiveSession(
+      () => analyser,
+      () => nowMs,
+    );
+    session.observe(recording);
+    const rr = Array.from({ length: 40 }, (_, i) => (i % 2 ? 950 : 1050));
+    const source = new ReplaySource('r.txt', rr, { now: () => nowMs });
+    await session.start(source);
+    nowMs = 20_000;
+    source.tick();
+    expect(recording.recordedBeats).toBe(20);
+    fire(); // the periodic flush
+    nowMs = 60_000;
+    source.tick();
+    await session.stop();
+    const record = await done;
+
+    expect(record.status).toBe('finished');
+    expect(record.sourceKind).toBe('replay');
+    expect(record.summary.beatCount).toBe(40);
+    expect(record.summary.rmssdMs).toBeCloseTo(100, 9);
+    expect(record.summary.breathingRateBpm).toBe(6);
+    const beats = await store.readBeats(record.id);
+    if (!beats.ok) throw new Error(beats.error.message);
+    expect(beats.value.map((b) => b.rrMs)).toEqual(rr);
+    expect(
+      beats.value.every(
+        (b) => b.pacerRateBpm === 6 && b.pacerPhase !== null && b.pacerPhase >= 0 && b.pacerPhase <= 1,
+      ),
+    ).toBe(true);
+    const stored = await store.getSession(record.id);
+    expect(stored.ok && stored.value?.checkInBefore).toEqual({ stress: 6, note: '' });
+    expect(recording.problem).toBeNull();
+    store.close();
+  });
+});
