@@ -101,7 +101,8 @@ function histogram(nn: Float64Array, widthMs: number): { counts: Int32Array; fir
     let k = Math.floor(v / widthMs);
     if (v < k * widthMs) k -= 1;
     if (v >= (k + 1) * widthMs) k += 1;
-    counts[Math.min(Math.max(k, firstBin), lastBin) - firstBin] += 1;
+    const bin = Math.min(Math.max(k, firstBin), lastBin) - firstBin;
+    counts[bin] = (counts[bin] ?? 0) + 1;
   }
   return { counts, firstBin };
 }
