@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { frequencyDomain } from '../../../src/core/hrv/frequency-domain';
+import { seriesFromRr } from '../../../src/core/hrv/series';
+import { loadFixture, must, REFERENCE_FILES, relDiff } from './fixtures';
+
+const FD = 'reference/frequency_domain';
+
+describe('Welch (hrvanalysis_welch_default, 1 %) and Lomb-Scargle (2 %) against the references', () => {
+  for (const id of REFERENCE_FILES) {
+    it(id, () => {
+      const f = loadFixture(id);
+      const fd = frequencyDomain(seriesFromRr(f.rrMs));
+      const w = `${FD}/hrvanalysis_welch_default`;
+      const checks: [number, string, number][] = [
+        [must(fd.welch.vlfMs2), `${w}/VLF`, 0.01],
+        [must(fd.welch.lfMs2), `${w}/LF`, 0.01],
+        [must(fd.welch.hfMs2), `${w}/HF`, 0.01],
+        [must(fd.welch.totalMs2), `${w}/TP_VLF_LF_HF`, 0.01],
+        [must(fd.welch.lfHf), `${w}/LFHF`, 0.01],
+        [must(fd.welch.lfNu), `${w}/LFnu`, 0.01],
+        [must(fd.lomb.lfHf), `${FD}/hrvanalysis_lomb/LFHF`, 0.02],
+        [must(fd.lomb.lfNu), `${FD}/hrvanalysis_lomb/LFnu`, 0.02],
+        [must(fd.lomb.hfNu), `${FD}/hrvanalysis_lomb/HFnu`, 0.02],
+      ];
+      for (const [actual, path, tol] of checks) expect(relDiff(actual, f.num(path)), path).toBeLessThan(tol);
+    });
+  }
+});
+
+describe('spectra of signals known on paper', () => {
+  /** RR modulated by a sine of `hz` around 1000 ms, for `seconds`. */
+  function modulated(hz: number, ampMs: number, seconds: number): number[] {
+    const rr: number[] = [];
+    let t = 0;
+    while (t < seconds) {
+      const v = 1000 + ampMs * Math.sin(2 * Math.PI * hz * t);
+      rr.push(v);
+      t += v / 1000;
+    }
+    return rr;
+  }
+
+  it('puts the LF peak of a 0.1 Hz modulation at 0.1 Hz, with nearly all power in LF', () => {
+    const fd = frequencyDomain(seriesFromRr(modulated(0.1, 50, 300)));
+    expect(Math.abs(must(fd.welch.lfPeakHz) - 0.1)).toBeLessThanOrEqual(1 / 1024);
+    expect(Math.abs(must(fd.lomb.lfPeakHz) - 0.1)).toBeLessThanOrEqual(1 / 600);
+    expect(must(fd.welch.lfNu)).toBeGreaterThan(95);
+    expect(must(fd.welch.respirationRateBpm)).toBeCloseTo(6, 0);
+  });
+
+  it('puts a 0.25 Hz modulation in HF and reads a 15 breaths/min rate', () => {
+    const fd = frequencyDomain(seriesFromRr(modulated(0.25, 30, 300)));
+    expect(Math.abs(must(fd.welch.hfPeakHz) - 0.25)).toBeLessThanOrEqual(1 / 1024);
+    expect(must(fd.welch.hfNu)).toBeGreaterThan(95);
+    expect(Math.abs(must(fd.welch.respirationRateBpm) - 15)).toBeLessThan(0.1);
+  });
+
+  it('gives a constant series zero power and leaves its ratios not computable', () => {
+    const fd = frequencyDomain(seriesFromRr(new Array(400).fill(800)));
+    expect(must(fd.welch.totalMs2)).toBe(0);
+    expect(fd.welch.lfHf.status).toBe('not-enough-data');
+  });
+
+  it('needs two minutes of beats', () => {
+    const fd = frequencyDomain(seriesFromRr(new Array(100).fill(1000)));
+    expect(fd.welch.lfMs2).toEqual({ status: 'not-enough-data', have: 99, need: 120, unit: 's' });
+  });
+});
