@@ -63,14 +63,20 @@ export function mean(x: ArrayLike<number>, from = 0, to = x.length): number {
   return to > from ? s / (to - from) : 0;
 }
 
-/** Sample standard deviation (ddof = 1), two-pass for accuracy. */
+/**
+ * Sample standard deviation (ddof = 1), two-pass on values shifted by the first one, so a constant series gives
+ * exactly 0 and large offsets (ms around 1000) cost no precision.
+ */
 export function sampleStd(x: ArrayLike<number>, from = 0, to = x.length): number {
   const n = to - from;
   if (n < 2) return 0;
-  const m = mean(x, from, to);
+  const shift = x[from] ?? 0;
+  let s = 0;
+  for (let i = from; i < to; i += 1) s += (x[i] ?? 0) - shift;
+  const m = s / n;
   let ss = 0;
   for (let i = from; i < to; i += 1) {
-    const d = (x[i] ?? 0) - m;
+    const d = (x[i] ?? 0) - shift - m;
     ss += d * d;
   }
   return Math.sqrt(ss / (n - 1));
