@@ -21,9 +21,14 @@ export interface Fixture {
 function at(root: Json, path: string): Json {
   let node: Json = root;
   for (const key of path.split('/')) {
-    if (node === null || typeof node !== 'object' || Array.isArray(node) || !(key in node))
-      throw new Error(`fixture has no ${path}`);
-    node = node[key] ?? null;
+    const next: Json | undefined =
+      node === null || typeof node !== 'object'
+        ? undefined
+        : Array.isArray(node)
+          ? node[Number(key)]
+          : node[key];
+    if (next === undefined) throw new Error(`fixture has no ${path}`);
+    node = next;
   }
   return node;
 }
