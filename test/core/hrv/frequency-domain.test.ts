@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { frequencyDomain } from '../../../src/core/hrv/frequency-domain';
 import { seriesFromRr } from '../../../src/core/hrv/series';
-import { loadFixture, must, REFERENCE_FILES, relDiff } from './fixtures';
-
-const FD = 'reference/frequency_domain';
+import { holdToReference, loadFixture, LOMB_CHECKS, must, REFERENCE_FILES, WELCH_CHECKS } from './fixtures';
 
 describe('Welch (hrvanalysis_welch_default, 1 %) and Lomb-Scargle (2 %) against the references', () => {
   for (const id of REFERENCE_FILES) {
     it(id, () => {
       const f = loadFixture(id);
       const fd = frequencyDomain(seriesFromRr(f.rrMs));
-      const w = `${FD}/hrvanalysis_welch_default`;
-      const checks: [number, string, number][] = [
-        [must(fd.welch.vlfMs2), `${w}/VLF`, 0.01],
-        [must(fd.welch.lfMs2), `${w}/LF`, 0.01],
-        [must(fd.welch.hfMs2), `${w}/HF`, 0.01],
-        [must(fd.welch.totalMs2), `${w}/TP_VLF_LF_HF`, 0.01],
-        [must(fd.welch.lfHf), `${w}/LFHF`, 0.01],
-        [must(fd.welch.lfNu), `${w}/LFnu`, 0.01],
-        [must(fd.lomb.lfHf), `${FD}/hrvanalysis_lomb/LFHF`, 0.02],
-        [must(fd.lomb.lfNu), `${FD}/hrvanalysis_lomb/LFnu`, 0.02],
-        [must(fd.lomb.hfNu), `${FD}/hrvanalysis_lomb/HFnu`, 0.02],
-      ];
-      for (const [actual, path, tol] of checks) expect(relDiff(actual, f.num(path)), path).toBeLessThan(tol);
+      holdToReference(f, fd.welch, WELCH_CHECKS);
+      holdToReference(f, fd.lomb, LOMB_CHECKS);
     });
   }
 });

@@ -1,27 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { seriesFromRr, withTimes } from '../../../src/core/hrv/series';
 import { timeDomain } from '../../../src/core/hrv/time-domain';
-import { loadFixture, must, REFERENCE_FILES, relDiff } from './fixtures';
-
-const TD = 'reference/time_domain';
+import { holdToReference, loadFixture, must, REFERENCE_FILES, TIME_DOMAIN_CHECKS } from './fixtures';
 
 describe('time domain against the reference libraries (0.01 %, HTI 0.5 %)', () => {
   for (const id of REFERENCE_FILES) {
     it(id, () => {
       const f = loadFixture(id);
-      const td = timeDomain(seriesFromRr(f.rrMs));
-      const checks: [number, string, number][] = [
-        [must(td.meanNnMs), `${TD}/MeanNN_ms/neurokit2`, 1e-4],
-        [must(td.medianNnMs), `${TD}/MedianNN_ms/neurokit2`, 1e-4],
-        [must(td.sdnnMs), `${TD}/SDNN_ms/neurokit2`, 1e-4],
-        [must(td.rmssdMs), `${TD}/RMSSD_ms/neurokit2`, 1e-4],
-        [must(td.sdsdMs), `${TD}/SDSD_ms/neurokit2`, 1e-4],
-        [must(td.pnn50Pct), `${TD}/pNN50_pct/hrvanalysis`, 1e-4],
-        [must(td.pnn20Pct), `${TD}/pNN20_pct/hrvanalysis`, 1e-4],
-        [must(td.meanHrBpm), `${TD}/MeanHR_bpm/hrvanalysis`, 1e-4],
-        [must(td.triangularIndex), `${TD}/HTI/neurokit2`, 5e-3],
-      ];
-      for (const [actual, path, tol] of checks) expect(relDiff(actual, f.num(path)), path).toBeLessThan(tol);
+      holdToReference(f, timeDomain(seriesFromRr(f.rrMs)), TIME_DOMAIN_CHECKS);
     });
   }
 });
