@@ -54,8 +54,9 @@ export function bandMeasures(s: Spectrum): BandMeasures {
   };
 }
 
-function notEnoughBands(haveS: number): BandMeasures {
-  const m = notEnough(Math.floor(haveS), SPECTRUM_MIN_S, 's');
+/** Every band measure not computable yet: `haveS` of the `needS` seconds the spectrum needs. */
+export function notEnoughBands(haveS: number, needS = SPECTRUM_MIN_S): BandMeasures {
+  const m = notEnough(Math.floor(haveS), needS, 's');
   return {
     vlfMs2: m,
     lfMs2: m,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coherence, coherenceSeries } from '../../../src/core/hrv/coherence';
 import { seriesFromRr } from '../../../src/core/hrv/series';
 import { Random } from '../../../src/core/random';
-import { loadFixture, must, REFERENCE_FILES, relDiff } from './fixtures';
+import { loadFixture, must, REFERENCE_FILES, relDiff, sineModulatedRr } from './fixtures';
 
 const HM = 'coherence_heartmath_style';
 
@@ -31,19 +31,8 @@ describe('coherence against the reference specification (ratio 1 %, peak within 
 });
 
 describe('coherence of signals known on paper', () => {
-  /** RR beat by beat from a rate modulated at `hz`, for `seconds`. */
-  function sineRr(hz: number, seconds: number): number[] {
-    const rr: number[] = [];
-    for (let t = 0; t < seconds;) {
-      const v = 1000 + 50 * Math.sin(2 * Math.PI * hz * t);
-      rr.push(v);
-      t += v / 1000;
-    }
-    return rr;
-  }
-
   it('gives 9.17 for a pure 0.1 Hz modulation, peaked at 0.1 Hz, scoring the same', () => {
-    const s = seriesFromRr(sineRr(0.1, 120));
+    const s = seriesFromRr(sineModulatedRr(0.1, 120));
     const c = coherence(s.timeS, s.nnMs);
     expect(relDiff(must(c.ratio), 9.17)).toBeLessThan(0.01);
     expect(Math.abs(must(c.peakHz) - 0.1)).toBeLessThanOrEqual(1 / 512);

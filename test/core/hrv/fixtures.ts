@@ -117,3 +117,14 @@ export function holdToReference(f: Fixture, group: object, checks: readonly Chec
     expect(relDiff(must(m), f.num(`reference/${path}`)), path).toBeLessThan(tolerance);
   }
 }
+
+/** RR beat by beat from an RR of 1000 ms modulated by a sine of `hz` and `ampMs`, for `seconds`. */
+export function sineModulatedRr(hz: number, seconds: number, ampMs = 50): number[] {
+  const rr: number[] = [];
+  for (let t = 0; t < seconds;) {
+    const v = 1000 + ampMs * Math.sin(2 * Math.PI * hz * t);
+    rr.push(v);
+    t += v / 1000;
+  }
+  return rr;
+}

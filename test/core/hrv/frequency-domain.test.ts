@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { frequencyDomain } from '../../../src/core/hrv/frequency-domain';
 import { seriesFromRr } from '../../../src/core/hrv/series';
-import { holdToReference, loadFixture, LOMB_CHECKS, must, REFERENCE_FILES, WELCH_CHECKS } from './fixtures';
+import {
+  holdToReference,
+  loadFixture,
+  LOMB_CHECKS,
+  must,
+  REFERENCE_FILES,
+  sineModulatedRr,
+  WELCH_CHECKS,
+} from './fixtures';
 
 describe('Welch (hrvanalysis_welch_default, 1 %) and Lomb-Scargle (2 %) against the references', () => {
   for (const id of REFERENCE_FILES) {
@@ -15,20 +23,8 @@ describe('Welch (hrvanalysis_welch_default, 1 %) and Lomb-Scargle (2 %) against 
 });
 
 describe('spectra of signals known on paper', () => {
-  /** RR modulated by a sine of `hz` around 1000 ms, for `seconds`. */
-  function modulated(hz: number, ampMs: number, seconds: number): number[] {
-    const rr: number[] = [];
-    let t = 0;
-    while (t < seconds) {
-      const v = 1000 + ampMs * Math.sin(2 * Math.PI * hz * t);
-      rr.push(v);
-      t += v / 1000;
-    }
-    return rr;
-  }
-
   it('puts the LF peak of a 0.1 Hz modulation at 0.1 Hz, with nearly all power in LF', () => {
-    const fd = frequencyDomain(seriesFromRr(modulated(0.1, 50, 300)));
+    const fd = frequencyDomain(seriesFromRr(sineModulatedRr(0.1, 300, 50)));
     expect(Math.abs(must(fd.welch.lfPeakHz) - 0.1)).toBeLessThanOrEqual(1 / 1024);
     expect(Math.abs(must(fd.lomb.lfPeakHz) - 0.1)).toBeLessThanOrEqual(1 / 600);
     expect(must(fd.welch.lfNu)).toBeGreaterThan(95);
@@ -36,7 +32,7 @@ describe('spectra of signals known on paper', () => {
   });
 
   it('puts a 0.25 Hz modulation in HF and reads a 15 breaths/min rate', () => {
-    const fd = frequencyDomain(seriesFromRr(modulated(0.25, 30, 300)));
+    const fd = frequencyDomain(seriesFromRr(sineModulatedRr(0.25, 300, 30)));
     expect(Math.abs(must(fd.welch.hfPeakHz) - 0.25)).toBeLessThanOrEqual(1 / 1024);
     expect(must(fd.welch.hfNu)).toBeGreaterThan(95);
     expect(Math.abs(must(fd.welch.respirationRateBpm) - 15)).toBeLessThan(0.1);
