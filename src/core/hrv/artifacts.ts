@@ -74,7 +74,7 @@ export function detectArtifacts(rrMs: ArrayLike<number>, params: ArtifactParams 
   }
   drr[0] = dsum / (n - 1);
   const th1 = threshold(drr, alpha, windowBeats);
-  for (let j = 0; j < n; j += 1) drr[j] = (drr[j] ?? 0) / (th1[j] ?? 0);
+  for (let j = 0; j < n; j += 1) drr[j] = normalised(drr[j] ?? 0, th1[j] ?? 0);
   // mRR: deviation from the 11-beat median, negative deviations doubled, normalised by Th2 (eq. 3-4).
   const medRr = medianFilter(rr, medianBeats);
   const mrr = new Float64Array(n);
@@ -83,7 +83,7 @@ export function detectArtifacts(rrMs: ArrayLike<number>, params: ArtifactParams 
     mrr[j] = m < 0 ? 2 * m : m;
   }
   const th2 = threshold(mrr, alpha, windowBeats);
-  for (let j = 0; j < n; j += 1) mrr[j] = (mrr[j] ?? 0) / (th2[j] ?? 0);
+  for (let j = 0; j < n; j += 1) mrr[j] = normalised(mrr[j] ?? 0, th2[j] ?? 0);
   const { s12, s22 } = subspaces(drr);
 
   const label = (j: number, code: number): void => {
@@ -125,6 +125,15 @@ export function detectArtifacts(rrMs: ArrayLike<number>, params: ArtifactParams 
     }
   }
   return labels;
+}
+
+/**
+ * A value over its threshold. A window without spread (first and third quartiles equal, which only synthetic
+ * series have) gives a zero threshold and no evidence either way: its beats are left unclassified (0), where
+ * NeuroKit2 divides by zero and flags every beat that differs at all from its neighbour.
+ */
+function normalised(value: number, threshold: number): number {
+  return threshold > 0 ? value / threshold : 0;
 }
 
 /** Th = alpha * quartile deviation of |x| over the centred window (paper eq. 2 and 4). */

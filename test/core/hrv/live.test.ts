@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from '../../../src/core/hrv/analysis';
 import { coherence } from '../../../src/core/hrv/coherence';
-import { LiveHrv, type LiveBeat, type LiveMetrics } from '../../../src/core/hrv/live';
+import { LiveHrv, RMSSD_MIN_DIFFS, type LiveBeat, type LiveMetrics } from '../../../src/core/hrv/live';
 import { seriesFromRr } from '../../../src/core/hrv/series';
 import { timeDomain } from '../../../src/core/hrv/time-domain';
 import { SimulatedHeart } from '../../../src/core/physiology/simulated-heart';
@@ -121,5 +121,60 @@ describe('live HRV', () => {
     const m = live.push({ rrMs: 800, timeMs: 800 });
     expect(m.beatCount).toBe(1);
     expect(m.rmssdMs.status).toBe('not-enough-data');
+  });
+});
+
+/** Feed RR with gaps before the given indices (invalid values advance the clock by 1 s). */
+function feedWithGaps(rr: number[], gaps: Set<number> = new Set()): LiveMetrics[] {
+  const live = new LiveHrv();
+  let t = 0;
+  return rr.map((rrMs, i) => {
+    t += Number.isFinite(rrMs) && rrMs > 0 ? rrMs : 1000;
+    return live.push({ rrMs, timeMs: t, afterGap: gaps.has(i) });
+  });
+}
+
+describe('LiveHrv RMSSD and heart rate', () => {
+  it('says not enough data until RMSSD has its beats', () => {
+    // Beats enter the HRV windows once their artifact label settles, two beats late: after n beats RMSSD has
+    // n - 3 successive differences.
+    const out = feedWithGaps(Array.from({ length: RMSSD_MIN_DIFFS + 3 }, () => 1000));
+    expect(out[RMSSD_MIN_DIFFS + 1]?.rmssdMs).toEqual({
+      status: 'not-enough-data',
+      have: RMSSD_MIN_DIFFS - 1,
+      need: RMSSD_MIN_DIFFS,
+      unit: 'beats',
+    });
+    expect(out[RMSSD_MIN_DIFFS + 2]?.rmssdMs).toEqual({ status: 'ok', value: 0 });
+  });
+
+  it('computes RMSSD from its definition over the last 60 s', () => {
+    const rr = Array.from({ length: 120 }, (_, i) => 900 + (i % 2 === 0 ? 40 : -40));
+    const last = feedWithGaps(rr).at(-1);
+    // Alternating ±40 ms gives successive differences of 80 ms.
+    expect(last?.rmssdMs).toEqual({ status: 'ok', value: 80 });
+    expect(last?.heartRateBpm.status === 'ok' && last.heartRateBpm.value).toBeCloseTo(60_000 / 900, 6);
+  });
+
+  it('gives zero for a constant series and never takes a difference across a gap', () => {
+    const rr = Array.from({ length: 60 }, (_, i) => (i < 30 ? 800 : 1000));
+    expect(feedWithGaps(rr, new Set([30])).at(-1)?.rmssdMs).toEqual({ status: 'ok', value: 0 });
+    expect(feedWithGaps(rr).at(-1)?.rmssdMs.status === 'ok' && feedWithGaps(rr).at(-1)?.rmssdMs).not.toEqual({
+      status: 'ok',
+      value: 0,
+    });
+  });
+
+  it('rejects absurd intervals without crashing or bridging them', () => {
+    const rr = [
+      ...Array.from({ length: 30 }, () => 800),
+      Number.NaN,
+      0,
+      5000,
+      ...Array.from({ length: 30 }, () => 1000),
+    ];
+    const last = feedWithGaps(rr).at(-1);
+    expect(last?.beatCount).toBe(63);
+    expect(last?.rmssdMs).toEqual({ status: 'ok', value: 0 });
   });
 });
