@@ -4,6 +4,7 @@
  */
 import type { HeartSourceKind, Beat } from '../core/heart/types';
 import type { PacerState } from '../core/pacer/schedule';
+import type { LiveMetrics } from '../core/hrv/live';
 import { NORMAL_BEAT, type BeatRecord, type CheckIn, type SessionRecord } from '../core/session/record';
 import type { StorageError } from '../adapters/storage/database';
 import { SessionRecorder, type RecorderTimers } from '../adapters/storage/recorder';
@@ -95,6 +96,11 @@ export class Recording implements SessionObserver {
     if (!this.#recorder) return;
     this.#recorder.record(toBeatRecord(beat, pacer));
     this.#recordedBeats += 1;
+  }
+
+  /** The engine settles each beat's label two beats late; seq is 1-based like the beat count. */
+  metrics(metrics: LiveMetrics): void {
+    for (const { seq, label } of metrics.labels) this.#recorder?.relabel(seq - 1, label);
   }
 
   stopped(): void {

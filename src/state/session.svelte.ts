@@ -19,6 +19,8 @@ export type CreateAnalyser = (
 export interface SessionObserver {
   started?(info: { sessionId: string; source: HeartSource; startedAtMs: number }): void;
   beat?(beat: Beat, pacer: PacerState): void;
+  /** Every metrics update from the HRV worker (carries the beats' settled artifact labels). */
+  metrics?(metrics: LiveMetrics): void;
   status?(status: HeartStatus): void;
   stopped?(info: { sessionId: string; reason: string }): void;
 }
@@ -130,7 +132,10 @@ export class LiveSession {
     this.#sourceLabel = source.label;
     this.#schedule = new PacerSchedule(patternFromRate(this.#rateBpm, this.#inhaleShare));
     this.#analyser ??= this.#createAnalyser(
-      (m) => (this.#metrics = m),
+      (m) => {
+        this.#metrics = m;
+        for (const o of this.#observers) o.metrics?.(m);
+      },
       (message) => (this.#error = `HRV analysis failed: ${message}`),
     );
     this.#analyser.reset(this.#sessionId);

@@ -1,12 +1,23 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
+import { LiveSession, type CreateAnalyser, type HrvAnalyser } from '../../src/state/session.svelte';
+import { LiveHrv } from '../../src/core/hrv/live';
 import { Recording, toBeatRecord } from '../../src/state/recording.svelte';
 import { ReplaySource } from '../../src/adapters/sources/replay-source';
 import { ResonanceStore } from '../../src/adapters/storage/store';
 import type { SessionRecord } from '../../src/core/session/record';
 
 const analyser: HrvAnalyser = { reset() {}, push() {}, dispose() {} };
+
+/** The real live engine, run synchronously in place of the worker. */
+const engineAnalyser: CreateAnalyser = (onMetrics) => {
+  const hrv = new LiveHrv();
+  return {
+    reset: () => hrv.reset(),
+    push: (beats) => beats.forEach((b) => onMetrics(hrv.push(b))),
+    dispose() {},
+  };
+};
 
 describe('recording a live session', () => {
   it('stores the pacer phase as the fraction of the breath', () => {
@@ -79,6 +90,44 @@ describe('recording a live session', () => {
     const stored = await store.getSession(record.id);
     expect(stored.ok && stored.value?.checkInBefore).toEqual({ stress: 6, note: '' });
     expect(recording.problem).toBeNull();
+    store.close();
+  });
+
+  it('stores the HRV engine’s artifact label of each beat', async () => {
+    const opened = await ResonanceStore.open(`labels-${Date.now()}`);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const store = opened.value;
+    let finished: (r: SessionRecord) => void = () => {};
+    const done = new Promise<SessionRecord>((resolve) => (finished = resolve));
+    const recording = new Recording({
+      onFinished: (r) => finished(r),
+      timers: { setInterval: () => 1, clearInterval: () => {} },
+    });
+    recording.attach(store);
+    let nowMs = 0;
+    const session = new LiveSession(engineAnalyser, () => nowMs);
+    session.observe(recording);
+    // Steady beats with one missed beat (an interval twice as long) in the middle.
+    const rr = Array.from({ length: 120 }, (_, i) => (i === 60 ? 2000 : 1000 + (i % 3) * 10));
+    const source = new ReplaySource('r.txt', rr, { now: () => nowMs });
+    await session.start(source);
+    nowMs = 200_000;
+    source.tick();
+    await session.stop();
+    const record = await done;
+    const beats = await store.readBeats(record.id);
+    if (!beats.ok) throw new Error(beats.error.message);
+    // The same labels as the engine gives the same beats directly (the last two settle after the stop).
+    const engine = new LiveHrv();
+    const expected = new Array<string>(rr.length).fill('normal');
+    let t = 0;
+    for (const r of rr) {
+      t += r;
+      for (const { seq, label } of engine.push({ rrMs: r, timeMs: t }).labels) expected[seq - 1] = label;
+    }
+    expect(beats.value.map((b) => b.artifact).slice(0, -2)).toEqual(expected.slice(0, -2));
+    expect(beats.value[60]?.artifact).toBe('missed');
+    expect(record.summary.artifactCount).toBe(expected.slice(0, -2).filter((l) => l !== 'normal').length);
     store.close();
   });
 });

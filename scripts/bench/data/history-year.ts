@@ -52,7 +52,7 @@ export function yearOfPractice(
         durationMs: beats[beats.length - 1]?.timeMs ?? 0,
         status: 'finished',
         end: 'stopped',
-        summary: summariseBeats(beats, Math.round(random.next() * 100) / 100),
+        summary: summariseBeats(beats),
         checkInBefore: { stress, note: '' },
         checkInAfter: { stress: Math.max(1, stress - 2), note: '' },
       },

@@ -32,7 +32,7 @@ export interface RecordingStart {
 /** The interface a running session calls: one beat at a time, then stop. */
 export interface BeatRecorder {
   record(beat: BeatRecord): void;
-  stop(finish?: { coherence?: number | null; checkInAfter?: CheckIn | null }): Promise<SessionRecord>;
+  stop(finish?: { checkInAfter?: CheckIn | null }): Promise<SessionRecord>;
 }
 
 export interface RecorderTimers {
@@ -59,6 +59,8 @@ export class SessionRecorder implements BeatRecorder {
   #timer: number | null = null;
   #writing: Promise<void> = Promise.resolve();
   #problem: StorageError | null = null;
+  /** Lowest index relabelled since the last write (Infinity: none). */
+  #dirtyFrom = Infinity;
   #checkInBefore: CheckIn | null;
   #stopped = false;
   #onProblem: (problem: StorageError | null) => void;
@@ -85,7 +87,7 @@ export class SessionRecorder implements BeatRecorder {
     this.#timer = this.#timers.setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHidden);
     if (!this.#store) return { ok: false, error: this.#problem ?? { kind: 'unavailable', message: '' } };
-    const result = await this.#store.putSession(this.#sessionRecord('recording'));
+    const result = await this.#store.putSession(this.#sessionRecord('recording', 0));
     if (!result.ok) this.#setProblem(result.error);
     return result;
   }
@@ -116,6 +118,17 @@ export class SessionRecorder implements BeatRecorder {
     if (!this.#stopped) this.#beats.push(beat);
   }
 
+  /**
+   * Set the artifact label of beat `index` (0-based), as the HRV engine settles it a couple of beats late. A beat
+   * already stored is written again with the next flush.
+   */
+  relabel(index: number, label: string): void {
+    const beat = this.#beats[index];
+    if (!beat || beat.artifact === label) return;
+    this.#beats[index] = { ...beat, artifact: label };
+    this.#dirtyFrom = Math.min(this.#dirtyFrom, index);
+  }
+
   /** Write every beat not yet saved. Flushes never overlap: each waits for the one before. */
   flush(): Promise<void> {
     this.#writing = this.#writing.then(() => this.#write());
@@ -125,9 +138,11 @@ export class SessionRecorder implements BeatRecorder {
   async #write(): Promise<void> {
     const store = this.#store;
     const total = this.#beats.length;
-    if (!store || total === this.#savedCount) return;
-    // Rewrite the open chunk and add any new ones; the beats before it are already stored.
-    const firstSeq = Math.floor(this.#savedCount / BEATS_PER_CHUNK);
+    const dirtyFrom = this.#dirtyFrom;
+    if (!store || (total === this.#savedCount && dirtyFrom === Infinity)) return;
+    this.#dirtyFrom = Infinity;
+    // Rewrite the open (or a relabelled) chunk and add any new ones; the beats before it are already stored.
+    const firstSeq = Math.floor(Math.min(this.#savedCount, dirtyFrom) / BEATS_PER_CHUNK);
     const from = firstSeq * BEATS_PER_CHUNK;
     const chunks = chunksOf(this.#start.id, toColumns(this.#beats.slice(from, total))).map((c) => ({
       ...c,
@@ -138,19 +153,20 @@ export class SessionRecorder implements BeatRecorder {
     if (result.ok) {
       this.#savedCount = total;
       this.#setProblem(null);
-    } else this.#setProblem(result.error);
+    } else {
+      this.#dirtyFrom = Math.min(this.#dirtyFrom, dirtyFrom);
+      this.#setProblem(result.error);
+    }
   }
 
   /** Stop: final flush, then the finished record with its summary. */
-  async stop(
-    finish: { coherence?: number | null; checkInAfter?: CheckIn | null } = {},
-  ): Promise<SessionRecord> {
+  async stop(finish: { checkInAfter?: CheckIn | null } = {}): Promise<SessionRecord> {
     this.#stopped = true;
     if (this.#timer !== null) this.#timers.clearInterval(this.#timer);
     this.#timer = null;
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHidden);
     await this.flush();
-    const record = this.#sessionRecord('finished', this.#beats.length, finish);
+    const record = this.#sessionRecord('finished', this.#beats.length, finish.checkInAfter ?? null);
     if (this.#store) {
       const result = await this.#store.putSession(record);
       if (!result.ok) this.#setProblem(result.error);
@@ -160,15 +176,27 @@ export class SessionRecorder implements BeatRecorder {
 
   /** The whole session as held in memory, for export when storage failed. */
   snapshot(): { session: SessionRecord; beats: readonly BeatRecord[] } {
-    return { session: this.#sessionRecord(this.#stopped ? 'finished' : 'recording'), beats: this.#beats };
+    const session = this.#sessionRecord('finished', this.#beats.length, null);
+    return {
+      session: this.#stopped ? session : { ...session, status: 'recording', end: null },
+      beats: this.#beats,
+    };
   }
 
+  /**
+   * The session row. While recording it carries only the beat count (the full summary, coherence included, costs
+   * milliseconds per flush; recovery computes it from the stored beats if the session never finishes).
+   */
   #sessionRecord(
     status: 'recording' | 'finished',
-    count = this.#beats.length,
-    finish: { coherence?: number | null; checkInAfter?: CheckIn | null } = {},
+    count: number,
+    checkInAfter: CheckIn | null = null,
   ): SessionRecord {
     const beats = count === this.#beats.length ? this.#beats : this.#beats.slice(0, count);
+    const summary =
+      status === 'recording' || beats.length === 0
+        ? { ...EMPTY_SUMMARY, beatCount: count }
+        : summariseBeats(beats);
     return {
       id: this.#start.id,
       startTimeMs: this.#start.startTimeMs,
@@ -177,9 +205,9 @@ export class SessionRecorder implements BeatRecorder {
       durationMs: durationOfBeats(beats),
       status,
       end: status === 'finished' ? 'stopped' : null,
-      summary: beats.length > 0 ? summariseBeats(beats, finish.coherence ?? null) : EMPTY_SUMMARY,
+      summary,
       checkInBefore: this.#checkInBefore,
-      checkInAfter: finish.checkInAfter ?? null,
+      checkInAfter,
     };
   }
 

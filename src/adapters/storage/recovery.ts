@@ -38,7 +38,7 @@ export async function recoverUnfinished(store: ResonanceStore): Promise<StorageR
       status: 'finished',
       end: 'recovered',
       durationMs: durationOfBeats(beats.value),
-      summary: summariseBeats(beats.value, row.summary.coherence),
+      summary: summariseBeats(beats.value),
     };
     const written = await store.putSession(record);
     if (!written.ok) return written;

@@ -1,8 +1,10 @@
 /**
- * A stored session as chart series: the tachogram with artifacts marked, RMSSD over time (the live analysis'
- * rolling 60-second RMSSD, replayed over the stored beats so history and live screen agree), and the pacer rate.
+ * A stored session as chart series: the tachogram with artifacts marked, RMSSD over the last 60 s as the session
+ * went on (Task Force 1996 definition, differences only between successive normal beats, as the live screen
+ * computes it), coherence along the session (session/coherence-track.ts) and the pacer rate.
  */
-import { LiveHrv } from '../hrv/live';
+import { RMSSD_MIN_DIFFS, RMSSD_WINDOW_MS } from '../hrv/live';
+import { coherenceTrack } from '../session/coherence-track';
 import { NORMAL_BEAT, type BeatRecord } from '../session/record';
 
 export interface Point {
@@ -15,35 +17,51 @@ export interface SessionSeries {
   readonly tachogram: Point[];
   /** Beats labelled as artifacts, same axes. */
   readonly artifacts: Point[];
-  /** Rolling RMSSD, x = s, y = ms, every beat where it can be computed. */
+  /** Rolling 60-s RMSSD, x = s, y = ms, at every beat where it has enough differences. */
   readonly rmssd: Point[];
+  /** Coherence score 0-16 every 5 s, x = s. */
+  readonly coherence: Point[];
   /** Pacer rate, x = s, y = breaths per minute, at each change of rate (steps). */
   readonly pacerRate: Point[];
 }
 
+/** Rolling RMSSD in one pass: a queue of (time, squared difference) with a running sum. */
+function rollingRmssd(beats: readonly BeatRecord[]): Point[] {
+  const out: Point[] = [];
+  const times: number[] = [];
+  const squares: number[] = [];
+  let head = 0;
+  let sum = 0;
+  let previous: BeatRecord | null = null;
+  for (const beat of beats) {
+    const normal = beat.artifact === NORMAL_BEAT;
+    if (normal && previous && previous.artifact === NORMAL_BEAT && !beat.afterGap) {
+      const d = beat.rrMs - previous.rrMs;
+      times.push(beat.timeMs);
+      squares.push(d * d);
+      sum += d * d;
+    }
+    previous = beat;
+    while (head < times.length && (times[head] ?? 0) < beat.timeMs - RMSSD_WINDOW_MS) {
+      sum -= squares[head] ?? 0;
+      head += 1;
+    }
+    const n = times.length - head;
+    if (normal && n >= RMSSD_MIN_DIFFS)
+      out.push({ x: beat.timeMs / 1000, y: Math.sqrt(Math.max(0, sum) / n) });
+  }
+  return out;
+}
+
 export function sessionSeries(beats: readonly BeatRecord[]): SessionSeries {
-  const hrv = new LiveHrv();
   const tachogram: Point[] = [];
   const artifacts: Point[] = [];
-  const rmssd: Point[] = [];
   const pacerRate: Point[] = [];
   let lastRate: number | null = null;
-  let afterArtifact = false;
   for (const beat of beats) {
     const x = beat.timeMs / 1000;
     tachogram.push({ x, y: beat.rrMs });
-    const normal = beat.artifact === NORMAL_BEAT;
-    if (!normal) artifacts.push({ x, y: beat.rrMs });
-    if (normal) {
-      // The beat after an artifact starts a new succession, exactly like one after a gap.
-      const metrics = hrv.push({
-        rrMs: beat.rrMs,
-        timeMs: beat.timeMs,
-        afterGap: beat.afterGap || afterArtifact,
-      });
-      if (metrics.rmssdMs.status === 'ok') rmssd.push({ x, y: metrics.rmssdMs.value });
-    }
-    afterArtifact = !normal;
+    if (beat.artifact !== NORMAL_BEAT) artifacts.push({ x, y: beat.rrMs });
     if (beat.pacerRateBpm !== null && beat.pacerRateBpm !== lastRate) {
       pacerRate.push({ x, y: beat.pacerRateBpm });
       lastRate = beat.pacerRateBpm;
@@ -51,5 +69,11 @@ export function sessionSeries(beats: readonly BeatRecord[]): SessionSeries {
   }
   const last = beats[beats.length - 1];
   if (last && lastRate !== null) pacerRate.push({ x: last.timeMs / 1000, y: lastRate });
-  return { tachogram, artifacts, rmssd, pacerRate };
+  return {
+    tachogram,
+    artifacts,
+    rmssd: rollingRmssd(beats),
+    coherence: coherenceTrack(beats).map((p) => ({ x: p.timeS, y: p.score })),
+    pacerRate,
+  };
 }

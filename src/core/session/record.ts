@@ -44,7 +44,7 @@ export interface SessionSummary {
   readonly artifactCount: number;
   readonly meanHeartRateBpm: number | null;
   readonly rmssdMs: number | null;
-  /** Coherence score from the HRV engine (0..1 share of power around the breathing peak); null if not computed. */
+  /** Mean coherence score along the session, 0-16 (hrv/coherence.ts); null with under 64 s of normal beats. */
   readonly coherence: number | null;
   /** Mean pacer rate over the session, breaths per minute. */
   readonly breathingRateBpm: number | null;

@@ -5,6 +5,7 @@
  * the root mean square of successive RR differences, here taken only between two normal beats that truly follow
  * each other (not across a gap, not next to an artifact). Mean heart rate is 60000 / mean normal RR.
  */
+import { meanCoherence } from './coherence-track';
 import { NORMAL_BEAT, type BeatRecord, type SessionSummary } from './record';
 
 /** RMSSD needs at least this many successive differences (same floor as the live analysis). */
@@ -50,7 +51,7 @@ export function summariseBeats(
     artifactCount,
     meanHeartRateBpm: normalCount >= MIN_SUMMARY_BEATS ? 60_000 / (normalSumMs / normalCount) : null,
     rmssdMs: diffs >= MIN_SUMMARY_DIFFS ? Math.sqrt(sumSq / diffs) : null,
-    coherence,
+    coherence: meanCoherence(beats),
     breathingRateBpm: rateCount > 0 ? rateSum / rateCount : null,
   };
 }

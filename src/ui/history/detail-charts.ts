@@ -64,6 +64,10 @@ export function rmssdConfig(series: SessionSeries): ChartConfiguration {
   return line(series.rmssd, 'RMSSD', cssColor('--inhale', '#1f7a80'), 'RMSSD (ms)');
 }
 
+export function coherenceConfig(series: SessionSeries): ChartConfiguration {
+  return line(series.coherence, 'Coherence', cssColor('--accent', '#0f5257'), 'coherence (0-16)');
+}
+
 export function pacerConfig(series: SessionSeries): ChartConfiguration {
   return line(series.pacerRate, 'Pacer rate', cssColor('--exhale', '#6a4c93'), 'breaths / min', true);
 }

@@ -8,7 +8,9 @@ export const EXPLAIN = {
   rmssd:
     'RMSSD (ms) measures how much the time between heartbeats changes from one beat to the next: the calming branch of the nervous system at work. Higher is usually more relaxed or recovered. It varies a lot between people, so compare with your own days, not with others. Sleep, alcohol, illness, hard training and stress lower it.',
   coherence:
-    'Coherence shows how regular the heart-rate wave is at your breathing rhythm: high when heart rate rises and falls smoothly with each slow breath. Steady, relaxed breathing at your resonance rate raises it; talking, moving or irregular breathing lowers it.',
+    'Coherence (0 to 16) shows how regular the heart-rate wave is at your breathing rhythm: high when heart rate rises and falls smoothly with each slow breath; around 2 and above is a clear, steady rhythm. Steady, relaxed breathing at your resonance rate raises it; talking, moving or irregular breathing lowers it. This session figure is the average along the session.',
+  coherenceOverTime:
+    'Coherence over the previous minute, every 5 seconds. It usually climbs once your breathing settles into the pacer’s rhythm.',
   breathingRate:
     'Breathing rate is the pacer’s average pace in breaths per minute. Most people’s resonance rate is between 4.5 and 7.',
   stressChange:

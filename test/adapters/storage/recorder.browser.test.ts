@@ -98,10 +98,10 @@ describe('SessionRecorder', () => {
       recorder.record(beats[i]!);
       if (i % 97 === 0) void recorder.flush();
     }
-    const record = await recorder.stop({ coherence: 0.5, checkInAfter: { stress: 3, note: '' } });
+    const record = await recorder.stop({ checkInAfter: { stress: 3, note: '' } });
     expect(timers.active).toBe(0);
     expect(record.status).toBe('finished');
-    expect(record.summary.coherence).toBe(0.5);
+    expect(record.summary).toEqual(summariseBeats(beats));
     expect(await store.readBeats('s')).toEqual({ ok: true, value: beats });
     const stored = await store.getSession('s');
     expect(stored.ok && stored.value?.checkInAfter).toEqual({ stress: 3, note: '' });
@@ -139,6 +139,25 @@ describe('SessionRecorder', () => {
     expect(problems).toEqual(['storage-full', null]);
     expect(await real.readBeats('s')).toEqual({ ok: true, value: beats });
     real.close();
+  });
+
+  it('rewrites an already stored chunk when the HRV engine relabels one of its beats', async () => {
+    const store = await openStore();
+    const recorder = new SessionRecorder(store, start('s'), { timers: manualTimers() });
+    await recorder.begin();
+    const beats = makeBeats(300);
+    beats.forEach((b) => recorder.record(b));
+    await recorder.flush();
+    recorder.relabel(10, 'missed'); // in the first, already closed chunk
+    recorder.relabel(299, 'long'); // in the open chunk
+    recorder.relabel(5000, 'long'); // no such beat: ignored
+    await recorder.flush();
+    const stored = await store.readBeats('s');
+    if (!stored.ok) throw new Error(stored.error.message);
+    expect(stored.value[10]?.artifact).toBe('missed');
+    expect(stored.value[299]?.artifact).toBe('long');
+    expect(stored.value.filter((b, i) => b.artifact !== beats[i]?.artifact)).toHaveLength(2);
+    store.close();
   });
 
   it('removes an unfinished session that stored no beats', async () => {

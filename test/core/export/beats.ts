@@ -31,7 +31,7 @@ export function sampleSession(
     durationMs: beats[beats.length - 1]?.timeMs ?? 0,
     status: 'finished',
     end: 'stopped',
-    summary: summariseBeats(beats, 0.4),
+    summary: summariseBeats(beats),
     checkInBefore: { stress: 8, note: 'deadline, "tight"' },
     checkInAfter: { stress: 5, note: '' },
   };

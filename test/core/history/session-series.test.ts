@@ -32,6 +32,19 @@ describe('session series', () => {
     for (const p of s.rmssd) expect(p.y).toBeCloseTo(100, 9);
   });
 
+  it('forgets differences older than 60 s: alternating beats, then steady ones, end at RMSSD 0', () => {
+    let t = 0;
+    const input: BeatRecord[] = Array.from({ length: 200 }, (_, i) => {
+      const rrMs = i < 60 ? (i % 2 ? 900 : 1000) : 950;
+      t += rrMs;
+      return { rrMs, timeMs: t, afterGap: false, artifact: NORMAL_BEAT, pacerRateBpm: 6, pacerPhase: 0 };
+    });
+    const s = sessionSeries(input);
+    expect(s.rmssd[0]?.y).toBeCloseTo(100, 9);
+    expect(s.rmssd[s.rmssd.length - 1]?.y).toBe(0);
+    expect(s.coherence.length).toBeGreaterThan(0);
+  });
+
   it('records the pacer rate as steps', () => {
     const s = sessionSeries(beats(10));
     expect(s.pacerRate.map((p) => p.y)).toEqual([6, 5.5, 5.5]);
