@@ -6,6 +6,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseBackup } from '../../src/core/export/backup';
 
 async function recordedBeats(page: Page): Promise<number> {
   const text = (await page.getByTestId('saving').textContent()) ?? '';
@@ -196,4 +197,30 @@ test('bad files get a message naming what and where, and nothing is imported', a
   await page.getByRole('tab', { name: 'Sessions' }).click();
   expect(await listRows(page)).toHaveLength(1);
   expect(await readFile(goodRr, 'utf8')).toContain('812');
+});
+
+test('on a full disk the app says so, the session goes on in memory, and it can be exported', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await runSession(page, 3);
+  // From now on every write fails the way a full disk makes it fail.
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function put(): IDBRequest<IDBValidKey> {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const problem = page.getByTestId('storage-problem');
+  await expect(problem).toContainText('Storage on this device is full', { timeout: 10_000 });
+  const before = await recordedBeats(page);
+  await expect.poll(() => recordedBeats(page), { timeout: 10_000 }).toBeGreaterThan(before + 2);
+
+  const download = page.waitForEvent('download');
+  await problem.getByRole('button', { name: 'Export this session (.json)' }).click();
+  const path = join(tmpdir(), `in-memory-${Date.now()}.json`);
+  await (await download).saveAs(path);
+  const parsed = parseBackup(await readFile(path, 'utf8'));
+  if (!parsed.ok) throw new Error(parsed.problem.message);
+  expect(parsed.backup.sessions).toHaveLength(1);
+  expect(parsed.backup.sessions[0]!.beats.rrMs.length).toBeGreaterThan(before + 2);
 });
