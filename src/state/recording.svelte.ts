@@ -31,7 +31,7 @@ export class Recording implements SessionObserver {
   #active = $state(false);
   #store: ResonanceStore | null = null;
   #recorder: SessionRecorder | null = null;
-  #checkInBefore: CheckIn | null = null;
+  #checkInBefore = $state.raw<CheckIn | null>(null);
   readonly #timers: RecorderTimers | undefined;
   readonly #onFinished: (record: SessionRecord) => void;
 
@@ -58,6 +58,11 @@ export class Recording implements SessionObserver {
   /** The session that finished last in this visit (for the after check-in). */
   get lastFinished(): SessionRecord | null {
     return this.#lastFinished;
+  }
+
+  /** The before check-in waiting for the next session, if any. */
+  get checkInBefore(): CheckIn | null {
+    return this.#checkInBefore;
   }
 
   /** The before check-in for the next session to start. */

@@ -79,6 +79,16 @@ test('a session survives a closed tab: it is there on the next launch with beats
   await expect(next.getByTestId('chart-tachogram')).toHaveAttribute('data-ready', 'true', {
     timeout: 10_000,
   });
+  // Its RR export holds one interval per stored beat; the CSV one row per beat after the header.
+  const rrDownload = next.waitForEvent('download');
+  await next.getByRole('button', { name: 'Export RR (.txt, for Kubios)' }).click();
+  const rrText = await readFile((await (await rrDownload).path()) ?? '', 'utf8');
+  expect(rrText.trim().split('\n')).toHaveLength(stored);
+  const csvDownload = next.waitForEvent('download');
+  await next.getByRole('button', { name: 'Export beats (.csv)' }).click();
+  const csv = (await readFile((await (await csvDownload).path()) ?? '', 'utf8')).trim().split('\r\n');
+  expect(csv[0]).toBe('time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase');
+  expect(csv).toHaveLength(stored + 1);
 });
 
 test('a full backup restored in a fresh browser profile gives the same history', async ({ browser }) => {
@@ -196,7 +206,12 @@ test('bad files get a message naming what and where, and nothing is imported', a
   await expect(notice).toContainText('Imported 1 recording');
   await page.getByRole('tab', { name: 'Sessions' }).click();
   expect(await listRows(page)).toHaveLength(1);
-  expect(await readFile(goodRr, 'utf8')).toContain('812');
+
+  // Delete it again (after confirming).
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page.getByTestId('session-list').getByRole('button').first().click();
+  await page.getByRole('button', { name: 'Delete session' }).click();
+  await expect(page.getByTestId('no-sessions')).toBeVisible();
 });
 
 test('on a full disk the app says so, the session goes on in memory, and it can be exported', async ({
