@@ -239,3 +239,38 @@ test('on a full disk the app says so, the session goes on in memory, and it can 
   expect(parsed.backup.sessions).toHaveLength(1);
   expect(parsed.backup.sessions[0]!.beats.rrMs.length).toBeGreaterThan(before + 2);
 });
+
+test('history, a session’s charts and the trends open offline', async ({ page, context }) => {
+  await page.goto('/');
+  await page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    const worker = registration.active;
+    if (worker && worker.state !== 'activated')
+      await new Promise<void>((resolve) =>
+        worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
+      );
+  });
+  // A 3-minute recording from another app, so the detail has every chart.
+  const rr = Array.from({ length: 200 }, (_, i) => Math.round(900 + 80 * Math.sin((2 * Math.PI * i) / 10)));
+  const file = join(tmpdir(), `offline-${Date.now()}.txt`);
+  await writeFile(file, rr.join('\n'));
+  await openHistory(page);
+  await page.getByRole('tab', { name: 'Your data' }).click();
+  await page.getByTestId('import-input').setInputFiles(file);
+  await expect(page.getByTestId('history-notice')).toContainText('Imported 1 recording');
+
+  await context.setOffline(true);
+  await page.reload();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await openHistory(page);
+  expect(await listRows(page)).toHaveLength(1);
+  await page.getByTestId('session-list').getByRole('button').first().click();
+  for (const chart of ['tachogram', 'rmssd', 'coherence'])
+    await expect(page.getByTestId(`chart-${chart}`)).toHaveAttribute('data-ready', 'true', {
+      timeout: 10_000,
+    });
+  await page.getByRole('tab', { name: 'Trends' }).click();
+  await expect(page.getByTestId('chart-rmssd-trend')).toHaveAttribute('data-ready', 'true', {
+    timeout: 10_000,
+  });
+});
