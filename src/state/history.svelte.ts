@@ -3,7 +3,7 @@
  * data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
  */
 import { backupJson, parseBackup } from '../core/export/backup';
-import { importRrText } from '../core/export/rr-import';
+import { importId, importRrText } from '../core/export/rr-import';
 import { dayKey } from '../core/history/days';
 import { missedDays, streaks, type Streaks } from '../core/history/practice';
 import { dailyTrends, type DayTrend } from '../core/history/trends';
@@ -161,8 +161,7 @@ export class History {
     if (!this.#store || files.length === 0) return;
     const sessions: { session: SessionRecord; beats: BeatRecord[] }[] = [];
     for (const file of files) {
-      const id = crypto.randomUUID();
-      const read = importRrText(file.text, file.name, id, file.lastModifiedMs);
+      const read = importRrText(file.text, file.name, importId(file.text), file.lastModifiedMs);
       if (!read.ok) {
         this.say({
           kind: 'error',
@@ -171,6 +170,7 @@ export class History {
         return;
       }
       // The file's time is when the recording ended; the session started its duration earlier.
+      if (sessions.some((s) => s.session.id === read.session.id)) continue; // the same file chosen twice
       sessions.push({
         session: {
           ...read.session,
@@ -181,8 +181,14 @@ export class History {
     }
     const result = await importSessions(this.#store, sessions);
     if (!result.ok) this.say({ kind: 'error', text: `Nothing was imported: ${result.error.message}` });
-    else
-      this.say({ kind: 'info', text: `Imported ${result.value} recording${result.value === 1 ? '' : 's'}.` });
+    else {
+      const already = sessions.length - result.value;
+      const plural = (n: number) => `${n} recording${n === 1 ? '' : 's'}`;
+      this.say({
+        kind: 'info',
+        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${already === 1 ? 'was' : 'were'} already here` : ''}.`,
+      });
+    }
     await this.load();
   }
 }

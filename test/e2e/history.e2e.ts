@@ -204,6 +204,9 @@ test('bad files get a message naming what and where, and nothing is imported', a
   await page.getByRole('tab', { name: 'Your data' }).click();
   await page.getByTestId('import-input').setInputFiles(goodRr);
   await expect(notice).toContainText('Imported 1 recording');
+  // Importing the same file again adds no duplicate.
+  await page.getByTestId('import-input').setInputFiles(goodRr);
+  await expect(notice).toContainText('Imported 0 recordings; 1 recording was already here');
   await page.getByRole('tab', { name: 'Sessions' }).click();
   expect(await listRows(page)).toHaveLength(1);
 

@@ -79,15 +79,18 @@ function putSessionWrites(tx: WriteTx, session: SessionRecord, beats: BeatColumn
   ];
 }
 
-/** Store whole finished sessions (RR-file imports): all of them or none. */
+/**
+ * Store whole finished sessions (RR-file imports): all of them or none. A session whose id is already stored is
+ * left as it is; returns how many were added.
+ */
 export function importSessions(
   store: ResonanceStore,
   sessions: readonly { session: SessionRecord; beats: readonly BeatRecord[] }[],
 ): Promise<StorageResult<number>> {
   return transact(store.db, ALL, 'readwrite', async (tx) => {
-    await Promise.all(
-      sessions.flatMap(({ session, beats }) => putSessionWrites(tx, session, toColumns(beats))),
-    );
-    return sessions.length;
+    const stored = new Set(await tx.objectStore(STORE.sessions).getAllKeys());
+    const fresh = sessions.filter(({ session }) => !stored.has(session.id));
+    await Promise.all(fresh.flatMap(({ session, beats }) => putSessionWrites(tx, session, toColumns(beats))));
+    return fresh.length;
   });
 }

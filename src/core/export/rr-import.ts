@@ -13,6 +13,21 @@ export const PLAUSIBLE_MIN_RR_MS = 250;
 export const PLAUSIBLE_MAX_RR_MS = 3_000;
 export const OUT_OF_RANGE = 'out-of-range';
 
+/**
+ * A stable id for an imported file: FNV-1a (Fowler, Noll, Vo; 32-bit, offset 2166136261, prime 16777619) over
+ * the text, twice with different offsets for 64 bits, so importing the same file again finds it already there.
+ */
+export function importId(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193) >>> 0;
+    b = Math.imul(b ^ c, 0x01000193) >>> 0;
+  }
+  return `rr-${a.toString(16).padStart(8, '0')}${b.toString(16).padStart(8, '0')}`;
+}
+
 export type RrImportResult =
   | { readonly ok: true; readonly session: SessionRecord; readonly beats: BeatRecord[] }
   | { readonly ok: false; readonly problem: ImportProblem };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importRrText, OUT_OF_RANGE } from '../../../src/core/export/rr-import';
+import { importId, importRrText, OUT_OF_RANGE } from '../../../src/core/export/rr-import';
 
 const start = Date.UTC(2026, 10, 1);
 
@@ -49,5 +49,13 @@ describe('importing RR files from other apps', () => {
     const empty = importRrText('\n\n', 'empty.txt', 'i5', start);
     expect(empty.ok).toBe(false);
     if (!empty.ok) expect(empty.problem.where).toBe('empty.txt');
+  });
+});
+
+describe('import ids', () => {
+  it('are the same for the same text and differ for different text', () => {
+    expect(importId('800\n810\n')).toBe(importId('800\n810\n'));
+    expect(importId('800\n810\n')).not.toBe(importId('800\n811\n'));
+    expect(importId('')).toMatch(/^rr-[0-9a-f]{16}$/);
   });
 });
