@@ -8,6 +8,7 @@
  */
 import { toColumns } from '../../core/session/columns';
 import { chunksOf } from './chunks';
+import { holdRecordingLock } from './locks';
 import { EMPTY_SUMMARY, type BeatRecord, type CheckIn, type SessionRecord } from '../../core/session/record';
 import { durationOfBeats, summariseBeats } from '../../core/session/summary';
 import type { HeartSourceKind } from '../../core/heart/types';
@@ -59,6 +60,8 @@ export class SessionRecorder implements BeatRecorder {
   #timer: number | null = null;
   #writing: Promise<void> = Promise.resolve();
   #problem: StorageError | null = null;
+  readonly #holdLock: (sessionId: string) => () => void;
+  #releaseLock: () => void = () => {};
   /** Lowest index relabelled since the last write (Infinity: none). */
   #dirtyFrom = Infinity;
   #checkInBefore: CheckIn | null;
@@ -68,12 +71,18 @@ export class SessionRecorder implements BeatRecorder {
   constructor(
     store: RecorderStore | null,
     start: RecordingStart,
-    options: { timers?: RecorderTimers; onProblem?: (problem: StorageError | null) => void } = {},
+    options: {
+      timers?: RecorderTimers;
+      onProblem?: (problem: StorageError | null) => void;
+      /** Takes the session's recording lock and returns its release (tests stand in for a closed tab). */
+      holdLock?: (sessionId: string) => () => void;
+    } = {},
   ) {
     this.#store = store;
     this.#start = start;
     this.#timers = options.timers ?? browserTimers;
     this.#onProblem = options.onProblem ?? (() => {});
+    this.#holdLock = options.holdLock ?? holdRecordingLock;
     this.#checkInBefore = start.checkInBefore ?? null;
     if (!store)
       this.#setProblem({
@@ -85,6 +94,7 @@ export class SessionRecorder implements BeatRecorder {
   /** Write the empty session row and start the periodic flush (and a flush whenever the page is hidden). */
   async begin(): Promise<StorageResult<void>> {
     this.#timer = this.#timers.setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
+    this.#releaseLock = this.#holdLock(this.#start.id);
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHidden);
     if (!this.#store) return { ok: false, error: this.#problem ?? { kind: 'unavailable', message: '' } };
     const result = await this.#store.putSession(this.#sessionRecord('recording', 0));
@@ -166,6 +176,7 @@ export class SessionRecorder implements BeatRecorder {
     this.#timer = null;
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHidden);
     await this.flush();
+    this.#releaseLock();
     const record = this.#sessionRecord('finished', this.#beats.length, finish.checkInAfter ?? null);
     if (this.#store) {
       const result = await this.#store.putSession(record);

@@ -1,11 +1,13 @@
 /**
  * On launch: finish the sessions a crash or a closed tab left in `recording`. Each is summarised from the beats
  * that reached storage (at most the last flush interval is missing) and marked finished with end 'recovered'.
- * A session that never stored a beat is removed: there is nothing in it to review.
+ * A session that never stored a beat is removed: there is nothing in it to review. A session another tab is still
+ * recording (it holds the session's Web Lock) is left alone.
  */
 import { durationOfBeats, summariseBeats } from '../../core/session/summary';
 import type { SessionRecord } from '../../core/session/record';
 import type { StorageResult } from './database';
+import { isBeingRecorded } from './locks';
 import type { ResonanceStore } from './store';
 
 export interface Recovered {
@@ -21,6 +23,7 @@ export async function recoverUnfinished(store: ResonanceStore): Promise<StorageR
   const finished: SessionRecord[] = [];
   const removed: string[] = [];
   for (const row of open.value) {
+    if (await isBeingRecorded(row.id)) continue; // another tab is recording it right now
     const beats = await store.readBeats(row.id);
     if (!beats.ok) return beats;
     if (beats.value.length === 0) {

@@ -41,6 +41,9 @@ function manualTimers(): RecorderTimers & { fire(): void; active: number } {
   return timers;
 }
 
+/** The tab that held the recording lock has closed: nothing holds it. */
+const closedTab = () => () => {};
+
 const start = (id: string) => ({
   id,
   startTimeMs: 1_700_000_000_000,
@@ -60,7 +63,7 @@ describe('SessionRecorder', () => {
     const recorder = new SessionRecorder(
       store,
       { ...start('s'), checkInBefore: { stress: 6, note: 'tense' } },
-      { timers },
+      { timers, holdLock: closedTab },
     );
     await recorder.begin();
     const beats = makeBeats(700);
@@ -160,9 +163,28 @@ describe('SessionRecorder', () => {
     store.close();
   });
 
+  it('leaves alone a session another tab is still recording, and recovers it once that stops holding it', async () => {
+    const store = await openStore();
+    const recorder = new SessionRecorder(store, start('live'), { timers: manualTimers() });
+    await recorder.begin();
+    makeBeats(30).forEach((b) => recorder.record(b));
+    await recorder.flush();
+    const during = await recoverUnfinished(store);
+    expect(during.ok && during.value).toEqual({ finished: [], removed: [] });
+    await recorder.stop();
+    const list = await store.listSessions();
+    expect(list.ok && list.value.map((s) => [s.id, s.status, s.end])).toEqual([
+      ['live', 'finished', 'stopped'],
+    ]);
+    store.close();
+  });
+
   it('removes an unfinished session that stored no beats', async () => {
     const store = await openStore();
-    const recorder = new SessionRecorder(store, start('empty'), { timers: manualTimers() });
+    const recorder = new SessionRecorder(store, start('empty'), {
+      timers: manualTimers(),
+      holdLock: closedTab,
+    });
     await recorder.begin();
     const recovered = await recoverUnfinished(store);
     expect(recovered.ok && recovered.value.removed).toEqual(['empty']);
