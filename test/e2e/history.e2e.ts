@@ -129,6 +129,11 @@ test('a full backup restored in a fresh browser profile gives the same history',
   await expect(restored.getByTestId('history-notice')).toContainText('Restored 0 sessions; 1 already here');
   await restored.getByRole('tab', { name: 'Sessions' }).click();
   expect(await listRows(restored)).toEqual(original);
+  // The calendar counts today's practice, and the printable summary covers it.
+  await restored.getByRole('tab', { name: 'Calendar' }).click();
+  await expect(restored.getByTestId('streak-current')).toHaveText('1');
+  await restored.getByRole('tab', { name: 'Print summary' }).click();
+  await expect(restored.getByTestId('print-summary')).toContainText('1 session on 1 day');
   await fresh.close();
 });
 
