@@ -39,7 +39,8 @@ export function cleanRr(
     }
     let end = start;
     while (end < rrMs.length && isValidRr(rrMs[end] ?? Number.NaN)) end += 1;
-    const run = Float64Array.from({ length: end - start }, (_, k) => rrMs[start + k] ?? 0);
+    const run = new Float64Array(end - start);
+    for (let k = 0; k < run.length; k += 1) run[k] = rrMs[start + k] ?? 0;
     const runLabels = detectArtifacts(run, params);
     labels.set(runLabels, start);
     const out = options.correct ? correctRun(run, runLabels, params) : run;

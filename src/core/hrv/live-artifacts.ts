@@ -9,8 +9,11 @@
  */
 import { detectArtifacts } from './artifacts';
 
-/** Beats of context the live detection sees (at least the 91-beat threshold window). */
-export const LIVE_ARTIFACT_CONTEXT = 120;
+/**
+ * Beats of context the live detection sees. The beat being settled sits two from the end, so its centred 91-beat
+ * threshold window, clipped at the newest beat, spans the last 48 beats; 64 covers that and the 11-beat median.
+ */
+export const LIVE_ARTIFACT_CONTEXT = 64;
 /** Beats after a beat needed before its label is final. */
 export const LABEL_LOOKAHEAD = 2;
 
