@@ -50,18 +50,23 @@ describe('correction by merging, inserting and interpolating', () => {
     expect(Math.max(...series.nnMs)).toBeLessThan(900);
   });
 
-  it('interpolates an ectopic pair from its neighbours', () => {
+  it('moves an ectopic beat to the midpoint of its neighbours, keeping the pair sum', () => {
     const rr = base();
     const pair = (rr[60] ?? 0) + (rr[61] ?? 0);
     rr[60] = 0.6 * (rr[60] ?? 0);
     rr[61] = pair - (rr[60] ?? 0);
-    const { series } = cleanRr(rr);
-    const lo = Math.min(rr[59] ?? 0, rr[62] ?? 0);
-    const hi = Math.max(rr[59] ?? 0, rr[62] ?? 0);
-    for (const k of [60, 61]) {
-      expect(series.nnMs[k]).toBeGreaterThanOrEqual(lo);
-      expect(series.nnMs[k]).toBeLessThanOrEqual(hi);
-    }
+    const { series, labels } = cleanRr(rr);
+    expect([labels[60], labels[61]]).toContain(BeatLabel.ectopic);
+    expect(series.nnMs[60]).toBeCloseTo(pair / 2, 9);
+    expect(series.nnMs[61]).toBeCloseTo(pair / 2, 9);
+  });
+
+  it('interpolates a long outlier from its neighbours', () => {
+    const rr = base();
+    rr[60] = 1.4 * (rr[60] ?? 0);
+    const { series, labels } = cleanRr(rr);
+    expect(labels[60]).toBe(BeatLabel.long);
+    expect(series.nnMs[60]).toBeCloseTo(((rr[59] ?? 0) + (rr[61] ?? 0)) / 2, 9);
   });
 });
 
