@@ -178,3 +178,16 @@ describe('LiveHrv RMSSD and heart rate', () => {
     expect(last?.rmssdMs).toEqual({ status: 'ok', value: 0 });
   });
 });
+
+describe('LiveHrv spectrum', () => {
+  it('says how many seconds of beats it has until three 64 s segments are in', () => {
+    const { all } = feed(sineModulatedRr(0.1, 100));
+    const spectrum = lastOf(all).spectrum.lfMs2;
+    expect(spectrum.status).toBe('not-enough-data');
+    if (spectrum.status === 'not-enough-data') {
+      expect(spectrum.need).toBe(128);
+      expect(spectrum.unit).toBe('s');
+      expect(spectrum.have).toBeGreaterThan(90);
+    }
+  });
+});
