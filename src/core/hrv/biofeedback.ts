@@ -34,19 +34,20 @@ export interface HeartRateSeries {
 }
 
 /** Local median window for ectopic rejection, beats (odd). */
-const MEDIAN_BEATS = 11;
+const MEDIAN_BEATS = 5;
 /** Reject an RR this far (share) from the local median. */
-export const ECTOPIC_TOLERANCE = 0.25;
+export const ECTOPIC_TOLERANCE = 0.2;
 /** Sampling rate of evenly resampled series, Hz (Task Force 1996 practice: 4 Hz). */
 export const RESAMPLE_HZ = 4;
 export const LF_BAND_HZ = [0.04, 0.15] as const;
 
 /**
- * Drops ectopic, compensatory and missed beats: an RR more than 25 % away from the median of the 11 beats around
- * it, or outside 250-3000 ms, is removed. This is the relative-deviation rule of Malik et al. (1989), measured
- * against a local median rather than the previous beat as Lipponen & Tarvainen (2019) do, so that one premature
- * beat cannot make its neighbour look abnormal; 25 % rather than 20 % keeps the large swings of resonance
- * breathing. Heart rate is then interpolated across the removed beats, never differenced across them.
+ * Drops ectopic, compensatory and missed beats: an RR more than 20 % away from the median of the 5 beats around it
+ * (itself and two on each side), or outside 250-3000 ms, is removed. This is the 20 % relative-deviation rule of
+ * Malik et al. (1989), measured against a local median rather than the previous beat, as Lipponen & Tarvainen (2019)
+ * compare against a median-filtered series, so that one premature beat cannot make its neighbour look abnormal. The
+ * window is short (about 4 s) so the median follows the large, smooth swings of resonance breathing. Heart rate is
+ * then interpolated across removed beats, never differenced across them.
  */
 export function cleanBeats(beats: readonly TimedRr[]): HeartRateSeries {
   const timeS: number[] = [];

@@ -118,7 +118,8 @@ export class AdaptiveController {
    */
   decide(timeS: number, beats: readonly TimedRr[], schedule: PacerSchedule): ControllerDecision {
     const previous = this.#rateBpm;
-    const elapsedMin = Math.max(0, timeS - this.#lastDecisionS) / 60;
+    // Decisions come once a breath; a longer gap (the first call, a pause) allows no more than one breath's worth.
+    const elapsedMin = Math.min(Math.max(0, timeS - this.#lastDecisionS), 60 / previous) / 60;
     this.#lastDecisionS = timeS;
     const base = { timeS, previousRateBpm: previous };
     if (this.#locked) {
