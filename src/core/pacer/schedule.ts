@@ -71,8 +71,13 @@ export class PacerSchedule {
     return this.#currentEndS;
   }
 
-  /** Ask for a new pattern from the next breath boundary on (a later call before then replaces it). */
-  setPattern(pattern: BreathPattern): void {
+  /**
+   * Ask for a new pattern from the next breath boundary on (a later call before then replaces it). The clock moves
+   * only when read, so pass the current session time `nowS` to bring it up to now first; otherwise "next" is after
+   * the last time {@link at} was asked.
+   */
+  setPattern(pattern: BreathPattern, nowS?: number): void {
+    if (nowS !== undefined && nowS >= this.#currentEndS) this.#advanceTo(nowS);
     this.#pending = pattern;
   }
 

@@ -56,6 +56,18 @@ describe('PacerSchedule', () => {
     expect(schedule.nextBoundaryS).toBe(22);
   });
 
+  it('brings the clock up to the given time before taking a change, so it lands after now, not in the past', () => {
+    const schedule = new PacerSchedule(patternFromRate(6));
+    schedule.setPattern(patternFromRate(5), 12);
+    expect(schedule.phaseChanges(0, 21).map((c) => [c.timeS, c.rateBpm])).toEqual([
+      [0, 6],
+      [5, 6],
+      [10, 6],
+      [15, 6],
+      [20, 5],
+    ]);
+  });
+
   it('a later request before the boundary replaces an earlier one', () => {
     const schedule = new PacerSchedule(patternFromRate(6));
     schedule.setPattern(patternFromRate(4));
