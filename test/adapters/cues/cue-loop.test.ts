@@ -51,19 +51,25 @@ class FakeHost implements LoopTimers, VibrationHost {
   }
 }
 
+/** A started cue loop that only vibrates, on the fake host's clock and timers. */
+function startVibrationLoop(host: FakeHost, schedule: PacerSchedule): CueLoop {
+  const loop = new CueLoop({
+    schedule,
+    nowS: () => host.nowMs / 1000,
+    audio: null,
+    vibration: new VibrationCues(host),
+    timers: host,
+  });
+  loop.setOptions({ sound: 'off', vibration: true, volume: 0.5 });
+  loop.start();
+  return loop;
+}
+
 describe('CueLoop', () => {
   it('vibrates within 20 ms of every phase change, across a rate change, with late interval ticks', () => {
     const host = new FakeHost(60);
     const schedule = new PacerSchedule(patternFromRate(6, 0.4));
-    const loop = new CueLoop({
-      schedule,
-      nowS: () => host.nowMs / 1000,
-      audio: null,
-      vibration: new VibrationCues(host),
-      timers: host,
-    });
-    loop.setOptions({ sound: 'off', vibration: true, volume: 0.5 });
-    loop.start();
+    const loop = startVibrationLoop(host, schedule);
     host.runUntil(12_000);
     schedule.setPattern({ inhaleS: 4, holdInS: 2, exhaleS: 5, holdOutS: 1 });
     host.runUntil(59_900);
@@ -83,15 +89,7 @@ describe('CueLoop', () => {
   it('plans each stretch once, and stopping cancels pending buzzes', () => {
     const host = new FakeHost(0);
     const schedule = new PacerSchedule(patternFromRate(6));
-    const loop = new CueLoop({
-      schedule,
-      nowS: () => host.nowMs / 1000,
-      audio: null,
-      vibration: new VibrationCues(host),
-      timers: host,
-    });
-    loop.setOptions({ sound: 'off', vibration: true, volume: 0.5 });
-    loop.start();
+    const loop = startVibrationLoop(host, schedule);
     loop.tick();
     loop.tick();
     host.runUntil(4_850);
