@@ -34,7 +34,7 @@ export interface PhaseChange {
 }
 
 /** How many past breaths the schedule remembers (for analysis windows and late readers). */
-const HISTORY_BREATHS = 128;
+const HISTORY_BREATHS = 512;
 
 /**
  * The pacer's own clock: a sequence of breaths on the session time line. A new pattern never cuts a breath

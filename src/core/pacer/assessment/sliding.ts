@@ -40,13 +40,19 @@ export function slidingBreathRates(options: SlidingOptions = DEFAULT_SLIDING): n
   return Array.from({ length: n }, (_, i) => 60 / (p0 + ((p1 - p0) * i) / Math.max(1, n - 1)));
 }
 
-/** Finds the rate of greatest smoothed amplitude from the beats and the schedule breathed with. */
+/**
+ * Finds the rate of greatest smoothed amplitude from the beats and the schedule breathed with; the sweep's first
+ * breath is breath `firstBreathIndex` of the schedule (by default the first one it remembers).
+ */
 export function scoreSliding(
   beats: readonly TimedRr[],
   schedule: PacerSchedule,
   options: SlidingOptions = DEFAULT_SLIDING,
+  firstBreathIndex?: number,
 ): AssessmentResult {
-  const breaths = schedule.breaths();
+  const all = schedule.breaths();
+  const from = firstBreathIndex ?? all[0]?.index ?? 0;
+  const breaths = all.filter((b) => b.index >= from && b.index <= from + options.breaths);
   const spans = breaths.slice(0, -1).map((b, i) => ({
     startS: b.startS,
     endS: (breaths[i + 1] ?? b).startS,

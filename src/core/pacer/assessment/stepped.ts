@@ -44,13 +44,19 @@ function stepBreaths(rateBpm: number, stepS: number): number {
   return Math.max(2, Math.round((stepS * rateBpm) / 60));
 }
 
-/** Scores each step from the beats and the schedule the person breathed with, and picks the best rate. */
+/**
+ * Scores each step from the beats and the schedule the person breathed with, and picks the best rate. The protocol's
+ * first breath is breath `firstBreathIndex` of the schedule (by default the first one it remembers).
+ */
 export function scoreStepped(
   beats: readonly TimedRr[],
   schedule: PacerSchedule,
   options: SteppedOptions = DEFAULT_STEPPED,
+  firstBreathIndex?: number,
 ): AssessmentResult {
-  const breaths = schedule.breaths();
+  const all = schedule.breaths();
+  const from = firstBreathIndex ?? all[0]?.index ?? 0;
+  const breaths = all.filter((b) => b.index >= from);
   const spans = breaths
     .slice(0, -1)
     .map((b, i) => ({ startS: b.startS, endS: (breaths[i + 1] ?? b).startS }));
