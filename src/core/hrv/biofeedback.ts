@@ -250,6 +250,11 @@ export interface BreathingResponse {
   readonly phaseDeg: Measure;
   readonly lfPowerMs2: Measure;
   readonly lfPeakMs2PerHz: Measure;
+  /**
+   * Share of the heart-rate variance in the window carried by the sinusoid at the breathing frequency, 0..1: near 1
+   * when heart rate follows the paced breathing, low when it does not (then the phase means little).
+   */
+  readonly breathLockedShare: Measure;
   /** Share of beats in the window rejected as artifacts, 0..1. */
   readonly artifactShare: number;
 }
@@ -281,6 +286,7 @@ export function breathingResponse(
       phaseDeg: missing,
       lfPowerMs2: missing,
       lfPeakMs2PerHz: missing,
+      breathLockedShare: missing,
       artifactShare: inWindow.length ? series.rejected / inWindow.length : 0,
     };
   }
@@ -291,11 +297,14 @@ export function breathingResponse(
   const hrFit = fitSine(hr, RESAMPLE_HZ, breathHz);
   const volFit = fitSine(volume, RESAMPLE_HZ, breathHz);
   const lf = lfSpectrum(rr, RESAMPLE_HZ);
+  const meanHr = hr.reduce((a, b) => a + b, 0) / hr.length;
+  const varianceHr = hr.reduce((a, b) => a + (b - meanHr) ** 2, 0) / hr.length;
   return {
     amplitudeBpm: amps.length ? ok(amps.reduce((s, a) => s + a, 0) / amps.length) : notEnough(0, 1, 'beats'),
     phaseDeg: ok(wrapDeg(((volFit.phaseRad - hrFit.phaseRad) * 180) / Math.PI)),
     lfPowerMs2: ok(lf.lfPowerMs2),
     lfPeakMs2PerHz: ok(lf.lfPeakMs2PerHz),
+    breathLockedShare: ok(varianceHr > 0 ? Math.min(1, hrFit.amplitude ** 2 / 2 / varianceHr) : 0),
     artifactShare: series.rejected / inWindow.length,
   };
 }

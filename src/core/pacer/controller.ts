@@ -13,7 +13,8 @@ import type { PacerSchedule } from './schedule';
  * proportional to the phase, capped at `maxSlewBpmPerMin` per minute of time since the last decision, and the rate
  * holds while the phase is within `holdDeg` of zero, where the amplitude is at its peak. Peak-to-trough amplitude and
  * LF peak power are reported in each reason so the person sees what the change is for; a response too weak to read
- * a phase from (smaller than `minAmplitudeBpm`) makes the controller wait rather than guess.
+ * a phase from (smaller than `minAmplitudeBpm`, or with less than `minLockedShare` of the heart-rate variance at the
+ * breathing frequency, as when the person is not following the pacer) makes the controller wait rather than guess.
  */
 export interface ControllerConfig {
   /** Hard bounds, breaths/min. */
@@ -30,6 +31,8 @@ export interface ControllerConfig {
   /** Time after the session starts before the first change, seconds. */
   readonly settleS: number;
   readonly minAmplitudeBpm: number;
+  /** Least share of heart-rate variance at the breathing frequency for the phase to be trusted, 0..1. */
+  readonly minLockedShare: number;
 }
 
 export const DEFAULT_CONTROLLER: ControllerConfig = {
@@ -42,6 +45,7 @@ export const DEFAULT_CONTROLLER: ControllerConfig = {
   windowS: 60,
   settleS: 45,
   minAmplitudeBpm: 2,
+  minLockedShare: 0.3,
 };
 
 export type ControllerAction = 'waiting' | 'hold' | 'faster' | 'slower' | 'locked' | 'at-limit';
@@ -160,6 +164,11 @@ export class AdaptiveController {
     const swing = `heart-rate swing ${amplitude.toFixed(1)} bpm`;
     if (amplitude < this.config.minAmplitudeBpm) {
       const reason = `Holding at ${fmt(previous)}/min: the ${swing} is too small to steer by.`;
+      return { ...base, rateBpm: previous, action: 'waiting', reason, response };
+    }
+    const locked = valueOf(response.breathLockedShare) ?? 0;
+    if (locked < this.config.minLockedShare) {
+      const reason = `Holding at ${fmt(previous)}/min: heart rate is not yet following your breathing (${Math.round(locked * 100)} % of its swing is at the breathing rhythm).`;
       return { ...base, rateBpm: previous, action: 'waiting', reason, response };
     }
     if (Math.abs(phase) <= this.config.holdDeg) {

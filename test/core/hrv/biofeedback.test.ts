@@ -119,6 +119,30 @@ describe('breathingResponse', () => {
     }
   });
 
+  it('measures how much of the heart-rate variation follows the breathing rhythm', () => {
+    const paced = breathingResponse(
+      beatsFrom((t) => 66 + 8 * Math.sin(2 * Math.PI * BREATH_HZ * t), 120),
+      volumeAt,
+      breaths,
+      20,
+      120,
+      BREATH_HZ,
+    );
+    const elsewhere = breathingResponse(
+      beatsFrom((t) => 66 + 8 * Math.sin(2 * Math.PI * 0.2 * t), 120),
+      volumeAt,
+      breaths,
+      20,
+      120,
+      BREATH_HZ,
+    );
+    if (paced.breathLockedShare.status !== 'ok' || elsewhere.breathLockedShare.status !== 'ok') {
+      throw new Error('expected both measures');
+    }
+    expect(paced.breathLockedShare.value).toBeGreaterThan(0.95);
+    expect(elsewhere.breathLockedShare.value).toBeLessThan(0.05);
+  });
+
   it('says not enough data for a short window or no beats', () => {
     const r = breathingResponse([], volumeAt, breaths, 0, 10, BREATH_HZ);
     expect(r.amplitudeBpm).toEqual({ status: 'not-enough-data', have: 10, need: 20, unit: 's' });

@@ -5,7 +5,7 @@ import { fastForward } from '../../../src/core/pacer/fast-forward';
 import { patternFromRate } from '../../../src/core/pacer/pattern';
 import { PacerSchedule } from '../../../src/core/pacer/schedule';
 import { simulateProtocol } from '../../../src/core/pacer/simulation';
-import { SimulatedHeart } from '../../../src/core/physiology/simulated-heart';
+import { SimulatedHeart, spontaneousBreathing } from '../../../src/core/physiology/simulated-heart';
 
 /** Five minutes of a simulated person (resonance 5) breathing at 6.5/min: heart rate lags breathing. */
 function recorded(): { beats: TimedRr[]; schedule: PacerSchedule } {
@@ -63,6 +63,22 @@ describe('AdaptiveController', () => {
     const last = r.decisions.at(-1);
     expect(last?.action).toBe('at-limit');
     expect(last?.reason).toMatch(/bottom of the allowed 6\.40-6\.60/);
+  });
+
+  it('waits rather than steering when the person is not following the pacer', () => {
+    const schedule = new PacerSchedule(patternFromRate(6.5));
+    const heart = new SimulatedHeart({ seed: 7, resonanceBpm: 5 });
+    const beats: TimedRr[] = [];
+    // The person breathes on their own at 12/min while the pacer shows 6.5/min.
+    while (heart.timeS < 300) {
+      schedule.at(heart.timeS);
+      const b = heart.nextBeat(spontaneousBreathing);
+      beats.push({ rrMs: b.rrMs, timeS: b.timeS });
+    }
+    const d = new AdaptiveController(6.5).decide(schedule.breaths().at(-1)?.startS ?? 0, beats, schedule);
+    expect(d.action).toBe('waiting');
+    expect(d.rateBpm).toBe(6.5);
+    expect(d.reason).toMatch(/not yet following your breathing/);
   });
 
   it('holds still when locked', () => {

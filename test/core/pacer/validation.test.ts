@@ -10,7 +10,8 @@ const RESONANCES_BPM = [4.5, 5.0, 5.5, 6.0, 6.5];
 const SEEDS = Array.from({ length: 10 }, (_, i) => 101 + i);
 const runs = RESONANCES_BPM.flatMap((resonanceBpm) => SEEDS.map((seed) => ({ resonanceBpm, seed })));
 
-describe('resonance frequency validation on simulated people', () => {
+// Each test runs 50 fast-forward sessions (a few seconds); on a loaded 2-core machine allow more than the default 5 s.
+describe('resonance frequency validation on simulated people', { timeout: 60_000 }, () => {
   it('the stepped protocol picks the right step in at least 90 % of runs', () => {
     const hits = runs.filter(({ resonanceBpm, seed }) => {
       const r = simulateProtocol({ protocol: 'stepped', resonanceBpm, seed });
