@@ -1,6 +1,6 @@
 import type { CueLoop } from '../adapters/cues/cue-loop';
 import type { ScreenWakeLock, WakeLockState } from '../adapters/cues/wake-lock';
-import type { TimedRr } from '../core/hrv/biofeedback';
+import type { BreathingResponse, TimedRr } from '../core/hrv/biofeedback';
 import { parseStoredAssessment, type StoredAssessment } from '../core/pacer/assessment/result';
 import { scoreSliding, slidingBreathRates } from '../core/pacer/assessment/sliding';
 import { scoreStepped, steppedBreathRates } from '../core/pacer/assessment/stepped';
@@ -46,6 +46,8 @@ export class PacerControl {
   #result = $state.raw<StoredAssessment | null>(null);
   #cues = $state.raw<CueOptions>(DEFAULT_CUES);
   #wake = $state<WakeLockState>('off');
+  #response = $state.raw<BreathingResponse | null>(null);
+  #announce = $state(false);
 
   #beats: TimedRr[] = [];
   #controller: AdaptiveController | null = null;
@@ -102,6 +104,18 @@ export class PacerControl {
   }
   get wakeLock(): WakeLockState {
     return this.#wake;
+  }
+  /** The last measured response to the breathing (swing, phase, breath-locked share): the resonance indicator. */
+  get response(): BreathingResponse | null {
+    return this.#response;
+  }
+  /** Whether breath phases are announced politely to screen readers. */
+  get announce(): boolean {
+    return this.#announce;
+  }
+
+  setAnnounce(on: boolean): void {
+    this.#announce = on;
   }
   /** Whether the controller may change this preset's rate (box breathing keeps its counts). */
   get adaptable(): boolean {
@@ -177,6 +191,7 @@ export class PacerControl {
 
   #onStarted(): void {
     this.#beats = [];
+    this.#response = null;
     this.#lastBreath = -1;
     this.#controller = this.#newController();
     this.#loop = this.#outputs.cueLoop(this.#session.schedule, () => this.#session.elapsedS());
@@ -206,6 +221,7 @@ export class PacerControl {
   #adaptiveBreath(pacer: PacerState): void {
     if (!this.#adaptive || !this.adaptable || !this.#controller) return;
     const d = this.#controller.decide(pacer.breathStartS, this.#beats, this.#session.schedule);
+    if (d.response) this.#response = d.response;
     this.#reason = d.reason;
     this.#action = d.action;
     if (d.rateBpm !== d.previousRateBpm) this.#session.setPattern(withRate(this.basePattern, d.rateBpm));

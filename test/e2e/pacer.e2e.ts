@@ -21,6 +21,9 @@ test('pacer controls: box preset holds, lock says so, sound cues can be chosen, 
   await page.getByLabel('Sound').selectOption('chime');
   await expect(page.getByLabel('Volume')).toBeEnabled();
 
+  await page.getByLabel('Announce each phase for screen readers').check();
+  await expect(page.getByTestId('phase-announcer')).toHaveText(/^(Breathe in|Breathe out|Hold)$/);
+
   await page.getByRole('button', { name: 'Stepped assessment' }).click();
   await expect(page.getByRole('progressbar')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel assessment' }).click();
