@@ -157,6 +157,10 @@ export class PacerControl {
     const hi = Math.min(7, Math.max(4, Math.max(minBpm, maxBpm)));
     this.#band = { minBpm: lo, maxBpm: hi };
     this.#controller?.setBand(this.#band);
+    const rate = this.#session.rateBpm;
+    if (this.#adaptive && this.adaptable && (rate < lo || rate > hi)) {
+      this.#session.setPattern(withRate(this.basePattern, Math.min(hi, Math.max(lo, rate))));
+    }
   }
 
   setCues(options: CueOptions): void {
@@ -219,12 +223,18 @@ export class PacerControl {
   }
 
   #adaptiveBreath(pacer: PacerState): void {
-    if (!this.#adaptive || !this.adaptable || !this.#controller) return;
+    if (!this.#adaptive || !this.adaptable) return;
+    // The person moved the rate slider since the controller last set it: steer on from their choice.
+    if (!this.#controller || Math.abs(this.#session.rateBpm - this.#controller.rateBpm) > 1e-6) {
+      this.#controller = this.#newController();
+    }
     const d = this.#controller.decide(pacer.breathStartS, this.#beats, this.#session.schedule);
     if (d.response) this.#response = d.response;
     this.#reason = d.reason;
     this.#action = d.action;
-    if (d.rateBpm !== d.previousRateBpm) this.#session.setPattern(withRate(this.basePattern, d.rateBpm));
+    if (Math.abs(d.rateBpm - this.#session.rateBpm) > 1e-6) {
+      this.#session.setPattern(withRate(this.basePattern, d.rateBpm));
+    }
   }
 
   #assessmentBreath(index: number): void {

@@ -56,6 +56,26 @@ describe('PacerControl', () => {
     await session.stop();
   });
 
+  it('steers on from a rate the person sets by hand, and moves into a band the person narrows', async () => {
+    const { session, pacer, source, runFor } = setup();
+    session.setRate(6.5);
+    await session.start(source);
+    runFor(3 * 60);
+    const adapted = session.rateBpm;
+    expect(adapted).toBeLessThan(6.5);
+    session.setRate(4.2);
+    runFor(30);
+    // The controller did not snap back to its own rate; it waits for the heart to settle at the new one.
+    expect(session.rateBpm).toBe(4.2);
+    expect(pacer.reason).toMatch(/Settling in/);
+    pacer.setBand(4.5, 5.5);
+    expect(session.rateBpm).toBeCloseTo(4.5, 9);
+    runFor(4 * 60);
+    expect(session.rateBpm).toBeGreaterThanOrEqual(4.5 - 1e-9);
+    expect(session.rateBpm).toBeLessThanOrEqual(5.5 + 1e-9);
+    await session.stop();
+  });
+
   it('does not move a locked rate or a box-breathing preset', async () => {
     const { session, pacer, source, runFor } = setup();
     session.setRate(6);
