@@ -1,4 +1,5 @@
 import { notEnough, ok, type Measure } from './measure';
+import { interpolateLinear } from './resample';
 
 /**
  * The measures resonance breathing is judged by, computed from beats and the paced breathing:
@@ -76,30 +77,6 @@ function medianOf(values: number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-/** Linear interpolation of (timeS, values) at `count` points from `startS`, `fsHz` apart; ends held flat. */
-export function resampleLinear(
-  timeS: readonly number[],
-  values: readonly number[],
-  startS: number,
-  fsHz: number,
-  count: number,
-): number[] {
-  const out: number[] = [];
-  let j = 0;
-  for (let k = 0; k < count; k += 1) {
-    const t = startS + k / fsHz;
-    while (j < timeS.length - 2 && (timeS[j + 1] as number) <= t) j += 1;
-    const t0 = timeS[j] as number;
-    const t1 = timeS[j + 1] ?? t0;
-    const v0 = values[j] as number;
-    const v1 = values[j + 1] ?? v0;
-    if (t <= t0 || t1 === t0) out.push(v0);
-    else if (t >= t1) out.push(v1);
-    else out.push(v0 + ((v1 - v0) * (t - t0)) / (t1 - t0));
-  }
-  return out;
-}
-
 /**
  * Peak-to-trough heart-rate amplitude of each breath, bpm: the highest minus the lowest heart-rate sample within
  * the breath. A breath with fewer than 4 samples (beats lost or rejected) gives null.
@@ -133,7 +110,7 @@ export interface SineFit {
 }
 
 /** Least-squares fit of mean + trend + sinusoid at `freqHz` to evenly sampled values (t = k / fsHz). */
-export function fitSine(values: readonly number[], fsHz: number, freqHz: number): SineFit {
+export function fitSine(values: ArrayLike<number>, fsHz: number, freqHz: number): SineFit {
   const n = values.length;
   const w = 2 * Math.PI * freqHz;
   // Normal equations for columns [1, t, cos, sin]; t centred to keep them well conditioned.
@@ -196,7 +173,7 @@ export interface LfSpectrum {
  * One-sided periodogram of a Hann-windowed, detrended series, evaluated by direct DFT every 0.0025 Hz over the LF
  * band: P(f) = 2·|Σ wₖ xₖ e^(−i2πfk/fs)|² / (fs·Σ wₖ²) (Welch 1967 normalisation, one segment).
  */
-export function lfSpectrum(valuesMs: readonly number[], fsHz: number): LfSpectrum {
+export function lfSpectrum(valuesMs: ArrayLike<number>, fsHz: number): LfSpectrum {
   const n = valuesMs.length;
   const fit = linearTrend(valuesMs);
   let wSq = 0;
@@ -228,10 +205,12 @@ export function lfSpectrum(valuesMs: readonly number[], fsHz: number): LfSpectru
   return { lfPowerMs2, lfPeakMs2PerHz, lfPeakHz };
 }
 
-function linearTrend(values: readonly number[]): { intercept: number; slope: number } {
+function linearTrend(values: ArrayLike<number>): { intercept: number; slope: number } {
   const n = values.length;
   const mx = (n - 1) / 2;
-  const my = values.reduce((s, v) => s + v, 0) / Math.max(1, n);
+  let sum = 0;
+  for (let k = 0; k < n; k += 1) sum += values[k] as number;
+  const my = sum / Math.max(1, n);
   let sxy = 0;
   let sxx = 0;
   for (let k = 0; k < n; k += 1) {
@@ -291,8 +270,8 @@ export function breathingResponse(
     };
   }
   const amps = breathAmplitudesBpm(series, whole).filter((a): a is number => a !== null);
-  const hr = resampleLinear(series.timeS, series.hrBpm, fromS, RESAMPLE_HZ, count);
-  const rr = resampleLinear(series.timeS, series.rrMs, fromS, RESAMPLE_HZ, count);
+  const hr = interpolateLinear(series.timeS, series.hrBpm, fromS, 1 / RESAMPLE_HZ, count);
+  const rr = interpolateLinear(series.timeS, series.rrMs, fromS, 1 / RESAMPLE_HZ, count);
   const volume = Array.from({ length: count }, (_, k) => volumeAt(fromS + k / RESAMPLE_HZ));
   const hrFit = fitSine(hr, RESAMPLE_HZ, breathHz);
   const volFit = fitSine(volume, RESAMPLE_HZ, breathHz);

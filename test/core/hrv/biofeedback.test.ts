@@ -5,7 +5,6 @@ import {
   cleanBeats,
   fitSine,
   lfSpectrum,
-  resampleLinear,
   wrapDeg,
   type TimedRr,
 } from '../../../src/core/hrv/biofeedback';
@@ -50,11 +49,7 @@ describe('cleanBeats', () => {
   });
 });
 
-describe('resampleLinear and fitSine', () => {
-  it('interpolates linearly and holds the ends', () => {
-    expect(resampleLinear([1, 3], [10, 30], 0, 1, 5)).toEqual([10, 10, 20, 30, 30]);
-  });
-
+describe('fitSine', () => {
   it('recovers amplitude and phase of a sinusoid riding on a trend', () => {
     const fs = 4;
     const phi = 1.1;
