@@ -49,6 +49,11 @@ export class PacerSchedule {
   #current: ScheduledBreath;
   #currentEndS: number;
   #pending: BreathPattern | null = null;
+  /**
+   * The next breath's pattern once cues for it have been handed out ({@link phaseChanges} reached into it): from then
+   * on a new pattern waits one more breath, so sound and vibration never disagree with the picture.
+   */
+  #committed: BreathPattern | null = null;
 
   constructor(pattern: BreathPattern, startS = 0) {
     this.#current = { index: 0, startS, pattern };
@@ -61,9 +66,9 @@ export class PacerSchedule {
     return this.#current.pattern;
   }
 
-  /** The pattern the next breath will use (a pending change, else the current pattern). */
+  /** The pattern the next breath will use (committed, else a pending change, else the current pattern). */
   get nextPattern(): BreathPattern {
-    return this.#pending ?? this.#current.pattern;
+    return this.#committed ?? this.#pending ?? this.#current.pattern;
   }
 
   /** When the breath in progress ends (the next boundary), session seconds. */
@@ -72,9 +77,9 @@ export class PacerSchedule {
   }
 
   /**
-   * Ask for a new pattern from the next breath boundary on (a later call before then replaces it). The clock moves
-   * only when read, so pass the current session time `nowS` to bring it up to now first; otherwise "next" is after
-   * the last time {@link at} was asked.
+   * Ask for a new pattern from the next breath boundary on (a later call before then replaces it), or from the one
+   * after if cues for the next breath have already been planned. The clock moves only when read, so pass the current
+   * session time `nowS` to bring it up to now first; otherwise "next" is after the last time {@link at} was asked.
    */
   setPattern(pattern: BreathPattern, nowS?: number): void {
     if (nowS !== undefined && nowS >= this.#currentEndS) this.#advanceTo(nowS);
@@ -109,7 +114,9 @@ export class PacerSchedule {
 
   /**
    * The phase changes in [fromS, toS) as now known: the remembered breaths, the one in progress, then the pending
-   * pattern (or the current one) repeated. Does not advance the clock. Zero-length holds are not phase changes.
+   * pattern (or the current one) repeated. Does not advance the clock, but commits the next breath's pattern when
+   * the answer reaches into it (cue look-ahead is a fraction of a breath, so only the next breath needs this).
+   * Zero-length holds are not phase changes.
    */
   phaseChanges(fromS: number, toS: number): PhaseChange[] {
     const out: PhaseChange[] = [];
@@ -125,8 +132,12 @@ export class PacerSchedule {
         }
         t += durationS;
       }
-      const next = this.#breaths.find((b) => b.index === breath.index + 1);
-      breath = next ?? { index: breath.index + 1, startS: t, pattern: this.nextPattern };
+      const index = breath.index + 1;
+      const known = this.#breaths.find((b) => b.index === index);
+      const upcoming =
+        index === this.#current.index + 1 ? this.nextPattern : (this.#pending ?? this.nextPattern);
+      breath = known ?? { index, startS: t, pattern: upcoming };
+      if (!known && index === this.#current.index + 1 && t < toS) this.#committed = upcoming;
     }
     return out;
   }
@@ -137,11 +148,13 @@ export class PacerSchedule {
       this.#current = {
         index: current.index + 1,
         startS: this.#currentEndS,
-        pattern: this.#pending ?? current.pattern,
+        pattern: this.#committed ?? this.#pending ?? current.pattern,
       };
       this.#currentEndS += breathPeriodS(this.#current.pattern);
       this.#breaths.push(this.#current);
-      this.#pending = null;
+      // A committed breath used the pattern it promised; a change asked for meanwhile comes next.
+      if (this.#committed) this.#committed = null;
+      else this.#pending = null;
       if (this.#breaths.length > HISTORY_BREATHS) this.#breaths.shift();
     }
   }

@@ -20,6 +20,8 @@ class Watcher {
   }
 }
 
+const DEFAULT_TONE = { sound: 'tone', vibration: false, volume: 0.5 } as const;
+
 describe('planCues', () => {
   it('puts every sound and vibration cue within 20 ms of the phase change the pacer shows, across rate changes', () => {
     const planner = new PacerSchedule(patternFromRate(6, 0.4));
@@ -51,6 +53,35 @@ describe('planCues', () => {
         expect(Math.abs(c.atS - truth.timeS)).toBeLessThanOrEqual(0.02);
         expect(c.phase).toBe(truth.phase);
       });
+    }
+  });
+
+  it('keeps tones matched to the phases shown when the pattern changes inside the look-ahead', () => {
+    const planner = new PacerSchedule(patternFromRate(6, 0.5));
+    const watcher = new Watcher(planner);
+    const tones: { atS: number; endS: number }[] = [];
+    const rates = [4.5, 7, 5, 6.5, 4];
+    for (let slice = 0; slice < 600; slice += 1) {
+      const t = slice / 10;
+      planner.at(t);
+      // A slider dragged in the last 0.3 s of a breath, after the next breath's cues were planned.
+      if (planner.nextBoundaryS - t <= 0.25 && planner.nextBoundaryS - t > 0.15) {
+        planner.setPattern(patternFromRate(rates[slice % rates.length] as number, 0.4), t);
+      }
+      for (const c of planCues(planner.phaseChanges(t, t + 0.3), DEFAULT_TONE)) {
+        if (c.kind === 'tone' && !tones.some((x) => x.atS === c.atS))
+          tones.push({ atS: c.atS, endS: c.endS });
+      }
+      watcher.watch(t, t + 0.1);
+    }
+    const shown = watcher.seen;
+    const inhales = shown.filter((c) => c.phase === 'inhale');
+    expect(inhales.length).toBeGreaterThanOrEqual(4);
+    for (const tone of tones.filter((x) => x.endS < 59)) {
+      const start = shown.findIndex((c) => Math.abs(c.timeS - tone.atS) <= 0.02);
+      expect(start).toBeGreaterThanOrEqual(0);
+      // The phase after the tone's starts when the tone ends.
+      expect(Math.abs((shown[start + 1]?.timeS ?? -1) - tone.endS)).toBeLessThanOrEqual(0.02);
     }
   });
 

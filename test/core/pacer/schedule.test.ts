@@ -70,6 +70,20 @@ describe('PacerSchedule', () => {
     ]);
   });
 
+  it('once cues for the next breath are planned, a new pattern waits one more breath', () => {
+    const schedule = new PacerSchedule(patternFromRate(6));
+    schedule.at(9.8);
+    expect(schedule.phaseChanges(9.8, 10.1).map((c) => c.timeS)).toEqual([10]);
+    schedule.setPattern(patternFromRate(5), 9.9);
+    expect(schedule.nextPattern).toEqual(patternFromRate(6));
+    expect(schedule.at(10.5).rateBpm).toBe(6);
+    expect(schedule.at(20.5).rateBpm).toBeCloseTo(5, 12);
+    // Without planned cues the same request lands at the very next boundary.
+    const plain = new PacerSchedule(patternFromRate(6));
+    plain.setPattern(patternFromRate(5), 9.9);
+    expect(plain.at(10.5).rateBpm).toBeCloseTo(5, 12);
+  });
+
   it('a later request before the boundary replaces an earlier one', () => {
     const schedule = new PacerSchedule(patternFromRate(6));
     schedule.setPattern(patternFromRate(4));
