@@ -5,7 +5,7 @@ import { LiveHrv, RMSSD_MIN_DIFFS, type LiveBeat, type LiveMetrics } from '../..
 import { seriesFromRr } from '../../../src/core/hrv/series';
 import { timeDomain } from '../../../src/core/hrv/time-domain';
 import { SimulatedHeart } from '../../../src/core/physiology/simulated-heart';
-import { must, relDiff, sineModulatedRr } from './fixtures';
+import { loadFixture, must, relDiff, sineModulatedRr } from './fixtures';
 
 /** Beats with session times from RR values. */
 function beatsOf(rrMs: number[]): LiveBeat[] {
@@ -189,5 +189,21 @@ describe('LiveHrv spectrum', () => {
       expect(spectrum.unit).toBe('s');
       expect(spectrum.have).toBeGreaterThan(90);
     }
+  });
+});
+
+describe('LiveHrv artifact labels on the injected recording', () => {
+  it('flags every injected artifact as the beats arrive', () => {
+    const f = loadFixture('polar_h10_dhyb_injected');
+    const { all } = feed(f.rrMs);
+    const flagged = new Set(
+      all.flatMap((m) => m.labels.filter((l) => l.label !== 'normal').map((l) => l.seq - 1)),
+    );
+    for (const k of f.numbers('injected_rr_indices_all')) {
+      const partner = k === 216 ? 217 : k === 217 ? 216 : k;
+      expect(flagged.has(k) || flagged.has(partner), `RR ${k}`).toBe(true);
+    }
+    // Every beat is labelled exactly once.
+    expect(all.flatMap((m) => m.labels).length).toBe(f.rrMs.length - 2);
   });
 });
