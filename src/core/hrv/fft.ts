@@ -101,15 +101,17 @@ export function powerSpectrum(
 }
 
 /**
- * |X[k]|^2 and |Y[k]|^2 (k = 0..nfft/2) of two real signals from one complex FFT of x + i y: with Z = FFT(x + i y),
- * X[k] = (Z[k] + conj Z[N-k]) / 2 and Y[k] = (Z[k] - conj Z[N-k]) / 2i. `x` and `y` are zero-padded to `nfft`.
+ * Adds |X[k]|^2 + |Y[k]|^2 (k = 0..nfft/2) of two real signals, zero-padded to `nfft`, into `sum`, from one
+ * complex FFT of x + i y: with Z = FFT(x + i y), X[k] = (Z[k] + conj Z[N-k]) / 2 and Y[k] = (Z[k] - conj Z[N-k]) / 2i.
+ * An empty `y` adds |X|^2 alone.
  */
-export function powerSpectrumPair(
+export function addPowerSpectra(
   x: ArrayLike<number>,
   y: ArrayLike<number>,
   nfft: number,
   work: { re: Float64Array; im: Float64Array },
-): [Float64Array, Float64Array] {
+  sum: Float64Array,
+): void {
   const { re, im } = work;
   re.fill(0);
   im.fill(0);
@@ -117,16 +119,12 @@ export function powerSpectrumPair(
   for (let i = 0; i < Math.min(y.length, nfft); i += 1) im[i] = y[i]!;
   fft(re, im);
   const bins = (nfft >> 1) + 1;
-  const px = new Float64Array(bins);
-  const py = new Float64Array(bins);
   for (let k = 0; k < bins; k += 1) {
     const m = (nfft - k) % nfft;
     const zr = re[k]!;
     const zi = im[k]!;
     const wr = re[m]!;
     const wi = im[m]!;
-    px[k] = ((zr + wr) ** 2 + (zi - wi) ** 2) / 4;
-    py[k] = ((zi + wi) ** 2 + (zr - wr) ** 2) / 4;
+    sum[k] = sum[k]! + ((zr + wr) ** 2 + (zi - wi) ** 2 + (zi + wi) ** 2 + (zr - wr) ** 2) / 4;
   }
-  return [px, py];
 }

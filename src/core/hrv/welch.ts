@@ -5,7 +5,7 @@
  * segments of 256 samples (64 s) with 50 % overlap, each segment's own mean removed, zero-padded FFT of 4096,
  * density scaling 1/(fs * sum(w^2)), one-sided (doubled except DC and Nyquist), averaged by the mean.
  */
-import { powerSpectrumPair } from './fft';
+import { addPowerSpectra } from './fft';
 import { interpolateLinear, removeMean } from './resample';
 import type { Spectrum } from './spectrum';
 
@@ -42,17 +42,13 @@ export function welchPsd(x: Float64Array, options: WelchOptions = HRVANALYSIS_WE
   const work = { re: new Float64Array(nfft), im: new Float64Array(nfft) };
   const a = new Float64Array(segment);
   const b = new Float64Array(segment);
-  const add = (p: Float64Array): void => {
-    for (let k = 0; k < bins; k += 1) power[k] = power[k]! + p[k]!;
-  };
-  // Two segments per complex FFT (powerSpectrumPair); an odd last segment pairs with zeros.
+  const none = new Float64Array(0);
+  // Two segments per complex FFT (addPowerSpectra); an odd last segment goes alone.
   for (let s = 0; s < segments; s += 2) {
     taperedSegment(x, s * step, window, a);
-    if (s + 1 < segments) taperedSegment(x, (s + 1) * step, window, b);
-    else b.fill(0);
-    const [pa, pb] = powerSpectrumPair(a, b, nfft, work);
-    add(pa);
-    if (s + 1 < segments) add(pb);
+    const paired = s + 1 < segments;
+    if (paired) taperedSegment(x, (s + 1) * step, window, b);
+    addPowerSpectra(a, paired ? b : none, nfft, work, power);
   }
   const scale = 1 / (fsHz * windowEnergy * segments);
   for (let k = 0; k < bins; k += 1) {
