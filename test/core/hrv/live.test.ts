@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from '../../../src/core/hrv/analysis';
 import { coherence } from '../../../src/core/hrv/coherence';
 import { LiveHrv, RMSSD_MIN_DIFFS, type LiveBeat, type LiveMetrics } from '../../../src/core/hrv/live';
+import { MIN_RUN_FOR_LABELS } from '../../../src/core/hrv/live-artifacts';
 import { seriesFromRr } from '../../../src/core/hrv/series';
 import { timeDomain } from '../../../src/core/hrv/time-domain';
 import { SimulatedHeart } from '../../../src/core/physiology/simulated-heart';
@@ -136,16 +137,16 @@ function feedWithGaps(rr: number[], gaps: Set<number> = new Set()): LiveMetrics[
 
 describe('LiveHrv RMSSD and heart rate', () => {
   it('says not enough data until RMSSD has its beats', () => {
-    // Beats enter the HRV windows once their artifact label settles, two beats late: after n beats RMSSD has
-    // n - 3 successive differences.
-    const out = feedWithGaps(Array.from({ length: RMSSD_MIN_DIFFS + 3 }, () => 1000));
-    expect(out[RMSSD_MIN_DIFFS + 1]?.rmssdMs).toEqual({
+    // Beats enter the HRV windows once their artifact label settles: the session's first labels wait for
+    // MIN_RUN_FOR_LABELS beats, then settle all but the last two at once.
+    const out = feedWithGaps(Array.from({ length: MIN_RUN_FOR_LABELS + 3 }, () => 1000));
+    expect(out[MIN_RUN_FOR_LABELS - 2]?.rmssdMs).toEqual({
       status: 'not-enough-data',
-      have: RMSSD_MIN_DIFFS - 1,
+      have: 0,
       need: RMSSD_MIN_DIFFS,
       unit: 'beats',
     });
-    expect(out[RMSSD_MIN_DIFFS + 2]?.rmssdMs).toEqual({ status: 'ok', value: 0 });
+    expect(out[MIN_RUN_FOR_LABELS - 1]?.rmssdMs).toEqual({ status: 'ok', value: 0 });
   });
 
   it('computes RMSSD from its definition over the last 60 s', () => {
