@@ -1,6 +1,14 @@
 import type { Beat, HeartRateReading, HeartSource, HeartStatus } from '../core/heart/types';
 import type { LiveBeat, LiveMetrics } from '../core/hrv/live';
-import { MAX_RATE_BPM, MIN_RATE_BPM, patternFromRate } from '../core/pacer/pattern';
+import {
+  breathRateBpm,
+  inhaleShare,
+  MAX_RATE_BPM,
+  MIN_RATE_BPM,
+  patternFromRate,
+  type BreathPattern,
+} from '../core/pacer/pattern';
+import { RecentBeats, type RecentBeat } from './recent-beats';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 
 /** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
@@ -43,10 +51,12 @@ export class LiveSession {
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
 
-  #recent: Beat[] = [];
+  #recent = new RecentBeats(TACHOGRAM_WINDOW_MS);
   #source: HeartSource | null = null;
   #analyser: HrvAnalyser | null = null;
   #schedule: PacerSchedule;
+  /** The pattern the pacer uses (a preset may have holds the rate and share alone cannot express). */
+  #pattern: BreathPattern;
   #sessionId = '';
   #startedAtMs = 0;
   #observers = new Set<SessionObserver>();
@@ -56,7 +66,8 @@ export class LiveSession {
   constructor(createAnalyser: CreateAnalyser, now: () => number = () => performance.now()) {
     this.#createAnalyser = createAnalyser;
     this.#now = now;
-    this.#schedule = new PacerSchedule(patternFromRate(this.#rateBpm, this.#inhaleShare));
+    this.#pattern = patternFromRate(this.#rateBpm, this.#inhaleShare);
+    this.#schedule = new PacerSchedule(this.#pattern);
   }
 
   get status(): HeartStatus | null {
@@ -88,14 +99,19 @@ export class LiveSession {
   get beatVersion(): number {
     return this.#beatVersion;
   }
-  /** Beats of the last two minutes, oldest first. */
-  get recentBeats(): readonly Beat[] {
-    return this.#recent;
+  /** Beats of the last two minutes, oldest first, with their artifact labels once known. */
+  get recentBeats(): readonly RecentBeat[] {
+    return this.#recent.items;
   }
 
   /** Session time now, seconds since the session started (0 before). */
   elapsedS(): number {
     return this.running ? (this.#now() - this.#startedAtMs) / 1000 : 0;
+  }
+
+  /** The pacer's schedule for this session (a new one at each start): the controller and the cues read it. */
+  get schedule(): PacerSchedule {
+    return this.#schedule;
   }
 
   /** Where the pacer is now. */
@@ -108,12 +124,24 @@ export class LiveSession {
 
   setRate(rateBpm: number): void {
     this.#rateBpm = Math.min(MAX_RATE_BPM, Math.max(MIN_RATE_BPM, rateBpm));
-    this.#schedule.setPattern(patternFromRate(this.#rateBpm, this.#inhaleShare));
+    this.#usePattern(patternFromRate(this.#rateBpm, this.#inhaleShare));
   }
 
   setInhaleShare(share: number): void {
     this.#inhaleShare = Math.min(0.7, Math.max(0.3, share));
-    this.#schedule.setPattern(patternFromRate(this.#rateBpm, this.#inhaleShare));
+    this.#usePattern(patternFromRate(this.#rateBpm, this.#inhaleShare));
+  }
+
+  /** A whole pattern (a preset, a controller step) from the next breath on; rate and share follow it. */
+  setPattern(pattern: BreathPattern): void {
+    this.#rateBpm = breathRateBpm(pattern);
+    this.#inhaleShare = inhaleShare(pattern);
+    this.#usePattern(pattern);
+  }
+
+  #usePattern(pattern: BreathPattern): void {
+    this.#pattern = pattern;
+    this.#schedule.setPattern(pattern, this.elapsedS());
   }
 
   observe(observer: SessionObserver): () => void {
@@ -124,18 +152,15 @@ export class LiveSession {
   async start(source: HeartSource): Promise<void> {
     if (this.running) await this.stop();
     this.#sessionId = `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    this.#recent = [];
+    this.#recent.clear();
     this.#metrics = null;
     this.#lastHeartRate = null;
     this.#error = null;
     this.#source = source;
     this.#sourceLabel = source.label;
-    this.#schedule = new PacerSchedule(patternFromRate(this.#rateBpm, this.#inhaleShare));
+    this.#schedule = new PacerSchedule(this.#pattern);
     this.#analyser ??= this.#createAnalyser(
-      (m) => {
-        this.#metrics = m;
-        for (const o of this.#observers) o.metrics?.(m);
-      },
+      (m) => this.#onMetrics(m),
       (message) => (this.#error = `HRV analysis failed: ${message}`),
     );
     this.#analyser.reset(this.#sessionId);
@@ -172,12 +197,17 @@ export class LiveSession {
     this.#analyser = null;
   }
 
+  #onMetrics(metrics: LiveMetrics): void {
+    this.#metrics = metrics;
+    for (const o of this.#observers) o.metrics?.(metrics);
+    if (metrics.labels.length > 0) {
+      this.#recent.applyLabels(metrics.labels);
+      this.#beatVersion += 1;
+    }
+  }
+
   #onBeat(beat: Beat): void {
     this.#recent.push(beat);
-    const oldest = beat.timeMs - TACHOGRAM_WINDOW_MS;
-    let drop = 0;
-    while (drop < this.#recent.length && (this.#recent[drop]?.timeMs ?? 0) < oldest) drop += 1;
-    if (drop > 0) this.#recent.splice(0, drop);
     if (beat.heartRateBpm !== undefined) this.#lastHeartRate = beat.heartRateBpm;
     this.#analyser?.push([{ rrMs: beat.rrMs, timeMs: beat.timeMs, afterGap: beat.afterGap === true }]);
     const pacer = this.#schedule.at(beat.timeMs / 1000);
