@@ -2,6 +2,11 @@ import type { Beat, HeartRateReading, HeartSource, HeartStatus } from '../core/h
 import type { LiveBeat, LiveMetrics } from '../core/hrv/live';
 import { MAX_RATE_BPM, MIN_RATE_BPM, patternFromRate } from '../core/pacer/pattern';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
+import {
+  HELD_ELSEWHERE_MESSAGE,
+  type AcquireSessionLock,
+  type ReleaseLock,
+} from '../adapters/locks/session-lock';
 
 /** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
 export interface HrvAnalyser {
@@ -50,10 +55,21 @@ export class LiveSession {
   #observers = new Set<SessionObserver>();
   readonly #createAnalyser: CreateAnalyser;
   readonly #now: () => number;
+  readonly #acquireLock: AcquireSessionLock;
+  #releaseLock: ReleaseLock | null = null;
 
-  constructor(createAnalyser: CreateAnalyser, now: () => number = () => performance.now()) {
+  /**
+   * @param acquireLock asks for the one-session-at-a-time lock across tabs (src/adapters/locks); without it the
+   *   session does not coordinate with other tabs (tests).
+   */
+  constructor(
+    createAnalyser: CreateAnalyser,
+    now: () => number = () => performance.now(),
+    acquireLock: AcquireSessionLock = () => Promise.resolve(() => {}),
+  ) {
     this.#createAnalyser = createAnalyser;
     this.#now = now;
+    this.#acquireLock = acquireLock;
     this.#schedule = new PacerSchedule(patternFromRate(this.#rateBpm, this.#inhaleShare));
   }
 
@@ -119,8 +135,18 @@ export class LiveSession {
     return () => this.#observers.delete(observer);
   }
 
+  /**
+   * Start a session with `source`. When another tab or window runs a session, the source is never started (the
+   * strap is not touched) and `error` says why.
+   */
   async start(source: HeartSource): Promise<void> {
     if (this.running) await this.stop();
+    const lock = this.#releaseLock ?? (await this.#acquireLock());
+    if (lock === 'held-elsewhere') {
+      this.#error = HELD_ELSEWHERE_MESSAGE;
+      return;
+    }
+    this.#releaseLock = lock;
     this.#sessionId = `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.#recent = [];
     this.#metrics = null;
@@ -187,6 +213,8 @@ export class LiveSession {
     if (status.state === 'ended') {
       if (status.reason === 'error') this.#error = status.message ?? 'The heart source failed.';
       this.#source = null;
+      this.#releaseLock?.();
+      this.#releaseLock = null;
       for (const o of this.#observers) o.stopped?.({ sessionId: this.#sessionId, reason: status.reason });
     }
   }
