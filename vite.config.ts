@@ -62,7 +62,9 @@ export default defineConfig({
         globIgnores: ['screenshots/**'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
-        clientsClaim: false,
+        // Take the page of the first visit at once: otherwise it stays uncontrolled, never sees `controlling`,
+        // and an update accepted in it could not reload into the new version. Updates still wait (skipWaiting).
+        clientsClaim: true,
         skipWaiting: false,
       },
     }),
