@@ -14,6 +14,8 @@ import { skipFirstRun, waitForServiceWorker } from './first-run';
 const port = Number(process.env.E2E_PORT ?? 4174) + 1;
 let dir = '';
 let server: StaticServer;
+let buildA = '';
+let buildB = '';
 
 function build(version: string): string {
   const outDir = join(dir, version);
@@ -53,9 +55,13 @@ async function checkForUpdate(page: Page): Promise<void> {
 
 test.describe.configure({ timeout: 180_000 });
 
-test.beforeAll(() => {
+test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'resonance-update-'));
+  buildA = build('e2e-build-a');
+  buildB = build('e2e-build-b');
+  server = await serveStatic(buildA, port);
 });
+test.beforeEach(() => server.setRoot(buildA));
 test.afterAll(async () => {
   await server?.close();
   rmSync(dir, { recursive: true, force: true });
@@ -65,9 +71,6 @@ test('a new version is offered only once the session ends, and once accepted the
   page,
   context,
 }) => {
-  const buildA = build('e2e-build-a');
-  const buildB = build('e2e-build-b');
-  server = await serveStatic(buildA, port);
   await skipFirstRun(context);
   await page.goto(server.url);
   await waitForServiceWorker(page);
@@ -110,4 +113,32 @@ test('a new version is offered only once the session ends, and once accepted the
   });
   expect(cached.names.filter((n) => n.includes('precache'))).toHaveLength(1);
   expect(cached.urls.some((u) => u.includes('index.html'))).toBe(true);
+});
+
+test('when one tab takes the update, another open tab is offered the reload and gets the new version', async ({
+  context,
+}) => {
+  await skipFirstRun(context);
+  const first = await context.newPage();
+  await first.goto(server.url);
+  await waitForServiceWorker(first);
+  const second = await context.newPage();
+  await second.goto(server.url);
+  expect(await shownVersion(second)).toBe('e2e-build-a');
+
+  server.setRoot(buildB);
+  await checkForUpdate(first);
+  await expect(first.getByRole('button', { name: 'Reload to update' })).toBeVisible();
+  await expect(second.getByRole('button', { name: 'Reload to update' })).toBeVisible();
+  await Promise.all([
+    first.waitForEvent('framenavigated'),
+    first.getByRole('button', { name: 'Reload to update' }).click(),
+  ]);
+  expect(await shownVersion(first)).toBe('e2e-build-b');
+
+  await Promise.all([
+    second.waitForEvent('framenavigated'),
+    second.getByRole('button', { name: 'Reload to update' }).click(),
+  ]);
+  expect(await shownVersion(second)).toBe('e2e-build-b');
 });

@@ -39,15 +39,26 @@ export function registerServiceWorker(): UpdateChannel | null {
 }
 
 function workboxUpdateChannel(wb: Workbox): UpdateChannel {
+  let ready: () => void = () => {};
+  let takenOver: (() => void) | null = null;
+  wb.addEventListener('waiting', () => ready());
+  wb.addEventListener('controlling', (event) => {
+    if (takenOver) takenOver();
+    // Another tab accepted the new version: this page is now served by it but still runs the old code, so it
+    // is offered the reload too. (The first install's take-over is not external and offers nothing.)
+    else if (event.isExternal) ready();
+  });
   return {
     onWaiting(listener) {
-      wb.addEventListener('waiting', () => listener());
+      ready = listener;
     },
     apply(reload) {
-      // `controlling` also fires when another tab's accepted update takes over this page; only the tab that asked
-      // reloads, and only through `reload`, which the caller guards.
-      wb.addEventListener('controlling', () => reload());
-      wb.messageSkipWaiting();
+      takenOver = reload;
+      void navigator.serviceWorker.getRegistration().then((registration) => {
+        // Nothing waiting any more: another tab's update already took over, so only the reload is left.
+        if (registration?.waiting) wb.messageSkipWaiting();
+        else reload();
+      });
     },
   };
 }
