@@ -136,17 +136,36 @@ export class LiveSession {
   }
 
   /**
+   * Take the one-session-at-a-time lock ahead of `start`, for a source that must ask the person first (the strap's
+   * chooser): false, with `error` saying why, when another tab or window runs a session, so the chooser never
+   * opens. `start` then uses the lock; `unclaim` gives it back if the person cancels.
+   */
+  async claim(): Promise<boolean> {
+    if (this.#releaseLock) return true;
+    const lock = await this.#acquireLock();
+    if (lock === 'held-elsewhere') {
+      this.#error = HELD_ELSEWHERE_MESSAGE;
+      return false;
+    }
+    this.#error = null;
+    this.#releaseLock = lock;
+    return true;
+  }
+
+  /** Give back a lock taken by `claim` when no session followed. */
+  unclaim(): void {
+    if (this.running) return;
+    this.#releaseLock?.();
+    this.#releaseLock = null;
+  }
+
+  /**
    * Start a session with `source`. When another tab or window runs a session, the source is never started (the
    * strap is not touched) and `error` says why.
    */
   async start(source: HeartSource): Promise<void> {
     if (this.running) await this.stop();
-    const lock = this.#releaseLock ?? (await this.#acquireLock());
-    if (lock === 'held-elsewhere') {
-      this.#error = HELD_ELSEWHERE_MESSAGE;
-      return;
-    }
-    this.#releaseLock = lock;
+    if (!(await this.claim())) return;
     this.#sessionId = `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.#recent = [];
     this.#metrics = null;

@@ -85,4 +85,20 @@ describe('session lock', () => {
     expect(tabB.error).toBeNull();
     await tabB.stop();
   });
+
+  it('claim takes the lock before a chooser, refuses in a second tab, and unclaim gives it back', async () => {
+    const locks = new FakeLocks();
+    const acquire = () => acquireSessionLock(locks);
+    const tabA = new LiveSession(noAnalyser, () => 0, acquire);
+    const tabB = new LiveSession(noAnalyser, () => 0, acquire);
+    expect(await tabA.claim()).toBe(true);
+    expect(await tabA.claim()).toBe(true);
+    expect(await tabB.claim()).toBe(false);
+    expect(tabB.error).toBe(HELD_ELSEWHERE_MESSAGE);
+    tabA.unclaim();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await tabB.claim()).toBe(true);
+    expect(tabB.error).toBeNull();
+    expect(await tabA.claim()).toBe(false);
+  });
 });
