@@ -95,3 +95,25 @@ test('after one visit, offline: the app loads, a simulated session runs, and eve
     await expect(page.getByRole('heading', { name: heading })).toBeAttached();
   }
 });
+
+test("the browser's install offer becomes an Install button that opens the browser's dialog", async ({
+  page,
+  context,
+}) => {
+  await skipFirstRun(context);
+  await page.goto('/?screen=about');
+  await expect(page.getByRole('button', { name: 'Install Resonance' })).toHaveCount(0);
+  const prevented = await page.evaluate(() => {
+    const offer = new Event('beforeinstallprompt', { cancelable: true });
+    Object.assign(offer, {
+      prompt: async () => Object.assign(window, { installDialogShown: true }),
+      userChoice: Promise.resolve({ outcome: 'accepted', platform: 'web' }),
+    });
+    window.dispatchEvent(offer);
+    return offer.defaultPrevented;
+  });
+  expect(prevented).toBe(true);
+  await page.getByRole('button', { name: 'Install Resonance' }).click();
+  await expect(page.getByText('Resonance is installed on this device')).toBeVisible();
+  expect(await page.evaluate(() => 'installDialogShown' in window)).toBe(true);
+});
