@@ -13,6 +13,8 @@ test('a second tab cannot start a session while another tab runs one, says why, 
   await first.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect(first.getByRole('button', { name: 'Stop session' })).toBeVisible();
 
+  // The idle tab says so before anyone presses Start.
+  await expect(second.getByTestId('session-elsewhere')).toBeVisible({ timeout: 10_000 });
   await second.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect(second.getByRole('alert')).toContainText('already running in another Resonance tab or window');
   await expect(second.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
@@ -20,6 +22,7 @@ test('a second tab cannot start a session while another tab runs one, says why, 
   await expect(first.getByTestId('heart-rate')).toHaveText(/^\d+$/, { timeout: 10_000 });
 
   await first.getByRole('button', { name: 'Stop session' }).click();
+  await expect(second.getByTestId('session-elsewhere')).toHaveCount(0, { timeout: 10_000 });
   await second.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect(second.getByRole('button', { name: 'Stop session' })).toBeVisible();
   await expect(second.getByRole('alert')).toHaveCount(0);
