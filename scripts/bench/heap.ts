@@ -1,9 +1,9 @@
 /**
  * heap-growth-mb-per-hour: retained heap growth over an 8-hour simulated session, fast-forwarded. Target: within 5.
  *
- * The app's own session path runs in node: LiveSession (compiled by Svelte through Vite's SSR loader, as
- * `*.svelte.ts` needs the compiler), the simulated heart on a clock the benchmark advances, and the live HRV
- * analysis the worker runs (LiveHrv, in-process here, fed the same beats the worker would get). Every second of
+ * The app's own session path runs in node: LiveSession and the adaptive PacerControl following it (compiled by
+ * Svelte through Vite's SSR loader, as `*.svelte.ts` needs the compiler), the simulated heart on a clock the
+ * benchmark advances, and the live HRV analysis the worker runs (LiveHrv, in-process here, fed the same beats the worker would get). Every second of
  * session time the clock moves on, due beats flow through, and the pacer is read as the screen would. After each
  * simulated hour the heap is measured after a full garbage collection; the figure is the least-squares slope of
  * those eight measurements, in MB per hour. Checked: an observer that keeps a copy of every beat (about 4,000 an
@@ -19,6 +19,7 @@ import type { LiveMetrics } from '../../src/core/hrv/live.ts';
 type SessionModule = typeof import('../../src/state/session.svelte.ts');
 type LiveModule = typeof import('../../src/core/hrv/live.ts');
 type SimulatedModule = typeof import('../../src/adapters/sources/simulated-source.ts');
+type PacerModule = typeof import('../../src/state/pacer.svelte.ts');
 
 const HOURS = 8;
 const STEP_MS = 1_000;
@@ -65,6 +66,7 @@ export async function run(): Promise<Record<string, number>> {
     const { SimulatedHeartSource } = (await vite.ssrLoadModule(
       '/src/adapters/sources/simulated-source.ts',
     )) as SimulatedModule;
+    const { PacerControl } = (await vite.ssrLoadModule('/src/state/pacer.svelte.ts')) as PacerModule;
     const gc = collector();
 
     let nowMs = 0;
@@ -81,6 +83,8 @@ export async function run(): Promise<Record<string, number>> {
         dispose: () => {},
       };
     }, now);
+    // The adaptive pacer follows the session as in the app (no sound, no wake lock in node).
+    const pacer = new PacerControl(session, null, { cueLoop: () => null, wakeLock: null });
     // The source's own timer is parked (an hour between ticks); the benchmark ticks it as the clock advances.
     const source = new SimulatedHeartSource({ seed: 7 }, session.breathingAt, { now, tickMs: 3_600_000 });
     await session.start(source);
@@ -101,6 +105,7 @@ export async function run(): Promise<Record<string, number>> {
     const beats = (latest as LiveMetrics | null)?.beatCount ?? 0;
     await session.stop();
     session.dispose();
+    if (pacer.reason === null) throw new Error('the adaptive pacer never acted');
     if (beats < HOURS * 3_600 * 0.7) throw new Error(`only ${beats} beats in ${HOURS} simulated hours`);
     return { 'heap-growth-mb-per-hour': slope(hours, heapMb) };
   } finally {
