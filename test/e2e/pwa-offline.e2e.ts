@@ -117,3 +117,19 @@ test("the browser's install offer becomes an Install button that opens the brows
   await expect(page.getByText('Resonance is installed on this device')).toBeVisible();
   expect(await page.evaluate(() => 'installDialogShown' in window)).toBe(true);
 });
+
+test('the privacy page names every local storage key and database the app has written', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'I understand, continue' }).click();
+  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await expect(page.getByTestId('heart-rate')).toHaveText(/^\d+$/, { timeout: 10_000 });
+  await page.getByRole('button', { name: 'Stop session' }).click();
+  await page.getByRole('button', { name: 'Privacy' }).click();
+  const stored = await page.evaluate(async () => ({
+    keys: Object.keys(localStorage),
+    databases: (await indexedDB.databases()).map((d) => d.name ?? ''),
+  }));
+  expect(stored.keys).toContain('resonance.first-run-done');
+  const privacy = page.locator('main');
+  for (const name of [...stored.keys, ...stored.databases]) await expect(privacy).toContainText(name);
+});
