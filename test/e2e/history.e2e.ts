@@ -7,6 +7,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseBackup } from '../../src/core/export/backup';
+import { skipFirstRun, waitForServiceWorker } from './first-run';
+
+test.beforeEach(({ context }) => skipFirstRun(context));
 
 async function recordedBeats(page: Page): Promise<number> {
   const text = (await page.getByTestId('saving').textContent()) ?? '';
@@ -93,6 +96,7 @@ test('a session survives a closed tab: it is there on the next launch with beats
 
 test('a full backup restored in a fresh browser profile gives the same history', async ({ browser }) => {
   const first = await browser.newContext();
+  await skipFirstRun(first);
   const page = await first.newPage();
   await page.goto('/');
   await page.getByTestId('check-in-before').getByLabel('7').check();
@@ -117,6 +121,7 @@ test('a full backup restored in a fresh browser profile gives the same history',
   await first.close();
 
   const fresh = await browser.newContext();
+  await skipFirstRun(fresh);
   const restored = await fresh.newPage();
   await restored.goto('/');
   await openHistory(restored);
@@ -250,14 +255,7 @@ test('on a full disk the app says so, the session goes on in memory, and it can 
 
 test('history, a session’s charts and the trends open offline', async ({ page, context }) => {
   await page.goto('/');
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const worker = registration.active;
-    if (worker && worker.state !== 'activated')
-      await new Promise<void>((resolve) =>
-        worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
-      );
-  });
+  await waitForServiceWorker(page);
   // A 3-minute recording from another app, so the detail has every chart.
   const rr = Array.from({ length: 200 }, (_, i) => Math.round(900 + 80 * Math.sin((2 * Math.PI * i) / 10)));
   const file = join(tmpdir(), `offline-${Date.now()}.txt`);
