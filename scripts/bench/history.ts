@@ -68,7 +68,7 @@ async function clickUntil(page: Page, clickSelector: string, doneExpression: str
   })`);
 }
 
-const nav = (name: string) => `header nav button:nth-child(${name === 'History' ? 2 : 1})`;
+const nav = (name: string) => `header nav button:nth-child(${['Session', 'History'].indexOf(name) + 1})`;
 const tab = (label: string) =>
   `[role="tablist"] button:nth-child(${['Sessions', 'Trends', 'Calendar', 'Print summary', 'Your data'].indexOf(label) + 1})`;
 
@@ -91,6 +91,8 @@ export async function run(): Promise<Record<string, number>> {
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
   try {
     const context = await browser.newContext({ acceptDownloads: true });
+    // Past the welcome screen, as a returning person is.
+    await context.addInitScript(() => localStorage.setItem('resonance.first-run-done', '1'));
     const page = await context.newPage();
     page.setDefaultTimeout(300_000);
     await page.goto(`http://127.0.0.1:${port}/`);
