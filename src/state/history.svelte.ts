@@ -4,7 +4,9 @@
  */
 import { backupJson, parseBackup } from '../core/export/backup';
 import { importId, importRrText } from '../core/export/rr-import';
+import { assessmentRecord } from '../core/history/assessments';
 import { dayKey } from '../core/history/days';
+import type { StoredAssessment } from '../core/pacer/assessment/result';
 import { missedDays, streaks, type Streaks } from '../core/history/practice';
 import { dailyTrends, type DayTrend } from '../core/history/trends';
 import type { AssessmentRecord, BeatRecord, CheckIn, SessionRecord } from '../core/session/record';
@@ -105,6 +107,17 @@ export class History {
     const result = await this.#store?.putCheckIn(sessionId, moment, checkIn);
     if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
     await this.load();
+  }
+
+  /** Keep the pacer's latest assessment in the history (the same result stored again stays one record). */
+  async recordAssessment(result: StoredAssessment): Promise<void> {
+    const record = assessmentRecord(result);
+    if (!record || !this.#store) return;
+    if (this.#assessments.some((a) => a.id === record.id)) return;
+    const written = await this.#store.putAssessment(record);
+    if (!written.ok) this.say({ kind: 'error', text: written.error.message });
+    const list = await this.#store.listAssessments();
+    if (list.ok) this.#assessments = list.value;
   }
 
   async deleteSession(id: string): Promise<void> {

@@ -280,3 +280,41 @@ test('history, a session’s charts and the trends open offline', async ({ page,
     timeout: 10_000,
   });
 });
+
+test('a finished resonance assessment joins the history and its trend', async ({ page }) => {
+  const stored = {
+    protocol: 'stepped',
+    foundBpm: 5.5,
+    points: [
+      { rateBpm: 6, amplitudeBpm: 9, score: 0.5 },
+      { rateBpm: 5.5, amplitudeBpm: 13, score: 0.9 },
+    ],
+    notes: [],
+    dateIso: '2026-11-20T07:40:00.000Z',
+  };
+  await page.addInitScript(
+    (text) => localStorage.setItem('resonance.pacer.assessment.v1', text),
+    JSON.stringify(stored),
+  );
+  await page.goto('/');
+  await openHistory(page);
+  await page.getByRole('tab', { name: 'Trends' }).click();
+  await expect(page.getByTestId('chart-resonance')).toHaveAttribute('data-ready', 'true', {
+    timeout: 10_000,
+  });
+  // Reloading does not store it twice.
+  await page.reload();
+  const count = await page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('resonance');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('assessments').objectStore('assessments').count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+  expect(count).toBe(1);
+});
