@@ -1,54 +1,16 @@
 /**
- * History end to end against the built app: a crashed tab's session comes back with its beats up to the last
- * flush; a full backup restored in a fresh browser profile gives the same history; bad files import nothing.
+ * History end to end against the built app: a closed tab's session comes back with its beats up to the last
+ * flush; a full backup restored in a fresh browser profile gives the same history; history works offline;
+ * assessments join the history.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseBackup } from '../../src/core/export/backup';
 import { skipFirstRun, waitForServiceWorker } from './first-run';
+import { listRows, openHistory, recordedBeats, runSession, storeCount, storedBeats } from './history-steps';
 
 test.beforeEach(({ context }) => skipFirstRun(context));
-
-async function recordedBeats(page: Page): Promise<number> {
-  const text = (await page.getByTestId('saving').textContent()) ?? '';
-  return Number(/(\d+) beats/.exec(text)?.[1] ?? NaN);
-}
-
-/** Beats of all sessions as stored in IndexedDB right now (read with the raw API, not the app's code). */
-async function storedBeats(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('resonance');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('beat-chunks').objectStore('beat-chunks').getAll();
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const chunks = req.result as { rrMs: number[] }[];
-            open.result.close();
-            resolve(chunks.reduce((n, c) => n + c.rrMs.length, 0));
-          };
-        };
-      }),
-  );
-}
-
-async function openHistory(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History' }).click();
-}
-
-async function listRows(page: Page): Promise<string[]> {
-  return page.getByTestId('session-list').locator('tbody tr').allInnerTexts();
-}
-
-/** Run a simulated session until at least `beats` beats are recorded. */
-async function runSession(page: Page, beats: number): Promise<void> {
-  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
-  await expect.poll(() => recordedBeats(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(beats);
-}
 
 test('a session survives a closed tab: it is there on the next launch with beats up to the last 5 s', async ({
   context,
@@ -142,117 +104,6 @@ test('a full backup restored in a fresh browser profile gives the same history',
   await fresh.close();
 });
 
-test('bad files get a message naming what and where, and nothing is imported', async ({ page }) => {
-  await page.goto('/');
-  await openHistory(page);
-  await page.getByRole('tab', { name: 'Your data' }).click();
-  const dir = tmpdir();
-
-  const badBackup = join(dir, `bad-backup-${Date.now()}.json`);
-  const goodSession = {
-    session: {
-      id: 'x1',
-      startTimeMs: 1_700_000_000_000,
-      sourceKind: 'replay',
-      sourceLabel: 'file',
-      durationMs: 2000,
-      status: 'finished',
-      end: 'imported',
-      summary: {
-        beatCount: 2,
-        artifactCount: 0,
-        meanHeartRateBpm: 60,
-        rmssdMs: null,
-        coherence: null,
-        breathingRateBpm: null,
-      },
-      checkInBefore: null,
-      checkInAfter: null,
-    },
-    beats: {
-      rrMs: [1000, 1000],
-      timeMs: [1000, 2000],
-      pacerRateBpm: [null, null],
-      pacerPhase: [null, null],
-      gaps: [],
-      artifacts: [],
-    },
-  };
-  const badSession = {
-    ...goodSession,
-    session: { ...goodSession.session, id: 'x2' },
-    beats: { ...goodSession.beats, rrMs: [1000, 'oops'] },
-  };
-  await writeFile(
-    badBackup,
-    JSON.stringify({
-      format: 'resonance-backup',
-      version: 1,
-      exportedAtMs: 1,
-      sessions: [goodSession, badSession],
-      assessments: [],
-      settings: [],
-    }),
-  );
-  await page.getByTestId('restore-input').setInputFiles(badBackup);
-  const notice = page.getByTestId('history-notice');
-  await expect(notice).toContainText('Nothing was restored');
-  await expect(notice).toContainText('sessions[1].beats.rrMs[1]');
-
-  const badRr = join(dir, `bad-${Date.now()}.txt`);
-  await writeFile(badRr, '812\n790\nabc\n801\n');
-  const goodRr = join(dir, `good-${Date.now()}.txt`);
-  await writeFile(goodRr, 'RR\n812\n790\n801\n');
-  await page.getByTestId('import-input').setInputFiles([goodRr, badRr]);
-  await expect(notice).toContainText('Nothing was imported');
-  await expect(notice).toContainText('line 3');
-
-  await page.getByRole('tab', { name: 'Sessions' }).click();
-  await expect(page.getByTestId('no-sessions')).toBeVisible();
-
-  // The good file alone imports.
-  await page.getByRole('tab', { name: 'Your data' }).click();
-  await page.getByTestId('import-input').setInputFiles(goodRr);
-  await expect(notice).toContainText('Imported 1 recording');
-  // Importing the same file again adds no duplicate.
-  await page.getByTestId('import-input').setInputFiles(goodRr);
-  await expect(notice).toContainText('Imported 0 recordings; 1 recording was already here');
-  await page.getByRole('tab', { name: 'Sessions' }).click();
-  expect(await listRows(page)).toHaveLength(1);
-
-  // Delete it again (after confirming).
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByTestId('session-list').getByRole('button').first().click();
-  await page.getByRole('button', { name: 'Delete session' }).click();
-  await expect(page.getByTestId('no-sessions')).toBeVisible();
-});
-
-test('on a full disk the app says so, the session goes on in memory, and it can be exported', async ({
-  page,
-}) => {
-  await page.goto('/');
-  await runSession(page, 3);
-  // From now on every write fails the way a full disk makes it fail.
-  await page.evaluate(() => {
-    IDBObjectStore.prototype.put = function put(): IDBRequest<IDBValidKey> {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
-  });
-  const problem = page.getByTestId('storage-problem');
-  await expect(problem).toContainText('Storage on this device is full', { timeout: 10_000 });
-  const before = await recordedBeats(page);
-  await expect.poll(() => recordedBeats(page), { timeout: 10_000 }).toBeGreaterThan(before + 2);
-
-  const download = page.waitForEvent('download');
-  await problem.getByRole('button', { name: 'Export this session (.json)' }).click();
-  const path = join(tmpdir(), `in-memory-${Date.now()}.json`);
-  await (await download).saveAs(path);
-  const parsed = parseBackup(await readFile(path, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.problem.message);
-  expect(parsed.backup.sessions).toHaveLength(1);
-  expect(parsed.backup.sessions[0]!.beats.rrMs.length).toBeGreaterThan(before + 2);
-});
-
 test('history, a session’s charts and the trends open offline', async ({ page, context }) => {
   await page.goto('/');
   await waitForServiceWorker(page);
@@ -304,17 +155,5 @@ test('a finished resonance assessment joins the history and its trend', async ({
   });
   // Reloading does not store it twice.
   await page.reload();
-  const count = await page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('resonance');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction('assessments').objectStore('assessments').count();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
-  expect(count).toBe(1);
+  expect(await storeCount(page, 'assessments')).toBe(1);
 });

@@ -1,0 +1,62 @@
+/** Shared steps of the history end-to-end tests. */
+import { expect, type Page } from '@playwright/test';
+
+/** Beats the session screen says it has recorded. */
+export async function recordedBeats(page: Page): Promise<number> {
+  const text = (await page.getByTestId('saving').textContent()) ?? '';
+  return Number(/(\d+) beats/.exec(text)?.[1] ?? NaN);
+}
+
+/** Records in one store of the app's database right now (read with the raw API, not the app's code). */
+export async function storeCount(page: Page, store: string): Promise<number> {
+  return page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('resonance');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name).objectStore(name).count();
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result);
+          };
+        };
+      }),
+    store,
+  );
+}
+
+/** Beats of all sessions as stored in IndexedDB right now. */
+export async function storedBeats(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('resonance');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('beat-chunks').objectStore('beat-chunks').getAll();
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const chunks = req.result as { rrMs: ArrayLike<number> }[];
+            open.result.close();
+            resolve(chunks.reduce((n, c) => n + c.rrMs.length, 0));
+          };
+        };
+      }),
+  );
+}
+
+export async function openHistory(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History' }).click();
+}
+
+export async function listRows(page: Page): Promise<string[]> {
+  return page.getByTestId('session-list').locator('tbody tr').allInnerTexts();
+}
+
+/** Run a simulated session until at least `beats` beats are recorded. */
+export async function runSession(page: Page, beats: number): Promise<void> {
+  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await expect.poll(() => recordedBeats(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(beats);
+}
