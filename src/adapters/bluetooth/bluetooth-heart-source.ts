@@ -8,7 +8,7 @@ import {
   type ReconnectPolicy,
 } from './backoff';
 import { link, readDetails, unlink, type GattLink, type StrapDetails } from './gatt-link';
-import { BluetoothProblemError, classifyBluetoothError } from './problems';
+import { BluetoothProblemError, classifyBluetoothError, type BluetoothProblem } from './problems';
 import { browserTimers, type Timers } from './timers';
 
 /** What the screen shows about the strap besides beats. */
@@ -24,10 +24,11 @@ export interface StrapInfo {
   readonly malformedPackets: number;
 }
 
-/** Told about the strap's details and about every status the session is told. */
+/** Told about the strap's details, about every status the session is told, and why a start failed. */
 export interface StrapObserver {
   info(info: StrapInfo): void;
   status(status: HeartStatus): void;
+  problem?(problem: BluetoothProblem): void;
 }
 
 export interface BluetoothHeartSourceOptions {
@@ -102,6 +103,7 @@ export class BluetoothHeartSource implements HeartSource {
       this.#cancelReconnect();
       this.#detach();
       this.device.gatt?.disconnect();
+      this.#observer?.problem?.(problem);
       this.#status({
         state: 'ended',
         reason: 'error',
