@@ -113,6 +113,7 @@ export class BluetoothState {
 
   #adopt(device: BluetoothDevice): BluetoothHeartSource {
     const source = new BluetoothHeartSource(device, {
+      ...(this.#remembered?.id === device.id ? { fallbackName: this.#remembered.name } : {}),
       observer: {
         info: (info) => {
           if (this.#source === source) this.#info = info;

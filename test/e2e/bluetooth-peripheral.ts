@@ -51,6 +51,8 @@ export class EmulatedStrap {
   readonly #browserCdp: CDPSession;
   readonly #pageCdp: CDPSession;
   readonly #page: Page;
+  /** Answers the browser refused (an operation overtaken by a disconnection), kept for the test to read. */
+  readonly refused: string[] = [];
   /** Characteristic id -> bytes to answer reads with; the measurement's entry is the packet being delivered. */
   #reads = new Map<string, number[]>();
   #hrmId = '';
@@ -77,14 +79,7 @@ export class EmulatedStrap {
     const browserCdp = await browser.newBrowserCDPSession();
     const pageCdp = await context.newCDPSession(page);
     const strap = new EmulatedStrap(spec, browserCdp, pageCdp, page);
-    await browserCdp.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
-    await browserCdp.send('BluetoothEmulation.simulatePreconnectedPeripheral', {
-      address: spec.address,
-      name: spec.name,
-      manufacturerData: [],
-      knownServiceUuids: [uuid(0x180d)],
-    });
-    await strap.#build();
+    await strap.#powerOn();
     browserCdp.on('BluetoothEmulation.gattOperationReceived', (event) => void strap.#onGatt(event.type));
     browserCdp.on(
       'BluetoothEmulation.characteristicOperationReceived',
@@ -111,6 +106,23 @@ export class EmulatedStrap {
     return strap;
   }
 
+  /** A reload resets Chromium's emulated adapter: power it on and add the strap again. */
+  async afterReload(): Promise<void> {
+    await this.#browserCdp.send('BluetoothEmulation.disable');
+    await this.#powerOn();
+  }
+
+  async #powerOn(): Promise<void> {
+    await this.#browserCdp.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
+    await this.#browserCdp.send('BluetoothEmulation.simulatePreconnectedPeripheral', {
+      address: this.spec.address,
+      name: this.spec.name,
+      manufacturerData: [],
+      knownServiceUuids: [uuid(0x180d)],
+    });
+    await this.#build();
+  }
+
   /** Drop the link as if the strap walked out of range. Chromium wipes its GATT database, rebuilt on reconnect. */
   async disconnect(): Promise<void> {
     this.#stale = true;
@@ -129,9 +141,21 @@ export class EmulatedStrap {
     });
   }
 
+  /** How many chooser prompts the strap has been picked in. */
+  get prompts(): number {
+    return this.#prompts.size;
+  }
+
   async close(): Promise<void> {
     await this.#pageCdp.detach().catch(() => {});
     await this.#browserCdp.detach().catch(() => {});
+  }
+
+  /** An answer may race a simulated disconnection; the browser then refuses it, which is expected. */
+  #answer(sending: Promise<unknown>): void {
+    sending.catch((error: unknown) =>
+      this.refused.push(error instanceof Error ? error.message : String(error)),
+    );
   }
 
   async #onGatt(type: 'connection' | 'discovery'): Promise<void> {

@@ -35,6 +35,8 @@ export interface BluetoothHeartSourceOptions {
   readonly observer?: StrapObserver;
   readonly timers?: Timers;
   readonly policy?: ReconnectPolicy;
+  /** The name to show when the browser gives none (a remembered device may come back nameless). */
+  readonly fallbackName?: string;
 }
 
 interface Reconnecting {
@@ -58,6 +60,7 @@ export class BluetoothHeartSource implements HeartSource {
   readonly #observer: StrapObserver | undefined;
   readonly #timers: Timers;
   readonly #policy: ReconnectPolicy;
+  readonly #fallbackName: string;
   readonly #timeline = new BeatTimeline();
   #listener: HeartSourceListener | null = null;
   #startedAtMs = 0;
@@ -71,6 +74,7 @@ export class BluetoothHeartSource implements HeartSource {
     this.#observer = options.observer;
     this.#timers = options.timers ?? browserTimers;
     this.#policy = options.policy ?? DEFAULT_RECONNECT_POLICY;
+    this.#fallbackName = options.fallbackName ?? 'Heart-rate strap';
     this.#info = {
       name: this.label,
       details: NO_DETAILS,
@@ -82,7 +86,7 @@ export class BluetoothHeartSource implements HeartSource {
   }
 
   get label(): string {
-    return this.device.name?.trim() || 'Heart-rate strap';
+    return this.device.name?.trim() || this.#fallbackName;
   }
 
   get info(): StrapInfo {

@@ -1,0 +1,154 @@
+import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumArgs } from '../../scripts/chromium';
+import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from './bluetooth-peripheral';
+
+const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let strap: EmulatedStrap;
+
+test.beforeEach(async () => {
+  browser = await chromium.launch(bluetoothLaunchOptions);
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+
+test.afterEach(async () => {
+  await strap?.close();
+  await browser.close();
+});
+
+/**
+ * Alternating RR of 400 and 464 units of 1/1024 s (390.625 and 453.125 ms, exact in the packet's units), about
+ * 140 bpm so the RMSSD window fills in seconds. Every successive difference is 62.5 ms, so RMSSD is 62.5 ms.
+ */
+const rrAt = (i: number) => (i % 2 === 0 ? 390.625 : 453.125);
+
+/** Send `count` beats two per packet, in real time, so the beat timeline's clock and RR sums agree. */
+async function sendBeats(from: number, count: number): Promise<void> {
+  for (let i = from; i < from + count; i += 2) {
+    const rr = [rrAt(i), rrAt(i + 1)].slice(0, from + count - i);
+    const wait = rr.reduce((a, b) => a + b, 0);
+    await page.waitForTimeout(wait);
+    await strap.notify(hrmPacket(140, rr));
+  }
+}
+
+test('pairs a strap through the real button, shows heart rate, live HRV and battery, and survives a drop', async () => {
+  strap = await EmulatedStrap.attach(browser, context, page, {
+    address: '09:09:09:09:09:01',
+    name: 'Polar H10 1A2B3C4D',
+    batteryPercent: 87,
+    manufacturer: 'Polar Electro Oy',
+  });
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(page.getByTestId('strap-name')).toHaveText('Polar H10 1A2B3C4D');
+  await expect(page.getByTestId('strap-battery')).toContainText('87%');
+  await expect(page.getByTestId('session-status')).toHaveText('live');
+
+  await sendBeats(0, 24);
+  await expect(page.getByTestId('beat-count')).toHaveText('24');
+  await expect(page.getByTestId('heart-rate')).not.toHaveText('–');
+  await expect(page.getByTestId('rmssd')).toHaveText('62.5');
+
+  await strap.disconnect();
+  await expect(page.getByTestId('strap-reconnecting')).toContainText('Reconnecting');
+  await expect(page.getByTestId('session-status')).toHaveText('live', { timeout: 10_000 });
+  await expect(page.getByTestId('strap-reconnecting')).toHaveCount(0);
+
+  await sendBeats(24, 24);
+  await expect(page.getByTestId('beat-count')).toHaveText('48');
+});
+
+test('a watch that sends heart rate without RR gets heart rate on screen and the RR message', async () => {
+  strap = await EmulatedStrap.attach(browser, context, page, {
+    address: '09:09:09:09:09:02',
+    name: 'Forerunner 265',
+    batteryPercent: 55,
+    manufacturer: 'Garmin',
+  });
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(page.getByTestId('session-status')).toHaveText('live');
+  for (let i = 0; i < 7; i += 1) {
+    await page.waitForTimeout(1000);
+    await strap.notify(hrmPacket(62, []));
+  }
+  await expect(page.getByTestId('heart-rate')).toHaveText('62');
+  await expect(page.getByTestId('strap-no-rr')).toContainText('no beat-to-beat (RR) intervals');
+  await expect(page.getByTestId('strap-no-rr')).toContainText('Polar H10');
+});
+
+test('no skin contact is reported from the contact bit', async () => {
+  strap = await EmulatedStrap.attach(browser, context, page, {
+    address: '09:09:09:09:09:03',
+    name: 'TICKR 2B1F',
+    batteryPercent: 90,
+    manufacturer: 'Wahoo Fitness',
+  });
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(page.getByTestId('session-status')).toHaveText('live');
+  await strap.notify([0x04, 0]);
+  await expect(page.getByTestId('strap-no-contact')).toContainText('No skin contact');
+  await strap.notify(hrmPacket(70, [857.421875]));
+  await expect(page.getByTestId('strap-no-contact')).toHaveCount(0);
+});
+
+test('Stop while reconnecting ends the connection and no further attempt is made', async () => {
+  strap = await EmulatedStrap.attach(browser, context, page, {
+    address: '09:09:09:09:09:04',
+    name: 'HRM-Dual 77',
+    batteryPercent: 40,
+    manufacturer: 'Garmin',
+  });
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(page.getByTestId('session-status')).toHaveText('live');
+  await expect(page.getByTestId('strap-battery')).toContainText('40%');
+  await strap.disconnect();
+  await page.getByRole('button', { name: 'Stop' }).click();
+  await expect(page.getByTestId('session-status')).toHaveText('ended');
+  const connections = strap.seen.connections;
+  await page.waitForTimeout(2500);
+  expect(strap.seen.connections).toBe(connections);
+  await expect(page.getByRole('button', { name: 'Connect HRM-Dual 77' })).toBeVisible();
+});
+
+test('the strap is remembered: after a reload one tap reconnects it without the chooser', async () => {
+  strap = await EmulatedStrap.attach(browser, context, page, {
+    address: '09:09:09:09:09:05',
+    name: 'Polar H9 5E6F',
+    batteryPercent: 64,
+    manufacturer: 'Polar Electro Oy',
+  });
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(page.getByTestId('session-status')).toHaveText('live');
+  const prompts = strap.prompts;
+  await page.reload();
+  await strap.afterReload();
+  await page.getByRole('button', { name: 'Connect Polar H9 5E6F' }).click();
+  await expect(page.getByTestId('session-status')).toHaveText('live');
+  expect(strap.prompts).toBe(prompts);
+  await strap.notify(hrmPacket(72, [833.984375]));
+  await expect(page.getByTestId('strap-heart-rate')).toContainText('72');
+});
+
+test('a browser without Web Bluetooth says which browsers have it and offers the simulated heart', async () => {
+  const plain = await chromium.launch({
+    executablePath: bluetoothLaunchOptions.executablePath,
+    args: chromiumArgs,
+  });
+  try {
+    const plainPage = await plain.newPage();
+    await plainPage.goto(appUrl);
+    await expect(plainPage.getByTestId('strap-message')).toContainText('Chrome and Edge');
+    await expect(plainPage.getByRole('button', { name: 'Use the simulated heart' })).toBeVisible();
+  } finally {
+    await plain.close();
+  }
+});
