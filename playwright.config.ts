@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from './scripts/chromium';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 
 /** End-to-end tests against the built app (dist/), served by `vite preview` on a port of their own. */
 const port = Number(process.env.E2E_PORT ?? 4174);

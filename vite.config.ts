@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 
@@ -7,9 +7,42 @@ import { VitePWA } from 'vite-plugin-pwa';
  * The service worker is Workbox's generated one (precaching the whole build); the page registers it with
  * workbox-window (src/adapters/pwa/), so nothing inline is injected into index.html.
  */
+/**
+ * A strict Content-Security-Policy for the built app: everything from the app's own origin, no inline script.
+ * Only in builds: the dev server injects styles inline for hot reloading.
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'resonance-csp',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig({
   plugins: [
     svelte(),
+    contentSecurityPolicy(),
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',

@@ -35,8 +35,11 @@ export class LiveHrv {
   #rr: number[] = [];
   #gap: boolean[] = [];
   #count = 0;
+  /** Set when a beat was rejected: the next accepted beat follows a break in the succession. */
+  #breakPending = false;
 
   reset(): void {
+    this.#breakPending = false;
     this.#times = [];
     this.#rr = [];
     this.#gap = [];
@@ -49,10 +52,11 @@ export class LiveHrv {
     if (valid) {
       this.#times.push(beat.timeMs);
       this.#rr.push(beat.rrMs);
-      this.#gap.push(beat.afterGap === true);
-    } else if (this.#gap.length > 0) {
+      this.#gap.push(beat.afterGap === true || this.#breakPending);
+      this.#breakPending = false;
+    } else {
       // A rejected beat breaks the succession: the next difference must not span it.
-      this.#gap[this.#gap.length - 1] = true;
+      this.#breakPending = true;
     }
     const keepFrom = beat.timeMs - RMSSD_WINDOW_MS;
     let drop = 0;

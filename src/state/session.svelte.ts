@@ -1,0 +1,193 @@
+import type { Beat, HeartRateReading, HeartSource, HeartStatus } from '../core/heart/types';
+import type { LiveBeat, LiveMetrics } from '../core/hrv/live';
+import { MAX_RATE_BPM, MIN_RATE_BPM, patternFromRate } from '../core/pacer/pattern';
+import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
+
+/** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
+export interface HrvAnalyser {
+  reset(sessionId: string): void;
+  push(beats: readonly LiveBeat[]): void;
+  dispose(): void;
+}
+
+export type CreateAnalyser = (
+  onMetrics: (metrics: LiveMetrics) => void,
+  onError: (message: string) => void,
+) => HrvAnalyser;
+
+/** Anything that wants to follow a session (the recorder, the cues): every method optional. */
+export interface SessionObserver {
+  started?(info: { sessionId: string; source: HeartSource; startedAtMs: number }): void;
+  beat?(beat: Beat, pacer: PacerState): void;
+  status?(status: HeartStatus): void;
+  stopped?(info: { sessionId: string; reason: string }): void;
+}
+
+/** The tachogram shows this much history. */
+export const TACHOGRAM_WINDOW_MS = 120_000;
+
+/**
+ * One live session: a heart source, the pacer's clock and the HRV worker, and what the screen shows of them.
+ * Beats go to the worker as they come; the screen reads the newest metrics back. The main thread computes no HRV.
+ */
+export class LiveSession {
+  #status = $state<HeartStatus | null>(null);
+  #metrics = $state.raw<LiveMetrics | null>(null);
+  #lastHeartRate = $state<number | null>(null);
+  #rateBpm = $state(6);
+  #inhaleShare = $state(0.4);
+  #sourceLabel = $state('');
+  #error = $state<string | null>(null);
+  /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
+  #beatVersion = $state(0);
+
+  #recent: Beat[] = [];
+  #source: HeartSource | null = null;
+  #analyser: HrvAnalyser | null = null;
+  #schedule: PacerSchedule;
+  #sessionId = '';
+  #startedAtMs = 0;
+  #observers = new Set<SessionObserver>();
+  readonly #createAnalyser: CreateAnalyser;
+  readonly #now: () => number;
+
+  constructor(createAnalyser: CreateAnalyser, now: () => number = () => performance.now()) {
+    this.#createAnalyser = createAnalyser;
+    this.#now = now;
+    this.#schedule = new PacerSchedule(patternFromRate(this.#rateBpm, this.#inhaleShare));
+  }
+
+  get status(): HeartStatus | null {
+    return this.#status;
+  }
+  get running(): boolean {
+    const s = this.#status?.state;
+    return s !== undefined && s !== 'ended';
+  }
+  get metrics(): LiveMetrics | null {
+    return this.#metrics;
+  }
+  /** The device's own heart rate reading, for sources that send heart rate without RR. */
+  get deviceHeartRate(): number | null {
+    return this.#lastHeartRate;
+  }
+  get rateBpm(): number {
+    return this.#rateBpm;
+  }
+  get inhaleShare(): number {
+    return this.#inhaleShare;
+  }
+  get sourceLabel(): string {
+    return this.#sourceLabel;
+  }
+  get error(): string | null {
+    return this.#error;
+  }
+  get beatVersion(): number {
+    return this.#beatVersion;
+  }
+  /** Beats of the last two minutes, oldest first. */
+  get recentBeats(): readonly Beat[] {
+    return this.#recent;
+  }
+
+  /** Session time now, seconds since the session started (0 before). */
+  elapsedS(): number {
+    return this.running ? (this.#now() - this.#startedAtMs) / 1000 : 0;
+  }
+
+  /** Where the pacer is now. */
+  pacerNow(): PacerState {
+    return this.#schedule.at(this.elapsedS());
+  }
+
+  /** Breathing the pacer asks for at session time `timeS`: what the simulated person follows. */
+  readonly breathingAt = (timeS: number): number => this.#schedule.at(timeS).volume;
+
+  setRate(rateBpm: number): void {
+    this.#rateBpm = Math.min(MAX_RATE_BPM, Math.max(MIN_RATE_BPM, rateBpm));
+    this.#schedule.setPattern(patternFromRate(this.#rateBpm, this.#inhaleShare));
+  }
+
+  setInhaleShare(share: number): void {
+    this.#inhaleShare = Math.min(0.7, Math.max(0.3, share));
+    this.#schedule.setPattern(patternFromRate(this.#rateBpm, this.#inhaleShare));
+  }
+
+  observe(observer: SessionObserver): () => void {
+    this.#observers.add(observer);
+    return () => this.#observers.delete(observer);
+  }
+
+  async start(source: HeartSource): Promise<void> {
+    if (this.running) await this.stop();
+    this.#sessionId = `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    this.#recent = [];
+    this.#metrics = null;
+    this.#lastHeartRate = null;
+    this.#error = null;
+    this.#source = source;
+    this.#sourceLabel = source.label;
+    this.#schedule = new PacerSchedule(patternFromRate(this.#rateBpm, this.#inhaleShare));
+    this.#analyser ??= this.#createAnalyser(
+      (m) => (this.#metrics = m),
+      (message) => (this.#error = `HRV analysis failed: ${message}`),
+    );
+    this.#analyser.reset(this.#sessionId);
+    this.#startedAtMs = this.#now();
+    this.#status = { state: 'connecting' };
+    for (const o of this.#observers)
+      o.started?.({ sessionId: this.#sessionId, source, startedAtMs: Date.now() });
+    try {
+      await source.start({
+        beat: (beat) => this.#onBeat(beat),
+        status: (status) => this.#onStatus(status),
+        heartRate: (reading: HeartRateReading) => (this.#lastHeartRate = reading.heartRateBpm),
+      });
+    } catch (error) {
+      this.#onStatus({
+        state: 'ended',
+        reason: 'error',
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+
+  async stop(): Promise<void> {
+    const source = this.#source;
+    if (!source) return;
+    await source.stop();
+    // A source reports `ended` itself; make sure the session ends even if it did not.
+    if (this.running) this.#onStatus({ state: 'ended', reason: 'stopped' });
+  }
+
+  /** Release the worker (the app is going away). */
+  dispose(): void {
+    this.#analyser?.dispose();
+    this.#analyser = null;
+  }
+
+  #onBeat(beat: Beat): void {
+    this.#recent.push(beat);
+    const oldest = beat.timeMs - TACHOGRAM_WINDOW_MS;
+    let drop = 0;
+    while (drop < this.#recent.length && (this.#recent[drop]?.timeMs ?? 0) < oldest) drop += 1;
+    if (drop > 0) this.#recent.splice(0, drop);
+    if (beat.heartRateBpm !== undefined) this.#lastHeartRate = beat.heartRateBpm;
+    this.#analyser?.push([{ rrMs: beat.rrMs, timeMs: beat.timeMs, afterGap: beat.afterGap === true }]);
+    const pacer = this.#schedule.at(beat.timeMs / 1000);
+    for (const o of this.#observers) o.beat?.(beat, pacer);
+    this.#beatVersion += 1;
+  }
+
+  #onStatus(status: HeartStatus): void {
+    if (this.#status?.state === 'ended') return;
+    this.#status = status;
+    for (const o of this.#observers) o.status?.(status);
+    if (status.state === 'ended') {
+      if (status.reason === 'error') this.#error = status.message ?? 'The heart source failed.';
+      this.#source = null;
+      for (const o of this.#observers) o.stopped?.({ sessionId: this.#sessionId, reason: status.reason });
+    }
+  }
+}

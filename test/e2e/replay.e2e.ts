@@ -1,0 +1,26 @@
+import { expect, test } from '@playwright/test';
+
+test('replaying an RR file plays its beats; a malformed file is refused with its line', async ({ page }) => {
+  await page.goto('/');
+  const input = page.getByLabel('Replay an RR file');
+
+  await input.setInputFiles({
+    name: 'broken.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('RR\n800\n810\n8x0\n'),
+  });
+  await expect(page.getByRole('alert')).toHaveText('broken.txt, line 4: "8x0" is not a number.');
+  await expect(page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
+
+  await page.getByLabel('Replay speed').selectOption('16');
+  const rr = Array.from({ length: 120 }, (_, i) => (i % 2 === 0 ? 750 : 850)).join('\n');
+  await input.setInputFiles({
+    name: 'rest.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`RR ms\n${rr}\n`),
+  });
+  await expect(page.locator('[data-source-state]')).toHaveText('Live: rest.txt');
+  // 750/850 alternating: 75 bpm on average and successive differences of 100 ms.
+  await expect(page.getByTestId('rmssd')).toHaveText('100.0', { timeout: 15_000 });
+  await expect(page.getByTestId('heart-rate')).toHaveText(/^7[4-6]$/);
+});
