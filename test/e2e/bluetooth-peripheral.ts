@@ -42,6 +42,10 @@ export interface StrapSpec {
   readonly name: string;
   readonly batteryPercent: number;
   readonly manufacturer: string;
+  /** The emulated adapter (default present and on). */
+  readonly adapter?: 'powered-on' | 'absent';
+  /** What the person does in the chooser (default: picks the strap). */
+  readonly chooser?: 'select' | 'cancel';
 }
 
 const base64 = (bytes: readonly number[]) => Buffer.from(bytes).toString('base64');
@@ -58,8 +62,12 @@ export class EmulatedStrap {
   #hrmId = '';
   #stale = false;
   #prompts = new Set<string>();
+  /** While true, connection attempts fail as if the strap were out of range. */
+  refuseConnections = false;
   /** Counts of operations seen, for assertions and waiting. */
-  readonly seen = { connections: 0, subscriptions: 0, unsubscriptions: 0 };
+  readonly seen = { connections: 0, subscriptions: 0, unsubscriptions: 0, reads: 0 };
+  #closed = false;
+  #inFlight = 0;
 
   private constructor(spec: StrapSpec, browserCdp: CDPSession, pageCdp: CDPSession, page: Page) {
     this.spec = spec;
@@ -101,9 +109,21 @@ export class EmulatedStrap {
       const device = event.devices.find((d) => d.name === spec.name) ?? event.devices[0];
       if (strap.#prompts.has(event.id) || !device) return;
       strap.#prompts.add(event.id);
-      void pageCdp.send('DeviceAccess.selectPrompt', { id: event.id, deviceId: device.id });
+      strap.#answer(() =>
+        spec.chooser === 'cancel'
+          ? pageCdp.send('DeviceAccess.cancelPrompt', { id: event.id })
+          : pageCdp.send('DeviceAccess.selectPrompt', { id: event.id, deviceId: device.id }),
+      );
     });
     return strap;
+  }
+
+  /** Wait until every operation the app started has been answered (before a reload, a drop or the end). */
+  async idle(): Promise<void> {
+    for (let quietFor = 0; quietFor < 3;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      quietFor = this.#inFlight === 0 ? quietFor + 1 : 0;
+    }
   }
 
   /** A reload resets Chromium's emulated adapter: power it on and add the strap again. */
@@ -121,10 +141,16 @@ export class EmulatedStrap {
       knownServiceUuids: [uuid(0x180d)],
     });
     await this.#build();
+    // Removed after the strap exists. (A powered-off adapter still counts as available in Chromium, which then
+    // shows "Bluetooth is off" inside its own chooser; the page only learns that the chooser was closed.)
+    if (this.spec.adapter === 'absent') {
+      await this.#browserCdp.send('BluetoothEmulation.setSimulatedCentralState', { state: 'absent' });
+    }
   }
 
   /** Drop the link as if the strap walked out of range. Chromium wipes its GATT database, rebuilt on reconnect. */
   async disconnect(): Promise<void> {
+    await this.idle();
     this.#stale = true;
     await this.#browserCdp.send('BluetoothEmulation.simulateGATTDisconnection', {
       address: this.spec.address,
@@ -147,15 +173,19 @@ export class EmulatedStrap {
   }
 
   async close(): Promise<void> {
+    await this.idle();
+    this.#closed = true;
     await this.#pageCdp.detach().catch(() => {});
     await this.#browserCdp.detach().catch(() => {});
   }
 
   /** An answer may race a simulated disconnection; the browser then refuses it, which is expected. */
-  #answer(sending: Promise<unknown>): void {
-    sending.catch((error: unknown) =>
-      this.refused.push(error instanceof Error ? error.message : String(error)),
-    );
+  #answer(send: () => Promise<unknown>): void {
+    if (this.#closed) return;
+    this.#inFlight += 1;
+    send()
+      .finally(() => (this.#inFlight -= 1))
+      .catch((error: unknown) => this.refused.push(error instanceof Error ? error.message : String(error)));
   }
 
   async #onGatt(type: 'connection' | 'discovery'): Promise<void> {
@@ -163,10 +193,12 @@ export class EmulatedStrap {
       this.seen.connections += 1;
       if (this.#stale) await this.#build();
     }
+    // 0x101 is GATT_FAILURE, the code the Web Bluetooth tests use for a failed connection.
+    const refuse = type === 'connection' && this.refuseConnections;
     await this.#browserCdp.send('BluetoothEmulation.simulateGATTOperationResponse', {
       address: this.spec.address,
       type,
-      code: 0,
+      code: refuse ? 0x101 : 0,
     });
   }
 
@@ -176,6 +208,7 @@ export class EmulatedStrap {
   ): Promise<void> {
     if (type === 'subscribe-to-notifications') this.seen.subscriptions += 1;
     if (type === 'unsubscribe-from-notifications') this.seen.unsubscriptions += 1;
+    if (type === 'read' && characteristicId !== this.#hrmId) this.seen.reads += 1;
     const data = type === 'read' ? this.#reads.get(characteristicId) : undefined;
     await this.#browserCdp.send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
       characteristicId,

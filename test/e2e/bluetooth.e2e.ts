@@ -132,6 +132,7 @@ test('the strap is remembered: after a reload one tap reconnects it without the 
   await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
   const prompts = strap.prompts;
+  await strap.idle();
   await page.reload();
   await strap.afterReload();
   await page.getByRole('button', { name: 'Connect Polar H9 5E6F' }).click();
@@ -154,4 +155,55 @@ test('a browser without Web Bluetooth says which browsers have it and offers the
   } finally {
     await plain.close();
   }
+});
+
+test('Retry now reconnects at once while the app waits between attempts', async () => {
+  strap = await EmulatedStrap.attach(browser, context, page, {
+    address: '09:09:09:09:09:06',
+    name: 'Polar H10 99AA',
+    batteryPercent: 70,
+    manufacturer: 'Polar Electro Oy',
+  });
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(page.getByTestId('strap-battery')).toContainText('70%');
+  strap.refuseConnections = true;
+  await strap.disconnect();
+  // Attempt 1 after 1 s fails; attempt 2 is then 2 s away, then 4 s.
+  await expect(page.getByTestId('strap-reconnecting')).toContainText('Attempt 2 in', { timeout: 10_000 });
+  strap.refuseConnections = false;
+  const connections = strap.seen.connections;
+  await page.getByRole('button', { name: 'Retry now' }).click();
+  await expect(sourceState()).toHaveAttribute('data-source-state', 'live', { timeout: 1500 });
+  expect(strap.seen.connections).toBe(connections + 1);
+  // Battery, body location and manufacturer are read again on every connection.
+  await expect.poll(() => strap.seen.reads).toBe(6);
+});
+
+test('a computer without a Bluetooth adapter gets the Bluetooth-unavailable message', async () => {
+  strap = await EmulatedStrap.attach(browser, context, page, {
+    address: '09:09:09:09:09:07',
+    name: 'Polar H10 OFF',
+    batteryPercent: 70,
+    manufacturer: 'Polar Electro Oy',
+    adapter: 'absent',
+  });
+  await page.goto(appUrl);
+  await expect(page.getByText('Bluetooth looks switched off')).toBeVisible();
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(page.getByTestId('strap-message')).toContainText('Bluetooth is off or unavailable');
+});
+
+test('closing the chooser without a strap gets its message and no session starts', async () => {
+  strap = await EmulatedStrap.attach(browser, context, page, {
+    address: '09:09:09:09:09:08',
+    name: 'Polar H10 CANCEL',
+    batteryPercent: 70,
+    manufacturer: 'Polar Electro Oy',
+    chooser: 'cancel',
+  });
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(page.getByTestId('strap-message')).toContainText('No strap was chosen');
+  await expect(page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
 });
