@@ -1,6 +1,6 @@
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs } from '../../scripts/chromium';
-import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from './bluetooth-peripheral';
+import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket, type StrapSpec } from './bluetooth-peripheral';
 
 const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
 
@@ -28,6 +28,13 @@ const rrAt = (i: number) => (i % 2 === 0 ? 390.625 : 453.125);
 
 const sourceState = () => page.locator('[data-source-state]');
 
+/** Add the emulated strap, open the app and press its real Connect button. */
+async function pair(spec: StrapSpec): Promise<void> {
+  strap = await EmulatedStrap.attach(browser, context, page, spec);
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+}
+
 /** Send `count` beats two per packet, in real time, so the beat timeline's clock and RR sums agree. */
 async function sendBeats(from: number, count: number): Promise<void> {
   for (let i = from; i < from + count; i += 2) {
@@ -39,14 +46,12 @@ async function sendBeats(from: number, count: number): Promise<void> {
 }
 
 test('pairs a strap through the real button, shows heart rate, live HRV and battery, and survives a drop', async () => {
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await pair({
     address: '09:09:09:09:09:01',
     name: 'Polar H10 1A2B3C4D',
     batteryPercent: 87,
     manufacturer: 'Polar Electro Oy',
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
   await expect(page.getByTestId('strap-name')).toHaveText('Polar H10 1A2B3C4D');
   await expect(page.getByTestId('strap-battery')).toContainText('87%');
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
@@ -67,14 +72,12 @@ test('pairs a strap through the real button, shows heart rate, live HRV and batt
 });
 
 test('a watch that sends heart rate without RR gets heart rate on screen and the RR message', async () => {
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await pair({
     address: '09:09:09:09:09:02',
     name: 'Forerunner 265',
     batteryPercent: 55,
     manufacturer: 'Garmin',
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
   for (let i = 0; i < 7; i += 1) {
     await page.waitForTimeout(1000);
@@ -86,14 +89,12 @@ test('a watch that sends heart rate without RR gets heart rate on screen and the
 });
 
 test('no skin contact is reported from the contact bit', async () => {
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await pair({
     address: '09:09:09:09:09:03',
     name: 'TICKR 2B1F',
     batteryPercent: 90,
     manufacturer: 'Wahoo Fitness',
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
   await strap.notify([0x04, 0]);
   await expect(page.getByTestId('strap-no-contact')).toContainText('No skin contact');
@@ -102,14 +103,12 @@ test('no skin contact is reported from the contact bit', async () => {
 });
 
 test('Stop while reconnecting ends the connection and no further attempt is made', async () => {
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await pair({
     address: '09:09:09:09:09:04',
     name: 'HRM-Dual 77',
     batteryPercent: 40,
     manufacturer: 'Garmin',
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
   await expect(page.getByTestId('strap-battery')).toContainText('40%');
   await strap.disconnect();
@@ -122,14 +121,12 @@ test('Stop while reconnecting ends the connection and no further attempt is made
 });
 
 test('the strap is remembered: after a reload one tap reconnects it without the chooser', async () => {
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await pair({
     address: '09:09:09:09:09:05',
     name: 'Polar H9 5E6F',
     batteryPercent: 64,
     manufacturer: 'Polar Electro Oy',
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
   const prompts = strap.prompts;
   await strap.idle();
@@ -158,14 +155,12 @@ test('a browser without Web Bluetooth says which browsers have it and offers the
 });
 
 test('Retry now reconnects at once while the app waits between attempts', async () => {
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await pair({
     address: '09:09:09:09:09:06',
     name: 'Polar H10 99AA',
     batteryPercent: 70,
     manufacturer: 'Polar Electro Oy',
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
   await expect(page.getByTestId('strap-battery')).toContainText('70%');
   strap.refuseConnections = true;
   await strap.disconnect();
@@ -195,15 +190,13 @@ test('a computer without a Bluetooth adapter gets the Bluetooth-unavailable mess
 });
 
 test('closing the chooser without a strap gets its message and no session starts', async () => {
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await pair({
     address: '09:09:09:09:09:08',
     name: 'Polar H10 CANCEL',
     batteryPercent: 70,
     manufacturer: 'Polar Electro Oy',
     chooser: 'cancel',
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
   await expect(page.getByTestId('strap-message')).toContainText('No strap was chosen');
   await expect(page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
 });
