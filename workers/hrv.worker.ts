@@ -1,10 +1,12 @@
 /// <reference lib="webworker" />
 /**
- * The HRV worker: receives beats and answers with live metrics. It only exposes the core's analysis; the page
- * never computes HRV itself.
+ * The HRV worker: receives beats and answers with live metrics, and analyses whole recordings on request. It only
+ * exposes the core's analysis; the page never computes HRV itself.
  */
+import { analyzeRecording } from '../src/core/hrv/analysis';
 import { LiveHrv, type LiveMetrics } from '../src/core/hrv/live';
 import type { HrvRequest, HrvResponse } from '../src/core/hrv/protocol';
+import { reportToJson } from '../src/core/hrv/report-json';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -13,6 +15,10 @@ let sessionId = '';
 
 function post(message: HrvResponse): void {
   self.postMessage(message);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 self.onmessage = (event: MessageEvent<HrvRequest>) => {
@@ -29,7 +35,20 @@ self.onmessage = (event: MessageEvent<HrvRequest>) => {
         for (const beat of request.beats) metrics = live.push(beat);
         if (metrics) post({ type: 'metrics', sessionId, seq: metrics.beatCount, metrics });
       } catch (error) {
-        post({ type: 'error', sessionId, message: error instanceof Error ? error.message : String(error) });
+        post({ type: 'error', sessionId, message: messageOf(error) });
+      }
+      return;
+    }
+    case 'analyze': {
+      try {
+        const report = analyzeRecording(request.rrMs, { correct: request.correct });
+        post({
+          type: 'analysis',
+          requestId: request.requestId,
+          analysis: { report: reportToJson(report), labels: report.artifacts.labels },
+        });
+      } catch (error) {
+        post({ type: 'analysis-error', requestId: request.requestId, message: messageOf(error) });
       }
       return;
     }

@@ -1,6 +1,13 @@
 import type { Beat, HeartRateReading, HeartSource, HeartStatus } from '../core/heart/types';
 import type { LiveBeat, LiveMetrics } from '../core/hrv/live';
-import { MAX_RATE_BPM, MIN_RATE_BPM, patternFromRate } from '../core/pacer/pattern';
+import {
+  breathRateBpm,
+  inhaleShare,
+  MAX_RATE_BPM,
+  MIN_RATE_BPM,
+  patternFromRate,
+  type BreathPattern,
+} from '../core/pacer/pattern';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 
 /** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
@@ -45,6 +52,8 @@ export class LiveSession {
   #source: HeartSource | null = null;
   #analyser: HrvAnalyser | null = null;
   #schedule: PacerSchedule;
+  /** The pattern the pacer uses (a preset may have holds the rate and share alone cannot express). */
+  #pattern: BreathPattern;
   #sessionId = '';
   #startedAtMs = 0;
   #observers = new Set<SessionObserver>();
@@ -54,7 +63,8 @@ export class LiveSession {
   constructor(createAnalyser: CreateAnalyser, now: () => number = () => performance.now()) {
     this.#createAnalyser = createAnalyser;
     this.#now = now;
-    this.#schedule = new PacerSchedule(patternFromRate(this.#rateBpm, this.#inhaleShare));
+    this.#pattern = patternFromRate(this.#rateBpm, this.#inhaleShare);
+    this.#schedule = new PacerSchedule(this.#pattern);
   }
 
   get status(): HeartStatus | null {
@@ -96,6 +106,11 @@ export class LiveSession {
     return this.running ? (this.#now() - this.#startedAtMs) / 1000 : 0;
   }
 
+  /** The pacer's schedule for this session (a new one at each start): the controller and the cues read it. */
+  get schedule(): PacerSchedule {
+    return this.#schedule;
+  }
+
   /** Where the pacer is now. */
   pacerNow(): PacerState {
     return this.#schedule.at(this.elapsedS());
@@ -106,12 +121,24 @@ export class LiveSession {
 
   setRate(rateBpm: number): void {
     this.#rateBpm = Math.min(MAX_RATE_BPM, Math.max(MIN_RATE_BPM, rateBpm));
-    this.#schedule.setPattern(patternFromRate(this.#rateBpm, this.#inhaleShare));
+    this.#usePattern(patternFromRate(this.#rateBpm, this.#inhaleShare));
   }
 
   setInhaleShare(share: number): void {
     this.#inhaleShare = Math.min(0.7, Math.max(0.3, share));
-    this.#schedule.setPattern(patternFromRate(this.#rateBpm, this.#inhaleShare));
+    this.#usePattern(patternFromRate(this.#rateBpm, this.#inhaleShare));
+  }
+
+  /** A whole pattern (a preset, a controller step) from the next breath on; rate and share follow it. */
+  setPattern(pattern: BreathPattern): void {
+    this.#rateBpm = breathRateBpm(pattern);
+    this.#inhaleShare = inhaleShare(pattern);
+    this.#usePattern(pattern);
+  }
+
+  #usePattern(pattern: BreathPattern): void {
+    this.#pattern = pattern;
+    this.#schedule.setPattern(pattern, this.elapsedS());
   }
 
   observe(observer: SessionObserver): () => void {
@@ -128,7 +155,7 @@ export class LiveSession {
     this.#error = null;
     this.#source = source;
     this.#sourceLabel = source.label;
-    this.#schedule = new PacerSchedule(patternFromRate(this.#rateBpm, this.#inhaleShare));
+    this.#schedule = new PacerSchedule(this.#pattern);
     this.#analyser ??= this.#createAnalyser(
       (m) => (this.#metrics = m),
       (message) => (this.#error = `HRV analysis failed: ${message}`),

@@ -1,9 +1,10 @@
 import type { LiveBeat, LiveMetrics } from '../../core/hrv/live';
-import type { HrvRequest, HrvResponse } from '../../core/hrv/protocol';
+import type { HrvAnalysis, HrvRequest, HrvResponse } from '../../core/hrv/protocol';
 
 /**
  * Owns the HRV worker's lifetime. Beats go in; the newest metrics for the current session come out. Answers for
- * an earlier session, or older than one already delivered, are dropped (latest wins).
+ * an earlier session, or older than one already delivered, are dropped (latest wins). Whole-recording analyses
+ * are numbered: only the newest request's answer resolves with a result, and a superseded one resolves with null.
  */
 export class HrvClient {
   #worker: Worker;
@@ -11,6 +12,8 @@ export class HrvClient {
   #lastSeq = 0;
   #onMetrics: (metrics: LiveMetrics) => void;
   #onError: (message: string) => void;
+  #requestId = 0;
+  #pending = new Map<number, { resolve: (a: HrvAnalysis | null) => void; reject: (e: Error) => void }>();
 
   constructor(onMetrics: (metrics: LiveMetrics) => void, onError: (message: string) => void = () => {}) {
     this.#onMetrics = onMetrics;
@@ -31,8 +34,27 @@ export class HrvClient {
     if (beats.length > 0) this.#send({ type: 'beats', sessionId: this.#sessionId, beats });
   }
 
+  /** Analyse a whole recording in the worker. Resolves with null if a newer analysis was asked for meanwhile. */
+  analyze(
+    rrMs: readonly number[],
+    options: { readonly correct?: boolean } = {},
+  ): Promise<HrvAnalysis | null> {
+    this.#requestId += 1;
+    const requestId = this.#requestId;
+    for (const [id, pending] of this.#pending) {
+      pending.resolve(null);
+      this.#pending.delete(id);
+    }
+    return new Promise((resolve, reject) => {
+      this.#pending.set(requestId, { resolve, reject });
+      this.#send({ type: 'analyze', requestId, rrMs, correct: options.correct ?? true });
+    });
+  }
+
   dispose(): void {
     this.#worker.terminate();
+    for (const pending of this.#pending.values()) pending.resolve(null);
+    this.#pending.clear();
   }
 
   #send(message: HrvRequest): void {
@@ -40,13 +62,24 @@ export class HrvClient {
   }
 
   #receive(message: HrvResponse): void {
-    if (message.sessionId !== this.#sessionId) return;
-    if (message.type === 'error') {
-      this.#onError(message.message);
-      return;
+    switch (message.type) {
+      case 'analysis':
+      case 'analysis-error': {
+        const pending = this.#pending.get(message.requestId);
+        if (!pending) return;
+        this.#pending.delete(message.requestId);
+        if (message.type === 'analysis') pending.resolve(message.analysis);
+        else pending.reject(new Error(message.message));
+        return;
+      }
+      case 'error':
+        if (message.sessionId === this.#sessionId) this.#onError(message.message);
+        return;
+      case 'metrics':
+        if (message.sessionId !== this.#sessionId || message.seq <= this.#lastSeq) return;
+        this.#lastSeq = message.seq;
+        this.#onMetrics(message.metrics);
+        return;
     }
-    if (message.seq <= this.#lastSeq) return;
-    this.#lastSeq = message.seq;
-    this.#onMetrics(message.metrics);
   }
 }

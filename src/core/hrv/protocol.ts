@@ -3,12 +3,30 @@
  * casts `event.data` past them.
  */
 import type { LiveBeat, LiveMetrics } from './live';
+import type { HrvReportJson } from './report-json';
 
 export type HrvRequest =
   /** Start a new analysis (a new session); `sessionId` tags every answer. */
   | { readonly type: 'reset'; readonly sessionId: string }
   /** One or more beats, in order. */
-  | { readonly type: 'beats'; readonly sessionId: string; readonly beats: readonly LiveBeat[] };
+  | { readonly type: 'beats'; readonly sessionId: string; readonly beats: readonly LiveBeat[] }
+  /**
+   * Analyse a whole recording (`analyzeRecording`); `requestId` increases with each request so the page keeps
+   * only the newest answer.
+   */
+  | {
+      readonly type: 'analyze';
+      readonly requestId: number;
+      readonly rrMs: readonly number[];
+      readonly correct: boolean;
+    };
+
+/** A whole-recording analysis as the worker returns it. */
+export interface HrvAnalysis {
+  readonly report: HrvReportJson;
+  /** One `BeatLabel` code per input interval (names in `BEAT_LABEL_NAMES`). */
+  readonly labels: Uint8Array;
+}
 
 export type HrvResponse =
   /** Metrics after the beat numbered `seq` (1-based count of beats received in this session). */
@@ -18,4 +36,6 @@ export type HrvResponse =
       readonly seq: number;
       readonly metrics: LiveMetrics;
     }
-  | { readonly type: 'error'; readonly sessionId: string; readonly message: string };
+  | { readonly type: 'error'; readonly sessionId: string; readonly message: string }
+  | { readonly type: 'analysis'; readonly requestId: number; readonly analysis: HrvAnalysis }
+  | { readonly type: 'analysis-error'; readonly requestId: number; readonly message: string };

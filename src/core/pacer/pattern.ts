@@ -7,6 +7,8 @@
 
 export type BreathPhase = 'inhale' | 'hold-in' | 'exhale' | 'hold-out';
 
+export const BREATH_PHASES: readonly BreathPhase[] = ['inhale', 'hold-in', 'exhale', 'hold-out'];
+
 export interface BreathPattern {
   readonly inhaleS: number;
   readonly holdInS: number;
@@ -27,12 +29,53 @@ export interface BreathPosition {
 
 export const MIN_RATE_BPM = 3;
 export const MAX_RATE_BPM = 10;
+/** Inhale share bounds: a breath is never more than 80 % one way. */
+export const MIN_INHALE_SHARE = 0.2;
+export const MAX_INHALE_SHARE = 0.8;
+/** Shortest inhale or exhale the pacer will show, seconds (shorter is not a calm breath). */
+export const MIN_MOVING_PHASE_S = 1;
 
-/** Pattern for a rate in breaths per minute with a share of each breath spent breathing in (0..1). */
+/** A pattern the pacer cannot show, with the reason in words. */
+export class PatternError extends Error {
+  override readonly name = 'PatternError';
+}
+
+/** Checks a pattern and returns it, or throws a {@link PatternError} saying what is wrong. */
+export function validatePattern(p: BreathPattern): BreathPattern {
+  for (const [name, s] of Object.entries(p)) {
+    if (!Number.isFinite(s) || s < 0)
+      throw new PatternError(`${name} must be a number of seconds >= 0, got ${s}`);
+  }
+  if (p.inhaleS < MIN_MOVING_PHASE_S || p.exhaleS < MIN_MOVING_PHASE_S) {
+    throw new PatternError(`inhale and exhale must each last at least ${MIN_MOVING_PHASE_S} s`);
+  }
+  const rate = breathRateBpm(p);
+  if (rate < MIN_RATE_BPM - 1e-9 || rate > MAX_RATE_BPM + 1e-9) {
+    throw new PatternError(
+      `a breath of ${breathPeriodS(p).toFixed(1)} s is ${rate.toFixed(2)} breaths/min, outside ${MIN_RATE_BPM}-${MAX_RATE_BPM}`,
+    );
+  }
+  return p;
+}
+
+/** Pattern for a rate in breaths per minute with a share of each breath spent breathing in (clamped 0.2..0.8). */
 export function patternFromRate(rateBpm: number, inhaleShare = 0.5): BreathPattern {
+  if (!Number.isFinite(rateBpm) || rateBpm <= 0) throw new PatternError(`rate must be > 0, got ${rateBpm}`);
   const periodS = 60 / rateBpm;
-  const share = Math.min(0.8, Math.max(0.2, inhaleShare));
+  const share = Math.min(MAX_INHALE_SHARE, Math.max(MIN_INHALE_SHARE, inhaleShare));
   return { inhaleS: periodS * share, holdInS: 0, exhaleS: periodS * (1 - share), holdOutS: 0 };
+}
+
+/** The same pattern at another rate: every phase scaled by one factor, so its shape (ratios, holds) stays. */
+export function withRate(p: BreathPattern, rateBpm: number): BreathPattern {
+  if (!Number.isFinite(rateBpm) || rateBpm <= 0) throw new PatternError(`rate must be > 0, got ${rateBpm}`);
+  const k = breathPeriodS(p) / (60 / rateBpm);
+  return { inhaleS: p.inhaleS / k, holdInS: p.holdInS / k, exhaleS: p.exhaleS / k, holdOutS: p.holdOutS / k };
+}
+
+/** Share of the breath spent breathing in, 0..1. */
+export function inhaleShare(p: BreathPattern): number {
+  return p.inhaleS / breathPeriodS(p);
 }
 
 export function breathPeriodS(p: BreathPattern): number {
@@ -43,7 +86,24 @@ export function breathRateBpm(p: BreathPattern): number {
   return 60 / breathPeriodS(p);
 }
 
-/** Smooth ease so the pacer starts and ends each phase gently (half-cosine). */
+/** Duration of one phase of a pattern, seconds. */
+export function phaseDurationS(p: BreathPattern, phase: BreathPhase): number {
+  switch (phase) {
+    case 'inhale':
+      return p.inhaleS;
+    case 'hold-in':
+      return p.holdInS;
+    case 'exhale':
+      return p.exhaleS;
+    case 'hold-out':
+      return p.holdOutS;
+  }
+}
+
+/**
+ * Smooth ease so the pacer starts and ends each phase gently (half-cosine). Its slope is zero at both ends, so
+ * volume and its rate of change are both continuous where phases (and breaths of different rates) meet.
+ */
 function ease(x: number): number {
   return 0.5 - 0.5 * Math.cos(Math.PI * x);
 }

@@ -1,0 +1,53 @@
+/**
+ * Pacer figures: how long a fast-forward validation run takes, what one controller decision and one frame of the
+ * schedule cost. Medians of repeated runs (the machine is shared).
+ */
+import { AdaptiveController } from '../../src/core/pacer/controller';
+import { fastForward } from '../../src/core/pacer/fast-forward';
+import { patternFromRate } from '../../src/core/pacer/pattern';
+import { PacerSchedule } from '../../src/core/pacer/schedule';
+import { simulateProtocol } from '../../src/core/pacer/simulation';
+import { SimulatedHeart } from '../../src/core/physiology/simulated-heart';
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? NaN;
+}
+
+function timeMs(run: () => void, repeats: number): number {
+  const out: number[] = [];
+  for (let i = 0; i < repeats; i += 1) {
+    const t0 = performance.now();
+    run();
+    out.push(performance.now() - t0);
+  }
+  return median(out);
+}
+
+export async function run(): Promise<Record<string, number>> {
+  const stepped = timeMs(() => simulateProtocol({ protocol: 'stepped', resonanceBpm: 5.5, seed: 1 }), 5);
+  const sliding = timeMs(() => simulateProtocol({ protocol: 'sliding', resonanceBpm: 5.5, seed: 1 }), 5);
+  const adaptive = timeMs(
+    () => simulateProtocol({ protocol: 'adaptive', resonanceBpm: 5.5, seed: 1, startBpm: 6.5 }),
+    5,
+  );
+  const schedule = new PacerSchedule(patternFromRate(6));
+  const beats = fastForward(new SimulatedHeart({ seed: 2 }), schedule, 600);
+  const controller = new AdaptiveController(6);
+  const decideMs = timeMs(() => controller.decide(590, beats, schedule), 50);
+  const frames = new PacerSchedule(patternFromRate(6));
+  let t = 0;
+  const frameNs =
+    (timeMs(() => {
+      for (let i = 0; i < 60_000; i += 1) frames.at((t += 1 / 60));
+    }, 5) *
+      1e6) /
+    60_000;
+  return {
+    'pacer.stepped_assessment_run_ms': stepped,
+    'pacer.sliding_assessment_run_ms': sliding,
+    'pacer.adaptive_20min_run_ms': adaptive,
+    'pacer.controller_decision_ms': decideMs,
+    'pacer.schedule_frame_ns': frameNs,
+  };
+}

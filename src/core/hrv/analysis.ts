@@ -1,0 +1,94 @@
+/**
+ * Whole-recording analysis: artifacts labelled (and corrected unless asked not to), then every time-domain,
+ * frequency-domain, nonlinear and coherence figure on the result. The command-line analyser, the worker and the
+ * app's history all read this one function.
+ */
+import { BeatLabel } from './artifacts';
+import { coherence, type Coherence } from './coherence';
+import { cleanRr } from './correction';
+import { dfaAlpha1, dfaAlpha2 } from './dfa';
+import { entropy } from './entropy';
+import { frequencyDomain, type FrequencyDomain } from './frequency-domain';
+import type { Measure } from './measure';
+import { poincare } from './poincare';
+import { isValidRr } from './series';
+import { timeDomain, type TimeDomain } from './time-domain';
+
+export interface Nonlinear {
+  readonly sd1Ms: Measure;
+  readonly sd2Ms: Measure;
+  readonly sd1Sd2: Measure;
+  readonly dfaAlpha1: Measure;
+  readonly dfaAlpha2: Measure;
+  readonly sampleEntropy: Measure;
+  readonly approximateEntropy: Measure;
+}
+
+export interface ArtifactSummary {
+  /** Input intervals labelled anything but normal (invalid ones included). */
+  readonly count: number;
+  /** `count` as a share of the input intervals, %. */
+  readonly percent: number;
+  /** 0-based indices into the input RR list of the flagged intervals. */
+  readonly indices: readonly number[];
+  /** One `BeatLabel` code per input interval. */
+  readonly labels: Uint8Array;
+}
+
+export interface HrvReport {
+  /** Input RR intervals, valid or not. */
+  readonly beats: number;
+  /** Sum of the valid input intervals, s. */
+  readonly durationS: number;
+  readonly corrected: boolean;
+  readonly artifacts: ArtifactSummary;
+  readonly timeDomain: TimeDomain;
+  readonly frequencyDomain: FrequencyDomain;
+  readonly nonlinear: Nonlinear;
+  /** Coherence of the last 64 s. */
+  readonly coherence: Coherence;
+  /** Breathing rate from the dominant 0.04-0.4 Hz peak of the Welch spectrum. */
+  readonly respirationRateBpm: Measure;
+}
+
+export interface AnalysisOptions {
+  /** Correct detected artifacts (default). When false the valid input is analysed exactly as given. */
+  readonly correct?: boolean;
+}
+
+export function analyzeRecording(rrMs: ArrayLike<number>, options: AnalysisOptions = {}): HrvReport {
+  const correct = options.correct ?? true;
+  const { labels, series } = cleanRr(rrMs, { correct });
+  const indices: number[] = [];
+  let durationMs = 0;
+  for (let k = 0; k < rrMs.length; k += 1) {
+    if (labels[k] !== BeatLabel.normal) indices.push(k);
+    const rr = rrMs[k] ?? Number.NaN;
+    if (isValidRr(rr)) durationMs += rr;
+  }
+  const frequency = frequencyDomain(series);
+  const p = poincare(series);
+  const e = entropy(series.nnMs);
+  return {
+    beats: rrMs.length,
+    durationS: durationMs / 1000,
+    corrected: correct,
+    artifacts: {
+      count: indices.length,
+      percent: rrMs.length > 0 ? (100 * indices.length) / rrMs.length : 0,
+      indices,
+      labels,
+    },
+    timeDomain: timeDomain(series),
+    frequencyDomain: frequency,
+    nonlinear: {
+      ...p,
+      dfaAlpha1: dfaAlpha1(series.nnMs),
+      dfaAlpha2: dfaAlpha2(series.nnMs),
+      sampleEntropy: e.sampleEntropy,
+      approximateEntropy: e.approximateEntropy,
+    },
+    coherence: coherence(series.timeS, series.nnMs),
+    respirationRateBpm: frequency.welch.respirationRateBpm,
+  };
+}

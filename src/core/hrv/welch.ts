@@ -1,0 +1,64 @@
+/**
+ * Welch's averaged periodogram (Welch 1967, IEEE Trans. Audio Electroacoust. 15:70-73) exactly as hrv-analysis
+ * 1.0.5 calls scipy.signal.welch (`hrvanalysis_welch_default` in the reference README): beats at cumulative
+ * times from 0, NN linearly interpolated at 4 Hz on arange(0, t_end, 0.25), global mean removed; periodic Hann
+ * segments of 256 samples (64 s) with 50 % overlap, each segment's own mean removed, zero-padded FFT of 4096,
+ * density scaling 1/(fs * sum(w^2)), one-sided (doubled except DC and Nyquist), averaged by the mean.
+ */
+import { powerSpectrum } from './fft';
+import { interpolateLinear, removeMean } from './resample';
+import type { Spectrum } from './spectrum';
+
+export interface WelchOptions {
+  readonly fsHz: number;
+  readonly segment: number;
+  readonly nfft: number;
+}
+
+export const HRVANALYSIS_WELCH: WelchOptions = { fsHz: 4, segment: 256, nfft: 4096 };
+
+/** The evenly resampled, mean-removed tachogram: beat times shifted so the first beat is at 0. */
+export function resampleTachogram(timeS: Float64Array, nnMs: Float64Array, fsHz: number): Float64Array {
+  const t0 = timeS[0] ?? 0;
+  const shifted = timeS.map((t) => t - t0);
+  const tEnd = shifted[shifted.length - 1] ?? 0;
+  const count = Math.max(0, Math.ceil(tEnd * fsHz - 1e-9));
+  return removeMean(interpolateLinear(shifted, nnMs, 0, 1 / fsHz, count));
+}
+
+/** Welch PSD of an evenly sampled signal, ms^2/Hz. Shorter than one segment: a single segment of all of it. */
+export function welchPsd(x: Float64Array, options: WelchOptions = HRVANALYSIS_WELCH): Spectrum {
+  const { fsHz, nfft } = options;
+  const segment = Math.min(options.segment, x.length);
+  const bins = (nfft >> 1) + 1;
+  const power = new Float64Array(bins);
+  const freqHz = Float64Array.from({ length: bins }, (_, k) => (k * fsHz) / nfft);
+  if (segment < 2) return { freqHz, power };
+  const window = hann(segment);
+  let windowEnergy = 0;
+  for (const w of window) windowEnergy += w * w;
+  const step = segment - (segment >> 1);
+  const segments = Math.floor((x.length - segment) / step) + 1;
+  const buf = new Float64Array(segment);
+  const work = { re: new Float64Array(nfft), im: new Float64Array(nfft) };
+  for (let s = 0; s < segments; s += 1) {
+    const from = s * step;
+    let m = 0;
+    for (let i = 0; i < segment; i += 1) m += x[from + i] ?? 0;
+    m /= segment;
+    for (let i = 0; i < segment; i += 1) buf[i] = ((x[from + i] ?? 0) - m) * (window[i] ?? 0);
+    const p = powerSpectrum(buf, nfft, work);
+    for (let k = 0; k < bins; k += 1) power[k] = (power[k] ?? 0) + (p[k] ?? 0);
+  }
+  const scale = 1 / (fsHz * windowEnergy * segments);
+  for (let k = 0; k < bins; k += 1) {
+    const oneSided = k === 0 || (k === bins - 1 && nfft % 2 === 0) ? 1 : 2;
+    power[k] = (power[k] ?? 0) * scale * oneSided;
+  }
+  return { freqHz, power };
+}
+
+/** Periodic Hann window (scipy.signal.get_window('hann', n)). */
+export function hann(n: number): Float64Array {
+  return Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
+}

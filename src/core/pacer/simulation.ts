@@ -1,0 +1,104 @@
+import { SimulatedHeart } from '../physiology/simulated-heart';
+import { scoreSliding, slidingBreathRates } from './assessment/sliding';
+import { scoreStepped, steppedBreathRates } from './assessment/stepped';
+import type { AssessmentResult } from './assessment/result';
+import { AdaptiveController, type ControllerConfig, type ControllerDecision } from './controller';
+import { fastForward } from './fast-forward';
+import { breathRateBpm, patternFromRate } from './pattern';
+import { PacerSchedule, type ScheduledBreath } from './schedule';
+
+/**
+ * A simulated person (the seeded {@link SimulatedHeart}, with beat-to-beat noise and 1 % ectopic beats by default)
+ * run through an assessment protocol or an adaptive session in fast-forward: what `npm run simulate` prints and
+ * what the validation tests check.
+ */
+export type ProtocolName = 'stepped' | 'sliding' | 'adaptive';
+export const PROTOCOLS: readonly ProtocolName[] = ['stepped', 'sliding', 'adaptive'];
+
+export interface SimulationOptions {
+  readonly protocol: ProtocolName;
+  readonly resonanceBpm: number;
+  readonly seed: number;
+  /** Adaptive only: the rate the session starts at, breaths/min (default 6). */
+  readonly startBpm?: number;
+  /** Adaptive only: session length, seconds (default 20 minutes). */
+  readonly durationS?: number;
+  readonly ectopicRate?: number;
+  readonly controller?: Partial<ControllerConfig>;
+}
+
+export interface SimulationResult {
+  readonly protocol: ProtocolName;
+  readonly seed: number;
+  readonly trueResonanceBpm: number;
+  /** The assessment's answer; null for adaptive. */
+  readonly foundBpm: number | null;
+  /** The adaptive session's last rate; null for assessments. */
+  readonly finalBpm: number | null;
+  /** [seconds, breaths/min] at the start of each breath. */
+  readonly rateTrace: [number, number][];
+  readonly assessment: AssessmentResult | null;
+  readonly decisions: readonly ControllerDecision[];
+}
+
+export const DEFAULT_ADAPTIVE_START_BPM = 6;
+export const DEFAULT_ADAPTIVE_DURATION_S = 1200;
+
+export function simulateProtocol(options: SimulationOptions): SimulationResult {
+  const heart = new SimulatedHeart({
+    seed: options.seed,
+    resonanceBpm: options.resonanceBpm,
+    ectopicRate: options.ectopicRate ?? 0.01,
+  });
+  const base = { protocol: options.protocol, seed: options.seed, trueResonanceBpm: options.resonanceBpm };
+  if (options.protocol === 'adaptive') {
+    const controller = new AdaptiveController(
+      options.startBpm ?? DEFAULT_ADAPTIVE_START_BPM,
+      options.controller,
+    );
+    const schedule = new PacerSchedule(patternFromRate(controller.rateBpm));
+    const decisions: ControllerDecision[] = [];
+    const rateTrace: [number, number][] = [traceRow(schedule.breaths()[0])];
+    fastForward(heart, schedule, options.durationS ?? DEFAULT_ADAPTIVE_DURATION_S, ({ breath, beats }) => {
+      rateTrace.push(traceRow(breath));
+      const decision = controller.decide(breath.startS, beats, schedule);
+      decisions.push(decision);
+      schedule.setPattern(patternFromRate(decision.rateBpm));
+    });
+    return {
+      ...base,
+      foundBpm: null,
+      finalBpm: controller.rateBpm,
+      rateTrace,
+      assessment: null,
+      decisions,
+    };
+  }
+  const rates = options.protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates();
+  const schedule = new PacerSchedule(patternFromRate(rates[0] ?? 6));
+  if (rates[1] !== undefined) schedule.setPattern(patternFromRate(rates[1]));
+  const totalS = rates.reduce((s, r) => s + 60 / r, 0);
+  const beats = fastForward(heart, schedule, totalS + 1, ({ breath }) => {
+    const next = rates[breath.index + 1];
+    if (next !== undefined) schedule.setPattern(patternFromRate(next));
+  });
+  const assessment =
+    options.protocol === 'stepped' ? scoreStepped(beats, schedule) : scoreSliding(beats, schedule);
+  return {
+    ...base,
+    foundBpm: assessment.foundBpm,
+    finalBpm: null,
+    rateTrace: schedule.breaths().slice(0, rates.length).map(traceRow),
+    assessment,
+    decisions: [],
+  };
+}
+
+function traceRow(breath: ScheduledBreath | undefined): [number, number] {
+  return breath ? [round(breath.startS, 2), round(breathRateBpm(breath.pattern), 3)] : [0, 0];
+}
+
+function round(x: number, digits: number): number {
+  const k = 10 ** digits;
+  return Math.round(x * k) / k;
+}

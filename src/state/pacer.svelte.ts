@@ -1,0 +1,282 @@
+import type { CueLoop } from '../adapters/cues/cue-loop';
+import type { ScreenWakeLock, WakeLockState } from '../adapters/cues/wake-lock';
+import type { BreathingResponse, TimedRr } from '../core/hrv/biofeedback';
+import { parseStoredAssessment, type StoredAssessment } from '../core/pacer/assessment/result';
+import { scoreSliding, slidingBreathRates } from '../core/pacer/assessment/sliding';
+import { scoreStepped, steppedBreathRates } from '../core/pacer/assessment/stepped';
+import { AdaptiveController, type ControllerAction } from '../core/pacer/controller';
+import { DEFAULT_CUES, type CueOptions } from '../core/pacer/cues';
+import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
+import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/presets';
+import type { PacerSchedule, PacerState } from '../core/pacer/schedule';
+import type { LiveSession } from './session.svelte';
+
+export type AssessmentProtocol = 'stepped' | 'sliding';
+
+/** Where the latest assessment is kept (localStorage in the app; a Map in tests). */
+export interface KeyValueStore {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+}
+
+/** Browser outputs, created per session; null where unavailable or unwanted. */
+export interface PacerOutputs {
+  cueLoop(schedule: PacerSchedule, nowS: () => number): CueLoop | null;
+  readonly wakeLock: ScreenWakeLock | null;
+}
+
+export const ASSESSMENT_KEY = 'resonance.pacer.assessment.v1';
+/** Beats kept for the controller and assessments: a sliding sweep lasts about 15 minutes. */
+const KEEP_BEATS_S = 20 * 60;
+
+/**
+ * The pacer's settings and its steering during a live session: presets, the adaptive controller (with lock, band
+ * and the reason for each change), assessments and their stored result, and the cue outputs. It follows the
+ * session as an observer and sets the session's pattern at breath boundaries.
+ */
+export class PacerControl {
+  #presetId = $state<PacerPresetId>('resonance-40-60');
+  #custom = $state.raw<BreathPattern>(patternFromRate(6, 0.4));
+  #adaptive = $state(true);
+  #locked = $state(false);
+  #band = $state.raw({ minBpm: 4, maxBpm: 7 });
+  #reason = $state<string | null>(null);
+  #action = $state<ControllerAction | null>(null);
+  #assessment = $state.raw<{ protocol: AssessmentProtocol; done: number; total: number } | null>(null);
+  #result = $state.raw<StoredAssessment | null>(null);
+  #cues = $state.raw<CueOptions>(DEFAULT_CUES);
+  #wake = $state<WakeLockState>('off');
+  #response = $state.raw<BreathingResponse | null>(null);
+  #announce = $state(false);
+
+  #beats: TimedRr[] = [];
+  #controller: AdaptiveController | null = null;
+  #lastBreath = -1;
+  #plan: { protocol: AssessmentProtocol; rates: number[]; first: number } | null = null;
+  #loop: CueLoop | null = null;
+  readonly #session: LiveSession;
+  readonly #store: KeyValueStore | null;
+  readonly #outputs: PacerOutputs;
+
+  constructor(session: LiveSession, store: KeyValueStore | null, outputs: PacerOutputs) {
+    this.#session = session;
+    this.#store = store;
+    this.#outputs = outputs;
+    this.#result = parseStoredAssessment(store?.getItem(ASSESSMENT_KEY) ?? null);
+    // The next session starts from the last assessment's rate.
+    if (this.#result?.foundBpm) session.setPattern(withRate(this.basePattern, this.#result.foundBpm));
+    else session.setPattern(this.basePattern);
+    session.observe({
+      started: () => this.#onStarted(),
+      beat: (beat, pacer) =>
+        this.#onBeat({ rrMs: beat.rrMs, timeS: beat.timeMs / 1000 }, beat.afterGap, pacer),
+      stopped: () => this.#onStopped(),
+    });
+  }
+
+  get presetId(): PacerPresetId {
+    return this.#presetId;
+  }
+  get adaptive(): boolean {
+    return this.#adaptive;
+  }
+  get locked(): boolean {
+    return this.#locked;
+  }
+  get band(): { minBpm: number; maxBpm: number } {
+    return this.#band;
+  }
+  /** Why the rate last changed (or held), in words. */
+  get reason(): string | null {
+    return this.#reason;
+  }
+  get lastAction(): ControllerAction | null {
+    return this.#action;
+  }
+  get assessment(): { protocol: AssessmentProtocol; done: number; total: number } | null {
+    return this.#assessment;
+  }
+  get result(): StoredAssessment | null {
+    return this.#result;
+  }
+  get cues(): CueOptions {
+    return this.#cues;
+  }
+  get wakeLock(): WakeLockState {
+    return this.#wake;
+  }
+  /** The last measured response to the breathing (swing, phase, breath-locked share): the resonance indicator. */
+  get response(): BreathingResponse | null {
+    return this.#response;
+  }
+  /** Whether breath phases are announced politely to screen readers. */
+  get announce(): boolean {
+    return this.#announce;
+  }
+
+  setAnnounce(on: boolean): void {
+    this.#announce = on;
+  }
+  /** Whether the controller may change this preset's rate (box breathing keeps its counts). */
+  get adaptable(): boolean {
+    return (
+      this.#presetId === 'custom' || (PACER_PRESETS.find((p) => p.id === this.#presetId)?.adaptable ?? false)
+    );
+  }
+
+  /** The chosen preset's pattern (or the custom one). */
+  get basePattern(): BreathPattern {
+    return this.#presetId === 'custom' ? this.#custom : presetPattern(this.#presetId);
+  }
+
+  /** Picks a preset (or a custom pattern, checked: a bad one throws a PatternError with the reason). */
+  choosePreset(id: PacerPresetId, custom?: BreathPattern): void {
+    if (id === 'custom') this.#custom = presetPattern('custom', custom ?? this.#custom);
+    this.#presetId = id;
+    this.#session.setPattern(this.basePattern);
+    this.#controller = this.#session.running ? this.#newController() : null;
+    this.#reason = null;
+  }
+
+  setAdaptive(on: boolean): void {
+    this.#adaptive = on;
+    if (on && this.#session.running) this.#controller = this.#newController();
+    this.#reason = on ? null : 'Adaptive pacing is off: the rate stays where you set it.';
+  }
+
+  setLocked(locked: boolean): void {
+    this.#locked = locked;
+    if (locked) this.#controller?.lock();
+    else this.#controller?.unlock();
+    this.#reason = locked ? `Locked at ${this.#session.rateBpm.toFixed(2)}/min.` : null;
+  }
+
+  /** The person's band inside 4-7 breaths/min; a reversed band is swapped rather than refused. */
+  setBand(minBpm: number, maxBpm: number): void {
+    const lo = Math.min(7, Math.max(4, Math.min(minBpm, maxBpm)));
+    const hi = Math.min(7, Math.max(4, Math.max(minBpm, maxBpm)));
+    this.#band = { minBpm: lo, maxBpm: hi };
+    this.#controller?.setBand(this.#band);
+    const rate = this.#session.rateBpm;
+    if (this.#adaptive && this.adaptable && (rate < lo || rate > hi)) {
+      this.#session.setPattern(withRate(this.basePattern, Math.min(hi, Math.max(lo, rate))));
+    }
+  }
+
+  setCues(options: CueOptions): void {
+    this.#cues = options;
+    this.#loop?.setOptions(options);
+  }
+
+  /** Starts an assessment at the next breath; the session must be running. */
+  startAssessment(protocol: AssessmentProtocol): void {
+    if (!this.#session.running) return;
+    const rates = protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates();
+    const share = inhaleShare(this.basePattern);
+    this.#plan = { protocol, rates, first: this.#session.pacerNow().breathIndex + 1 };
+    this.#assessment = { protocol, done: 0, total: rates.length };
+    this.#session.setPattern(patternFromRate(rates[0] ?? 6, share));
+    this.#reason = `${protocol === 'stepped' ? 'Stepped' : 'Sliding'} assessment: the pacer leads, follow it.`;
+  }
+
+  cancelAssessment(reason = 'Assessment cancelled.'): void {
+    if (!this.#plan) return;
+    this.#plan = null;
+    this.#assessment = null;
+    this.#reason = reason;
+    this.#session.setPattern(this.basePattern);
+  }
+
+  #newController(): AdaptiveController {
+    const c = new AdaptiveController(this.#session.rateBpm, { band: this.#band }, this.#session.elapsedS());
+    if (this.#locked) c.lock();
+    return c;
+  }
+
+  #onStarted(): void {
+    this.#beats = [];
+    this.#response = null;
+    this.#lastBreath = -1;
+    this.#controller = this.#newController();
+    this.#loop = this.#outputs.cueLoop(this.#session.schedule, () => this.#session.elapsedS());
+    this.#loop?.setOptions(this.#cues);
+    this.#loop?.start();
+    void this.#outputs.wakeLock?.acquire().then((s) => (this.#wake = s));
+  }
+
+  #onStopped(): void {
+    this.#loop?.stop();
+    this.#loop = null;
+    void this.#outputs.wakeLock?.release().then(() => (this.#wake = 'off'));
+    this.cancelAssessment('The session ended before the assessment finished; nothing was stored.');
+  }
+
+  #onBeat(beat: TimedRr, afterGap: boolean | undefined, pacer: PacerState): void {
+    // The interval before a gap is not a true RR: leave it out of every measure.
+    if (!afterGap) this.#beats.push(beat);
+    if (this.#beats.length > 0 && (this.#beats[0]?.timeS ?? 0) < beat.timeS - KEEP_BEATS_S)
+      this.#beats.shift();
+    if (pacer.breathIndex === this.#lastBreath) return;
+    this.#lastBreath = pacer.breathIndex;
+    if (this.#plan) this.#assessmentBreath(pacer.breathIndex);
+    else this.#adaptiveBreath(pacer);
+  }
+
+  #adaptiveBreath(pacer: PacerState): void {
+    if (!this.#adaptive || !this.adaptable) return;
+    // The person moved the rate slider since the controller last set it: steer on from their choice.
+    if (!this.#controller || Math.abs(this.#session.rateBpm - this.#controller.rateBpm) > 1e-6) {
+      this.#controller = this.#newController();
+    }
+    const d = this.#controller.decide(pacer.breathStartS, this.#beats, this.#session.schedule);
+    if (d.response) this.#response = d.response;
+    this.#reason = d.reason;
+    this.#action = d.action;
+    if (Math.abs(d.rateBpm - this.#session.rateBpm) > 1e-6) {
+      this.#session.setPattern(withRate(this.basePattern, d.rateBpm));
+    }
+  }
+
+  #assessmentBreath(index: number): void {
+    const plan = this.#plan;
+    if (!plan) return;
+    const k = index - plan.first;
+    if (k < 0) return;
+    this.#assessment = {
+      protocol: plan.protocol,
+      done: Math.min(k, plan.rates.length),
+      total: plan.rates.length,
+    };
+    const next = plan.rates[k + 1];
+    if (next !== undefined) {
+      this.#session.setPattern(patternFromRate(next, inhaleShare(this.basePattern)));
+      return;
+    }
+    if (k < plan.rates.length) {
+      // The last breath of the protocol has begun: the one after it returns to the person's pattern.
+      this.#session.setPattern(this.basePattern);
+      return;
+    }
+    this.#finish(plan);
+  }
+
+  #finish(plan: { protocol: AssessmentProtocol; first: number }): void {
+    const schedule = this.#session.schedule;
+    const r =
+      plan.protocol === 'stepped'
+        ? scoreStepped(this.#beats, schedule, undefined, plan.first)
+        : scoreSliding(this.#beats, schedule, undefined, plan.first);
+    const stored: StoredAssessment = { ...r, dateIso: new Date().toISOString() };
+    this.#plan = null;
+    this.#assessment = null;
+    this.#result = stored;
+    this.#store?.setItem(ASSESSMENT_KEY, JSON.stringify(stored));
+    if (r.foundBpm !== null) {
+      this.#session.setPattern(withRate(this.basePattern, r.foundBpm));
+      this.#controller = this.#newController();
+      this.#reason = `Assessment done: your resonance rate looks like ${r.foundBpm.toFixed(2)}/min. The pacer continues from it.`;
+    } else {
+      this.#reason = `Assessment done, but no rate could be chosen: ${r.notes.join(' ')}`;
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { expect, test } from '@playwright/test';
+
+test('pacer controls: box preset holds, lock says so, sound cues can be chosen, assessment needs a session', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Stepped assessment' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await expect(page.getByRole('button', { name: 'Stepped assessment' })).toBeEnabled();
+
+  await page.getByLabel('Pattern').selectOption('box');
+  const pacer = page.locator('.pacer');
+  // The box pattern starts at the next breath boundary (up to 10 s), then holds for 4 s twice a breath.
+  await expect(pacer).toHaveAttribute('data-breath-phase', 'hold', { timeout: 25_000 });
+  await expect(pacer).toHaveAttribute('data-breath-rate', '3.8');
+  await expect(page.getByLabel('Adapt the rate to my heart')).toBeDisabled();
+
+  await page.getByLabel('Lock the rate').check();
+  await expect(page.locator('[data-pacer-action]')).toHaveText('Locked at 3.75/min.');
+
+  await page.getByLabel('Sound').selectOption('chime');
+  await expect(page.getByLabel('Volume')).toBeEnabled();
+
+  await page.getByLabel('Announce each phase for screen readers').check();
+  await expect(page.getByTestId('phase-announcer')).toHaveText(/^(Breathe in|Breathe out|Hold)$/);
+
+  await page.getByRole('button', { name: 'Stepped assessment' }).click();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel assessment' }).click();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Stop session' }).click();
+});

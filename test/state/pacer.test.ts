@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
+import { ASSESSMENT_KEY, PacerControl, type KeyValueStore } from '../../src/state/pacer.svelte';
+import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
+
+const quietAnalyser: HrvAnalyser = { reset() {}, push() {}, dispose() {} };
+
+class MapStore implements KeyValueStore {
+  readonly map = new Map<string, string>();
+  getItem(key: string): string | null {
+    return this.map.get(key) ?? null;
+  }
+  setItem(key: string, value: string): void {
+    this.map.set(key, value);
+  }
+}
+
+/** A live session on a hand-driven clock with a simulated person (resonance 5/min) following the pacer. */
+function setup(store: KeyValueStore | null = new MapStore()) {
+  let nowMs = 0;
+  const session = new LiveSession(
+    () => quietAnalyser,
+    () => nowMs,
+  );
+  let loops = 0;
+  const pacer = new PacerControl(session, store, {
+    cueLoop: () => {
+      loops += 1;
+      return null;
+    },
+    wakeLock: null,
+  });
+  const source = new SimulatedHeartSource({ seed: 8, resonanceBpm: 5 }, session.breathingAt, {
+    now: () => nowMs,
+    tickMs: 60_000,
+  });
+  const runFor = (seconds: number) => {
+    const end = nowMs + seconds * 1000;
+    while (nowMs < end) {
+      nowMs += 250;
+      source.tick();
+    }
+  };
+  return { session, pacer, source, runFor, loops: () => loops };
+}
+
+describe('PacerControl', () => {
+  it('adapts the rate toward resonance during a session, saying why', async () => {
+    const { session, pacer, source, runFor, loops } = setup();
+    session.setRate(6);
+    await session.start(source);
+    expect(loops()).toBe(1);
+    runFor(12 * 60);
+    expect(Math.abs(session.rateBpm - 5)).toBeLessThanOrEqual(0.3);
+    expect(pacer.reason).toMatch(/(Holding at|Slower|Faster)/);
+    await session.stop();
+  });
+
+  it('steers on from a rate the person sets by hand, and moves into a band the person narrows', async () => {
+    const { session, pacer, source, runFor } = setup();
+    session.setRate(6.5);
+    await session.start(source);
+    runFor(3 * 60);
+    const adapted = session.rateBpm;
+    expect(adapted).toBeLessThan(6.5);
+    session.setRate(4.2);
+    runFor(30);
+    // The controller did not snap back to its own rate; it waits for the heart to settle at the new one.
+    expect(session.rateBpm).toBe(4.2);
+    expect(pacer.reason).toMatch(/Settling in/);
+    pacer.setBand(4.5, 5.5);
+    expect(session.rateBpm).toBeCloseTo(4.5, 9);
+    runFor(4 * 60);
+    expect(session.rateBpm).toBeGreaterThanOrEqual(4.5 - 1e-9);
+    expect(session.rateBpm).toBeLessThanOrEqual(5.5 + 1e-9);
+    await session.stop();
+  });
+
+  it('does not move a locked rate or a box-breathing preset', async () => {
+    const { session, pacer, source, runFor } = setup();
+    session.setRate(6);
+    pacer.setLocked(true);
+    await session.start(source);
+    runFor(4 * 60);
+    expect(session.rateBpm).toBe(6);
+    expect(pacer.reason).toBe('Locked at 6.00/min.');
+    pacer.setLocked(false);
+    pacer.choosePreset('box');
+    runFor(4 * 60);
+    expect(session.rateBpm).toBeCloseTo(3.75, 9);
+    expect(session.schedule.pattern).toEqual({ inhaleS: 4, holdInS: 4, exhaleS: 4, holdOutS: 4 });
+    await session.stop();
+  });
+
+  it('runs the stepped assessment, stores the result with its date, and the next session starts from it', async () => {
+    const store = new MapStore();
+    const { session, pacer, source, runFor } = setup(store);
+    pacer.setAdaptive(false);
+    await session.start(source);
+    runFor(60);
+    pacer.startAssessment('stepped');
+    expect(pacer.assessment).toMatchObject({ protocol: 'stepped', total: 55 });
+    runFor(10 * 60 + 30);
+    expect(pacer.assessment).toBeNull();
+    expect(pacer.result?.points.map((p) => p.rateBpm)).toEqual([6.5, 6, 5.5, 5, 4.5]);
+    expect(pacer.result?.foundBpm).toBe(5);
+    expect(Date.parse(pacer.result?.dateIso ?? '')).not.toBeNaN();
+    expect(store.getItem(ASSESSMENT_KEY)).toContain('"foundBpm":5');
+    await session.stop();
+
+    const next = setup(store);
+    expect(next.pacer.result?.foundBpm).toBe(5);
+    expect(next.session.rateBpm).toBeCloseTo(5, 9);
+  });
+
+  it('stopping mid-assessment cancels it and stores nothing; a corrupt stored result is ignored', async () => {
+    const store = new MapStore();
+    store.setItem(ASSESSMENT_KEY, '{"protocol":"stepped","foundBpm":"five"}');
+    const { session, pacer, source, runFor } = setup(store);
+    expect(pacer.result).toBeNull();
+    await session.start(source);
+    pacer.startAssessment('sliding');
+    runFor(90);
+    await session.stop();
+    expect(pacer.assessment).toBeNull();
+    expect(pacer.reason).toMatch(/ended before the assessment finished/);
+    expect(store.getItem(ASSESSMENT_KEY)).toBe('{"protocol":"stepped","foundBpm":"five"}');
+  });
+});
