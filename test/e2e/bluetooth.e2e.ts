@@ -56,9 +56,10 @@ test('pairs a strap through the real button, shows heart rate, live HRV and batt
   await expect(page.getByTestId('strap-battery')).toContainText('87%');
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
 
-  await sendBeats(0, 24);
-  await expect(page.getByTestId('session-beats')).toHaveText('24');
-  // 24 beats of mean RR 421.875 ms inside the 10 s window: 60000 / 421.875 = 142.2 bpm.
+  // RMSSD needs 20 successive differences between beats the artifact check has settled as normal (two late).
+  await sendBeats(0, 30);
+  await expect(page.getByTestId('session-beats')).toHaveText('30');
+  // Beats of mean RR 421.875 ms fill the 10 s window: 60000 / 421.875 = 142.2 bpm.
   await expect(page.getByTestId('heart-rate')).toHaveText('142');
   await expect(page.getByTestId('rmssd')).toHaveText('62.5');
 
@@ -67,8 +68,9 @@ test('pairs a strap through the real button, shows heart rate, live HRV and batt
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live', { timeout: 10_000 });
   await expect(page.getByTestId('strap-reconnecting')).toHaveCount(0);
 
-  await sendBeats(24, 24);
-  await expect(page.getByTestId('session-beats')).toHaveText('48');
+  await sendBeats(30, 30);
+  await expect(page.getByTestId('session-beats')).toHaveText('60');
+  await expect(page.getByTestId('rmssd')).toHaveText('62.5');
 });
 
 test('a watch that sends heart rate without RR gets heart rate on screen and the RR message', async () => {
