@@ -2,7 +2,9 @@ import { BluetoothHeartSource, type StrapInfo } from '../adapters/bluetooth/blue
 import {
   bluetoothAvailable,
   chooseStrap,
+  localStrapMemory,
   rememberedStrap,
+  webBluetooth,
   type RememberedStrap,
   type StrapMemory,
 } from '../adapters/bluetooth/pairing';
@@ -146,4 +148,12 @@ export class BluetoothState {
     this.#phase = 'idle';
     return null;
   }
+}
+
+let pageState: BluetoothState | null = null;
+
+/** The page's one strap state, so a running strap keeps its panel when the person visits another screen. */
+export function pageBluetoothState(): BluetoothState {
+  pageState ??= new BluetoothState(webBluetooth(), localStrapMemory);
+  return pageState;
 }

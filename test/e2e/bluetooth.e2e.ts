@@ -71,6 +71,12 @@ test('pairs a strap through the real button, shows heart rate, live HRV and batt
   await sendBeats(30, 30);
   await expect(page.getByTestId('session-beats')).toHaveText('60');
   await expect(page.getByTestId('rmssd')).toHaveText('62.5');
+
+  // The strap's panel survives a visit to another screen.
+  await page.getByRole('button', { name: 'About' }).click();
+  await page.getByRole('button', { name: 'Session' }).click();
+  await expect(page.getByTestId('strap-name')).toHaveText('Polar H10 1A2B3C4D');
+  await expect(page.getByTestId('session-beats')).toHaveText('60');
 });
 
 test('a watch that sends heart rate without RR gets heart rate on screen and the RR message', async () => {
