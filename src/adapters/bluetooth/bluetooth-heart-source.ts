@@ -144,7 +144,9 @@ export class BluetoothHeartSource implements HeartSource {
   async #connect(): Promise<void> {
     const gattLink = await link(this.device, (value) => this.#measurement(value), this.#timers);
     if (this.#stopped) {
+      // Stopped while connecting: undo the link and let the strap go.
       await unlink(gattLink, this.#timers);
+      this.device.gatt?.disconnect();
       return;
     }
     this.#link = gattLink;

@@ -150,6 +150,34 @@ describe('BluetoothHeartSource', () => {
     expect(h.timers.pending).toBe(0);
   });
 
+  it('Retry now after giving up starts a fresh round of attempts', async () => {
+    const h = harness();
+    await h.source.start(h.listener);
+    h.strap.nextConnect = 'fail';
+    h.strap.drop();
+    await h.timers.advance(400_000);
+    expect(h.statuses.at(-1)?.state).toBe('signal-lost');
+    h.strap.nextConnect = 'ok';
+    h.source.retryNow();
+    await settle();
+    expect(h.statuses.at(-1)).toEqual({ state: 'live' });
+  });
+
+  it('Stop while an attempt is connecting lets the strap go when the connection completes', async () => {
+    const h = harness();
+    await h.source.start(h.listener);
+    h.strap.nextConnect = 'held';
+    h.strap.drop();
+    await h.timers.advance(1000);
+    const stopped = h.source.stop();
+    h.strap.release();
+    await stopped;
+    await settle();
+    expect(h.strap.connected).toBe(false);
+    expect(h.strap.measurement.listeners).toBe(0);
+    expect(h.statuses.at(-1)).toEqual({ state: 'ended', reason: 'stopped' });
+  });
+
   it('Stop during reconnection cancels the pending retry', async () => {
     const h = harness();
     await h.source.start(h.listener);

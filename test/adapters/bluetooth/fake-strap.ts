@@ -48,7 +48,9 @@ export class FakeStrap extends EventTarget {
   readonly id = 'strap-1';
   readonly log: string[] = [];
   /** What the next connect() does. */
-  nextConnect: 'ok' | 'fail' | 'hang' = 'ok';
+  nextConnect: 'ok' | 'fail' | 'hang' | 'held' = 'ok';
+  /** Completes a connect() made while `nextConnect` was 'held'. */
+  release: () => void = () => {};
   connected = false;
   connects = 0;
   measurement: FakeCharacteristic;
@@ -79,6 +81,7 @@ export class FakeStrap extends EventTarget {
         if (strap.nextConnect === 'fail')
           throw new DOMException('Connection failed for unknown reason.', 'NetworkError');
         if (strap.nextConnect === 'hang') return new Promise<never>(() => {});
+        if (strap.nextConnect === 'held') await new Promise<void>((resolve) => (strap.release = resolve));
         strap.connected = true;
         return server;
       },
