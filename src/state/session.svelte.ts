@@ -8,6 +8,7 @@ import {
   patternFromRate,
   type BreathPattern,
 } from '../core/pacer/pattern';
+import { RecentBeats, type RecentBeat } from './recent-beats';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 
 /** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
@@ -48,7 +49,7 @@ export class LiveSession {
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
 
-  #recent: Beat[] = [];
+  #recent = new RecentBeats(TACHOGRAM_WINDOW_MS);
   #source: HeartSource | null = null;
   #analyser: HrvAnalyser | null = null;
   #schedule: PacerSchedule;
@@ -96,9 +97,9 @@ export class LiveSession {
   get beatVersion(): number {
     return this.#beatVersion;
   }
-  /** Beats of the last two minutes, oldest first. */
-  get recentBeats(): readonly Beat[] {
-    return this.#recent;
+  /** Beats of the last two minutes, oldest first, with their artifact labels once known. */
+  get recentBeats(): readonly RecentBeat[] {
+    return this.#recent.items;
   }
 
   /** Session time now, seconds since the session started (0 before). */
@@ -149,7 +150,7 @@ export class LiveSession {
   async start(source: HeartSource): Promise<void> {
     if (this.running) await this.stop();
     this.#sessionId = `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    this.#recent = [];
+    this.#recent.clear();
     this.#metrics = null;
     this.#lastHeartRate = null;
     this.#error = null;
@@ -157,7 +158,7 @@ export class LiveSession {
     this.#sourceLabel = source.label;
     this.#schedule = new PacerSchedule(this.#pattern);
     this.#analyser ??= this.#createAnalyser(
-      (m) => (this.#metrics = m),
+      (m) => this.#onMetrics(m),
       (message) => (this.#error = `HRV analysis failed: ${message}`),
     );
     this.#analyser.reset(this.#sessionId);
@@ -194,12 +195,16 @@ export class LiveSession {
     this.#analyser = null;
   }
 
+  #onMetrics(metrics: LiveMetrics): void {
+    this.#metrics = metrics;
+    if (metrics.labels.length > 0) {
+      this.#recent.applyLabels(metrics.labels);
+      this.#beatVersion += 1;
+    }
+  }
+
   #onBeat(beat: Beat): void {
     this.#recent.push(beat);
-    const oldest = beat.timeMs - TACHOGRAM_WINDOW_MS;
-    let drop = 0;
-    while (drop < this.#recent.length && (this.#recent[drop]?.timeMs ?? 0) < oldest) drop += 1;
-    if (drop > 0) this.#recent.splice(0, drop);
     if (beat.heartRateBpm !== undefined) this.#lastHeartRate = beat.heartRateBpm;
     this.#analyser?.push([{ rrMs: beat.rrMs, timeMs: beat.timeMs, afterGap: beat.afterGap === true }]);
     const pacer = this.#schedule.at(beat.timeMs / 1000);

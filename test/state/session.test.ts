@@ -37,7 +37,7 @@ describe('LiveSession', () => {
     expect(analyser.beats).toHaveLength(150);
     expect(analyser.resets).toHaveLength(1);
     expect(session.recentBeats.length).toBe(121);
-    expect(session.recentBeats[0]?.timeMs).toBe(30_000);
+    expect(session.recentBeats[0]?.beat.timeMs).toBe(30_000);
     expect(seen).toHaveLength(150);
     expect(new Set(seen)).toEqual(new Set([6]));
     await session.stop();

@@ -8,11 +8,18 @@ import { coherence, type Coherence } from './coherence';
 import { cleanRr } from './correction';
 import { dfaAlpha1, dfaAlpha2 } from './dfa';
 import { entropy } from './entropy';
+
 import { frequencyDomain, type FrequencyDomain } from './frequency-domain';
 import type { Measure } from './measure';
 import { poincare } from './poincare';
 import { isValidRr } from './series';
 import { timeDomain, type TimeDomain } from './time-domain';
+
+/**
+ * Sample and approximate entropy are quadratic in the beat count, so a recording longer than this many beats
+ * (about an hour) has them computed over its last `ENTROPY_MAX_BEATS` beats.
+ */
+export const ENTROPY_MAX_BEATS = 5000;
 
 export interface Nonlinear {
   readonly sd1Ms: Measure;
@@ -68,7 +75,7 @@ export function analyzeRecording(rrMs: ArrayLike<number>, options: AnalysisOptio
   }
   const frequency = frequencyDomain(series);
   const p = poincare(series);
-  const e = entropy(series.nnMs);
+  const e = entropy(series.nnMs.subarray(Math.max(0, series.nnMs.length - ENTROPY_MAX_BEATS)));
   return {
     beats: rrMs.length,
     durationS: durationMs / 1000,

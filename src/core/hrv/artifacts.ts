@@ -5,7 +5,7 @@
  * so flags agree with it: c1 = 0.13, c2 = 0.17, alpha = 5.2, 91-beat threshold window, 11-beat median filter
  * (zero-padded like scipy's medfilt), and its decision flow through Figure 1 of the paper.
  */
-import { medianFilter, rollingQuantiles } from './rolling';
+import { medianFilter, rollingQuartiles } from './rolling';
 
 /** Per-beat labels, stored as small integers in typed arrays. */
 export const BeatLabel = {
@@ -138,8 +138,7 @@ function normalised(value: number, threshold: number): number {
 
 /** Th = alpha * quartile deviation of |x| over the centred window (paper eq. 2 and 4). */
 function threshold(x: Float64Array, alpha: number, windowBeats: number): Float64Array {
-  const abs = x.map(Math.abs);
-  const [q1, q3] = rollingQuantiles(abs, windowBeats, [0.25, 0.75]) as [Float64Array, Float64Array];
+  const { q1, q3 } = rollingQuartiles(x.map(Math.abs), windowBeats);
   const th = new Float64Array(x.length);
   for (let j = 0; j < x.length; j += 1) th[j] = (alpha * ((q3[j] ?? 0) - (q1[j] ?? 0))) / 2;
   return th;
@@ -151,20 +150,24 @@ function threshold(x: Float64Array, alpha: number, windowBeats: number): Float64
  */
 function subspaces(drr: Float64Array): { s12: Float64Array; s22: Float64Array } {
   const n = drr.length;
-  const at = (k: number): number => {
-    let m = k;
-    if (m < 0) m = -m;
-    if (m >= n) m = 2 * (n - 1) - m;
-    return drr[Math.min(Math.max(m, 0), n - 1)] ?? 0;
-  };
+  // p[j + 2] = drr[j], with two values reflected at each end.
+  const p = new Float64Array(n + 4);
+  p.set(drr, 2);
+  p[1] = drr[Math.min(1, n - 1)]!;
+  p[0] = drr[Math.min(2, n - 1)]!;
+  p[n + 2] = drr[Math.max(n - 2, 0)]!;
+  p[n + 3] = drr[Math.max(n - 3, 0)]!;
   const s12 = new Float64Array(n);
   const s22 = new Float64Array(n);
   for (let j = 0; j < n; j += 1) {
-    const d = drr[j] ?? 0;
-    if (d > 0) s12[j] = Math.max(at(j - 1), at(j + 1));
-    else if (d < 0) s12[j] = Math.min(at(j - 1), at(j + 1));
-    if (d >= 0) s22[j] = Math.min(at(j + 1), at(j + 2));
-    else if (d < 0) s22[j] = Math.max(at(j + 1), at(j + 2));
+    const d = p[j + 2]!;
+    const before = p[j + 1]!;
+    const after = p[j + 3]!;
+    const after2 = p[j + 4]!;
+    if (d > 0) s12[j] = before > after ? before : after;
+    else if (d < 0) s12[j] = before < after ? before : after;
+    if (d >= 0) s22[j] = after < after2 ? after : after2;
+    else if (d < 0) s22[j] = after > after2 ? after : after2;
   }
   return { s12, s22 };
 }

@@ -7,9 +7,9 @@
  * length m + 1. ApEn = Φm - Φm+1 with Φm the mean over all N - m + 1 templates of ln(C_i), C_i the share of
  * templates (self included) within r.
  *
- * Pairs are found by sorting the templates on their first value and scanning only neighbours within r of it,
- * which is O(N log N + pairs within r) rather than all N^2 / 2 pairs. Still quadratic in the worst case, so the
- * live analysis does not compute entropy; the whole-recording analysis does.
+ * Pairs are found on a grid of cell size r over each template's first two values, comparing only templates in
+ * neighbouring cells: about the pairs that match in two values, rather than all N^2 / 2. Still quadratic in the
+ * worst case, so the live analysis does not compute entropy; the whole-recording analysis does.
  */
 import { notEnough, ok, type Measure } from './measure';
 import { sampleStd } from './series';
@@ -23,6 +23,7 @@ export const ENTROPY_M = 2;
 export const ENTROPY_R_SD = 0.2;
 export const ENTROPY_MIN_BEATS = 20;
 
+/** Sample and approximate entropy of `x` with embedding `m` (2 or more) and tolerance `rSd` standard deviations. */
 export function entropy(x: ArrayLike<number>, m = ENTROPY_M, rSd = ENTROPY_R_SD): Entropy {
   const n = x.length;
   if (n < Math.max(ENTROPY_MIN_BEATS, m + 2)) {
@@ -30,30 +31,44 @@ export function entropy(x: ArrayLike<number>, m = ENTROPY_M, rSd = ENTROPY_R_SD)
     return { sampleEntropy: short, approximateEntropy: short };
   }
   const r = rSd * sampleStd(x);
+  // A constant series: every template matches every other, both entropies are 0.
+  if (!(r > 0)) return { sampleEntropy: ok(0), approximateEntropy: ok(0) };
   const templates = n - m + 1;
-  const order = Array.from({ length: templates }, (_, i) => i).sort((a, b) => (x[a] ?? 0) - (x[b] ?? 0));
+  const cells = gridCells(x, templates, r);
   const countM = new Float64Array(templates).fill(1);
   const countM1 = new Float64Array(templates - 1).fill(1);
   let pairsM = 0;
   let pairsM1 = 0;
-  for (let p = 0; p < templates; p += 1) {
-    const i = order[p] ?? 0;
-    const xi = x[i] ?? 0;
-    for (let q = p + 1; q < templates; q += 1) {
-      const j = order[q] ?? 0;
-      if ((x[j] ?? 0) - xi > r) break;
-      let match = true;
-      for (let k = 1; k < m && match; k += 1) match = Math.abs((x[i + k] ?? 0) - (x[j + k] ?? 0)) <= r;
-      if (!match) continue;
-      countM[i] = (countM[i] ?? 0) + 1;
-      countM[j] = (countM[j] ?? 0) + 1;
-      if (i === templates - 1 || j === templates - 1) continue;
-      pairsM += 1;
-      if (Math.abs((x[i + m] ?? 0) - (x[j + m] ?? 0)) <= r) {
-        pairsM1 += 1;
-        countM1[i] = (countM1[i] ?? 0) + 1;
-        countM1[j] = (countM1[j] ?? 0) + 1;
-      }
+  // Each unordered pair once: the template's own cell (later templates only) and four of its eight neighbours.
+  const forward: readonly (readonly [number, number])[] = [
+    [0, 1],
+    [1, -1],
+    [1, 0],
+    [1, 1],
+  ];
+  const last = templates - 1;
+  const visit = (i: number, j: number): void => {
+    for (let k = 0; k < m; k += 1) if (Math.abs(x[i + k]! - x[j + k]!) > r) return;
+    countM[i] = countM[i]! + 1;
+    countM[j] = countM[j]! + 1;
+    // The last template of length m has no continuation to length m + 1.
+    if (i === last || j === last) return;
+    pairsM += 1;
+    if (Math.abs(x[i + m]! - x[j + m]!) <= r) {
+      pairsM1 += 1;
+      countM1[i] = countM1[i]! + 1;
+      countM1[j] = countM1[j]! + 1;
+    }
+  };
+  for (const [cellKey, members] of cells.members) {
+    for (let a = 0; a < members.length; a += 1)
+      for (let b = a + 1; b < members.length; b += 1) visit(members[a]!, members[b]!);
+    const cx = cells.cx[members[0]!]!;
+    const cy = cells.cy[members[0]!]!;
+    for (const [dx, dy] of forward) {
+      const other = cells.members.get(cells.key(cx + dx, cy + dy));
+      if (other === undefined || cells.key(cx + dx, cy + dy) === cellKey) continue;
+      for (const i of members) for (const j of other) visit(i, j);
     }
   }
   const phi = (counts: Float64Array): number => {
@@ -66,4 +81,40 @@ export function entropy(x: ArrayLike<number>, m = ENTROPY_M, rSd = ENTROPY_R_SD)
       pairsM > 0 && pairsM1 > 0 ? ok(0 - Math.log(pairsM1 / pairsM)) : notEnough(pairsM1, 1, 'beats'),
     approximateEntropy: ok(phi(countM) - phi(countM1)),
   };
+}
+
+/**
+ * Templates bucketed by their first two values on a grid of cell size r: two templates within r in both values
+ * lie in the same or neighbouring cells, so only those are compared.
+ */
+function gridCells(
+  x: ArrayLike<number>,
+  templates: number,
+  r: number,
+): {
+  cx: Int32Array;
+  cy: Int32Array;
+  members: Map<number, number[]>;
+  key: (cx: number, cy: number) => number;
+} {
+  const cx = new Int32Array(templates);
+  const cy = new Int32Array(templates);
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < templates; i += 1) {
+    cx[i] = Math.floor(x[i]! / r);
+    cy[i] = Math.floor(x[i + 1]! / r);
+    lo = Math.min(lo, cy[i]!);
+    hi = Math.max(hi, cy[i]!);
+  }
+  const width = hi - lo + 3;
+  const key = (a: number, b: number): number => a * width + (b - lo + 1);
+  const members = new Map<number, number[]>();
+  for (let i = 0; i < templates; i += 1) {
+    const k = key(cx[i]!, cy[i]!);
+    const list = members.get(k);
+    if (list) list.push(i);
+    else members.set(k, [i]);
+  }
+  return { cx, cy, members, key };
 }

@@ -46,13 +46,13 @@ export function fft(re: Float64Array, im: Float64Array): void {
     throw new RangeError(`FFT length must be a power of two, got ${n}`);
   const { cos, sin, reversed } = planFor(n);
   for (let i = 0; i < n; i += 1) {
-    const j = reversed[i] ?? 0;
+    const j = reversed[i]!;
     if (j > i) {
-      const tr = re[i] ?? 0;
-      re[i] = re[j] ?? 0;
+      const tr = re[i]!;
+      re[i] = re[j]!;
       re[j] = tr;
-      const ti = im[i] ?? 0;
-      im[i] = im[j] ?? 0;
+      const ti = im[i]!;
+      im[i] = im[j]!;
       im[j] = ti;
     }
   }
@@ -60,17 +60,17 @@ export function fft(re: Float64Array, im: Float64Array): void {
     const half = size >> 1;
     const step = n / size;
     for (let start = 0; start < n; start += size) {
-      for (let k = 0; k < half; k += 1) {
-        const wr = cos[k * step] ?? 0;
-        const wi = sin[k * step] ?? 0;
+      for (let k = 0, w = 0; k < half; k += 1, w += step) {
+        const wr = cos[w]!;
+        const wi = sin[w]!;
         const a = start + k;
         const b = a + half;
-        const br = re[b] ?? 0;
-        const bi = im[b] ?? 0;
+        const br = re[b]!;
+        const bi = im[b]!;
         const tr = wr * br - wi * bi;
         const ti = wr * bi + wi * br;
-        const ar = re[a] ?? 0;
-        const ai = im[a] ?? 0;
+        const ar = re[a]!;
+        const ai = im[a]!;
         re[b] = ar - tr;
         im[b] = ai - ti;
         re[a] = ar + tr;
@@ -98,4 +98,33 @@ export function powerSpectrum(
   const out = new Float64Array((nfft >> 1) + 1);
   for (let k = 0; k < out.length; k += 1) out[k] = (re[k] ?? 0) ** 2 + (im[k] ?? 0) ** 2;
   return out;
+}
+
+/**
+ * Adds |X[k]|^2 + |Y[k]|^2 (k = 0..nfft/2) of two real signals, zero-padded to `nfft`, into `sum`, from one
+ * complex FFT of x + i y: with Z = FFT(x + i y), X[k] = (Z[k] + conj Z[N-k]) / 2 and Y[k] = (Z[k] - conj Z[N-k]) / 2i.
+ * An empty `y` adds |X|^2 alone.
+ */
+export function addPowerSpectra(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  nfft: number,
+  work: { re: Float64Array; im: Float64Array },
+  sum: Float64Array,
+): void {
+  const { re, im } = work;
+  re.fill(0);
+  im.fill(0);
+  for (let i = 0; i < Math.min(x.length, nfft); i += 1) re[i] = x[i]!;
+  for (let i = 0; i < Math.min(y.length, nfft); i += 1) im[i] = y[i]!;
+  fft(re, im);
+  const bins = (nfft >> 1) + 1;
+  for (let k = 0; k < bins; k += 1) {
+    const m = (nfft - k) % nfft;
+    const zr = re[k]!;
+    const zi = im[k]!;
+    const wr = re[m]!;
+    const wi = im[m]!;
+    sum[k] = sum[k]! + ((zr + wr) ** 2 + (zi - wi) ** 2 + (zi + wi) ** 2 + (zr - wr) ** 2) / 4;
+  }
 }

@@ -9,10 +9,19 @@
  */
 import { detectArtifacts } from './artifacts';
 
-/** Beats of context the live detection sees (at least the 91-beat threshold window). */
-export const LIVE_ARTIFACT_CONTEXT = 120;
+/**
+ * Beats of context the live detection sees. The beat being settled sits two from the end, so its centred 91-beat
+ * threshold window, clipped at the newest beat, spans the last 48 beats; 64 covers that and the 11-beat median.
+ */
+export const LIVE_ARTIFACT_CONTEXT = 64;
 /** Beats after a beat needed before its label is final. */
 export const LABEL_LOOKAHEAD = 2;
+/**
+ * A session's first labels wait for this many beats: the thresholds are quartile deviations of the window, and
+ * over three or four beats they are so narrow that ordinary variability is flagged (seen on clean simulated
+ * rhythms). Later runs (after a gap) settle at once, so a reconnect does not stall the HRV windows.
+ */
+export const MIN_RUN_FOR_LABELS = 32;
 
 export interface SettledBeat {
   /** 1-based number of the beat in the session. */
@@ -32,8 +41,15 @@ export class LiveArtifactLabeler {
   #time: number[] = [];
   /** Index in the run of the first beat not settled yet. */
   #next = 0;
+  /** Valid beats since the session began (not cleared when a run breaks). */
+  #seen = 0;
 
   reset(): void {
+    this.#seen = 0;
+    this.#clearRun();
+  }
+
+  #clearRun(): void {
     this.#rr = [];
     this.#seq = [];
     this.#time = [];
@@ -45,7 +61,8 @@ export class LiveArtifactLabeler {
     this.#rr.push(rrMs);
     this.#seq.push(seq);
     this.#time.push(timeS);
-    const settled = this.#settle(this.#rr.length - LABEL_LOOKAHEAD);
+    this.#seen += 1;
+    const settled = this.#seen < MIN_RUN_FOR_LABELS ? [] : this.#settle(this.#rr.length - LABEL_LOOKAHEAD);
     if (this.#rr.length > 2 * LIVE_ARTIFACT_CONTEXT) {
       const drop = this.#rr.length - LIVE_ARTIFACT_CONTEXT;
       this.#rr.splice(0, drop);
@@ -59,7 +76,7 @@ export class LiveArtifactLabeler {
   /** End the run (a gap or an invalid beat): settle everything pending. */
   breakRun(): SettledBeat[] {
     const settled = this.#settle(this.#rr.length);
-    this.reset();
+    this.#clearRun();
     return settled;
   }
 

@@ -59,8 +59,7 @@ export class LiveSpectrum {
     const oldest = last - SPECTRUM_WINDOW_S;
     while ((this.#segments[0]?.startS ?? Number.POSITIVE_INFINITY) < oldest) this.#segments.shift();
     const count = this.#segments.length;
-    if (count < SPECTRUM_MIN_SEGMENTS)
-      return this.#notEnough(count > 0 ? SEGMENT_S + (count - 1) * HOP_S : 0);
+    if (count < SPECTRUM_MIN_SEGMENTS) return this.#notEnough(last - first);
     const key = `${this.#segments[0]?.startS}:${count}`;
     if (this.#bands === null || key !== this.#bandsKey) {
       const power = new Float64Array((NFFT >> 1) + 1);

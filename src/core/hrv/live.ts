@@ -7,7 +7,8 @@
  * - coherence over 64 s (see coherence.ts);
  * - DFA alpha1 over 2 minutes (see dfa.ts);
  * - the Welch spectrum over 5 minutes from cached segments (see live-spectrum.ts).
- * Beats are labelled by the Kubios detection as they settle, two beats late (live-artifacts.ts); only beats
+ * Beats are labelled by the Kubios detection as they settle, two beats late, the session's first ones once it
+ * has enough beats for stable thresholds (live-artifacts.ts); only beats
  * labelled normal enter the HRV windows, and a flagged, invalid or gapped beat breaks the succession, so no
  * difference is ever taken across it. Sample and approximate entropy are not computed live (they are O(n^2));
  * the whole-recording analysis (analysis.ts) reports them.

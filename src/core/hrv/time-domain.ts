@@ -50,8 +50,8 @@ export function timeDomain(series: NnSeries): TimeDomain {
   const pnn20Pct = diffsMeasure(() => (100 * countAbove(diffs, 20)) / diffs.length);
   // Heart rate
   const meanHrBpm = beats(() => meanHeartRate(nn));
-  const minHrBpm = beats(() => 60_000 / Math.max(...nn));
-  const maxHrBpm = beats(() => 60_000 / Math.min(...nn));
+  const minHrBpm = beats(() => 60_000 / extent(nn).max);
+  const maxHrBpm = beats(() => 60_000 / extent(nn).min);
   // Geometric
   const triangularIndex = beats(() => triangularIndexOf(nn));
   const stressIndexMeasure = beats(() => stressIndex(nn));
@@ -69,6 +69,17 @@ export function timeDomain(series: NnSeries): TimeDomain {
     triangularIndex,
     stressIndex: stressIndexMeasure,
   };
+}
+
+/** Smallest and largest value, in one pass (no argument spreading, which fails on day-long recordings). */
+function extent(x: Float64Array | Int32Array): { min: number; max: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  for (const v of x) {
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  return { min, max };
 }
 
 function meanSquare(x: Float64Array): number {
@@ -94,8 +105,9 @@ function meanHeartRate(nn: Float64Array): number {
  * `bins = arange(0, max + width, width)`), starting at the bin that holds the smallest interval.
  */
 function histogram(nn: Float64Array, widthMs: number): { counts: Int32Array; firstBin: number } {
-  const firstBin = Math.floor(Math.min(...nn) / widthMs);
-  const lastBin = Math.floor(Math.max(...nn) / widthMs);
+  const { min, max } = extent(nn);
+  const firstBin = Math.floor(min / widthMs);
+  const lastBin = Math.floor(max / widthMs);
   const counts = new Int32Array(lastBin - firstBin + 1);
   for (const v of nn) {
     let k = Math.floor(v / widthMs);
@@ -112,7 +124,7 @@ function histogram(nn: Float64Array, widthMs: number): { counts: Int32Array; fir
  * edges are multiples of 1/128 s, which is how NeuroKit2 0.2.12 bins (its values match this on every reference).
  */
 export function triangularIndexOf(nn: Float64Array): number {
-  return nn.length / Math.max(...histogram(nn, 1000 / 128).counts);
+  return nn.length / extent(histogram(nn, 1000 / 128).counts).max;
 }
 
 /**
@@ -128,6 +140,7 @@ export function stressIndex(nn: Float64Array): number {
   for (let k = 1; k < counts.length; k += 1) if ((counts[k] ?? 0) > (counts[mode] ?? 0)) mode = k;
   const moS = ((firstBin + mode + 0.5) * width) / 1000;
   const amoPct = (100 * (counts[mode] ?? 0)) / nn.length;
-  const rangeS = Math.max((Math.max(...nn) - Math.min(...nn)) / 1000, width / 1000);
+  const { min, max } = extent(nn);
+  const rangeS = Math.max((max - min) / 1000, width / 1000);
   return amoPct / (2 * moS * rangeS);
 }

@@ -5,7 +5,7 @@
  * segments of 256 samples (64 s) with 50 % overlap, each segment's own mean removed, zero-padded FFT of 4096,
  * density scaling 1/(fs * sum(w^2)), one-sided (doubled except DC and Nyquist), averaged by the mean.
  */
-import { powerSpectrum } from './fft';
+import { addPowerSpectra } from './fft';
 import { interpolateLinear, removeMean } from './resample';
 import type { Spectrum } from './spectrum';
 
@@ -39,16 +39,16 @@ export function welchPsd(x: Float64Array, options: WelchOptions = HRVANALYSIS_WE
   for (const w of window) windowEnergy += w * w;
   const step = segment - (segment >> 1);
   const segments = Math.floor((x.length - segment) / step) + 1;
-  const buf = new Float64Array(segment);
   const work = { re: new Float64Array(nfft), im: new Float64Array(nfft) };
-  for (let s = 0; s < segments; s += 1) {
-    const from = s * step;
-    let m = 0;
-    for (let i = 0; i < segment; i += 1) m += x[from + i] ?? 0;
-    m /= segment;
-    for (let i = 0; i < segment; i += 1) buf[i] = ((x[from + i] ?? 0) - m) * (window[i] ?? 0);
-    const p = powerSpectrum(buf, nfft, work);
-    for (let k = 0; k < bins; k += 1) power[k] = (power[k] ?? 0) + (p[k] ?? 0);
+  const a = new Float64Array(segment);
+  const b = new Float64Array(segment);
+  const none = new Float64Array(0);
+  // Two segments per complex FFT (addPowerSpectra); an odd last segment goes alone.
+  for (let s = 0; s < segments; s += 2) {
+    taperedSegment(x, s * step, window, a);
+    const paired = s + 1 < segments;
+    if (paired) taperedSegment(x, (s + 1) * step, window, b);
+    addPowerSpectra(a, paired ? b : none, nfft, work, power);
   }
   const scale = 1 / (fsHz * windowEnergy * segments);
   for (let k = 0; k < bins; k += 1) {
@@ -56,6 +56,15 @@ export function welchPsd(x: Float64Array, options: WelchOptions = HRVANALYSIS_WE
     power[k] = (power[k] ?? 0) * scale * oneSided;
   }
   return { freqHz, power };
+}
+
+/** One segment starting at `from`: its own mean removed (constant detrend), times the window, into `out`. */
+function taperedSegment(x: Float64Array, from: number, window: Float64Array, out: Float64Array): void {
+  const n = out.length;
+  let m = 0;
+  for (let i = 0; i < n; i += 1) m += x[from + i]!;
+  m /= n;
+  for (let i = 0; i < n; i += 1) out[i] = (x[from + i]! - m) * window[i]!;
 }
 
 /** Periodic Hann window (scipy.signal.get_window('hann', n)). */

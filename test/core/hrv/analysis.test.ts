@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeRecording } from '../../../src/core/hrv/analysis';
+import { analyzeRecording, ENTROPY_MAX_BEATS } from '../../../src/core/hrv/analysis';
 import { BeatLabel } from '../../../src/core/hrv/artifacts';
+import { entropy } from '../../../src/core/hrv/entropy';
 import {
   holdToReference,
   loadFixture,
@@ -70,5 +71,17 @@ describe('whole-recording analysis of bad and short input', () => {
     expect(r.beats).toBe(0);
     expect(r.artifacts.percent).toBe(0);
     expect(r.timeDomain.meanNnMs.status).toBe('not-enough-data');
+  });
+});
+
+describe('whole-recording analysis of a day', () => {
+  it('analyses 24 hours of beats without running out of stack', () => {
+    const rr = Array.from({ length: 110_000 }, (_, i) => 800 + 40 * Math.sin(i / 4) + ((i * 7919) % 11));
+    const r = analyzeRecording(rr, { correct: false });
+    expect(r.beats).toBe(110_000);
+    expect(must(r.timeDomain.minHrBpm)).toBeLessThan(must(r.timeDomain.maxHrBpm));
+    expect(must(r.timeDomain.triangularIndex)).toBeGreaterThan(1);
+    // Entropy is bounded to the last ENTROPY_MAX_BEATS beats.
+    expect(r.nonlinear.sampleEntropy).toEqual(entropy(rr.slice(-ENTROPY_MAX_BEATS)).sampleEntropy);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fft } from '../../../src/core/hrv/fft';
+import { addPowerSpectra, fft, powerSpectrum } from '../../../src/core/hrv/fft';
 import { Random } from '../../../src/core/random';
 
 describe('radix-2 FFT', () => {
@@ -29,6 +29,18 @@ describe('radix-2 FFT', () => {
       expect(re[k]).toBeCloseTo(dr, 9);
       expect(im[k]).toBeCloseTo(di, 9);
     }
+  });
+
+  it('adds the power spectra of two real signals from one complex transform', () => {
+    const random = new Random(3);
+    const x = Array.from({ length: 40 }, () => random.normal());
+    const y = Array.from({ length: 40 }, () => random.normal());
+    const work = { re: new Float64Array(64), im: new Float64Array(64) };
+    const sum = new Float64Array(33);
+    addPowerSpectra(x, y, 64, work, sum);
+    const px = powerSpectrum(x, 64);
+    const py = powerSpectrum(y, 64);
+    sum.forEach((v, k) => expect(v).toBeCloseTo((px[k] ?? 0) + (py[k] ?? 0), 9));
   });
 
   it('rejects a length that is not a power of two', () => {

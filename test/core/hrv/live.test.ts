@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from '../../../src/core/hrv/analysis';
 import { coherence } from '../../../src/core/hrv/coherence';
 import { LiveHrv, RMSSD_MIN_DIFFS, type LiveBeat, type LiveMetrics } from '../../../src/core/hrv/live';
+import { MIN_RUN_FOR_LABELS } from '../../../src/core/hrv/live-artifacts';
 import { seriesFromRr } from '../../../src/core/hrv/series';
 import { timeDomain } from '../../../src/core/hrv/time-domain';
 import { SimulatedHeart } from '../../../src/core/physiology/simulated-heart';
-import { must, relDiff, sineModulatedRr } from './fixtures';
+import { loadFixture, must, relDiff, sineModulatedRr } from './fixtures';
 
 /** Beats with session times from RR values. */
 function beatsOf(rrMs: number[]): LiveBeat[] {
@@ -136,16 +137,16 @@ function feedWithGaps(rr: number[], gaps: Set<number> = new Set()): LiveMetrics[
 
 describe('LiveHrv RMSSD and heart rate', () => {
   it('says not enough data until RMSSD has its beats', () => {
-    // Beats enter the HRV windows once their artifact label settles, two beats late: after n beats RMSSD has
-    // n - 3 successive differences.
-    const out = feedWithGaps(Array.from({ length: RMSSD_MIN_DIFFS + 3 }, () => 1000));
-    expect(out[RMSSD_MIN_DIFFS + 1]?.rmssdMs).toEqual({
+    // Beats enter the HRV windows once their artifact label settles: the session's first labels wait for
+    // MIN_RUN_FOR_LABELS beats, then settle all but the last two at once.
+    const out = feedWithGaps(Array.from({ length: MIN_RUN_FOR_LABELS + 3 }, () => 1000));
+    expect(out[MIN_RUN_FOR_LABELS - 2]?.rmssdMs).toEqual({
       status: 'not-enough-data',
-      have: RMSSD_MIN_DIFFS - 1,
+      have: 0,
       need: RMSSD_MIN_DIFFS,
       unit: 'beats',
     });
-    expect(out[RMSSD_MIN_DIFFS + 2]?.rmssdMs).toEqual({ status: 'ok', value: 0 });
+    expect(out[MIN_RUN_FOR_LABELS - 1]?.rmssdMs).toEqual({ status: 'ok', value: 0 });
   });
 
   it('computes RMSSD from its definition over the last 60 s', () => {
@@ -176,5 +177,34 @@ describe('LiveHrv RMSSD and heart rate', () => {
     const last = feedWithGaps(rr).at(-1);
     expect(last?.beatCount).toBe(63);
     expect(last?.rmssdMs).toEqual({ status: 'ok', value: 0 });
+  });
+});
+
+describe('LiveHrv spectrum', () => {
+  it('says how many seconds of beats it has until three 64 s segments are in', () => {
+    const { all } = feed(sineModulatedRr(0.1, 100));
+    const spectrum = lastOf(all).spectrum.lfMs2;
+    expect(spectrum.status).toBe('not-enough-data');
+    if (spectrum.status === 'not-enough-data') {
+      expect(spectrum.need).toBe(128);
+      expect(spectrum.unit).toBe('s');
+      expect(spectrum.have).toBeGreaterThan(90);
+    }
+  });
+});
+
+describe('LiveHrv artifact labels on the injected recording', () => {
+  it('flags every injected artifact as the beats arrive', () => {
+    const f = loadFixture('polar_h10_dhyb_injected');
+    const { all } = feed(f.rrMs);
+    const flagged = new Set(
+      all.flatMap((m) => m.labels.filter((l) => l.label !== 'normal').map((l) => l.seq - 1)),
+    );
+    for (const k of f.numbers('injected_rr_indices_all')) {
+      const partner = k === 216 ? 217 : k === 217 ? 216 : k;
+      expect(flagged.has(k) || flagged.has(partner), `RR ${k}`).toBe(true);
+    }
+    // Every beat is labelled exactly once.
+    expect(all.flatMap((m) => m.labels).length).toBe(f.rrMs.length - 2);
   });
 });
