@@ -1,6 +1,13 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
+import { readFileSync } from 'node:fs';
+
+/** The build's version marker: RESONANCE_VERSION when set (the update test builds twice), else package.json's. */
+const appVersion =
+  process.env.RESONANCE_VERSION ??
+  (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 
 /**
  * The app build. Tests use vitest.config.ts, which leaves the PWA plugin out.
@@ -51,13 +58,18 @@ export default defineConfig({
       includeAssets: ['icons/*.png', 'icons/*.svg'],
       workbox: {
         globPatterns: ['**/*.{js,css,html,png,svg,webmanifest,txt}'],
+        // Store listings only: not needed offline, and the largest files in the build.
+        globIgnores: ['screenshots/**'],
         navigateFallback: 'index.html',
         cleanupOutdatedCaches: true,
-        clientsClaim: false,
+        // Take the page of the first visit at once: otherwise it stays uncontrolled, never sees `controlling`,
+        // and an update accepted in it could not reload into the new version. Updates still wait (skipWaiting).
+        clientsClaim: true,
         skipWaiting: false,
       },
     }),
   ],
+  define: { 'import.meta.env.VITE_APP_VERSION': JSON.stringify(appVersion) },
   // Per checkout, so several work trees sharing one node_modules never share a cache.
   cacheDir: '.vite-cache',
   worker: { format: 'es' },

@@ -14,6 +14,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
+import { skipFirstRun } from '../../test/e2e/first-run.ts';
 import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from '../../test/e2e/bluetooth-peripheral.ts';
 
 const NOTIFICATIONS = 240;
@@ -43,6 +44,7 @@ async function measure(url: string): Promise<Record<string, number>> {
   const browser = await chromium.launch(bluetoothLaunchOptions);
   try {
     const context = await browser.newContext();
+    await skipFirstRun(context);
     const page = await context.newPage();
     const strap = await EmulatedStrap.attach(browser, context, page, {
       address: '09:09:09:09:09:0B',

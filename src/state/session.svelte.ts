@@ -10,6 +10,11 @@ import {
 } from '../core/pacer/pattern';
 import { RecentBeats, type RecentBeat } from './recent-beats';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
+import {
+  HELD_ELSEWHERE_MESSAGE,
+  type AcquireSessionLock,
+  type ReleaseLock,
+} from '../adapters/locks/session-lock';
 
 /** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
 export interface HrvAnalyser {
@@ -60,10 +65,21 @@ export class LiveSession {
   #observers = new Set<SessionObserver>();
   readonly #createAnalyser: CreateAnalyser;
   readonly #now: () => number;
+  readonly #acquireLock: AcquireSessionLock;
+  #releaseLock: ReleaseLock | null = null;
 
-  constructor(createAnalyser: CreateAnalyser, now: () => number = () => performance.now()) {
+  /**
+   * @param acquireLock asks for the one-session-at-a-time lock across tabs (src/adapters/locks); without it the
+   *   session does not coordinate with other tabs (tests).
+   */
+  constructor(
+    createAnalyser: CreateAnalyser,
+    now: () => number = () => performance.now(),
+    acquireLock: AcquireSessionLock = () => Promise.resolve(() => {}),
+  ) {
     this.#createAnalyser = createAnalyser;
     this.#now = now;
+    this.#acquireLock = acquireLock;
     this.#pattern = patternFromRate(this.#rateBpm, this.#inhaleShare);
     this.#schedule = new PacerSchedule(this.#pattern);
   }
@@ -147,8 +163,37 @@ export class LiveSession {
     return () => this.#observers.delete(observer);
   }
 
+  /**
+   * Take the one-session-at-a-time lock ahead of `start`, for a source that must ask the person first (the strap's
+   * chooser): false, with `error` saying why, when another tab or window runs a session, so the chooser never
+   * opens. `start` then uses the lock; `unclaim` gives it back if the person cancels.
+   */
+  async claim(): Promise<boolean> {
+    if (this.#releaseLock) return true;
+    const lock = await this.#acquireLock();
+    if (lock === 'held-elsewhere') {
+      this.#error = HELD_ELSEWHERE_MESSAGE;
+      return false;
+    }
+    this.#error = null;
+    this.#releaseLock = lock;
+    return true;
+  }
+
+  /** Give back a lock taken by `claim` when no session followed. */
+  unclaim(): void {
+    if (this.running) return;
+    this.#releaseLock?.();
+    this.#releaseLock = null;
+  }
+
+  /**
+   * Start a session with `source`. When another tab or window runs a session, the source is never started (the
+   * strap is not touched) and `error` says why.
+   */
   async start(source: HeartSource): Promise<void> {
     if (this.running) await this.stop();
+    if (!(await this.claim())) return;
     this.#sessionId = `s-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.#recent.clear();
     this.#metrics = null;
@@ -219,6 +264,8 @@ export class LiveSession {
     if (status.state === 'ended') {
       if (status.reason === 'error') this.#error = status.message ?? 'The heart source failed.';
       this.#source = null;
+      this.#releaseLock?.();
+      this.#releaseLock = null;
       for (const o of this.#observers) o.stopped?.({ sessionId: this.#sessionId, reason: status.reason });
     }
   }

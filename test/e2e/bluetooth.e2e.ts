@@ -1,5 +1,6 @@
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs } from '../../scripts/chromium';
+import { skipFirstRun } from './first-run';
 import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket, type StrapSpec } from './bluetooth-peripheral';
 
 const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
@@ -12,6 +13,7 @@ let strap: EmulatedStrap;
 test.beforeEach(async () => {
   browser = await chromium.launch(bluetoothLaunchOptions);
   context = await browser.newContext();
+  await skipFirstRun(context);
   page = await context.newPage();
 });
 
@@ -56,9 +58,9 @@ test('pairs a strap through the real button, shows heart rate, live HRV and batt
   await expect(page.getByTestId('strap-battery')).toContainText('87%');
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
 
-  // RMSSD needs 20 successive differences between beats the artifact check has settled as normal (two late).
-  await sendBeats(0, 30);
-  await expect(page.getByTestId('session-beats')).toHaveText('30');
+  // Live RMSSD waits for the artifact check, which labels beats from the 32nd of a session on.
+  await sendBeats(0, 34);
+  await expect(page.getByTestId('session-beats')).toHaveText('34');
   // Beats of mean RR 421.875 ms fill the 10 s window: 60000 / 421.875 = 142.2 bpm.
   await expect(page.getByTestId('heart-rate')).toHaveText('142');
   await expect(page.getByTestId('rmssd')).toHaveText('62.5');
@@ -68,15 +70,15 @@ test('pairs a strap through the real button, shows heart rate, live HRV and batt
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live', { timeout: 10_000 });
   await expect(page.getByTestId('strap-reconnecting')).toHaveCount(0);
 
-  await sendBeats(30, 30);
-  await expect(page.getByTestId('session-beats')).toHaveText('60');
+  await sendBeats(34, 34);
+  await expect(page.getByTestId('session-beats')).toHaveText('68');
   await expect(page.getByTestId('rmssd')).toHaveText('62.5');
 
   // The strap's panel survives a visit to another screen.
   await page.getByRole('button', { name: 'About' }).click();
   await page.getByRole('button', { name: 'Session' }).click();
   await expect(page.getByTestId('strap-name')).toHaveText('Polar H10 1A2B3C4D');
-  await expect(page.getByTestId('session-beats')).toHaveText('60');
+  await expect(page.getByTestId('session-beats')).toHaveText('68');
 });
 
 test('a watch that sends heart rate without RR gets heart rate on screen and the RR message', async () => {
@@ -154,6 +156,7 @@ test('a browser without Web Bluetooth says which browsers have it and offers the
   });
   try {
     const plainPage = await plain.newPage();
+    await skipFirstRun(plainPage);
     await plainPage.goto(appUrl);
     await expect(plainPage.getByTestId('strap-message')).toContainText('Chrome and Edge');
     await expect(plainPage.getByRole('button', { name: 'Use the simulated heart' })).toBeVisible();

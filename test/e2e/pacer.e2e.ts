@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { skipFirstRun } from './first-run';
+
+// The welcome screen is tested in pwa-offline.e2e.ts.
+test.beforeEach(({ context }) => skipFirstRun(context));
 
 test('pacer controls: box preset holds, lock says so, sound cues can be chosen, assessment needs a session', async ({
   page,

@@ -1,4 +1,8 @@
 import { expect, test } from '@playwright/test';
+import { skipFirstRun } from './first-run';
+
+// The welcome screen is tested in pwa-offline.e2e.ts.
+test.beforeEach(({ context }) => skipFirstRun(context));
 
 test('replaying an RR file plays its beats; a malformed file is refused with its line', async ({ page }) => {
   await page.goto('/');

@@ -1,4 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+import { skipFirstRun, waitForServiceWorker } from './first-run';
+
+test.beforeEach(({ context }) => skipFirstRun(context));
 
 /** Read a number shown on screen, or null while it shows a dash. */
 async function shownNumber(page: Page, testId: string): Promise<number | null> {
@@ -47,15 +50,7 @@ test('after one visit the app loads offline from the service worker and a sessio
   context,
 }) => {
   await page.goto('/');
-  await page.evaluate(async () => {
-    const registration = await navigator.serviceWorker.ready;
-    const worker = registration.active;
-    if (worker && worker.state !== 'activated') {
-      await new Promise<void>((resolve) =>
-        worker.addEventListener('statechange', () => worker.state === 'activated' && resolve()),
-      );
-    }
-  });
+  await waitForServiceWorker(page);
   await context.setOffline(true);
   await page.reload();
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);

@@ -1,0 +1,69 @@
+/**
+ * A small static file server for a built app (dist/), for the tools that need to control what is served: the
+ * update test swaps the folder between build A and build B under a running page, the audit and the screenshots
+ * serve the build on a port of their own. Unknown paths without a file extension get index.html, as a host
+ * serving a single-page app would.
+ */
+import { createServer, type Server } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+export interface StaticServer {
+  readonly url: string;
+  /** Serve another folder from now on (the next request already sees it). */
+  setRoot(dir: string): void;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(rootDir: string, port: number, host = '127.0.0.1'): Promise<StaticServer> {
+  let root = rootDir;
+  const server: Server = createServer((request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    const relative = normalize(path === '/' ? '/index.html' : path);
+    const file = join(root, relative);
+    if (!file.startsWith(root + sep) && file !== root) {
+      response.writeHead(403).end();
+      return;
+    }
+    const fallback = extname(relative) === '' ? join(root, 'index.html') : null;
+    readFile(file)
+      .then((body) => ({ body, served: file }))
+      .catch(async (error: unknown) => {
+        if (!fallback) throw error;
+        return { body: await readFile(fallback), served: fallback };
+      })
+      .then(({ body, served }) => {
+        // The service worker script and the page must always be revalidated, as real hosts are told to serve them.
+        const revalidate = served.endsWith('sw.js') || served.endsWith('.html');
+        response.writeHead(200, {
+          'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
+          'cache-control': revalidate ? 'no-cache' : 'max-age=0',
+        });
+        response.end(body);
+      })
+      .catch(() => response.writeHead(404).end('not found'));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  return {
+    url: `http://${host}:${port}`,
+    setRoot(dir) {
+      root = dir;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
