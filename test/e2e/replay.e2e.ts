@@ -32,15 +32,18 @@ test('replaying an RR file plays its beats; a malformed file is refused with its
 test('the live view marks artifacts as they happen and runs a session timer', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Replay speed').selectOption('16');
-  const rr = Array.from({ length: 200 }, (_, i) => (i === 60 ? 1800 : i === 120 ? 450 : 800 + (i % 5) * 10));
+  // An irregular but clean rhythm with one missed beat (1800 ms) and one short interval (450 ms).
+  const rr = Array.from({ length: 200 }, (_, i) =>
+    i === 60 ? 1800 : i === 120 ? 450 : Math.round(800 + 30 * Math.sin(i * 0.7) + 15 * Math.sin(i * 2.3)),
+  );
   await page.getByLabel('Replay an RR file').setInputFiles({
     name: 'with-artifacts.txt',
     mimeType: 'text/plain',
     buffer: Buffer.from(rr.join('\n')),
   });
-  await expect(page.getByText(/beats? marked as artifacts/)).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('session-time')).not.toHaveText('0:00');
+  await expect(page.getByText('2 beats marked as artifacts (red).')).toBeVisible({ timeout: 15_000 });
   expect(Number(await page.locator('canvas[data-artifacts]').getAttribute('data-artifacts'))).toBeGreaterThan(
     0,
   );
-  await expect(page.getByTestId('session-time')).not.toHaveText('0:00');
 });

@@ -1,0 +1,87 @@
+import { BATTERY_SERVICE, DEVICE_INFORMATION_SERVICE, HEART_RATE_SERVICE } from '../../core/gatt/uuids';
+
+/**
+ * Finding a strap: the chooser, filtered by the Heart Rate service so only heart-rate devices are offered, with
+ * Battery and Device Information as optional services (Web Bluetooth only lets the page open services it named).
+ */
+export const HEART_RATE_REQUEST: RequestDeviceOptions = {
+  filters: [{ services: [HEART_RATE_SERVICE] }],
+  optionalServices: [BATTERY_SERVICE, DEVICE_INFORMATION_SERVICE],
+};
+
+/** The browser's Web Bluetooth, or null where there is none (Firefox, Safari, iOS, insecure origins). */
+export function webBluetooth(): Bluetooth | null {
+  if (typeof navigator === 'undefined' || !('bluetooth' in navigator)) return null;
+  return navigator.bluetooth ?? null;
+}
+
+/** Whether a Bluetooth adapter is present and on; true when the browser cannot tell. */
+export async function bluetoothAvailable(bluetooth: Bluetooth): Promise<boolean> {
+  try {
+    return await bluetooth.getAvailability();
+  } catch {
+    return true;
+  }
+}
+
+/** Open the chooser. Must run inside a click handler (a user gesture). Rejects as requestDevice does. */
+export function chooseStrap(bluetooth: Bluetooth): Promise<BluetoothDevice> {
+  return bluetooth.requestDevice(HEART_RATE_REQUEST);
+}
+
+/**
+ * A strap this site was allowed to use before, found without the chooser through getDevices() (Chromium with the
+ * new permissions backend). Null when the browser lacks getDevices() or no longer has the permission.
+ */
+export async function rememberedStrap(bluetooth: Bluetooth, id: string): Promise<BluetoothDevice | null> {
+  if (typeof bluetooth.getDevices !== 'function') return null;
+  try {
+    const devices = await bluetooth.getDevices();
+    return devices.find((device) => device.id === id) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The strap to offer for one-tap reconnection, kept across visits. */
+export interface RememberedStrap {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface StrapMemory {
+  load(): RememberedStrap | null;
+  save(strap: RememberedStrap): void;
+  forget(): void;
+}
+
+const MEMORY_KEY = 'resonance.bluetooth.strap';
+
+/** The remembered strap in localStorage: only the browser's opaque device id and the name, nothing measured. */
+export const localStrapMemory: StrapMemory = {
+  load() {
+    try {
+      const parsed: unknown = JSON.parse(localStorage.getItem(MEMORY_KEY) ?? 'null');
+      if (typeof parsed !== 'object' || parsed === null) return null;
+      const id: unknown = Reflect.get(parsed, 'id');
+      const name: unknown = Reflect.get(parsed, 'name');
+      return typeof id === 'string' && typeof name === 'string' ? { id, name } : null;
+    } catch {
+      return null;
+    }
+  },
+  save(strap) {
+    try {
+      localStorage.setItem(MEMORY_KEY, JSON.stringify(strap));
+    } catch {
+      // Storage full or blocked: the chooser still works next time.
+    }
+  },
+  forget() {
+    try {
+      localStorage.removeItem(MEMORY_KEY);
+    } catch {
+      // Nothing to forget.
+    }
+  },
+};

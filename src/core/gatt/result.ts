@@ -1,0 +1,53 @@
+/**
+ * What the GATT parsers return: a value, or a typed reason the bytes could not be read. The parsers never throw,
+ * so a malformed packet from a strap is data to handle, not a crash.
+ */
+export type GattResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GattError };
+
+export type GattError =
+  /** The characteristic value had no bytes at all. */
+  | { readonly kind: 'empty' }
+  /** The flags promise a field that the packet is too short to hold. */
+  | {
+      readonly kind: 'truncated';
+      readonly field: string;
+      /** Byte offset where the field starts. */
+      readonly offset: number;
+      readonly needBytes: number;
+      readonly haveBytes: number;
+    }
+  /** The RR list is not a whole number of 16-bit values. */
+  | { readonly kind: 'odd-rr-bytes'; readonly rrBytes: number }
+  /** A value no device can mean (an RR interval of zero, a battery above 100 %). */
+  | { readonly kind: 'impossible-value'; readonly field: string; readonly value: number }
+  /** A value the specification reserves for future use. */
+  | { readonly kind: 'reserved-value'; readonly field: string; readonly value: number }
+  /** A string characteristic whose bytes are not UTF-8. */
+  | { readonly kind: 'invalid-utf8'; readonly offset: number };
+
+export function ok<T>(value: T): GattResult<T> {
+  return { ok: true, value };
+}
+
+export function fail<T>(error: GattError): GattResult<T> {
+  return { ok: false, error };
+}
+
+/** A short English description of a parse error, for logs and the screen. */
+export function describeGattError(error: GattError): string {
+  switch (error.kind) {
+    case 'empty':
+      return 'the value had no bytes';
+    case 'truncated':
+      return `${error.field} needs ${error.needBytes} bytes at offset ${error.offset}, only ${error.haveBytes} left`;
+    case 'odd-rr-bytes':
+      return `the RR list has ${error.rrBytes} bytes, not a whole number of 16-bit intervals`;
+    case 'impossible-value':
+      return `${error.field} of ${error.value} is impossible`;
+    case 'reserved-value':
+      return `${error.field} of ${error.value} is reserved`;
+    case 'invalid-utf8':
+      return `the text is not valid UTF-8 at byte ${error.offset}`;
+  }
+}

@@ -1,0 +1,60 @@
+import type { BluetoothProblem } from '../../adapters/bluetooth/problems';
+
+/** What to tell the person about each problem: a headline and what to do about it. */
+export interface StrapMessage {
+  readonly title: string;
+  readonly detail: string;
+}
+
+export function problemMessage(problem: BluetoothProblem): StrapMessage {
+  switch (problem.kind) {
+    case 'unsupported':
+      return {
+        title: 'This browser cannot pair a heart-rate strap.',
+        detail:
+          'Web Bluetooth is available in Chrome and Edge on desktop (Windows, macOS, ChromeOS) and on Android. ' +
+          'You can practise now with the simulated heart.',
+      };
+    case 'unavailable':
+      return {
+        title: 'Bluetooth is off or unavailable.',
+        detail: 'Turn Bluetooth on in your system settings (or plug in an adapter), then connect again.',
+      };
+    case 'cancelled':
+      return {
+        title: 'No strap was chosen.',
+        detail:
+          'Wear the strap (moisten the electrodes) so it wakes up, then connect and pick it from the list.',
+      };
+    case 'denied':
+      return {
+        title: 'Bluetooth is blocked for this site.',
+        detail:
+          "Allow Bluetooth in the browser's site settings (the icon left of the address), then try again.",
+      };
+    case 'no-heart-rate':
+      return {
+        title: 'That device does not offer heart rate.',
+        detail: 'Choose a chest strap or a watch that broadcasts heart rate.',
+      };
+    case 'connect-failed':
+      return {
+        title: 'The strap did not answer.',
+        detail: `Make sure it is worn and close by, and not connected to another app. (${problem.message})`,
+      };
+    case 'failed':
+      return { title: 'Bluetooth failed.', detail: problem.message };
+  }
+}
+
+export const NO_CONTACT_MESSAGE: StrapMessage = {
+  title: 'No skin contact.',
+  detail: 'Moisten the electrodes and tighten the strap just below the chest muscles.',
+};
+
+export const NO_RR_MESSAGE: StrapMessage = {
+  title: 'This device sends heart rate but no beat-to-beat (RR) intervals.',
+  detail:
+    'Heart rate is shown, but HRV needs the time between individual beats. Chest straps that send RR ' +
+    'intervals include the Polar H10 and H9, Wahoo TICKR and Garmin HRM-Pro and HRM-Dual.',
+};

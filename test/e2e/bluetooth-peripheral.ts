@@ -1,0 +1,261 @@
+/**
+ * Chromium's emulated Bluetooth peripheral as a heart-rate strap, driven over the DevTools Protocol
+ * (../shared/notes/web-bluetooth-e2e.md): BluetoothEmulation on the browser target builds the strap and answers
+ * every GATT operation; DeviceAccess on the page target picks it in the chooser. The app's own Web Bluetooth code
+ * runs unchanged. Chromium has no command that pushes a notification, so {@link EmulatedStrap.notify} makes the
+ * page's characteristic call readValue() and answers that read with the packet: the browser then fires
+ * characteristicvaluechanged on the object the app listens to, with exactly those bytes.
+ */
+import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
+
+declare global {
+  interface Window {
+    /** Test only: the newest Heart Rate Measurement characteristic the app subscribed to. */
+    __resonanceHrm?: BluetoothRemoteGATTCharacteristic;
+  }
+}
+
+export const bluetoothLaunchOptions = {
+  executablePath: chromiumPath(),
+  args: [...chromiumArgs, '--enable-features=WebBluetooth', '--enable-experimental-web-platform-features'],
+};
+
+const uuid = (short: number) => `0000${short.toString(16).padStart(4, '0')}-0000-1000-8000-00805f9b34fb`;
+
+/**
+ * The only test hook in the page: remembers the characteristic the app called startNotifications() on, so the
+ * harness can ask it to read. The app's code is not changed.
+ */
+export const CAPTURE_HRM_SCRIPT = `(() => {
+  const proto = globalThis.BluetoothRemoteGATTCharacteristic?.prototype;
+  if (!proto) return;
+  const start = proto.startNotifications;
+  proto.startNotifications = function () {
+    if (this.uuid === '${uuid(0x2a37)}') window.__resonanceHrm = this;
+    return start.call(this);
+  };
+})();`;
+
+export interface StrapSpec {
+  readonly address: string;
+  readonly name: string;
+  readonly batteryPercent: number;
+  readonly manufacturer: string;
+  /** The emulated adapter (default present and on). */
+  readonly adapter?: 'powered-on' | 'absent';
+  /** What the person does in the chooser (default: picks the strap). */
+  readonly chooser?: 'select' | 'cancel';
+}
+
+const base64 = (bytes: readonly number[]) => Buffer.from(bytes).toString('base64');
+
+export class EmulatedStrap {
+  readonly spec: StrapSpec;
+  readonly #browserCdp: CDPSession;
+  readonly #pageCdp: CDPSession;
+  readonly #page: Page;
+  /** Answers the browser refused (an operation overtaken by a disconnection), kept for the test to read. */
+  readonly refused: string[] = [];
+  /** Characteristic id -> bytes to answer reads with; the measurement's entry is the packet being delivered. */
+  #reads = new Map<string, number[]>();
+  #hrmId = '';
+  #stale = false;
+  #prompts = new Set<string>();
+  /** While true, connection attempts fail as if the strap were out of range. */
+  refuseConnections = false;
+  /** Counts of operations seen, for assertions and waiting. */
+  readonly seen = { connections: 0, subscriptions: 0, unsubscriptions: 0, reads: 0 };
+  #closed = false;
+  #inFlight = 0;
+
+  private constructor(spec: StrapSpec, browserCdp: CDPSession, pageCdp: CDPSession, page: Page) {
+    this.spec = spec;
+    this.#browserCdp = browserCdp;
+    this.#pageCdp = pageCdp;
+    this.#page = page;
+  }
+
+  /** Power on the emulated adapter, add the strap, and answer the chooser and every GATT operation. */
+  static async attach(
+    browser: Browser,
+    context: BrowserContext,
+    page: Page,
+    spec: StrapSpec,
+  ): Promise<EmulatedStrap> {
+    await context.addInitScript(CAPTURE_HRM_SCRIPT);
+    const browserCdp = await browser.newBrowserCDPSession();
+    const pageCdp = await context.newCDPSession(page);
+    const strap = new EmulatedStrap(spec, browserCdp, pageCdp, page);
+    await strap.#powerOn();
+    browserCdp.on('BluetoothEmulation.gattOperationReceived', (event) => void strap.#onGatt(event.type));
+    browserCdp.on(
+      'BluetoothEmulation.characteristicOperationReceived',
+      (event) => void strap.#onCharacteristic(event.characteristicId, event.type),
+    );
+    browserCdp.on(
+      'BluetoothEmulation.descriptorOperationReceived',
+      (event) =>
+        void browserCdp.send('BluetoothEmulation.simulateDescriptorOperationResponse', {
+          descriptorId: event.descriptorId,
+          type: event.type,
+          code: 0,
+          ...(event.type === 'read' ? { data: base64([0, 0]) } : {}),
+        }),
+    );
+    await pageCdp.send('DeviceAccess.enable');
+    pageCdp.on('DeviceAccess.deviceRequestPrompted', (event) => {
+      // The event repeats while the chooser is open; a second selectPrompt on one id crashes the browser.
+      const device = event.devices.find((d) => d.name === spec.name) ?? event.devices[0];
+      if (strap.#prompts.has(event.id) || !device) return;
+      strap.#prompts.add(event.id);
+      strap.#answer(() =>
+        spec.chooser === 'cancel'
+          ? pageCdp.send('DeviceAccess.cancelPrompt', { id: event.id })
+          : pageCdp.send('DeviceAccess.selectPrompt', { id: event.id, deviceId: device.id }),
+      );
+    });
+    return strap;
+  }
+
+  /** Wait until every operation the app started has been answered (before a reload, a drop or the end). */
+  async idle(): Promise<void> {
+    for (let quietFor = 0; quietFor < 3;) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      quietFor = this.#inFlight === 0 ? quietFor + 1 : 0;
+    }
+  }
+
+  /** A reload resets Chromium's emulated adapter: power it on and add the strap again. */
+  async afterReload(): Promise<void> {
+    await this.#browserCdp.send('BluetoothEmulation.disable');
+    await this.#powerOn();
+  }
+
+  async #powerOn(): Promise<void> {
+    await this.#browserCdp.send('BluetoothEmulation.enable', { state: 'powered-on', leSupported: true });
+    await this.#browserCdp.send('BluetoothEmulation.simulatePreconnectedPeripheral', {
+      address: this.spec.address,
+      name: this.spec.name,
+      manufacturerData: [],
+      knownServiceUuids: [uuid(0x180d)],
+    });
+    await this.#build();
+    // Removed after the strap exists. (A powered-off adapter still counts as available in Chromium, which then
+    // shows "Bluetooth is off" inside its own chooser; the page only learns that the chooser was closed.)
+    if (this.spec.adapter === 'absent') {
+      await this.#browserCdp.send('BluetoothEmulation.setSimulatedCentralState', { state: 'absent' });
+    }
+  }
+
+  /** Drop the link as if the strap walked out of range. Chromium wipes its GATT database, rebuilt on reconnect. */
+  async disconnect(): Promise<void> {
+    await this.idle();
+    this.#stale = true;
+    await this.#browserCdp.send('BluetoothEmulation.simulateGATTDisconnection', {
+      address: this.spec.address,
+    });
+  }
+
+  /** Deliver one Heart Rate Measurement notification with these bytes to the app's listener. */
+  async notify(bytes: readonly number[]): Promise<void> {
+    this.#reads.set(this.#hrmId, [...bytes]);
+    await this.#page.evaluate(async () => {
+      const characteristic = window.__resonanceHrm;
+      if (!characteristic) throw new Error('the app has not subscribed to heart rate');
+      await characteristic.readValue();
+    });
+  }
+
+  /** How many chooser prompts the strap has been picked in. */
+  get prompts(): number {
+    return this.#prompts.size;
+  }
+
+  async close(): Promise<void> {
+    await this.idle();
+    this.#closed = true;
+    await this.#pageCdp.detach().catch(() => {});
+    await this.#browserCdp.detach().catch(() => {});
+  }
+
+  /** An answer may race a simulated disconnection; the browser then refuses it, which is expected. */
+  #answer(send: () => Promise<unknown>): void {
+    if (this.#closed) return;
+    this.#inFlight += 1;
+    send()
+      .finally(() => (this.#inFlight -= 1))
+      .catch((error: unknown) => this.refused.push(error instanceof Error ? error.message : String(error)));
+  }
+
+  async #onGatt(type: 'connection' | 'discovery'): Promise<void> {
+    if (type === 'connection') {
+      this.seen.connections += 1;
+      if (this.#stale) await this.#build();
+    }
+    // 0x101 is GATT_FAILURE, the code the Web Bluetooth tests use for a failed connection.
+    const refuse = type === 'connection' && this.refuseConnections;
+    await this.#browserCdp.send('BluetoothEmulation.simulateGATTOperationResponse', {
+      address: this.spec.address,
+      type,
+      code: refuse ? 0x101 : 0,
+    });
+  }
+
+  async #onCharacteristic(
+    characteristicId: string,
+    type: 'read' | 'write' | 'subscribe-to-notifications' | 'unsubscribe-from-notifications',
+  ): Promise<void> {
+    if (type === 'subscribe-to-notifications') this.seen.subscriptions += 1;
+    if (type === 'unsubscribe-from-notifications') this.seen.unsubscriptions += 1;
+    if (type === 'read' && characteristicId !== this.#hrmId) this.seen.reads += 1;
+    const data = type === 'read' ? this.#reads.get(characteristicId) : undefined;
+    await this.#browserCdp.send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
+      characteristicId,
+      type,
+      code: 0,
+      ...(data ? { data: base64(data) } : {}),
+    });
+  }
+
+  /** Heart Rate (measurement + body sensor location), Battery and Device Information, with fresh ids. */
+  async #build(): Promise<void> {
+    const cdp = this.#browserCdp;
+    const address = this.spec.address;
+    const service = async (short: number) =>
+      (await cdp.send('BluetoothEmulation.addService', { address, serviceUuid: uuid(short) })).serviceId;
+    const characteristic = async (
+      serviceId: string,
+      short: number,
+      properties: { read?: boolean; notify?: boolean },
+    ) =>
+      (
+        await cdp.send('BluetoothEmulation.addCharacteristic', {
+          serviceId,
+          characteristicUuid: uuid(short),
+          properties,
+        })
+      ).characteristicId;
+    const reads = new Map<string, number[]>();
+    const heartRate = await service(0x180d);
+    this.#hrmId = await characteristic(heartRate, 0x2a37, { notify: true });
+    await cdp.send('BluetoothEmulation.addDescriptor', {
+      characteristicId: this.#hrmId,
+      descriptorUuid: uuid(0x2902),
+    });
+    reads.set(await characteristic(heartRate, 0x2a38, { read: true }), [1]);
+    const battery = await service(0x180f);
+    reads.set(await characteristic(battery, 0x2a19, { read: true }), [this.spec.batteryPercent]);
+    const info = await service(0x180a);
+    reads.set(await characteristic(info, 0x2a29, { read: true }), [...Buffer.from(this.spec.manufacturer)]);
+    this.#reads = reads;
+    this.#stale = false;
+  }
+}
+
+/** Heart Rate Measurement bytes: contact detected, 8-bit heart rate, RR in ms converted to 1/1024 s. */
+export function hrmPacket(heartRateBpm: number, rrMs: readonly number[]): number[] {
+  const flags = 0x06 | (rrMs.length > 0 ? 0x10 : 0);
+  const units = rrMs.map((ms) => Math.round((ms * 1024) / 1000));
+  return [flags, heartRateBpm, ...units.flatMap((u) => [u & 0xff, u >> 8])];
+}

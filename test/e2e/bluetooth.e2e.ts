@@ -1,0 +1,213 @@
+import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumArgs } from '../../scripts/chromium';
+import { skipFirstRun } from './first-run';
+import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket, type StrapSpec } from './bluetooth-peripheral';
+
+const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let strap: EmulatedStrap;
+
+test.beforeEach(async () => {
+  browser = await chromium.launch(bluetoothLaunchOptions);
+  context = await browser.newContext();
+  await skipFirstRun(context);
+  page = await context.newPage();
+});
+
+test.afterEach(async () => {
+  await strap?.close();
+  await browser.close();
+});
+
+/**
+ * Alternating RR of 400 and 464 units of 1/1024 s (390.625 and 453.125 ms, exact in the packet's units), about
+ * 140 bpm so the RMSSD window fills in seconds. Every successive difference is 62.5 ms, so RMSSD is 62.5 ms.
+ */
+const rrAt = (i: number) => (i % 2 === 0 ? 390.625 : 453.125);
+
+const sourceState = () => page.locator('[data-source-state]');
+
+/** Add the emulated strap, open the app and press its real Connect button. */
+async function pair(spec: StrapSpec): Promise<void> {
+  strap = await EmulatedStrap.attach(browser, context, page, spec);
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+}
+
+/** Send `count` beats two per packet, in real time, so the beat timeline's clock and RR sums agree. */
+async function sendBeats(from: number, count: number): Promise<void> {
+  for (let i = from; i < from + count; i += 2) {
+    const rr = [rrAt(i), rrAt(i + 1)].slice(0, from + count - i);
+    const wait = rr.reduce((a, b) => a + b, 0);
+    await page.waitForTimeout(wait);
+    await strap.notify(hrmPacket(140, rr));
+  }
+}
+
+test('pairs a strap through the real button, shows heart rate, live HRV and battery, and survives a drop', async () => {
+  await pair({
+    address: '09:09:09:09:09:01',
+    name: 'Polar H10 1A2B3C4D',
+    batteryPercent: 87,
+    manufacturer: 'Polar Electro Oy',
+  });
+  await expect(page.getByTestId('strap-name')).toHaveText('Polar H10 1A2B3C4D');
+  await expect(page.getByTestId('strap-battery')).toContainText('87%');
+  await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
+
+  // Live RMSSD waits for the artifact check, which labels beats from the 32nd of a session on.
+  await sendBeats(0, 34);
+  await expect(page.getByTestId('session-beats')).toHaveText('34');
+  // Beats of mean RR 421.875 ms fill the 10 s window: 60000 / 421.875 = 142.2 bpm.
+  await expect(page.getByTestId('heart-rate')).toHaveText('142');
+  await expect(page.getByTestId('rmssd')).toHaveText('62.5');
+
+  await strap.disconnect();
+  await expect(page.getByTestId('strap-reconnecting')).toContainText('Reconnecting');
+  await expect(sourceState()).toHaveAttribute('data-source-state', 'live', { timeout: 10_000 });
+  await expect(page.getByTestId('strap-reconnecting')).toHaveCount(0);
+
+  await sendBeats(34, 34);
+  await expect(page.getByTestId('session-beats')).toHaveText('68');
+  await expect(page.getByTestId('rmssd')).toHaveText('62.5');
+
+  // The strap's panel survives a visit to another screen.
+  await page.getByRole('button', { name: 'About' }).click();
+  await page.getByRole('button', { name: 'Session' }).click();
+  await expect(page.getByTestId('strap-name')).toHaveText('Polar H10 1A2B3C4D');
+  await expect(page.getByTestId('session-beats')).toHaveText('68');
+});
+
+test('a watch that sends heart rate without RR gets heart rate on screen and the RR message', async () => {
+  await pair({
+    address: '09:09:09:09:09:02',
+    name: 'Forerunner 265',
+    batteryPercent: 55,
+    manufacturer: 'Garmin',
+  });
+  await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
+  for (let i = 0; i < 7; i += 1) {
+    await page.waitForTimeout(1000);
+    await strap.notify(hrmPacket(62, []));
+  }
+  await expect(page.getByTestId('heart-rate')).toHaveText('62');
+  await expect(page.getByTestId('strap-no-rr')).toContainText('no beat-to-beat (RR) intervals');
+  await expect(page.getByTestId('strap-no-rr')).toContainText('Polar H10');
+});
+
+test('no skin contact is reported from the contact bit', async () => {
+  await pair({
+    address: '09:09:09:09:09:03',
+    name: 'TICKR 2B1F',
+    batteryPercent: 90,
+    manufacturer: 'Wahoo Fitness',
+  });
+  await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
+  await strap.notify([0x04, 0]);
+  await expect(page.getByTestId('strap-no-contact')).toContainText('No skin contact');
+  await strap.notify(hrmPacket(70, [857.421875]));
+  await expect(page.getByTestId('strap-no-contact')).toHaveCount(0);
+});
+
+test('Stop while reconnecting ends the connection and no further attempt is made', async () => {
+  await pair({
+    address: '09:09:09:09:09:04',
+    name: 'HRM-Dual 77',
+    batteryPercent: 40,
+    manufacturer: 'Garmin',
+  });
+  await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
+  await expect(page.getByTestId('strap-battery')).toContainText('40%');
+  await strap.disconnect();
+  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(sourceState()).toHaveAttribute('data-source-state', 'ended');
+  const connections = strap.seen.connections;
+  await page.waitForTimeout(2500);
+  expect(strap.seen.connections).toBe(connections);
+  await expect(page.getByRole('button', { name: 'Connect HRM-Dual 77' })).toBeVisible();
+});
+
+test('the strap is remembered: after a reload one tap reconnects it without the chooser', async () => {
+  await pair({
+    address: '09:09:09:09:09:05',
+    name: 'Polar H9 5E6F',
+    batteryPercent: 64,
+    manufacturer: 'Polar Electro Oy',
+  });
+  await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
+  const prompts = strap.prompts;
+  await strap.idle();
+  await page.reload();
+  await strap.afterReload();
+  await page.getByRole('button', { name: 'Connect Polar H9 5E6F' }).click();
+  await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
+  expect(strap.prompts).toBe(prompts);
+  await strap.notify(hrmPacket(72, [833.984375]));
+  await expect(page.getByTestId('strap-heart-rate')).toContainText('72');
+});
+
+test('a browser without Web Bluetooth says which browsers have it and offers the simulated heart', async () => {
+  const plain = await chromium.launch({
+    executablePath: bluetoothLaunchOptions.executablePath,
+    args: chromiumArgs,
+  });
+  try {
+    const plainPage = await plain.newPage();
+    await skipFirstRun(plainPage);
+    await plainPage.goto(appUrl);
+    await expect(plainPage.getByTestId('strap-message')).toContainText('Chrome and Edge');
+    await expect(plainPage.getByRole('button', { name: 'Use the simulated heart' })).toBeVisible();
+  } finally {
+    await plain.close();
+  }
+});
+
+test('Retry now reconnects at once while the app waits between attempts', async () => {
+  await pair({
+    address: '09:09:09:09:09:06',
+    name: 'Polar H10 99AA',
+    batteryPercent: 70,
+    manufacturer: 'Polar Electro Oy',
+  });
+  await expect(page.getByTestId('strap-battery')).toContainText('70%');
+  strap.refuseConnections = true;
+  await strap.disconnect();
+  // Attempt 1 after 1 s fails; attempt 2 is then 2 s away, then 4 s.
+  await expect(page.getByTestId('strap-reconnecting')).toContainText('Attempt 2 in', { timeout: 10_000 });
+  strap.refuseConnections = false;
+  const connections = strap.seen.connections;
+  await page.getByRole('button', { name: 'Retry now' }).click();
+  await expect(sourceState()).toHaveAttribute('data-source-state', 'live', { timeout: 1500 });
+  expect(strap.seen.connections).toBe(connections + 1);
+  // Battery, body location and manufacturer are read again on every connection.
+  await expect.poll(() => strap.seen.reads).toBe(6);
+});
+
+test('a computer without a Bluetooth adapter gets the Bluetooth-unavailable message', async () => {
+  strap = await EmulatedStrap.attach(browser, context, page, {
+    address: '09:09:09:09:09:07',
+    name: 'Polar H10 OFF',
+    batteryPercent: 70,
+    manufacturer: 'Polar Electro Oy',
+    adapter: 'absent',
+  });
+  await page.goto(appUrl);
+  await expect(page.getByText('Bluetooth looks switched off')).toBeVisible();
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(page.getByTestId('strap-message')).toContainText('Bluetooth is off or unavailable');
+});
+
+test('closing the chooser without a strap gets its message and no session starts', async () => {
+  await pair({
+    address: '09:09:09:09:09:08',
+    name: 'Polar H10 CANCEL',
+    batteryPercent: 70,
+    manufacturer: 'Polar Electro Oy',
+    chooser: 'cancel',
+  });
+  await expect(page.getByTestId('strap-message')).toContainText('No strap was chosen');
+  await expect(page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
+});
