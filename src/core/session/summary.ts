@@ -1,56 +1,51 @@
 /**
- * A finished session's figures, recomputed from its stored beats (after a crash, or for an imported file).
- *
- * RMSSD follows the Task Force of the ESC and NASPE (1996), "Heart rate variability: standards of measurement":
- * the root mean square of successive RR differences, here taken only between two normal beats that truly follow
- * each other (not across a gap, not next to an artifact). Mean heart rate is 60000 / mean normal RR.
+ * A finished session's figures, computed from its stored beats (at the stop, after a crash, or for an imported
+ * file) with the HRV engine's own definitions: the NN series is the beats labelled normal, each following the
+ * one before only when that was normal too and no gap lies between (so no difference is taken across a gap or
+ * next to an artifact); RMSSD and mean heart rate are `timeDomain` (hrv/time-domain.ts, Task Force 1996) over it;
+ * coherence is the engine's coherence averaged along the session (coherence-track.ts).
  */
+import type { NnSeries } from '../hrv/series';
+import { timeDomain } from '../hrv/time-domain';
+import { valueOf } from '../hrv/measure';
 import { meanCoherence } from './coherence-track';
 import { NORMAL_BEAT, type BeatRecord, type SessionSummary } from './record';
 
-/** RMSSD needs at least this many successive differences (same floor as the live analysis). */
-export const MIN_SUMMARY_DIFFS = 20;
-/** Mean heart rate needs at least this many normal beats. */
-export const MIN_SUMMARY_BEATS = 3;
+/** The session's normal beats as the engine's NN series. */
+export function nnSeriesOf(beats: readonly BeatRecord[]): NnSeries {
+  const nn: number[] = [];
+  const times: number[] = [];
+  const follows: number[] = [];
+  let previousNormal = false;
+  for (const beat of beats) {
+    const normal = beat.artifact === NORMAL_BEAT;
+    if (normal) {
+      follows.push(previousNormal && !beat.afterGap ? 1 : 0);
+      nn.push(beat.rrMs);
+      times.push(beat.timeMs / 1000);
+    }
+    previousNormal = normal;
+  }
+  return { nnMs: Float64Array.from(nn), timeS: Float64Array.from(times), follows: Uint8Array.from(follows) };
+}
 
-/**
- * Summarise beats. `coherence` comes from the HRV engine when it ran; recovery and imports pass null.
- */
-export function summariseBeats(
-  beats: readonly BeatRecord[],
-  coherence: number | null = null,
-): SessionSummary {
-  let normalCount = 0;
-  let normalSumMs = 0;
-  let sumSq = 0;
-  let diffs = 0;
+export function summariseBeats(beats: readonly BeatRecord[]): SessionSummary {
   let rateSum = 0;
   let rateCount = 0;
   let artifactCount = 0;
-  let previous: BeatRecord | null = null;
   for (const beat of beats) {
-    const normal = beat.artifact === NORMAL_BEAT;
-    if (!normal) artifactCount += 1;
+    if (beat.artifact !== NORMAL_BEAT) artifactCount += 1;
     if (beat.pacerRateBpm !== null) {
       rateSum += beat.pacerRateBpm;
       rateCount += 1;
     }
-    if (normal) {
-      normalCount += 1;
-      normalSumMs += beat.rrMs;
-      if (previous !== null && previous.artifact === NORMAL_BEAT && !beat.afterGap) {
-        const d = beat.rrMs - previous.rrMs;
-        sumSq += d * d;
-        diffs += 1;
-      }
-    }
-    previous = beat;
   }
+  const td = timeDomain(nnSeriesOf(beats));
   return {
     beatCount: beats.length,
     artifactCount,
-    meanHeartRateBpm: normalCount >= MIN_SUMMARY_BEATS ? 60_000 / (normalSumMs / normalCount) : null,
-    rmssdMs: diffs >= MIN_SUMMARY_DIFFS ? Math.sqrt(sumSq / diffs) : null,
+    meanHeartRateBpm: valueOf(td.meanHrBpm),
+    rmssdMs: valueOf(td.rmssdMs),
     coherence: meanCoherence(beats),
     breathingRateBpm: rateCount > 0 ? rateSum / rateCount : null,
   };

@@ -24,7 +24,8 @@ describe('importing RR files from other apps', () => {
       durationMs: 3000,
       sourceLabel: 'polar.txt',
     });
-    expect(result.session.summary.meanHeartRateBpm).toBeCloseTo(60, 9);
+    // The mean of the instantaneous heart rates 60000 / RR.
+    expect(result.session.summary.meanHeartRateBpm).toBeCloseTo((60 + 60_000 / 900 + 60_000 / 1100) / 3, 9);
   });
 
   it('reads Kubios-style seconds and labels implausible intervals instead of dropping them', () => {

@@ -23,7 +23,8 @@ describe('summariseBeats', () => {
     const rr = Array.from({ length: 41 }, (_, i) => (i % 2 === 0 ? 800 : 1000));
     const s = summariseBeats(beats(rr));
     expect(s.rmssdMs).toBeCloseTo(200, 9);
-    expect(s.meanHeartRateBpm).toBeCloseTo(60_000 / ((21 * 800 + 20 * 1000) / 41), 9);
+    // Mean of the instantaneous heart rates 60000 / NN, as the engine defines it.
+    expect(s.meanHeartRateBpm).toBeCloseTo((21 * (60_000 / 800) + 20 * (60_000 / 1000)) / 41, 9);
     expect(s.breathingRateBpm).toBe(6);
     expect(s.beatCount).toBe(41);
   });
