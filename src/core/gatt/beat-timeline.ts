@@ -96,7 +96,9 @@ export class BeatTimeline {
   /**
    * A packet was lost (it could not be read) while the link stayed up: the beats it carried are missing, so the
    * next beat is marked `afterGap` and no RR difference is taken across the hole. The chain keeps its anchor,
-   * since re-anchoring on one jittery arrival time could drop good beats.
+   * since re-anchoring on one jittery arrival time could drop good beats; so the beats after the hole sit early
+   * by the lost beats' RR (about a second per lost packet) until the lag passes `maxLagMs` and the chain
+   * re-anchors as after any gap.
    */
   markLostPacket(): void {
     if (this.#lastBeatMs !== null) this.#broken = true;
