@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
+import { engineAnalyser } from './engine-analyser';
 import { describe, expect, it } from 'vitest';
-import { LiveSession, type CreateAnalyser, type HrvAnalyser } from '../../src/state/session.svelte';
+import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
 import { LiveHrv } from '../../src/core/hrv/live';
 import { Recording, toBeatRecord } from '../../src/state/recording.svelte';
 import { ReplaySource } from '../../src/adapters/sources/replay-source';
@@ -8,16 +9,6 @@ import { ResonanceStore } from '../../src/adapters/storage/store';
 import type { SessionRecord } from '../../src/core/session/record';
 
 const analyser: HrvAnalyser = { reset() {}, push() {}, dispose() {} };
-
-/** The real live engine, run synchronously in place of the worker. */
-const engineAnalyser: CreateAnalyser = (onMetrics) => {
-  const hrv = new LiveHrv();
-  return {
-    reset: () => hrv.reset(),
-    push: (beats) => beats.forEach((b) => onMetrics(hrv.push(b))),
-    dispose() {},
-  };
-};
 
 describe('recording a live session', () => {
   it('stores the pacer phase as the fraction of the breath', () => {

@@ -158,6 +158,7 @@ export class BluetoothHeartSource implements HeartSource {
   #measurement(value: DataView): void {
     const parsed = parseHeartRateMeasurement(value);
     if (!parsed.ok) {
+      this.#timeline.markLostPacket();
       this.#update({ malformedPackets: this.#info.malformedPackets + 1 });
       return;
     }

@@ -71,6 +71,8 @@ export class BeatTimeline {
   /** Arrival of the last packet with RR (or of the first packet since the start or a gap), ms. */
   #rrReferenceMs: number | null = null;
   #packetsWithoutRr = 0;
+  /** Set by a lost packet: the next beat kept is marked `afterGap` without moving the anchor. */
+  #broken = false;
 
   constructor(options: Partial<BeatTimelineOptions> = {}) {
     this.#options = { ...DEFAULT_TIMELINE_OPTIONS, ...options };
@@ -89,6 +91,17 @@ export class BeatTimeline {
     this.#reanchor = true;
     this.#rrReferenceMs = null;
     this.#packetsWithoutRr = 0;
+  }
+
+  /**
+   * A packet was lost (it could not be read) while the link stayed up: the beats it carried are missing, so the
+   * next beat is marked `afterGap` and no RR difference is taken across the hole. The chain keeps its anchor,
+   * since re-anchoring on one jittery arrival time could drop good beats; so the beats after the hole sit early
+   * by the lost beats' RR (about a second per lost packet) until the lag passes `maxLagMs` and the chain
+   * re-anchors as after any gap.
+   */
+  markLostPacket(): void {
+    if (this.#lastBeatMs !== null) this.#broken = true;
   }
 
   /** Add one packet; returns the new beats it places on the timeline, oldest first. */
@@ -118,8 +131,14 @@ export class BeatTimeline {
     let timeMs = startMs;
     for (const rr of rrMs) {
       timeMs += rr;
-      beats.push({ rrMs: rr, timeMs, heartRateBpm, afterGap: firstAfterGap && beats.length === 0 });
+      beats.push({
+        rrMs: rr,
+        timeMs,
+        heartRateBpm,
+        afterGap: (firstAfterGap || this.#broken) && beats.length === 0,
+      });
     }
+    this.#broken = false;
     this.#lastBeatMs = timeMs;
     return beats;
   }

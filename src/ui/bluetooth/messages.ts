@@ -58,3 +58,19 @@ export const NO_RR_MESSAGE: StrapMessage = {
     'Heart rate is shown, but HRV needs the time between individual beats. Chest straps that send RR ' +
     'intervals include the Polar H10 and H9, Wahoo TICKR and Garmin HRM-Pro and HRM-Dual.',
 };
+
+/**
+ * Packets the strap sent that could not be read (truncated, corrupted over the radio): said calmly, because one
+ * bad packet costs at most the beats it carried and the session goes on.
+ */
+export function skippedPacketsMessage(count: number): StrapMessage {
+  return {
+    title:
+      count === 1
+        ? '1 unreadable packet from the strap was skipped.'
+        : `${count} unreadable packets from the strap were skipped.`,
+    detail:
+      'Radio interference sometimes garbles a packet. The session goes on; beats in a skipped packet are ' +
+      'marked as a gap. If this keeps growing, move the phone or computer closer to the strap.',
+  };
+}

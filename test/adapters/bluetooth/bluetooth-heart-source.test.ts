@@ -72,6 +72,24 @@ describe('BluetoothHeartSource', () => {
     expect(h.beats).toEqual([]);
   });
 
+  it('marks the beat after a malformed packet as following a gap, keeping every good beat', async () => {
+    const h = harness();
+    await h.source.start(h.listener);
+    await h.timers.advance(2000);
+    h.strap.measurement.notify(packet(60, 1024, 1024));
+    await h.timers.advance(1000);
+    h.strap.measurement.notify([0x16, 60, 0x00]); // an odd RR byte count: the beat it held is lost
+    await h.timers.advance(1000);
+    h.strap.measurement.notify(packet(60, 1024));
+    expect(h.beats.map((b) => [b.timeMs, b.afterGap ?? false])).toEqual([
+      [1000, false],
+      [2000, false],
+      [3000, true],
+    ]);
+    expect(h.source.info.malformedPackets).toBe(1);
+    expect(h.statuses.at(-1)).toEqual({ state: 'live' });
+  });
+
   it('passes on heart rate without RR as readings and says so after a while', async () => {
     const h = harness('Forerunner 265');
     await h.source.start(h.listener);

@@ -138,4 +138,18 @@ describe('BeatTimeline RR support', () => {
     }
     expect(timeline.rrSupport).toBe('sends-rr');
   });
+
+  it('after a lost packet keeps the anchor and marks only the next beat as following a gap', () => {
+    const timeline = new BeatTimeline();
+    timeline.markLostPacket(); // nothing before it: nothing to break
+    const first = timeline.push({ rrMs: [1000, 1000], heartRateBpm: 60, arrivalMs: 2000 });
+    expect(first.map((b) => b.afterGap)).toEqual([false, false]);
+    timeline.markLostPacket();
+    // The lost packet held the beat at 3000 ms; the next one arrives on time for the chain.
+    const next = timeline.push({ rrMs: [1000, 1000], heartRateBpm: 60, arrivalMs: 4000 });
+    expect(times(next)).toEqual([3000, 4000]);
+    expect(next.map((b) => b.afterGap)).toEqual([true, false]);
+    const later = timeline.push({ rrMs: [1000], heartRateBpm: 60, arrivalMs: 5000 });
+    expect(later.map((b) => b.afterGap)).toEqual([false]);
+  });
 });
