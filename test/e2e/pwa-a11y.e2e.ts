@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { writeFile } from 'node:fs/promises';
 import { seriousFindings, tabReach, type Finding } from './axe';
 import { skipFirstRun } from './first-run';
-import { openHistory, runSession } from './history-steps';
+import { openHistory, runSession, STORED_ASSESSMENT } from './history-steps';
 
 /** A 3-minute recording from another app, so a session's detail has every chart. */
 async function importRecording(page: Page, path: string): Promise<void> {
@@ -19,6 +19,11 @@ for (const colorScheme of ['light', 'dark'] as const) {
   }, testInfo) => {
     test.setTimeout(120_000);
     const context = await browser.newContext({ colorScheme });
+    // A finished resonance assessment, so the pacer shows its result (running one takes minutes).
+    await context.addInitScript((text) => {
+      if (!localStorage.getItem('resonance.pacer.assessment.v1'))
+        localStorage.setItem('resonance.pacer.assessment.v1', text);
+    }, JSON.stringify(STORED_ASSESSMENT));
     let page = await context.newPage();
     const screens: Record<string, Finding[]> = {};
     const check = async (name: string): Promise<void> => {
@@ -30,7 +35,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await check('first run');
     await page.getByRole('button', { name: 'I understand, continue' }).click();
 
-    await check('session, idle, before check-in');
+    // This browser has no Web Bluetooth: the strap panel's standing note is on screen.
+    await expect(page.getByTestId('strap-message')).toContainText('Chrome and Edge');
+    await expect(page.locator('[data-resonance-found="5.5"]')).toBeVisible();
+    await check('session, idle, before check-in, assessment result, strap note');
     await page.getByTestId('check-in-before').getByLabel('6').check();
     await page
       .getByTestId('check-in-before')
