@@ -88,6 +88,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     await page.getByRole('button', { name: 'Privacy' }).click();
     await check('privacy');
+    await page.getByRole('button', { name: 'Delete all data' }).click();
+    await expect(page.getByRole('button', { name: 'Yes, delete everything' })).toBeVisible();
+    await check('privacy, confirming delete-all');
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'About' }).click();
     await check('about and install');
 
@@ -110,7 +114,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await check('session, storage full');
 
     expect(screens).toEqual(Object.fromEntries(Object.keys(screens).map((name) => [name, []])));
-    expect(Object.keys(screens)).toHaveLength(16);
+    expect(Object.keys(screens)).toHaveLength(17);
     await context.close();
   });
 }
