@@ -214,3 +214,39 @@ test('with reduced motion the pacer fills a bar instead of growing a circle', as
   await expect(page.locator('.pacer .circle')).toHaveCount(0);
   await context.close();
 });
+
+test('in the dark theme the charts draw their axis text in the theme’s muted colour, not chart.js’s grey', async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  await skipFirstRun(context);
+  const page = await context.newPage();
+  await page.goto('/');
+  await openHistory(page);
+  await importRecording(page, testInfo.outputPath('recording.txt'));
+  await page.getByRole('tab', { name: 'Sessions' }).click();
+  await page.getByTestId('session-list').getByRole('button').first().click();
+  const canvas = page.getByTestId('chart-rmssd');
+  await expect(canvas).toHaveAttribute('data-ready', 'true', { timeout: 10_000 });
+  await page.waitForTimeout(500); // past chart.js's first animation frame
+  /** Pixels of the chart within a small distance of each colour: chart.js's default grey and the theme's muted. */
+  const counts = await canvas.evaluate((el: HTMLCanvasElement) => {
+    const muted = getComputedStyle(document.documentElement).getPropertyValue('--muted').trim();
+    const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const targets = { grey: rgb('#666666'), muted: rgb(muted) };
+    const data = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
+    const found = { grey: 0, muted: 0 };
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3]! < 250) continue;
+      for (const key of ['grey', 'muted'] as const) {
+        const [r, g, b] = targets[key];
+        if (Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 12)
+          found[key] += 1;
+      }
+    }
+    return found;
+  });
+  expect(counts.grey).toBe(0);
+  expect(counts.muted).toBeGreaterThan(50);
+  await context.close();
+});
