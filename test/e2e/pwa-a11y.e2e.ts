@@ -132,12 +132,17 @@ test('the keyboard reaches the navigation and the session controls, each with a 
 }) => {
   await skipFirstRun(context);
   await page.goto('/');
-  const reached = await tabReach(page, 12);
+  const reached = await tabReach(page, 24);
   for (const expected of [
     'button:Session',
     'button:Privacy',
     'button:About',
+    'input:Note (optional)',
+    'button:Use for the next session',
     'button:Start with simulated heart',
+    'input:Replay an RR file',
+    'input:Adapt the rate to my heart',
+    'input:Announce each phase for screen readers',
   ]) {
     expect(reached).toContain(expected);
   }
@@ -145,6 +150,13 @@ test('the keyboard reaches the navigation and the session controls, each with a 
   await page.getByRole('button', { name: 'Start with simulated heart' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
+  // While a session runs: stopping it and the resonance assessment are reachable too.
+  await expect(page.getByRole('button', { name: 'Stepped assessment' })).toBeEnabled({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'History' }).focus();
+  const running = await tabReach(page, 30);
+  for (const expected of ['button:Stop session', 'button:Stepped assessment'])
+    expect(running).toContain(expected);
+  expect(running.filter((r) => r.endsWith(':'))).toEqual([]);
 });
 
 test('the keyboard reaches every control of the history screens, each with a name', async ({
