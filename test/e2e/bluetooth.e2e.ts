@@ -1,6 +1,7 @@
 import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { chromiumArgs } from '../../scripts/chromium';
 import { skipFirstRun } from './first-run';
+import { seriousFindings } from './axe';
 import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket, type StrapSpec } from './bluetooth-peripheral';
 
 const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
@@ -177,6 +178,7 @@ test('Retry now reconnects at once while the app waits between attempts', async 
   await strap.disconnect();
   // Attempt 1 after 1 s fails; attempt 2 is then 2 s away, then 4 s.
   await expect(page.getByTestId('strap-reconnecting')).toContainText('Attempt 2 in', { timeout: 10_000 });
+  expect(await seriousFindings(page)).toEqual([]);
   strap.refuseConnections = false;
   const connections = strap.seen.connections;
   await page.getByRole('button', { name: 'Retry now' }).click();
@@ -198,6 +200,7 @@ test('a computer without a Bluetooth adapter gets the Bluetooth-unavailable mess
   await expect(page.getByText('Bluetooth looks switched off')).toBeVisible();
   await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
   await expect(page.getByTestId('strap-message')).toContainText('Bluetooth is off or unavailable');
+  expect(await seriousFindings(page)).toEqual([]);
 });
 
 test('closing the chooser without a strap gets its message and no session starts', async () => {
@@ -209,5 +212,6 @@ test('closing the chooser without a strap gets its message and no session starts
     chooser: 'cancel',
   });
   await expect(page.getByTestId('strap-message')).toContainText('No strap was chosen');
+  expect(await seriousFindings(page)).toEqual([]);
   await expect(page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
 });

@@ -60,3 +60,15 @@ export async function runSession(page: Page, beats: number): Promise<void> {
   await page.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect.poll(() => recordedBeats(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(beats);
 }
+
+/** A finished stepped resonance assessment as the pacer stores it in localStorage. */
+export const STORED_ASSESSMENT = {
+  protocol: 'stepped',
+  foundBpm: 5.5,
+  points: [
+    { rateBpm: 6, amplitudeBpm: 9, score: 0.5 },
+    { rateBpm: 5.5, amplitudeBpm: 13, score: 0.9 },
+  ],
+  notes: [],
+  dateIso: '2026-11-20T07:40:00.000Z',
+};

@@ -8,7 +8,15 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { skipFirstRun, waitForServiceWorker } from './first-run';
-import { listRows, openHistory, recordedBeats, runSession, storeCount, storedBeats } from './history-steps';
+import {
+  listRows,
+  openHistory,
+  recordedBeats,
+  runSession,
+  storeCount,
+  storedBeats,
+  STORED_ASSESSMENT,
+} from './history-steps';
 
 test.beforeEach(({ context }) => skipFirstRun(context));
 
@@ -133,19 +141,9 @@ test('history, a session’s charts and the trends open offline', async ({ page,
 });
 
 test('a finished resonance assessment joins the history and its trend', async ({ page }) => {
-  const stored = {
-    protocol: 'stepped',
-    foundBpm: 5.5,
-    points: [
-      { rateBpm: 6, amplitudeBpm: 9, score: 0.5 },
-      { rateBpm: 5.5, amplitudeBpm: 13, score: 0.9 },
-    ],
-    notes: [],
-    dateIso: '2026-11-20T07:40:00.000Z',
-  };
   await page.addInitScript(
     (text) => localStorage.setItem('resonance.pacer.assessment.v1', text),
-    JSON.stringify(stored),
+    JSON.stringify(STORED_ASSESSMENT),
   );
   await page.goto('/');
   await openHistory(page);

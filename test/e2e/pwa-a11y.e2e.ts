@@ -1,65 +1,120 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { writeFile } from 'node:fs/promises';
+import { seriousFindings, tabReach, type Finding } from './axe';
 import { skipFirstRun } from './first-run';
+import { openHistory, runSession, STORED_ASSESSMENT } from './history-steps';
 
-/** axe-core's browser build, evaluated through the DevTools protocol (the page's CSP forbids inline scripts). */
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Finding {
-  id: string;
-  impact: string | null;
-  help: string;
-  targets: string[];
-}
-
-async function seriousFindings(page: Page): Promise<Finding[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => ({
-        id: v.id,
-        impact: v.impact ?? null,
-        help: v.help,
-        targets: v.nodes.map((n) => String(n.target)),
-      }));
-  });
+/** A 3-minute recording from another app, so a session's detail has every chart. */
+async function importRecording(page: Page, path: string): Promise<void> {
+  const rr = Array.from({ length: 200 }, (_, i) => Math.round(900 + 80 * Math.sin((2 * Math.PI * i) / 10)));
+  await writeFile(path, rr.join('\n'));
+  await page.getByRole('tab', { name: 'Your data' }).click();
+  await page.getByTestId('import-input').setInputFiles(path);
+  await expect(page.getByTestId('history-notice')).toContainText('Imported 1 recording');
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every screen passes axe with no serious or critical findings (${colorScheme})`, async ({
     browser,
-  }) => {
+  }, testInfo) => {
+    test.setTimeout(120_000);
     const context = await browser.newContext({ colorScheme });
-    const page = await context.newPage();
+    // A finished resonance assessment, so the pacer shows its result (running one takes minutes).
+    await context.addInitScript((text) => {
+      if (!localStorage.getItem('resonance.pacer.assessment.v1'))
+        localStorage.setItem('resonance.pacer.assessment.v1', text);
+    }, JSON.stringify(STORED_ASSESSMENT));
+    let page = await context.newPage();
     const screens: Record<string, Finding[]> = {};
+    const check = async (name: string): Promise<void> => {
+      screens[name] = await seriousFindings(page);
+    };
 
     await page.goto('/');
     await expect(page.getByRole('heading', { name: 'Welcome to Resonance' })).toBeVisible();
-    screens['first run'] = await seriousFindings(page);
+    await check('first run');
     await page.getByRole('button', { name: 'I understand, continue' }).click();
 
-    screens['session, idle'] = await seriousFindings(page);
-    await page.getByRole('button', { name: 'Start with simulated heart' }).click();
-    await expect(page.getByTestId('heart-rate')).toHaveText(/^\d+$/, { timeout: 10_000 });
-    screens['session, running'] = await seriousFindings(page);
+    // This browser has no Web Bluetooth: the strap panel's standing note is on screen.
+    await expect(page.getByTestId('strap-message')).toContainText('Chrome and Edge');
+    await expect(page.locator('[data-resonance-found="5.5"]')).toBeVisible();
+    await check('session, idle, before check-in, assessment result, strap note');
+    await page.getByTestId('check-in-before').getByLabel('6').check();
+    await page
+      .getByTestId('check-in-before')
+      .getByRole('button', { name: 'Use for the next session' })
+      .click();
+    await expect(page.getByTestId('before-saved')).toBeVisible();
+    await check('session, idle, check-in noted');
+    await runSession(page, 3);
+    await check('session, running');
+    await page.getByRole('button', { name: 'Stepped assessment' }).click();
+    await expect(page.getByRole('progressbar')).toBeVisible();
+    await check('assessment, running');
+    await page.getByRole('button', { name: 'Cancel assessment' }).click();
     await page.getByRole('button', { name: 'Stop session' }).click();
+    await expect(page.getByTestId('check-in-after')).toBeVisible();
+    await check('session, after check-in');
+    await page.getByTestId('check-in-after').getByLabel('3').check();
+    await page
+      .getByTestId('check-in-after')
+      .getByRole('button', { name: 'Save after-session check-in' })
+      .click();
+
+    await openHistory(page);
+    await importRecording(page, testInfo.outputPath('recording.txt'));
+    await check('history, your data');
+    await page.getByRole('tab', { name: 'Sessions' }).click();
+    await expect(page.getByTestId('session-list').locator('tbody tr')).toHaveCount(2);
+    await check('history, sessions');
+    // The imported 3-minute recording (the older of the two) has every chart.
+    await page.getByTestId('session-list').getByRole('button').last().click();
+    for (const chart of ['tachogram', 'rmssd', 'coherence'])
+      await expect(page.getByTestId(`chart-${chart}`)).toHaveAttribute('data-ready', 'true', {
+        timeout: 10_000,
+      });
+    await check('history, session detail with charts');
+    await page.getByRole('tab', { name: 'Trends' }).click();
+    await expect(page.getByTestId('chart-rmssd-trend')).toHaveAttribute('data-ready', 'true', {
+      timeout: 10_000,
+    });
+    await check('history, trends');
+    await page.getByRole('tab', { name: 'Calendar' }).click();
+    await expect(page.getByTestId('streak-current')).toHaveText('1');
+    await check('history, calendar');
+    await page.getByRole('tab', { name: 'Print summary' }).click();
+    await expect(page.getByTestId('print-summary')).toBeVisible();
+    await check('history, print summary');
 
     await page.getByRole('button', { name: 'Privacy' }).click();
-    screens['privacy'] = await seriousFindings(page);
+    await check('privacy');
+    await page.getByRole('button', { name: 'Delete all data' }).click();
+    await expect(page.getByRole('button', { name: 'Yes, delete everything' })).toBeVisible();
+    await check('privacy, confirming delete-all');
+    await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('button', { name: 'About' }).click();
-    screens['about and install'] = await seriousFindings(page);
+    await check('about and install');
 
-    expect(screens).toEqual({
-      'first run': [],
-      'session, idle': [],
-      'session, running': [],
-      privacy: [],
-      'about and install': [],
+    // The tab closing mid-session, then a full disk mid-session: the recovery notice and the storage banner.
+    await page.getByRole('button', { name: 'Session' }).click();
+    await runSession(page, 3);
+    await page.waitForTimeout(5_500); // past the first flush, so there is something to recover
+    await page.close({ runBeforeUnload: false });
+    page = await context.newPage();
+    await page.goto('/');
+    await expect(page.getByText(/Recovered a session/)).toBeVisible({ timeout: 10_000 });
+    await check('session, recovery notice');
+    await runSession(page, 3);
+    await page.evaluate(() => {
+      IDBObjectStore.prototype.put = function put(): IDBRequest<IDBValidKey> {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
     });
+    await expect(page.getByTestId('storage-problem')).toBeVisible({ timeout: 10_000 });
+    await check('session, storage full');
+
+    expect(screens).toEqual(Object.fromEntries(Object.keys(screens).map((name) => [name, []])));
+    expect(Object.keys(screens)).toHaveLength(17);
     await context.close();
   });
 }
@@ -77,25 +132,17 @@ test('the keyboard reaches the navigation and the session controls, each with a 
 }) => {
   await skipFirstRun(context);
   await page.goto('/');
-  const reached: string[] = [];
-  for (let i = 0; i < 12; i++) {
-    await page.keyboard.press('Tab');
-    reached.push(
-      await page.evaluate(() => {
-        const el = document.activeElement;
-        if (!el || el === document.body) return '';
-        const label = el.getAttribute('aria-label') ?? (el as HTMLElement).innerText ?? '';
-        const labelled = el.id ? (document.querySelector(`label[for="${el.id}"]`)?.textContent ?? '') : '';
-        const wrapping = el.closest('label')?.textContent ?? '';
-        return `${el.tagName.toLowerCase()}:${(label || labelled || wrapping).trim().replace(/\s+/g, ' ')}`;
-      }),
-    );
-  }
+  const reached = await tabReach(page, 24);
   for (const expected of [
     'button:Session',
     'button:Privacy',
     'button:About',
+    'input:Note (optional)',
+    'button:Use for the next session',
     'button:Start with simulated heart',
+    'input:Replay an RR file',
+    'input:Adapt the rate to my heart',
+    'input:Announce each phase for screen readers',
   ]) {
     expect(reached).toContain(expected);
   }
@@ -103,6 +150,71 @@ test('the keyboard reaches the navigation and the session controls, each with a 
   await page.getByRole('button', { name: 'Start with simulated heart' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
+  // While a session runs: stopping it and the resonance assessment are reachable too.
+  await expect(page.getByRole('button', { name: 'Stepped assessment' })).toBeEnabled({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'History' }).focus();
+  const running = await tabReach(page, 30);
+  for (const expected of ['button:Stop session', 'button:Stepped assessment'])
+    expect(running).toContain(expected);
+  expect(running.filter((r) => r.endsWith(':'))).toEqual([]);
+});
+
+test('the keyboard reaches every control of the history screens, each with a name', async ({
+  page,
+  context,
+}, testInfo) => {
+  await skipFirstRun(context);
+  await page.goto('/');
+  await openHistory(page);
+  await importRecording(page, testInfo.outputPath('recording.txt'));
+  /** From the tab named `tab`, chosen with the keyboard, Tab `presses` times. */
+  const reach = async (tab: string, presses: number): Promise<string[]> => {
+    await page.getByRole('tab', { name: tab }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+    await page.getByRole('tab', { name: tab }).focus();
+    return tabReach(page, presses);
+  };
+  const screens: Record<string, string[]> = {
+    sessions: await reach('Sessions', 6),
+    trends: await reach('Trends', 3),
+    calendar: await reach('Calendar', 5),
+    summary: await reach('Print summary', 10),
+    data: await reach('Your data', 11),
+  };
+  await page.getByRole('tab', { name: 'Sessions' }).click();
+  await page.getByTestId('session-list').getByRole('button').first().focus();
+  await page.keyboard.press('Enter');
+  screens['detail'] = await tabReach(page, 14);
+  const expected: Record<string, string[]> = {
+    sessions: ['button:Trends', 'button:Your data'],
+    trends: ['button:Calendar'],
+    calendar: ['button:Previous month', 'button:Next month'],
+    summary: ['input:From', 'input:To', 'button:Print or save as PDF'],
+    data: [
+      'button:Export full backup (.json)',
+      'input:Restore from backup…',
+      'input:Import RR files…',
+      'input:Time',
+      'button:Download reminder (.ics)',
+      'button:Delete everything…',
+    ],
+    detail: [
+      'input:Note (optional)',
+      'button:Export RR (.txt, for Kubios)',
+      'button:Export beats (.csv)',
+      'button:Delete session',
+    ],
+  };
+  for (const [screen, names] of Object.entries(expected)) {
+    for (const name of names) expect(screens[screen], screen).toContain(name);
+    expect(
+      screens[screen]!.filter((r) => r.endsWith(':')),
+      `${screen}: controls without a name`,
+    ).toEqual([]);
+  }
+  // The session list's rows open by keyboard: the detail came up from Enter on a row.
+  await expect(page.getByRole('button', { name: '← All sessions' })).toBeVisible();
 });
 
 test('with reduced motion the pacer fills a bar instead of growing a circle', async ({ browser }) => {
@@ -112,5 +224,41 @@ test('with reduced motion the pacer fills a bar instead of growing a circle', as
   await page.goto('/');
   await expect(page.locator('.pacer .track')).toBeVisible();
   await expect(page.locator('.pacer .circle')).toHaveCount(0);
+  await context.close();
+});
+
+test('in the dark theme the charts draw their axis text in the theme’s muted colour, not chart.js’s grey', async ({
+  browser,
+}, testInfo) => {
+  const context = await browser.newContext({ colorScheme: 'dark' });
+  await skipFirstRun(context);
+  const page = await context.newPage();
+  await page.goto('/');
+  await openHistory(page);
+  await importRecording(page, testInfo.outputPath('recording.txt'));
+  await page.getByRole('tab', { name: 'Sessions' }).click();
+  await page.getByTestId('session-list').getByRole('button').first().click();
+  const canvas = page.getByTestId('chart-rmssd');
+  await expect(canvas).toHaveAttribute('data-ready', 'true', { timeout: 10_000 });
+  await page.waitForTimeout(500); // past chart.js's first animation frame
+  /** Pixels of the chart within a small distance of each colour: chart.js's default grey and the theme's muted. */
+  const counts = await canvas.evaluate((el: HTMLCanvasElement) => {
+    const muted = getComputedStyle(document.documentElement).getPropertyValue('--muted').trim();
+    const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    const targets = { grey: rgb('#666666'), muted: rgb(muted) };
+    const data = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
+    const found = { grey: 0, muted: 0 };
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i + 3]! < 250) continue;
+      for (const key of ['grey', 'muted'] as const) {
+        const [r, g, b] = targets[key];
+        if (Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) < 12)
+          found[key] += 1;
+      }
+    }
+    return found;
+  });
+  expect(counts.grey).toBe(0);
+  expect(counts.muted).toBeGreaterThan(50);
   await context.close();
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { seriousFindings } from './axe';
 import { skipFirstRun } from './first-run';
 
 test('a second tab cannot start a session while another tab runs one, says why, and can once it ends', async ({
@@ -17,6 +18,7 @@ test('a second tab cannot start a session while another tab runs one, says why, 
   await expect(second.getByTestId('session-elsewhere')).toBeVisible({ timeout: 10_000 });
   await second.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect(second.getByRole('alert')).toContainText('already running in another Resonance tab or window');
+  expect(await seriousFindings(second)).toEqual([]);
   await expect(second.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
   await expect(second.locator('.pacer')).toHaveAttribute('data-breath-phase', 'idle');
   await expect(first.getByTestId('heart-rate')).toHaveText(/^\d+$/, { timeout: 10_000 });

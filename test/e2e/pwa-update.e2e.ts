@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic, type StaticServer } from '../../scripts/serve-static.ts';
+import { seriousFindings } from './axe';
 import { skipFirstRun, waitForServiceWorker } from './first-run';
 
 /**
@@ -88,6 +89,7 @@ test('a new version is offered only once the session ends, and once accepted the
   await checkForUpdate(page);
   await expect(page.getByTestId('update-deferred')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Reload to update' })).toHaveCount(0);
+  expect(await seriousFindings(page)).toEqual([]);
   await page.waitForTimeout(3_000);
   expect(navigations).toBe(0);
   expect(await page.evaluate(() => 'loadedOnce' in window)).toBe(true);
@@ -96,6 +98,7 @@ test('a new version is offered only once the session ends, and once accepted the
   await page.getByRole('button', { name: 'Stop session' }).click();
   const reload = page.getByRole('button', { name: 'Reload to update' });
   await expect(reload).toBeVisible();
+  expect(await seriousFindings(page)).toEqual([]);
   expect(navigations).toBe(0);
   await Promise.all([page.waitForEvent('framenavigated'), reload.click()]);
   await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();

@@ -30,6 +30,9 @@ export function mountChart(canvas: HTMLCanvasElement, config: () => ChartConfigu
   let cancelled = false;
   void loadChart().then((Chart) => {
     if (cancelled) return;
+    // Axis text and grid in the theme's colours: chart.js's grey (#666) is under 3:1 on the dark surface.
+    Chart.defaults.color = cssColor('--muted', '#4a5957');
+    Chart.defaults.borderColor = cssColor('--line', '#d5dedc');
     chart = new Chart(canvas, config());
     canvas.dataset['ready'] = 'true';
   });
