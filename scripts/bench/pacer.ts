@@ -44,10 +44,10 @@ export async function run(): Promise<Record<string, number>> {
       1e6) /
     60_000;
   return {
-    'pacer.stepped_assessment_run_ms': stepped,
-    'pacer.sliding_assessment_run_ms': sliding,
-    'pacer.adaptive_20min_run_ms': adaptive,
-    'pacer.controller_decision_ms': decideMs,
-    'pacer.schedule_frame_ns': frameNs,
+    'pacer-stepped-run-ms': stepped,
+    'pacer-sliding-run-ms': sliding,
+    'pacer-adaptive-20min-run-ms': adaptive,
+    'pacer-controller-decision-ms': decideMs,
+    'pacer-schedule-frame-ns': frameNs,
   };
 }
