@@ -76,6 +76,9 @@ export async function run(): Promise<Record<string, number>> {
   execFileSync(join(ROOT, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'error'], {
     cwd: ROOT,
     stdio: 'inherit',
+    // A Vite dev server started by an earlier benchmark in this process sets NODE_ENV=development, which would
+    // make this a development build (no service worker, Svelte's dev checks): measure the production app.
+    env: { ...process.env, NODE_ENV: 'production' },
   });
   const { json, beats } = yearOfPractice();
   const dir = mkdtempSync(join(tmpdir(), 'resonance-bench-'));
