@@ -26,8 +26,15 @@ async function installabilityErrors(debuggingPort: number, url: string): Promise
     const context = browser.contexts()[0] ?? (await browser.newContext());
     const page = await context.newPage();
     await page.goto(url);
-    // The manifest and service worker load after the page; give the browser time to read them.
-    await page.evaluate(() => navigator.serviceWorker.ready);
+    // The manifest and service worker load after the page; give the browser time to read them, but not forever
+    // (a build without a service worker never gets ready).
+    const ready = await page.evaluate(() =>
+      Promise.race([
+        navigator.serviceWorker.ready.then(() => true),
+        new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 20_000)),
+      ]),
+    );
+    if (!ready) return ['no-service-worker-registered'];
     const session = await context.newCDPSession(page);
     const { installabilityErrors } = await session.send('Page.getInstallabilityErrors');
     await page.close();
