@@ -1,6 +1,6 @@
 /**
  * One session at a time across every tab and window of this origin, with the Web Locks API
- * (https://w3c.github.io/web-locks/): the tab that holds the exclusive lock `resonance-session` may run a session
+ * (W3C Web Locks API): the tab that holds the exclusive lock `resonance-session` may run a session
  * and use the strap; any other tab asking with `ifAvailable` is refused at once instead of queueing, and says why.
  * The browser releases the lock by itself when the holding tab closes or crashes, so a lock never outlives its tab.
  */

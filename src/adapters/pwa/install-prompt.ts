@@ -1,5 +1,5 @@
 /**
- * Chromium's install prompt (https://developer.mozilla.org/docs/Web/API/BeforeInstallPromptEvent): the browser
+ * Chromium's install prompt (the BeforeInstallPromptEvent, documented on MDN): the browser
  * fires `beforeinstallprompt` when the app is installable; keeping the event lets the app offer its own Install
  * button and show the browser's dialog when the person presses it. Not in the DOM typings, so declared here.
  */

@@ -1,5 +1,5 @@
 /**
- * A Web Lock (https://w3c.github.io/web-locks/) held while a session records, so another tab's launch does not
+ * A Web Lock (W3C Web Locks API) held while a session records, so another tab's launch does not
  * "recover" a session that is still running: the browser releases the lock when the recording tab stops,
  * closes or crashes. Where the API is missing, recording works and recovery simply finds no lock.
  */

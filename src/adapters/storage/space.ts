@@ -1,5 +1,5 @@
 /**
- * Persistent storage and the space used, through the Storage API (https://storage.spec.whatwg.org/): a
+ * Persistent storage and the space used, through the Storage API (WHATWG Storage Standard): a
  * persisted origin's data is not evicted under storage pressure; `estimate()` reports usage and quota in bytes.
  */
 
