@@ -15,6 +15,7 @@ import type { CheckInMoment } from '../adapters/storage/schema';
 import { estimateSpace, type SpaceUsed } from '../adapters/storage/space';
 import type { ResonanceStore } from '../adapters/storage/store';
 import type { ChosenFile } from '../adapters/storage/files';
+import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();
@@ -127,11 +128,14 @@ export class History {
     await this.load();
   }
 
-  async deleteEverything(): Promise<void> {
-    const result = await this.#store?.deleteEverything();
-    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
-    else this.say({ kind: 'info', text: 'All sessions, check-ins, assessments and settings were deleted.' });
+  /** The storage side of "delete all" (src/adapters/storage/wipe.ts); the history is empty afterwards. */
+  async wipe(): Promise<WipeReport> {
+    const report = await wipeEverything(this.#store);
+    this.#sessions = [];
+    this.#assessments = [];
+    this.#notice = null;
     await this.load();
+    return report;
   }
 
   /** The full backup as JSON text, or null (with a notice) when it cannot be read. */

@@ -36,12 +36,3 @@ export function browserPacerOutputs(): PacerOutputs {
     wakeLock: new ScreenWakeLock(browserWakeLockHost()),
   };
 }
-
-/** localStorage, or null where it is blocked (private mode in some browsers). */
-export function browserStore(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
