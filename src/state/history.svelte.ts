@@ -12,7 +12,13 @@ import { dailyTrends, type DayTrend } from '../core/history/trends';
 import type { AssessmentRecord, BeatRecord, CheckIn, SessionRecord } from '../core/session/record';
 import { exportBackup, importSessions, restoreBackup } from '../adapters/storage/backup';
 import type { CheckInMoment } from '../adapters/storage/schema';
-import { estimateSpace, type SpaceUsed } from '../adapters/storage/space';
+import {
+  estimateSpace,
+  persistenceNow,
+  requestPersistence,
+  type Persistence,
+  type SpaceUsed,
+} from '../adapters/storage/space';
 import type { ResonanceStore } from '../adapters/storage/store';
 import type { ChosenFile } from '../adapters/storage/files';
 import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
@@ -31,6 +37,8 @@ export class History {
   #loaded = $state(false);
   #notice = $state.raw<Notice | null>(null);
   #space = $state.raw<SpaceUsed | null>(null);
+  #persistence = $state<Persistence>('unsupported');
+  #askedPersistence = false;
   #store: ResonanceStore | null;
   readonly #now: () => number;
 
@@ -56,6 +64,20 @@ export class History {
   }
   get space(): SpaceUsed | null {
     return this.#space;
+  }
+  /** Whether the browser keeps this data even under storage pressure. */
+  get persistence(): Persistence {
+    return this.#persistence;
+  }
+
+  /**
+   * Ask for persistent storage once a session is saved (there is something worth keeping), at most once a visit,
+   * and without anyone waiting: Firefox answers only when the person answers its prompt.
+   */
+  askPersistence(): void {
+    if (this.#askedPersistence || !this.#store) return;
+    this.#askedPersistence = true;
+    void requestPersistence().then((p) => (this.#persistence = p));
   }
   get trends(): readonly DayTrend[] {
     return this.#trends;
@@ -94,7 +116,9 @@ export class History {
     else this.say({ kind: 'error', text: sessions.error.message });
     if (assessments.ok) this.#assessments = assessments.value;
     this.#loaded = true;
-    this.#space = await estimateSpace();
+    const [space, persistence] = await Promise.all([estimateSpace(), persistenceNow()]);
+    this.#space = space;
+    this.#persistence = persistence;
   }
 
   async beatsOf(sessionId: string): Promise<BeatRecord[] | null> {
