@@ -7,7 +7,8 @@ export type Persistence = 'persisted' | 'not-persisted' | 'unsupported';
 
 function storageManager(): StorageManager | null {
   const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
-  return storage?.persist && storage.persisted ? storage : null;
+  if (!storage?.persist || !storage.persisted) return null;
+  return storage;
 }
 
 /** Whether this origin's storage is persistent now. Never asks the person. */
