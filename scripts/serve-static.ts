@@ -61,11 +61,18 @@ export async function serveStatic(rootDir: string, port: number, host = '127.0.0
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  const address = server.address();
   return {
-    url: `http://${host}:${port}`,
+    // Port 0 asks the system for a free port: report the one it gave.
+    url: `http://${host}:${typeof address === 'object' && address ? address.port : port}`,
     setRoot(dir) {
       root = dir;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Kept-alive connections are cut too, so a page sees the server gone at once (as offline).
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
