@@ -42,13 +42,20 @@ export class History {
   #askedPersistence = false;
   #store: ResonanceStore | null;
   readonly #now: () => number;
+  readonly #afterRestore: () => Promise<void> | void;
 
   #trends = $derived(dailyTrends(this.#sessions, localOffset));
   #practiceDays = $derived(new Set(this.#trends.map((t) => t.day)));
 
-  constructor(store: ResonanceStore | null, now: () => number = () => Date.now()) {
+  /** `afterRestore` runs once a backup has been restored (the settings read theirs again). */
+  constructor(
+    store: ResonanceStore | null,
+    now: () => number = () => Date.now(),
+    afterRestore: () => Promise<void> | void = () => {},
+  ) {
     this.#store = store;
     this.#now = now;
+    this.#afterRestore = afterRestore;
   }
 
   get sessions(): readonly SessionRecord[] {
@@ -202,6 +209,7 @@ export class History {
         kind: 'info',
         text: `Restored ${addedSessions} session${addedSessions === 1 ? '' : 's'}${skippedSessions ? `; ${skippedSessions} already here were left as they are` : ''}.`,
       });
+      await this.#afterRestore();
     }
     await this.load();
   }

@@ -106,6 +106,10 @@ export class LiveSession {
   get inhaleShare(): number {
     return this.#inhaleShare;
   }
+  /** The pattern the pacer shows from the next breath on. */
+  get pattern(): BreathPattern {
+    return this.#pattern;
+  }
   get sourceLabel(): string {
     return this.#sourceLabel;
   }

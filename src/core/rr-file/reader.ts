@@ -172,6 +172,7 @@ export class RrFileReader {
     if (this.#problem) return this.#problem;
     this.#hash.push(chunk);
     const text = this.#partial + chunk;
+    // eslint-disable-next-line no-control-regex -- a NUL is exactly what marks a file that is not text
     const binary = text.search(/[\u0000\uFFFD]/);
     if (binary >= 0) {
       // Bytes no text file holds (a NUL, or what a decoder made of bytes that are not UTF-8): name their line.
