@@ -7,18 +7,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBackup } from '../../src/core/export/backup';
 import { importId } from '../../src/core/export/rr-import';
+import { LAYOUT_DIR, LAYOUT_FILES } from '../core/rr-file/layouts';
 import { skipFirstRun } from './first-run';
 import { openHistory, runSession } from './history-steps';
-
-const LAYOUTS = join(import.meta.dirname, '..', 'fixtures', 'rr-files');
-const LAYOUT_FILES = [
-  'polar-sensor-logger_RR.txt',
-  'hrv-logger_RR.csv',
-  'elite-hrv.txt',
-  'welltory-rr.txt',
-  'kubios-rr-seconds.txt',
-  'kubios-time-rr.txt',
-];
 
 test.beforeEach(({ context }) => skipFirstRun(context));
 
@@ -44,12 +35,12 @@ async function download(page: Page, button: string): Promise<string> {
 test("other apps' files import by their header: each is the 40 beats it holds", async ({ page }) => {
   await page.goto('/');
   await yourData(page);
-  await page.getByTestId('import-input').setInputFiles(LAYOUT_FILES.map((f) => join(LAYOUTS, f)));
+  await page.getByTestId('import-input').setInputFiles(LAYOUT_FILES.map((f) => join(LAYOUT_DIR, f)));
   await expect(page.getByTestId('history-notice')).toContainText(
     `Imported ${LAYOUT_FILES.length} recordings`,
   );
   for (const name of LAYOUT_FILES) {
-    await openSession(page, importId(readFileSync(join(LAYOUTS, name), 'utf8')));
+    await openSession(page, importId(readFileSync(join(LAYOUT_DIR, name), 'utf8')));
     await expect(page.getByTestId('detail-beats')).toHaveText('40');
     await expect(page.getByTestId('session-detail')).toContainText(name);
     // 40 intervals whose instantaneous heart rates average 59.6 bpm (never the cumulative column's).
@@ -61,7 +52,7 @@ test("other apps' files import by their header: each is the 40 beats it holds", 
 test('replaying an HRV Logger file plays its rr column, not its running time', async ({ page }) => {
   await page.goto('/');
   await page.getByLabel('Replay speed').selectOption('16');
-  await page.getByLabel('Replay an RR file').setInputFiles(join(LAYOUTS, 'hrv-logger_RR.csv'));
+  await page.getByLabel('Replay an RR file').setInputFiles(join(LAYOUT_DIR, 'hrv-logger_RR.csv'));
   await expect(page.locator('[data-source-state]')).toHaveText('Live: hrv-logger_RR.csv');
   await expect(page.getByTestId('heart-rate')).toHaveText(/^(5[5-9]|6[0-5])$/, { timeout: 15_000 });
 });
