@@ -46,7 +46,7 @@ const IMPOSSIBLE: readonly (readonly number[])[] = [
   [0x17, ...le16(65535), ...le16(1024)], // 16-bit heart rate 65535 (with an ordinary RR)
 ];
 
-test('impossible RR and heart rate from the strap are never stored, exported or shown', async ({}, testInfo) => {
+test('impossible RR and heart rate from the strap are never stored, exported or shown', async () => {
   test.setTimeout(120_000);
   strap = await EmulatedStrap.attach(browser, context, page, {
     address: '09:09:09:09:0F:0A',
@@ -112,7 +112,7 @@ test('impossible RR and heart rate from the strap are never stored, exported or 
   await page.getByRole('tab', { name: 'Your data' }).click();
   const backupDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export full backup (.json)' }).click();
-  const backupPath = testInfo.outputPath('backup.json');
+  const backupPath = test.info().outputPath('backup.json');
   await (await backupDownload).saveAs(backupPath);
   const parsed = parseBackup(await readFile(backupPath, 'utf8'));
   if (!parsed.ok) throw new Error(parsed.problem.message);

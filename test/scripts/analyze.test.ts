@@ -6,13 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { analyzeRecording } from '../../src/core/hrv/analysis';
 import { reportToJson } from '../../src/core/hrv/report-json';
 import { loadFixture } from '../core/hrv/fixtures';
+import { LAYOUT_DIR, LAYOUT_FILES, SOURCE_RR } from '../core/rr-file/layouts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 const dir = mkdtempSync(join(tmpdir(), 'analyze-'));
-const LAYOUTS = join(ROOT, 'test', 'fixtures', 'rr-files');
-/** The 40 intervals every layout fixture holds (test/fixtures/rr-files/README.md). */
-const SOURCE_RR = loadFixture('polar_h10_dhyb').rrMs.slice(0, 40);
 
 function analyze(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   const r = spawnSync(TSX, [join(ROOT, 'scripts', 'analyze.ts'), ...args], {
@@ -60,15 +58,8 @@ describe('npm run analyze', () => {
     expect(out.stderr.trim()).toBe(`${bad}:4: "abc" is not a number (column rr)`);
   });
 
-  it.each([
-    'polar-sensor-logger_RR.txt',
-    'hrv-logger_RR.csv',
-    'elite-hrv.txt',
-    'welltory-rr.txt',
-    'kubios-rr-seconds.txt',
-    'kubios-time-rr.txt',
-  ])('reads %s with the app’s reader: the report of the 40 intervals it holds', (name) => {
-    const out = analyze(join(LAYOUTS, name), '--json', '--no-correction');
+  it.each(LAYOUT_FILES)('reads %s with the app’s reader: the report of the 40 intervals it holds', (name) => {
+    const out = analyze(join(LAYOUT_DIR, name), '--json', '--no-correction');
     expect(out.status).toBe(0);
     expect(JSON.parse(out.stdout)).toEqual(
       JSON.parse(JSON.stringify(reportToJson(analyzeRecording(SOURCE_RR, { correct: false })))),
@@ -76,12 +67,12 @@ describe('npm run analyze', () => {
   });
 
   it("reads this app's CSV by rr_ms, taking no difference across its gap", () => {
-    const beats = JSON.parse(readFileSync(join(LAYOUTS, 'resonance-export.beats.json'), 'utf8')) as {
+    const beats = JSON.parse(readFileSync(join(LAYOUT_DIR, 'resonance-export.beats.json'), 'utf8')) as {
       rrMs: number;
       afterGap: boolean;
     }[];
     const series = beats.flatMap((b) => (b.afterGap ? [Number.NaN, b.rrMs] : [b.rrMs]));
-    const out = analyze(join(LAYOUTS, 'resonance-export.csv'), '--json', '--no-correction');
+    const out = analyze(join(LAYOUT_DIR, 'resonance-export.csv'), '--json', '--no-correction');
     expect(out.status).toBe(0);
     const json = JSON.parse(out.stdout) as { timeDomain: { meanNnMs: number } };
     expect(json).toEqual(

@@ -30,11 +30,15 @@ interface TextSink {
   readonly line: number;
 }
 
-/** Stream a file's text into `sink`; the problem that stopped it, or null once all of it was taken. */
-async function streamText(file: Blob, sink: TextSink): Promise<FileProblem | null> {
+/**
+ * Stream a file's text into `sink`; the problem that stopped it, or null once all of it was taken. With `fatal`
+ * the first byte that is not UTF-8 stops the reading; without, it becomes U+FFFD for the sink to find (and name
+ * its line).
+ */
+async function streamText(file: Blob, sink: TextSink, fatal: boolean): Promise<FileProblem | null> {
   if (file.size > MAX_FILE_BYTES)
     return { kind: 'too-large', sizeBytes: file.size, limitBytes: MAX_FILE_BYTES };
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new TextDecoder('utf-8', { fatal });
   const reader = file.stream().getReader();
   try {
     for (;;) {
@@ -60,7 +64,8 @@ export async function readRrFile(file: Blob): Promise<RrFileResult> {
   const reader = new RrFileReader();
   let problem: FileProblem | null;
   try {
-    problem = await streamText(file, reader);
+    // The reader refuses U+FFFD, where bytes were not UTF-8, at its line.
+    problem = await streamText(file, reader, false);
   } catch {
     return { ok: false, problem: { kind: 'unreadable' } };
   }
@@ -76,8 +81,9 @@ export async function readBackupText(file: Blob): Promise<TextFileResult> {
   let line = 1;
   const sink: TextSink = {
     push(text) {
-      if (text.includes('\u0000')) return { kind: 'not-text', line };
-      line += text.match(/\r\n|\r|\n/g)?.length ?? 0;
+      const nul = text.indexOf('\u0000');
+      line += text.slice(0, nul < 0 ? text.length : nul).match(/\r\n|\r|\n/g)?.length ?? 0;
+      if (nul >= 0) return { kind: 'not-text', line };
       parts.push(text);
       return null;
     },
@@ -87,7 +93,8 @@ export async function readBackupText(file: Blob): Promise<TextFileResult> {
   };
   let problem: FileProblem | null;
   try {
-    problem = await streamText(file, sink);
+    // Fatal: a backup's notes may hold any character, U+FFFD included, so only undecodable bytes count.
+    problem = await streamText(file, sink, true);
   } catch {
     return { ok: false, problem: { kind: 'unreadable' } };
   }

@@ -172,8 +172,9 @@ export class RrFileReader {
     if (this.#problem) return this.#problem;
     this.#hash.push(chunk);
     const text = this.#partial + chunk;
-    // eslint-disable-next-line no-control-regex -- a NUL is exactly what marks a file that is not text
-    const binary = text.search(/[\u0000\uFFFD]/);
+    const nul = text.indexOf('\u0000');
+    const replaced = text.indexOf('\uFFFD');
+    const binary = nul < 0 ? replaced : replaced < 0 ? nul : Math.min(nul, replaced);
     if (binary >= 0) {
       // Bytes no text file holds (a NUL, or what a decoder made of bytes that are not UTF-8): name their line.
       const breaks = text.slice(0, binary).match(/\r\n|\r|\n/g)?.length ?? 0;

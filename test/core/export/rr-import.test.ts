@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { backupJson, makeBackup, parseBackup } from '../../../src/core/export/backup';
 import { importId, importRrFile } from '../../../src/core/export/rr-import';
@@ -8,10 +6,9 @@ import { Random } from '../../../src/core/random';
 import { parseRrText } from '../../../src/core/rr-file/reader';
 import { fromColumns, toColumns } from '../../../src/core/session/columns';
 import { NORMAL_BEAT, type BeatRecord } from '../../../src/core/session/record';
+import { layoutText as fixture } from '../rr-file/layouts';
 import { sampleBeats, sampleSession } from './beats';
 
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'rr-files');
-const fixture = (name: string) => readFileSync(join(DIR, name), 'utf8');
 const end = Date.UTC(2026, 10, 1, 8);
 
 function imported(text: string, name = 'file.txt') {

@@ -1,17 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_LINE_CHARS, MAX_RECORDING_BEATS } from '../../../src/core/export/file-limits';
 import { parseRrText, RrFileReader, type RrFile } from '../../../src/core/rr-file/reader';
 import { fromColumns } from '../../../src/core/session/columns';
 import type { BeatRecord } from '../../../src/core/session/record';
 
-const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'rr-files');
-const fixture = (name: string) => readFileSync(join(DIR, name), 'utf8');
-/** The 40 intervals every layout fixture holds (README there). */
-const SOURCE_RR: number[] = (
-  JSON.parse(readFileSync(join(DIR, '..', 'hrv', 'polar_h10_dhyb.json'), 'utf8')) as { rr_ms: number[] }
-).rr_ms.slice(0, 40);
+import { LAYOUTS, layoutText as fixture, SOURCE_RR } from './layouts';
 
 function read(text: string): RrFile {
   const result = parseRrText(text);
@@ -20,14 +13,7 @@ function read(text: string): RrFile {
 }
 
 describe('RR files in the published layouts', () => {
-  it.each([
-    ['polar-sensor-logger_RR.txt', 'RR-interval [ms]', 'ms', 'header'],
-    ['hrv-logger_RR.csv', 'rr', 'ms', 'values'],
-    ['elite-hrv.txt', null, 'ms', 'values'],
-    ['welltory-rr.txt', null, 'ms', 'values'],
-    ['kubios-rr-seconds.txt', null, 's', 'values'],
-    ['kubios-time-rr.txt', null, 's', 'values'],
-  ])('%s reads as the 40 intervals it was written from', (name, column, unit, unitFrom) => {
+  it.each(LAYOUTS)('%s reads as the 40 intervals it was written from', (name, column, unit, unitFrom) => {
     const file = read(fixture(name));
     expect(file.beats.rrMs).toEqual(SOURCE_RR);
     expect(file.rrColumn).toBe(column);
