@@ -6,7 +6,7 @@ test('every file is served with the security headers of public/_headers, and the
   request,
 }) => {
   const response = await page.goto('/');
-  const html = (await response?.headers()) ?? {};
+  const html = response?.headers() ?? {};
   const csp = html['content-security-policy'] ?? '';
   expect(csp).toContain("frame-ancestors 'none'");
   expect(csp).toContain("default-src 'self'");
@@ -40,13 +40,11 @@ test('the app refuses to be framed, even by its own origin', async ({ page }) =>
         frame.src = '/?framed';
         frame.onload = () => {
           // A blocked frame holds the browser's error page, which the app's origin cannot read.
-          let readable = false;
           try {
-            readable = frame.contentDocument?.querySelector('h1')?.textContent === 'Resonance';
+            resolve(frame.contentDocument?.querySelector('h1')?.textContent === 'Resonance');
           } catch {
-            readable = false;
+            resolve(false);
           }
-          resolve(readable);
         };
         document.body.append(frame);
       }),

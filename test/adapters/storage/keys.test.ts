@@ -8,7 +8,7 @@ import { ownedKeys } from '../../../src/adapters/storage/wipe';
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const nested = await Promise.all(
-    entries.map((e) => {
+    entries.map(async (e) => {
       const path = join(dir, e.name);
       if (e.isDirectory()) return e.name === 'fixtures' ? [] : sourceFiles(path);
       return /\.(ts|svelte|js)$/.test(e.name) ? [path] : [];
