@@ -6,7 +6,7 @@ import type { WorkerHealth } from '../../src/adapters/worker/hrv-client';
 describe("the session's word on its HRV analysis", () => {
   it('follows the worker client: restarted, failed, and running again at the next start', async () => {
     let report: (health: WorkerHealth) => void = () => {};
-    let nowMs = 0;
+    const nowMs = 0;
     const session = new LiveSession(
       (_metrics, _error, onHealth) => {
         report = onHealth;
