@@ -40,13 +40,11 @@ test('the app refuses to be framed, even by its own origin', async ({ page }) =>
         frame.src = '/?framed';
         frame.onload = () => {
           // A blocked frame holds the browser's error page, which the app's origin cannot read.
-          let readable: boolean;
           try {
-            readable = frame.contentDocument?.querySelector('h1')?.textContent === 'Resonance';
+            resolve(frame.contentDocument?.querySelector('h1')?.textContent === 'Resonance');
           } catch {
-            readable = false;
+            resolve(false);
           }
-          resolve(readable);
         };
         document.body.append(frame);
       }),

@@ -6,11 +6,10 @@ import { persistenceNow, requestPersistence } from '../../../src/adapters/storag
 import { uniqueDbName } from './fixtures';
 
 const names: string[] = [];
-const original = { persist: navigator.storage.persist, persisted: navigator.storage.persisted };
-
 afterEach(async () => {
-  navigator.storage.persist = original.persist;
-  navigator.storage.persisted = original.persisted;
+  // The stand-ins are own properties of the object; removing them brings back the browser's methods.
+  Reflect.deleteProperty(navigator.storage, 'persist');
+  Reflect.deleteProperty(navigator.storage, 'persisted');
   for (const name of names.splice(0)) await deleteDB(name);
 });
 
