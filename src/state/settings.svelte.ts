@@ -228,7 +228,7 @@ export class Settings {
 
   /** The assessment used to live in localStorage: move it into storage once. */
   #migrateLegacy(alreadyStored: boolean): void {
-    let text: string | null = null;
+    let text: string | null;
     try {
       text = this.#legacy?.getItem(LEGACY_ASSESSMENT_KEY) ?? null;
     } catch {
