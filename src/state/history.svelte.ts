@@ -15,6 +15,7 @@ import type { CheckInMoment } from '../adapters/storage/schema';
 import { estimateSpace, type SpaceUsed } from '../adapters/storage/space';
 import type { ResonanceStore } from '../adapters/storage/store';
 import type { ChosenFile } from '../adapters/storage/files';
+import { countOf, pluralWord } from '../ui/plural';
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();
@@ -32,13 +33,20 @@ export class History {
   #space = $state.raw<SpaceUsed | null>(null);
   #store: ResonanceStore | null;
   readonly #now: () => number;
+  readonly #afterRestore: () => Promise<void> | void;
 
   #trends = $derived(dailyTrends(this.#sessions, localOffset));
   #practiceDays = $derived(new Set(this.#trends.map((t) => t.day)));
 
-  constructor(store: ResonanceStore | null, now: () => number = () => Date.now()) {
+  /** `afterRestore` runs once a backup has been restored (the settings read theirs again). */
+  constructor(
+    store: ResonanceStore | null,
+    now: () => number = () => Date.now(),
+    afterRestore: () => Promise<void> | void = () => {},
+  ) {
     this.#store = store;
     this.#now = now;
+    this.#afterRestore = afterRestore;
   }
 
   get sessions(): readonly SessionRecord[] {
@@ -163,8 +171,9 @@ export class History {
       const { addedSessions, skippedSessions } = result.value;
       this.say({
         kind: 'info',
-        text: `Restored ${addedSessions} session${addedSessions === 1 ? '' : 's'}${skippedSessions ? `; ${skippedSessions} already here were left as they are` : ''}.`,
+        text: `Restored ${countOf(addedSessions, 'session', 'sessions')}${skippedSessions ? `; ${skippedSessions} already here ${pluralWord(skippedSessions, 'was', 'were')} left as ${pluralWord(skippedSessions, 'it is', 'they are')}` : ''}.`,
       });
+      await this.#afterRestore();
     }
     await this.load();
   }
@@ -196,10 +205,10 @@ export class History {
     if (!result.ok) this.say({ kind: 'error', text: `Nothing was imported: ${result.error.message}` });
     else {
       const already = sessions.length - result.value;
-      const plural = (n: number) => `${n} recording${n === 1 ? '' : 's'}`;
+      const plural = (n: number) => countOf(n, 'recording', 'recordings');
       this.say({
         kind: 'info',
-        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${already === 1 ? 'was' : 'were'} already here` : ''}.`,
+        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${pluralWord(already, 'was', 'were')} already here` : ''}.`,
       });
     }
     await this.load();

@@ -20,10 +20,28 @@ const dateTime = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
 });
+const shortDateTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 
 export function formatDateTime(timeMs: number): string {
   return dateTime.format(timeMs);
+}
+
+/** "Tue 1 Dec, 08:14": the history list's date on a phone. */
+export function formatShortDateTime(timeMs: number): string {
+  return shortDateTime.format(timeMs);
+}
+
+/** A duration in whole minutes for lists ("10 min"), seconds under a minute ("45 s"). */
+export function formatMinutes(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.round(s / 60)} min`;
 }
 
 export function formatDay(day: string): string {

@@ -41,8 +41,8 @@ export function browserPacerOutputs(): PacerOutputs {
   };
 }
 
-/** localStorage, or null where it is blocked (private mode in some browsers). */
-export function browserStore(): Storage | null {
+/** localStorage (where settings were kept before the database; read once to move them), or null if blocked. */
+export function browserLegacyStorage(): Storage | null {
   try {
     return window.localStorage;
   } catch {
