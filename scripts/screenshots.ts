@@ -24,6 +24,8 @@ interface Screen {
   readonly firstRun?: boolean;
   /** From the app just loaded to the screen. */
   readonly show?: (page: Page) => Promise<void>;
+  /** After the shot (end a running session, so no later screen shows it recovered). */
+  readonly leave?: (page: Page) => Promise<void>;
 }
 
 const nav = (label: string) => (page: Page) =>
@@ -38,11 +40,14 @@ async function simulatedSession(page: Page): Promise<void> {
   await page.waitForTimeout(3_000);
 }
 
+async function stopSession(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /^Stop/ }).first().click();
+}
+
 const SCREENS: readonly Screen[] = [
   { name: 'first-run', firstRun: true },
   { name: 'first-run-learn-more', firstRun: true, show: (p) => p.getByText('Learn more').click() },
   { name: 'home' },
-  { name: 'session-running', show: simulatedSession },
   { name: 'history', show: nav('History') },
   {
     name: 'history-session',
@@ -57,6 +62,7 @@ const SCREENS: readonly Screen[] = [
   { name: 'history-data', show: historyTab('Your data') },
   { name: 'privacy', show: nav('Privacy') },
   { name: 'about', show: nav('About') },
+  { name: 'session-running', show: simulatedSession, leave: stopSession },
 ];
 
 const SIZES = [
@@ -99,6 +105,7 @@ async function shootAll(browser: Browser, url: string): Promise<void> {
         const file = `docs/screenshots/${screen.name}-${size.id}-${colorScheme}.png`;
         await shot.screenshot({ path: `${root}${file}`, fullPage: false });
         console.log(file);
+        await screen.leave?.(shot);
         await shot.close();
         if (screen.firstRun) await page.evaluate((key) => localStorage.setItem(key, '1'), FIRST_RUN_KEY);
       }

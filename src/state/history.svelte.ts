@@ -23,6 +23,7 @@ import type { ResonanceStore } from '../adapters/storage/store';
 import { readBackupText, readRrFile } from '../adapters/storage/files';
 import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
 import { fileProblemText } from '../ui/files/file-problem-text';
+import { countOf, pluralWord } from '../ui/plural';
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();
@@ -207,7 +208,7 @@ export class History {
       const { addedSessions, skippedSessions } = result.value;
       this.say({
         kind: 'info',
-        text: `Restored ${addedSessions} session${addedSessions === 1 ? '' : 's'}${skippedSessions ? `; ${skippedSessions} already here were left as they are` : ''}.`,
+        text: `Restored ${countOf(addedSessions, 'session', 'sessions')}${skippedSessions ? `; ${skippedSessions} already here ${pluralWord(skippedSessions, 'was', 'were')} left as ${pluralWord(skippedSessions, 'it is', 'they are')}` : ''}.`,
       });
       await this.#afterRestore();
     }
@@ -236,10 +237,10 @@ export class History {
     if (!result.ok) this.say({ kind: 'error', text: `Nothing was imported: ${result.error.message}` });
     else {
       const already = sessions.length - result.value;
-      const plural = (n: number) => `${n} recording${n === 1 ? '' : 's'}`;
+      const plural = (n: number) => countOf(n, 'recording', 'recordings');
       this.say({
         kind: 'info',
-        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${already === 1 ? 'was' : 'were'} already here` : ''}.${impossible > 0 ? ` ${impossible} impossible value${impossible === 1 ? ' was' : 's were'} left out (RR outside 200-3000 ms).` : ''}`,
+        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${pluralWord(already, 'was', 'were')} already here` : ''}.${impossible > 0 ? ` ${countOf(impossible, 'impossible value', 'impossible values')} ${pluralWord(impossible, 'was', 'were')} left out (RR outside 200-3000 ms).` : ''}`,
       });
     }
     await this.load();

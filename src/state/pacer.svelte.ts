@@ -18,6 +18,8 @@ export type AssessmentProtocol = 'stepped' | 'sliding';
 export interface PacerOutputs {
   cueLoop(schedule: PacerSchedule, nowS: () => number): CueLoop | null;
   readonly wakeLock: ScreenWakeLock | null;
+  /** The gentle cue when a session reaches its length, in the person's chosen sound and vibration. */
+  endCue?(options: CueOptions): void;
 }
 
 /** Beats kept for the controller and assessments: a sliding sweep lasts about 15 minutes. */
@@ -267,6 +269,7 @@ export class PacerControl {
     if (!this.#plan) this.#settings.set('startPattern', this.#session.pattern);
     this.#loop?.stop();
     this.#loop = null;
+    if (this.#session.completed) this.#outputs.endCue?.(this.#cues);
     void this.#outputs.wakeLock?.release().then(() => (this.#wake = 'off'));
     this.cancelAssessment('The session ended before the assessment finished; nothing was stored.');
   }

@@ -39,6 +39,13 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('strap-message')).toContainText('Chrome and Edge');
     await expect(page.locator('[data-resonance-found="5.5"]')).toBeVisible();
     await check('session, idle, before check-in, assessment result, strap note');
+    // The theme switch: the other theme than the device's, checked too, then back to the device's.
+    const other = colorScheme === 'light' ? 'dark' : 'light';
+    await page.getByRole('radio', { name: other === 'dark' ? 'Dark' : 'Light' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', other);
+    await check(`session, idle, switched to ${other}`);
+    await page.getByRole('radio', { name: 'Match the device' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
     await page.getByTestId('check-in-before').getByLabel('6').check();
     await page
       .getByTestId('check-in-before')
@@ -114,7 +121,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     await check('session, storage full');
 
     expect(screens).toEqual(Object.fromEntries(Object.keys(screens).map((name) => [name, []])));
-    expect(Object.keys(screens)).toHaveLength(17);
+    expect(Object.keys(screens)).toHaveLength(18);
     await context.close();
   });
 }

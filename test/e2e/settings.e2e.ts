@@ -25,3 +25,38 @@ test('the pacer settings survive a reload and a new page (a restart)', async ({ 
   await expect(again.getByLabel('Pattern')).toHaveValue('extended-exhale');
   await expect(again.getByLabel('Sound')).toHaveValue('tone');
 });
+
+test('the theme choice survives a reload and is set before the app has loaded', async ({ browser }) => {
+  const context = await browser.newContext({ colorScheme: 'light' });
+  await context.addInitScript(() => localStorage.setItem('resonance.first-run-done', '1'));
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await page.getByRole('radio', { name: 'Dark' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByRole('radio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
+  const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+  // The theme is on <html> before any module script runs (no flash of the light theme).
+  await context.addInitScript(() => {
+    document.addEventListener('readystatechange', () => {
+      if (document.readyState === 'interactive')
+        (window as unknown as { themeAtParse: string }).themeAtParse =
+          document.documentElement.dataset.theme ?? '';
+    });
+  });
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Dark' })).toHaveAttribute('aria-checked', 'true');
+  expect(await page.evaluate(() => (window as unknown as { themeAtParse: string }).themeAtParse)).toBe(
+    'dark',
+  );
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(dark);
+
+  // A corrupt copy for the first paint never wins over the stored choice.
+  await page.evaluate(() => localStorage.setItem('resonance.theme', 'purple'));
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('radio', { name: 'Match the device' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  await context.close();
+});

@@ -64,13 +64,10 @@ export function acquireSessionLock(
         // The lock is held until this promise settles.
         return held;
       })
-      .then(() => {
+      .finally(() => {
         if (granted) countHeld(locks, -1);
       })
-      .catch((error: unknown) => {
-        if (granted) countHeld(locks, -1);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      });
+      .catch(reject);
   });
 }
 

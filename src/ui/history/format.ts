@@ -44,6 +44,15 @@ export function formatMinutes(ms: number): string {
   return s < 60 ? `${s} s` : `${Math.round(s / 60)} min`;
 }
 
+const dayShort = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+/** "14 Nov" for chart axes, from a day key ("2026-11-14") or a time in ms. */
+export function formatDayShort(day: string | number): string {
+  if (typeof day === 'number') return dayShort.format(day);
+  const [y, m, d] = day.split('-').map(Number);
+  return dayShort.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+}
+
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   return dayFormat.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
