@@ -8,6 +8,7 @@ test('the privacy page exports everything and deletes everything, one tap away',
   await page.goto('/');
   await runSession(page, 5);
   await page.getByRole('button', { name: 'Stop session' }).click();
+  await page.getByRole('button', { name: 'Keep it anyway' }).click();
   await expect.poll(() => storeCount(page, 'sessions')).toBe(1);
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
