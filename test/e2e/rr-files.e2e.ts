@@ -103,13 +103,13 @@ test('every export re-imports as the same beats: RR text, CSV and a restored bac
   await fresh.close();
 });
 
-test('a 50 MB RR file and a 70 MB backup are refused with a clear message, and the app carries on', async ({
+test('a 50 MB RR file and a 100 MB backup are refused with a clear message, and the app carries on', async ({
   page,
 }, testInfo) => {
   const huge = testInfo.outputPath('huge-rr.txt');
   writeFileSync(huge, Buffer.alloc(50 * 1_048_576, Buffer.from('812\n')));
   const hugeBackup = testInfo.outputPath('huge-backup.json');
-  writeFileSync(hugeBackup, Buffer.alloc(70 * 1_048_576, Buffer.from(' ')));
+  writeFileSync(hugeBackup, Buffer.alloc(100 * 1_048_576, Buffer.from(' ')));
   await page.goto('/');
   await yourData(page);
   const notice = page.getByTestId('history-notice');
@@ -121,7 +121,7 @@ test('a 50 MB RR file and a 70 MB backup are refused with a clear message, and t
   );
   await page.getByTestId('restore-input').setInputFiles(hugeBackup);
   await expect(notice).toContainText(
-    'Nothing was restored: huge-backup.json is 70 MB, larger than the 64 MB a backup may be.',
+    'Nothing was restored: huge-backup.json is 100 MB, larger than the 96 MB a backup may be.',
   );
   await page.getByRole('tab', { name: 'Sessions' }).click();
   await expect(page.getByTestId('no-sessions')).toBeVisible();
