@@ -176,12 +176,13 @@ export class SessionRecorder implements BeatRecorder {
     this.#timer = null;
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHidden);
     await this.flush();
-    this.#releaseLock();
     const record = this.#sessionRecord('finished', this.#beats.length, finish.checkInAfter ?? null);
     if (this.#store) {
       const result = await this.#store.putSession(record);
       if (!result.ok) this.#setProblem(result.error);
     }
+    // Only now: another tab waiting on the lock would otherwise "recover" a session about to be finished here.
+    this.#releaseLock();
     return record;
   }
 
