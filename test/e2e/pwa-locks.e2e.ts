@@ -1,16 +1,22 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { seriousFindings } from './axe';
 import { skipFirstRun } from './first-run';
 import { listRows, openHistory, recordedBeats, storeCount } from './history-steps';
 
-test('a second tab cannot start a session while another tab runs one, says why, and can once it ends', async ({
-  context,
-}) => {
+/** Two tabs of the app in one browser profile, past the welcome screen. */
+async function twoTabs(context: BrowserContext): Promise<[Page, Page]> {
   await skipFirstRun(context);
   const first = await context.newPage();
   const second = await context.newPage();
   await first.goto('/');
   await second.goto('/');
+  return [first, second];
+}
+
+test('a second tab cannot start a session while another tab runs one, says why, and can once it ends', async ({
+  context,
+}) => {
+  const [first, second] = await twoTabs(context);
 
   await first.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect(first.getByRole('button', { name: 'Stop session' })).toBeVisible();
@@ -39,11 +45,7 @@ test('a second tab cannot start a session while another tab runs one, says why, 
 test('when the tab running a session closes, the other tab recovers that session at once and its refusal clears', async ({
   context,
 }) => {
-  await skipFirstRun(context);
-  const first = await context.newPage();
-  const second = await context.newPage();
-  await first.goto('/');
-  await second.goto('/');
+  const [first, second] = await twoTabs(context);
 
   await first.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect.poll(() => recordedBeats(first), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
@@ -67,11 +69,7 @@ test('when the tab running a session closes, the other tab recovers that session
 });
 
 test('a session another tab stops joins this tab’s history without a reload', async ({ context }) => {
-  await skipFirstRun(context);
-  const first = await context.newPage();
-  const second = await context.newPage();
-  await first.goto('/');
-  await second.goto('/');
+  const [first, second] = await twoTabs(context);
   await first.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect.poll(() => recordedBeats(first), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
   await expect(second.getByTestId('session-elsewhere')).toBeVisible({ timeout: 10_000 });
