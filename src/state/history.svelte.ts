@@ -24,6 +24,7 @@ import { readBackupText, readRrFile } from '../adapters/storage/files';
 import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
 import { fileProblemText } from '../ui/files/file-problem-text';
 import { countOf, pluralWord } from '../ui/plural';
+import { recoverUnfinished, type Recovered } from '../adapters/storage/recovery';
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();
@@ -159,6 +160,18 @@ export class History {
     if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
     else this.say({ kind: 'info', text: 'The session was deleted.' });
     await this.load();
+  }
+
+  /**
+   * Finish the sessions left open by a tab that closed or crashed (src/adapters/storage/recovery.ts), then reload.
+   * Null without storage, or when it failed (the notice says why).
+   */
+  async recoverLeftOpen(): Promise<Recovered | null> {
+    if (!this.#store) return null;
+    const result = await recoverUnfinished(this.#store);
+    if (!result.ok) this.say({ kind: 'error', text: result.error.message });
+    await this.load();
+    return result.ok ? result.value : null;
   }
 
   /** The storage side of "delete all" (src/adapters/storage/wipe.ts); the history is empty afterwards. */

@@ -228,6 +228,16 @@ export class LiveSession {
     return true;
   }
 
+  /** This tab holds the one-session lock (a session runs, or `claim` took it for the strap's chooser). */
+  get holdsLock(): boolean {
+    return this.#releaseLock !== null;
+  }
+
+  /** The tab that held the lock let it go (it stopped, closed or crashed): its refusal no longer stands. */
+  lockFreed(): void {
+    if (this.#error === HELD_ELSEWHERE_MESSAGE) this.#error = null;
+  }
+
   /** Give back a lock taken by `claim` when no session followed. */
   unclaim(): void {
     if (this.running) return;

@@ -5,7 +5,7 @@
  */
 import type { LocalKeyId } from '../adapters/storage/keys';
 import type { StoreName } from '../adapters/storage/schema';
-import type { WipeReport } from '../adapters/storage/wipe';
+import type { DeleteAllOutcome } from '../state/delete-all';
 import type { Notice } from '../state/history.svelte';
 
 export const STORE_TEXT: Record<StoreName, string> = {
@@ -35,7 +35,12 @@ export const LOCAL_KEY_TEXT: Record<LocalKeyId, string> = {
 };
 
 /** What the app says once "delete all" has run. */
-export function wipeNotice(report: WipeReport): Notice {
+export function wipeNotice(report: DeleteAllOutcome): Notice {
+  if ('refused' in report)
+    return {
+      kind: 'error',
+      text: 'Nothing was deleted: a session is running in another Resonance tab or window. Stop it there, then delete.',
+    };
   if (report.storageError)
     return {
       kind: 'error',
