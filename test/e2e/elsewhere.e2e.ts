@@ -29,6 +29,7 @@ test('a single tab never says a session runs in another tab: not after Stop, not
   expect(afterStop.looks).toBeGreaterThan(30);
   expect(afterStop.seen).toBe(0);
 
+  await page.getByText('Replay a recording').click();
   await page.getByLabel('Replay speed').selectOption('16');
   const rr = Array.from({ length: 40 }, (_, i) => (i % 2 === 0 ? 750 : 850)).join('\n');
   await page.getByLabel('Replay an RR file').setInputFiles({
