@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { LOCAL_KEYS } from '../../src/adapters/storage/keys';
 import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from './bluetooth-peripheral';
-import { recordedBeats, runSession, storeCount, STORED_ASSESSMENT } from './history-steps';
+import { recordedBeats, runSession, stopAndKeep, storeCount, STORED_ASSESSMENT } from './history-steps';
 
 const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
 
@@ -64,7 +64,7 @@ test('delete all leaves no record, no key and no strap permission, before and af
       await strap.notify(hrmPacket(70, [850]));
     }
     await expect(page.getByTestId('session-beats')).toHaveText('12');
-    await page.getByRole('button', { name: 'Stop session' }).click();
+    await stopAndKeep(page);
     await expect.poll(async () => (await leftBehind(page)).records['sessions']).toBe(1);
     // The strap is remembered for one-tap reconnection, and the browser keeps its permission.
     await expect(page.getByRole('button', { name: 'Connect Polar H10 5E5E5E5E' })).toBeVisible();
@@ -111,8 +111,7 @@ test('the privacy page exports everything', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'I understand, continue' }).click();
   await runSession(page, 5);
-  await page.getByRole('button', { name: 'Stop session' }).click();
-  await page.getByRole('button', { name: 'Keep it anyway' }).click();
+  await stopAndKeep(page);
   await expect.poll(() => storeCount(page, 'sessions')).toBe(1);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
   const downloading = page.waitForEvent('download');
@@ -139,7 +138,7 @@ test('delete all waits for a session in another tab, then every open tab starts 
   await expect(second.getByTestId('app-notice')).toContainText('Nothing was deleted');
   expect((await leftBehind(second)).keys).toContain(LOCAL_KEYS.firstRun);
 
-  await first.getByRole('button', { name: 'Stop session' }).click();
+  await stopAndKeep(first);
   await expect.poll(() => storeCount(second, 'sessions')).toBe(1);
   await second.getByRole('button', { name: 'Delete all data' }).click();
   await second.getByRole('button', { name: 'Yes, delete everything' }).click();

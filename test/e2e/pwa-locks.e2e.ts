@@ -1,7 +1,7 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { seriousFindings } from './axe';
 import { skipFirstRun } from './first-run';
-import { listRows, openHistory, recordedBeats, storeCount } from './history-steps';
+import { listRows, openHistory, passTime, recordedBeats, stopAndKeep, storeCount } from './history-steps';
 
 /** Two tabs of the app in one browser profile, past the welcome screen. */
 async function twoTabs(context: BrowserContext): Promise<[Page, Page]> {
@@ -45,10 +45,14 @@ test('a second tab cannot start a session while another tab runs one, says why, 
 test('when the tab running a session closes, the other tab recovers that session at once and its refusal clears', async ({
   context,
 }) => {
+  // Past 30 s, on the fake clock: a session shorter than that is never written, so a closed tab leaves nothing.
+  await context.clock.install();
   const [first, second] = await twoTabs(context);
 
   await first.getByRole('button', { name: 'Start with simulated heart' }).click();
-  await expect.poll(() => recordedBeats(first), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
+  await expect(first.getByRole('button', { name: 'Stop session' })).toBeVisible();
+  await passTime(first, 40);
+  await expect.poll(() => storeCount(second, 'sessions'), { timeout: 10_000 }).toBe(1);
   await expect(second.getByTestId('session-elsewhere')).toBeVisible({ timeout: 10_000 });
   await second.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect(second.getByRole('alert')).toContainText('already running in another Resonance tab or window');
@@ -74,7 +78,8 @@ test('a session another tab stops joins this tab’s history without a reload', 
   await expect.poll(() => recordedBeats(first), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
   await expect(second.getByTestId('session-elsewhere')).toBeVisible({ timeout: 10_000 });
   await openHistory(second);
-  await first.getByRole('button', { name: 'Stop session' }).click();
+  // Under 30 s: it joins the history once the person keeps it.
+  await stopAndKeep(first);
   await expect.poll(() => listRows(second), { timeout: 5_000 }).toHaveLength(1);
   await expect(second.getByTestId('history-notice')).toHaveCount(0);
 });

@@ -9,7 +9,7 @@ import { parseBackup } from '../../src/core/export/backup';
 import { importId } from '../../src/core/export/rr-import';
 import { LAYOUT_DIR, LAYOUT_FILES } from '../core/rr-file/layouts';
 import { skipFirstRun } from './first-run';
-import { openHistory, runSession } from './history-steps';
+import { openHistory, openNewestSession, runSession, stopAndKeep } from './history-steps';
 
 test.beforeEach(({ context }) => skipFirstRun(context));
 
@@ -51,6 +51,7 @@ test("other apps' files import by their header: each is the 40 beats it holds", 
 
 test('replaying an HRV Logger file plays its rr column, not its running time', async ({ page }) => {
   await page.goto('/');
+  await page.getByText('Replay a recording').click();
   await page.getByLabel('Replay speed').selectOption('16');
   await page.getByLabel('Replay an RR file').setInputFiles(join(LAYOUT_DIR, 'hrv-logger_RR.csv'));
   await expect(page.locator('[data-source-state]')).toHaveText('Live: hrv-logger_RR.csv');
@@ -64,9 +65,9 @@ test('every export re-imports as the same beats: RR text, CSV and a restored bac
   test.setTimeout(90_000);
   await page.goto('/');
   await runSession(page, 12);
-  await page.getByRole('button', { name: 'Stop session' }).click();
+  await stopAndKeep(page);
   await openHistory(page);
-  await page.getByTestId('session-list').getByRole('button').first().click();
+  await openNewestSession(page);
   const rrText = await download(page, 'Export RR (.txt, for Kubios)');
   const csv = await download(page, 'Export beats (.csv)');
   await page.getByRole('button', { name: '← All sessions' }).click();
