@@ -34,8 +34,11 @@ export function followTheme(choice: () => ThemeChoice): () => void {
       document.documentElement.dataset.theme = theme;
       for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]'))
         meta.content = BAR_COLOUR[theme];
+      // Only a choice other than following the device needs the copy (the boot script's default): a first visit,
+      // and the app as it starts over after "delete all", keep nothing in localStorage for it.
       try {
-        localStorage.setItem(THEME_HINT_KEY, picked);
+        if (picked === 'system') localStorage.removeItem(THEME_HINT_KEY);
+        else localStorage.setItem(THEME_HINT_KEY, picked);
       } catch {
         // Blocked storage: the theme is still applied, just after the database opens.
       }
