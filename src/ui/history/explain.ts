@@ -23,7 +23,9 @@ export const EXPLAIN = {
   dailyRmssd:
     'Your RMSSD during practice, day by day. Slow breathing raises RMSSD by itself, so this shows how your practice went, not how rested you are: for that, take the morning reading, which has its own baseline and normal range.',
   readiness:
-    'Each dot is a morning’s ln RMSSD (the first reading of the day). The line is your 7-day baseline, shown once a week holds 3 readings; the band is your normal range, half a standard deviation either side of your average over the previous two months, shown after 14 readings. The lower line is your resting heart rate. A baseline drifting below the band for several days can follow poor sleep, illness, hard training or stress; a single day means little.',
+    'Each dot is a morning’s ln RMSSD (the first reading of the day). The line is your 7-day baseline, shown once a week holds 3 readings; the band is your normal range, half a standard deviation either side of your average over the previous two months, shown after 14 readings. A baseline drifting below the band for several days can follow poor sleep, illness, hard training or stress; a single day means little.',
+  restingHr:
+    'Your heart rate during each morning reading. It is often a few beats higher after a short night, alcohol, a hard day or when a cold is coming on.',
   coherenceTrend:
     'Your average coherence per day. It tends to rise over weeks of practice as slow breathing becomes easier.',
   resonance:

@@ -1,6 +1,6 @@
 /**
  * The morning readings' trend: daily ln RMSSD (dots) with the 7-day baseline (line) and the normal range (band),
- * and the resting heart rate on its own axis. Every calendar day from the first reading to the last has a slot,
+ * and the resting heart rate in a chart of its own below it. Every calendar day from the first reading to the last has a slot,
  * so missing days show as gaps rather than being closed up.
  */
 import type { ChartConfiguration } from 'chart.js';
@@ -8,7 +8,10 @@ import { addDays, dayNumber } from '../../core/history/days';
 import type { ReadinessDay } from '../../core/readiness/baseline';
 import { cssColor } from './charts';
 
-export function readinessTrendConfig(days: readonly ReadinessDay[]): ChartConfiguration {
+const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+/** Every day from the first reading to the last, and a picker of one value per day (null on days without). */
+function dailySlots(days: readonly ReadinessDay[]) {
   const first = days[0];
   const last = days[days.length - 1];
   const byDay = new Map(days.map((d) => [d.day, d]));
@@ -21,6 +24,31 @@ export function readinessTrendConfig(days: readonly ReadinessDay[]): ChartConfig
       const d = byDay.get(day);
       return d ? f(d) : null;
     });
+  return { labels, pick };
+}
+
+/** Short day labels, few enough not to crowd a phone's width, and grid lines in the theme's colour. */
+function axes(yTitle: string) {
+  const line = cssColor('--line', '#d5dedc');
+  return {
+    x: {
+      grid: { color: line },
+      ticks: {
+        maxRotation: 0,
+        autoSkip: true,
+        maxTicksLimit: 6,
+        callback(this: { getLabelForValue(v: number): string }, value: string | number) {
+          const [y, m, d] = this.getLabelForValue(Number(value)).split('-').map(Number);
+          return shortDay.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
+        },
+      },
+    },
+    y: { grid: { color: line }, title: { display: true, text: yTitle } },
+  };
+}
+
+export function readinessTrendConfig(days: readonly ReadinessDay[]): ChartConfiguration {
+  const { labels, pick } = dailySlots(days);
   const band = cssColor('--accent', '#0f5257');
   const range = (side: 'low' | 'high') => (d: ReadinessDay) =>
     d.normalRange.status === 'ok' ? d.normalRange.value[side] : null;
@@ -61,32 +89,44 @@ export function readinessTrendConfig(days: readonly ReadinessDay[]): ChartConfig
           showLine: false,
           pointRadius: 3,
         },
+      ],
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: axes('ln RMSSD'),
+      plugins: {
+        legend: { labels: { filter: (item) => item.text !== 'Normal range (low)', boxWidth: 12 } },
+      },
+    },
+  };
+}
+
+/** Resting heart rate of each morning reading, bpm. */
+export function restingHrConfig(days: readonly ReadinessDay[]): ChartConfiguration {
+  const { labels, pick } = dailySlots(days);
+  const colour = cssColor('--exhale', '#6a4c93');
+  return {
+    type: 'line',
+    data: {
+      labels,
+      datasets: [
         {
           label: 'Resting heart rate',
           data: pick((d) => d.restingHrBpm),
-          borderColor: cssColor('--exhale', '#6a4c93'),
-          backgroundColor: cssColor('--exhale', '#6a4c93'),
-          borderWidth: 1,
-          pointRadius: 2,
+          borderColor: colour,
+          backgroundColor: colour,
+          borderWidth: 1.5,
+          pointRadius: 2.5,
           spanGaps: true,
-          yAxisID: 'y1',
         },
       ],
     },
     options: {
       animation: false,
       maintainAspectRatio: false,
-      scales: {
-        y: { title: { display: true, text: 'ln RMSSD' } },
-        y1: {
-          position: 'right',
-          title: { display: true, text: 'resting bpm' },
-          grid: { drawOnChartArea: false },
-        },
-      },
-      plugins: {
-        legend: { labels: { filter: (item) => item.text !== 'Normal range (low)', boxWidth: 12 } },
-      },
+      scales: axes('bpm'),
+      plugins: { legend: { display: false } },
     },
   };
 }
