@@ -6,7 +6,7 @@
  * opt-in note. The reading's 90 s (30 s settling + 1 min) pass on the page's fake clock.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seriousFindings } from './axe';
@@ -169,6 +169,26 @@ test('readings on several days make the trend; the note comes after 3 days below
   await openHistory(page);
   await page.getByRole('tab', { name: 'Print summary' }).click();
   await expect(page.getByTestId('print-readings')).toContainText('24 morning readings');
+
+  // The readings as CSV, one row each; a daily reminder at the reading's own time.
+  await page.getByRole('tab', { name: 'Readings' }).click();
+  const csvDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export readings (.csv)' }).click();
+  const csv = (await readFile((await (await csvDownload).path()) ?? '', 'utf8')).trim().split('\r\n');
+  expect(csv[0]).toBe(
+    'date,time,ln_rmssd,rmssd_ms,resting_hr_bpm,length_s,position,beats,corrected_beats,source',
+  );
+  expect(csv).toHaveLength(25);
+  expect(csv[24]).toBe(`2026-11-25,06:30,${Number(Math.log(25).toFixed(3))},25,65,60,sitting,60,0,Polar H10`);
+  await page.getByRole('tab', { name: 'Your data' }).click();
+  await page.getByTestId('reminder-for').selectOption('reading');
+  await page.getByLabel('Time').fill('06:45');
+  const icsDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download reminder (.ics)' }).click();
+  const ics = (await readFile((await (await icsDownload).path()) ?? '', 'utf8')).replace(/\r\n /g, '');
+  expect(ics).toContain('SUMMARY:Resonance morning reading');
+  expect(ics).toContain('DTSTART:20261125T064500');
+  expect(ics).toContain('RRULE:FREQ=DAILY');
 });
 
 test('the reading screens are calm at phone and desktop sizes, in light and dark, and axe finds nothing serious', async ({
