@@ -239,7 +239,6 @@ export class MorningReading {
     const lengthS = this.#lengthS;
     const analysis = analyseReading(this.#measured, lengthS);
     let record: ReadingRecord | null = null;
-    let saveError: string | null = null;
     if (analysis.status === 'ok' && source) {
       record = {
         id: `r-${this.#wallStartMs.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
@@ -259,7 +258,7 @@ export class MorningReading {
     this.#outcome = { analysis, record, saveError: null };
     void source?.stop();
     if (record) {
-      saveError = await this.#deps.save(record);
+      const saveError = await this.#deps.save(record);
       if (saveError) this.#outcome = { analysis, record: null, saveError };
     }
   }
