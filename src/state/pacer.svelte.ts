@@ -23,6 +23,8 @@ export interface KeyValueStore {
 export interface PacerOutputs {
   cueLoop(schedule: PacerSchedule, nowS: () => number): CueLoop | null;
   readonly wakeLock: ScreenWakeLock | null;
+  /** The gentle cue when a session reaches its length, in the person's chosen sound and vibration. */
+  endCue?(options: CueOptions): void;
 }
 
 export const ASSESSMENT_KEY = 'resonance.pacer.assessment.v1';
@@ -207,6 +209,7 @@ export class PacerControl {
   #onStopped(): void {
     this.#loop?.stop();
     this.#loop = null;
+    if (this.#session.completed) this.#outputs.endCue?.(this.#cues);
     void this.#outputs.wakeLock?.release().then(() => (this.#wake = 'off'));
     this.cancelAssessment('The session ended before the assessment finished; nothing was stored.');
   }
