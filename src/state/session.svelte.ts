@@ -15,6 +15,7 @@ import {
   type AcquireSessionLock,
   type ReleaseLock,
 } from '../adapters/locks/session-lock';
+import type { WorkerHealth } from '../adapters/worker/hrv-client';
 
 /** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
 export interface HrvAnalyser {
@@ -26,6 +27,8 @@ export interface HrvAnalyser {
 export type CreateAnalyser = (
   onMetrics: (metrics: LiveMetrics) => void,
   onError: (message: string) => void,
+  /** The worker failed and was restarted, or could not be (src/adapters/worker/hrv-client.ts). */
+  onHealth: (health: WorkerHealth) => void,
 ) => HrvAnalyser;
 
 /** Anything that wants to follow a session (the recorder, the cues): every method optional. */
@@ -60,6 +63,7 @@ export class LiveSession {
   #inhaleShare = $state(0.4);
   #sourceLabel = $state('');
   #error = $state<string | null>(null);
+  #analysis = $state.raw<WorkerHealth>({ state: 'running' });
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
   #lengthMin = $state<SessionLengthMin>(DEFAULT_SESSION_LENGTH_MIN);
@@ -124,6 +128,10 @@ export class LiveSession {
   }
   get error(): string | null {
     return this.#error;
+  }
+  /** Whether the HRV analysis runs, was restarted during this session, or has stopped (typed; words in the UI). */
+  get analysis(): WorkerHealth {
+    return this.#analysis;
   }
   get beatVersion(): number {
     return this.#beatVersion;
@@ -239,9 +247,11 @@ export class LiveSession {
     this.#source = source;
     this.#sourceLabel = source.label;
     this.#schedule = new PacerSchedule(this.#pattern);
+    this.#analysis = { state: 'running' };
     this.#analyser ??= this.#createAnalyser(
       (m) => this.#onMetrics(m),
       (message) => (this.#error = `HRV analysis failed: ${message}`),
+      (health) => (this.#analysis = health),
     );
     this.#analyser.reset(this.#sessionId);
     this.#startedAtMs = this.#now();

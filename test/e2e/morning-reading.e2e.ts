@@ -131,6 +131,14 @@ test('a reading from the home screen: its result, its record after a reload and 
   // The calendar counts the reading as a day of practice.
   await page.getByRole('tab', { name: 'Calendar' }).click();
   await expect(page.getByTestId('streak-current')).toHaveText('1');
+
+  // The Privacy page names the readings; delete all takes them too.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
+  await expect(page.locator('[data-store="readings"]')).toContainText('Morning readings');
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome to Resonance' })).toBeVisible();
+  expect(await storeCount(page, 'readings')).toBe(0);
 });
 
 test('readings on several days make the trend; the note comes after 3 days below the normal range', async ({

@@ -40,12 +40,3 @@ export function browserPacerOutputs(): PacerOutputs {
     },
   };
 }
-
-/** localStorage, or null where it is blocked (private mode in some browsers). */
-export function browserStore(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
