@@ -141,6 +141,20 @@ test('a reading from the home screen: its result, its record after a reload and 
   expect(await storeCount(page, 'readings')).toBe(0);
 });
 
+test('the manifest\'s "Morning reading" shortcut opens the reading screen', async ({ page }) => {
+  await page.goto('/');
+  const manifest = (await (await page.request.get('/manifest.webmanifest')).json()) as {
+    shortcuts: { name: string; url: string }[];
+  };
+  const shortcut = manifest.shortcuts.find((s) => s.name === 'Morning reading');
+  expect(shortcut?.url).toBe('/?screen=reading');
+  await page.goto(shortcut?.url ?? '');
+  await expect(page.getByRole('heading', { name: 'Morning reading' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
+  await page.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByTestId('reading-card')).toBeVisible();
+});
+
 test('readings on several days make the trend; the note comes after 3 days below the normal range', async ({
   page,
 }) => {
