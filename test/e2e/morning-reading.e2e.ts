@@ -5,11 +5,12 @@
  * and the documented run of low readings (the 7-day baseline below the normal range on 3 days in a row) brings the
  * opt-in note. The reading's 90 s (30 s settling + 1 min) pass on the page's fake clock.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seriousFindings } from './axe';
+import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from './bluetooth-peripheral';
 import { skipFirstRun } from './first-run';
 import { openHistory, storeCount } from './history-steps';
 
@@ -17,6 +18,7 @@ test.use({ timezoneId: 'UTC' });
 test.beforeEach(({ context }) => skipFirstRun(context));
 
 const TODAY = Date.UTC(2026, 10, 25, 8, 0);
+const appUrl = () => `http://127.0.0.1:${process.env['E2E_PORT'] ?? 4174}/`;
 const DAY_MS = 86_400_000;
 
 /** Let `seconds` pass on the page's clock, a second at a time (each step fires the due timers). */
@@ -139,6 +141,41 @@ test('a reading from the home screen: its result, its record after a reload and 
   await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   await expect(page.getByRole('heading', { name: 'Welcome to Resonance' })).toBeVisible();
   expect(await storeCount(page, 'readings')).toBe(0);
+});
+
+test("a reading with a Bluetooth strap (Chromium's emulated peripheral, the app's real Web Bluetooth code)", async () => {
+  const browser = await chromium.launch(bluetoothLaunchOptions);
+  try {
+    const context = await browser.newContext({ timezoneId: 'UTC' });
+    await skipFirstRun(context);
+    const page = await context.newPage();
+    const strap = await EmulatedStrap.attach(browser, context, page, {
+      address: '09:09:09:09:09:31',
+      name: 'Polar H10 7A7A7A7A',
+      batteryPercent: 80,
+      manufacturer: 'Polar Electro Oy',
+    });
+    await page.clock.install({ time: TODAY });
+    await page.goto(appUrl());
+    await page.getByTestId('reading-open').click();
+    await page.getByRole('radio', { name: '1 min' }).check();
+    await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+    await expect(page.getByTestId('reading-progress')).toHaveAttribute('data-phase', 'settling');
+    // Two beats a packet, 1019.5 and 980.5 ms (1/1024 s units), one packet every 2 s of the page's clock.
+    for (let i = 0; i < 48 && (await page.getByTestId('reading-result').count()) === 0; i += 1) {
+      await strap.notify(hrmPacket(60, [1020, 980]));
+      await page.clock.fastForward(2000);
+    }
+    await expect(page.getByTestId('reading-result')).toBeVisible();
+    const rmssd = Number(await page.getByTestId('reading-rmssd').textContent());
+    expect(rmssd).toBeGreaterThanOrEqual(38);
+    expect(rmssd).toBeLessThanOrEqual(40);
+    await expect(page.getByTestId('reading-hr')).toHaveText('60');
+    expect(await storeCount(page, 'readings')).toBe(1);
+    await strap.idle();
+  } finally {
+    await browser.close();
+  }
 });
 
 test('the manifest\'s "Morning reading" shortcut opens the reading screen', async ({ page }) => {
