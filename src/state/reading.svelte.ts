@@ -24,6 +24,9 @@ import {
   type ReleaseLock,
 } from '../adapters/locks/session-lock';
 
+export const SESSION_HERE_MESSAGE =
+  'A breathing session is running. Stop it first: a reading is taken at rest, breathing normally.';
+
 export type ReadingPhase = 'idle' | 'settling' | 'measuring' | 'done';
 
 /** After the measured part, how long the page waits for a late beat before ending anyway, s. */
@@ -43,6 +46,8 @@ export interface ReadingDeps {
   readonly save: (reading: ReadingRecord) => Promise<string | null>;
   /** The one-session lock shared with practice sessions (one strap, one measurement at a time). */
   readonly acquireLock?: AcquireSessionLock;
+  /** True while a practice session runs in this page (it holds the same lock; the message then says so). */
+  readonly sessionRunning?: () => boolean;
   /** Page clock, ms (timers and the countdown). */
   readonly now?: () => number;
   /** Wall clock, ms since the epoch (the record's time). */
@@ -127,6 +132,10 @@ export class MorningReading {
    */
   async claim(): Promise<boolean> {
     if (this.#release) return true;
+    if (this.#deps.sessionRunning?.()) {
+      this.#error = SESSION_HERE_MESSAGE;
+      return false;
+    }
     const lock = (await this.#deps.acquireLock?.()) ?? (() => {});
     if (lock === 'held-elsewhere') {
       this.#error = HELD_ELSEWHERE_MESSAGE;

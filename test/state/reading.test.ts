@@ -148,6 +148,15 @@ describe('MorningReading', () => {
     expect(saved).toEqual([]);
   });
 
+  it('refuses to start while a session runs in this page, and says so', async () => {
+    const reading = new MorningReading({ save: async () => null, sessionRunning: () => true });
+    const source = new ReplaySource('file', alternating(10));
+    const start = vi.spyOn(source, 'start');
+    await reading.start(source);
+    expect(reading.error).toMatch(/breathing session is running/);
+    expect(start).not.toHaveBeenCalled();
+  });
+
   it('refuses to start while another tab holds the lock', async () => {
     const reading = new MorningReading({
       save: async () => null,
