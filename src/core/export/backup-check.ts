@@ -1,6 +1,5 @@
 /** Field-by-field checks of a backup's records (see validate.ts); each names the path of the first bad field. */
 import { READING_LENGTHS_S, READING_POSITIONS, type ReadingRecord } from '../readiness/reading';
-import { MAX_RR_MS, MIN_RR_MS } from '../hrv/series';
 import type { BeatColumns } from '../session/columns';
 import {
   MAX_NOTE_LENGTH,
@@ -133,8 +132,8 @@ export const MAX_READING_BEATS = 2_000;
 
 /**
  * A morning reading: figures within what a heart can give (RMSSD above 0 and under 1 s, heart rate 20-250 bpm),
- * one of the lengths and positions the app offers, at most as many corrected beats as beats, and RR intervals a
- * heart could beat (250-3000 ms, the engine's valid range) matching the beat count.
+ * one of the lengths and positions the app offers, at most as many corrected beats as beats, and positive RR
+ * intervals up to a minute (as stored, before correction, like a session's beats) matching the beat count.
  */
 export function checkReading(value: Json, path: string): ReadingRecord {
   const r = object(value, path);
@@ -144,7 +143,8 @@ export function checkReading(value: Json, path: string): ReadingRecord {
       `${path}.rrMs`,
       `holds ${rr.length} beats, more than a reading can (${MAX_READING_BEATS})`,
     );
-  const rrMs = rr.map((v, i) => number(v, `${path}.rrMs[${i}]`, MIN_RR_MS, MAX_RR_MS));
+  // As for session beats: any positive interval up to a minute (the engine labels what it cannot use).
+  const rrMs = rr.map((v, i) => number(v, `${path}.rrMs[${i}]`, Number.MIN_VALUE, MAX_STORED_RR_MS));
   const beatCount = integer(r['beatCount'], `${path}.beatCount`, 1, MAX_READING_BEATS);
   if (beatCount !== rrMs.length)
     throw new BadValue(`${path}.beatCount`, `says ${beatCount} beats but rrMs holds ${rrMs.length}`);

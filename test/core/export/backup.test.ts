@@ -113,6 +113,7 @@ describe('full backup', () => {
       (d['readings'] as Record<string, unknown>[])[i] as Record<string, unknown>;
     const rr = parseEdited((d) => {
       (reading(d, 0)['rrMs'] as number[])[5] = 90_000;
+      (reading(d, 1)['rrMs'] as number[])[7] = 210; // short, but a stored beat: kept
     });
     expect(!rr.ok && rr.problem.where).toBe('readings[0].rrMs[5]');
     const count = parseEdited((d) => (reading(d, 1)['beatCount'] = 3));
