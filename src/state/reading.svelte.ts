@@ -18,6 +18,7 @@ import {
   type ReadingPosition,
   type ReadingRecord,
 } from '../core/readiness/reading';
+import { MAX_STORED_RR_MS } from '../core/export/backup-check';
 import {
   HELD_ELSEWHERE_MESSAGE,
   type AcquireSessionLock,
@@ -211,6 +212,11 @@ export class MorningReading {
       return;
     }
     if (timeS <= SETTLE_S) return;
+    // Never store an impossible interval: one a source should not have sent counts as a gap instead.
+    if (!(Number.isFinite(beat.rrMs) && beat.rrMs > 0 && beat.rrMs <= MAX_STORED_RR_MS)) {
+      this.#gapPending = true;
+      return;
+    }
     if (this.#phase === 'settling') this.#phase = 'measuring';
     // The first measured beat's interval began in the settling part; that is fine, it is a true interval.
     this.#measured.push({ rrMs: beat.rrMs, afterGap: this.#gapPending });
