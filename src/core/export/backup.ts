@@ -7,7 +7,8 @@
  *   2: version 1 plus `readings`: the morning readings (core/readiness/reading.ts), each with its RR intervals.
  *      A version-1 file reads as having no readings.
  */
-import { columnLength, type BeatColumns } from '../session/columns';
+import { columnLength, fromColumns, type BeatColumns } from '../session/columns';
+import { durationOfBeats, summariseBeats } from '../session/summary';
 import type { ReadingRecord } from '../readiness/reading';
 import type { AssessmentRecord, SessionRecord } from '../session/record';
 import {
@@ -16,6 +17,7 @@ import {
   checkReading,
   checkSession,
   checkSetting,
+  withoutImpossibleBeats,
   type BackupSetting,
 } from './backup-check';
 import { BadValue, integer, list, object } from './validate';
@@ -114,7 +116,14 @@ function checkBackup(data: unknown): Backup {
         `${path}.beats`,
         `holds ${columnLength(beats)} beats but the summary says ${session.summary.beatCount}`,
       );
-    return { session, beats };
+    // Impossible beats (from an older version, or edited in) are never stored: left out, the figures redone.
+    const cleaned = withoutImpossibleBeats(beats);
+    if (cleaned.left === 0) return { session, beats };
+    const kept = fromColumns(cleaned.beats);
+    return {
+      session: { ...session, durationMs: durationOfBeats(kept), summary: summariseBeats(kept) },
+      beats: cleaned.beats,
+    };
   });
   const assessments = list(root['assessments'], 'assessments').map((a, i) =>
     checkAssessment(a, `assessments[${i}]`),
