@@ -1,6 +1,6 @@
 /**
- * The history the screens show: sessions (summaries only), assessments, the day-by-day trends, streaks, and the
- * data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
+ * The history the screens show: sessions (summaries only), assessments, morning readings with their baseline and
+ * normal range, the day-by-day trends, streaks (sessions and readings both count), and the data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
  */
 import { backupJson, parseBackup } from '../core/export/backup';
 import { importRrFile } from '../core/export/rr-import';
@@ -21,6 +21,12 @@ import {
 } from '../adapters/storage/space';
 import type { ResonanceStore } from '../adapters/storage/store';
 import { readBackupText, readRrFile } from '../adapters/storage/files';
+import { belowRangeRun, readinessDays, type ReadinessDay } from '../core/readiness/baseline';
+import type { ReadingRecord } from '../core/readiness/reading';
+import { readingsCsv } from '../core/export/readings-csv';
+
+/** The settings key of the opt-in below-range note. */
+export const BELOW_RANGE_NOTE_SETTING = 'reading-below-range-note';
 import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
 import { fileProblemText } from '../ui/files/file-problem-text';
 import { countOf, pluralWord } from '../ui/plural';
@@ -28,6 +34,15 @@ import { recoverUnfinished, type Recovered } from '../adapters/storage/recovery'
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();
+
+function readingsPerDay(readings: readonly ReadingRecord[]): Map<string, number> {
+  const days = new Map<string, number>();
+  for (const r of readings) {
+    const day = dayKey(r.timeMs, localOffset(r.timeMs));
+    days.set(day, (days.get(day) ?? 0) + 1);
+  }
+  return days;
+}
 
 export interface Notice {
   readonly kind: 'info' | 'error';
@@ -37,6 +52,8 @@ export interface Notice {
 export class History {
   #sessions = $state.raw<SessionRecord[]>([]);
   #assessments = $state.raw<AssessmentRecord[]>([]);
+  #readings = $state.raw<ReadingRecord[]>([]);
+  #belowRangeNoteOn = $state(false);
   #loaded = $state(false);
   #notice = $state.raw<Notice | null>(null);
   #space = $state.raw<SpaceUsed | null>(null);
@@ -47,7 +64,10 @@ export class History {
   readonly #afterRestore: () => Promise<void> | void;
 
   #trends = $derived(dailyTrends(this.#sessions, localOffset));
-  #practiceDays = $derived(new Set(this.#trends.map((t) => t.day)));
+  #readiness = $derived(readinessDays(this.#readings, localOffset));
+  #readingDays = $derived(readingsPerDay(this.#readings));
+  /** Days with a session or a reading: both keep the habit going. */
+  #practiceDays = $derived(new Set([...this.#trends.map((t) => t.day), ...this.#readingDays.keys()]));
 
   /** `afterRestore` runs once a backup has been restored (the settings read theirs again). */
   constructor(
@@ -92,6 +112,26 @@ export class History {
   get trends(): readonly DayTrend[] {
     return this.#trends;
   }
+  /** Morning readings, oldest first. */
+  get readings(): readonly ReadingRecord[] {
+    return this.#readings;
+  }
+  /** One entry per day with a reading: baseline, CV and normal range (core/readiness/baseline.ts). */
+  get readiness(): readonly ReadinessDay[] {
+    return this.#readiness;
+  }
+  /** Readings per local day. */
+  get readingDays(): ReadonlyMap<string, number> {
+    return this.#readingDays;
+  }
+  /** Whether the person asked for the below-range note. */
+  get belowRangeNoteOn(): boolean {
+    return this.#belowRangeNoteOn;
+  }
+  /** Days in a row the 7-day baseline sat below the normal range, when the note is on and due; else null. */
+  get belowRangeDays(): number | null {
+    return this.#belowRangeNoteOn ? belowRangeRun(this.#readiness, this.today) : null;
+  }
   get practiceDays(): ReadonlySet<string> {
     return this.#practiceDays;
   }
@@ -121,10 +161,18 @@ export class History {
       this.#loaded = true;
       return;
     }
-    const [sessions, assessments] = await Promise.all([store.listSessions(), store.listAssessments()]);
+    const [sessions, assessments, readings, note] = await Promise.all([
+      store.listSessions(),
+      store.listAssessments(),
+      store.listReadings(),
+      store.getSetting(BELOW_RANGE_NOTE_SETTING),
+    ]);
     if (sessions.ok) this.#sessions = sessions.value.filter((s) => s.status === 'finished');
     else this.say({ kind: 'error', text: sessions.error.message });
     if (assessments.ok) this.#assessments = assessments.value;
+    if (readings.ok) this.#readings = readings.value;
+    else this.say({ kind: 'error', text: readings.error.message });
+    if (note.ok) this.#belowRangeNoteOn = note.value === true;
     this.#loaded = true;
     const [space, persistence] = await Promise.all([estimateSpace(), persistenceNow()]);
     this.#space = space;
@@ -155,6 +203,34 @@ export class History {
     if (list.ok) this.#assessments = list.value;
   }
 
+  /** Store a finished reading; the error message when it could not be saved, else null. */
+  async saveReading(reading: ReadingRecord): Promise<string | null> {
+    if (!this.#store) return 'Storage is not available, so the reading could not be saved.';
+    const written = await this.#store.putReading(reading);
+    const list = await this.#store.listReadings();
+    if (list.ok) this.#readings = list.value;
+    return written.ok ? null : written.error.message;
+  }
+
+  async deleteReading(id: string): Promise<void> {
+    const result = await this.#store?.deleteReading(id);
+    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
+    else this.say({ kind: 'info', text: 'The reading was deleted.' });
+    await this.load();
+  }
+
+  /** Turn the below-range note on or off (stored, so it holds on the next launch). */
+  async setBelowRangeNote(on: boolean): Promise<void> {
+    this.#belowRangeNoteOn = on;
+    const result = await this.#store?.putSetting(BELOW_RANGE_NOTE_SETTING, on);
+    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
+  }
+
+  /** Every reading as CSV (local dates and times). */
+  readingsCsvText(): string {
+    return readingsCsv(this.#readings, localOffset);
+  }
+
   async deleteSession(id: string): Promise<void> {
     const result = await this.#store?.deleteSession(id);
     if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
@@ -179,6 +255,7 @@ export class History {
     const report = await wipeEverything(this.#store);
     this.#sessions = [];
     this.#assessments = [];
+    this.#readings = [];
     this.#notice = null;
     await this.load();
     return report;
@@ -218,10 +295,13 @@ export class History {
     const result = await restoreBackup(this.#store, parsed.backup);
     if (!result.ok) this.say({ kind: 'error', text: `Nothing was restored: ${result.error.message}` });
     else {
-      const { addedSessions, skippedSessions } = result.value;
+      const { addedSessions, skippedSessions, addedReadings } = result.value;
+      const readings = addedReadings
+        ? ` and ${countOf(addedReadings, 'morning reading', 'morning readings')}`
+        : '';
       this.say({
         kind: 'info',
-        text: `Restored ${countOf(addedSessions, 'session', 'sessions')}${skippedSessions ? `; ${skippedSessions} already here ${pluralWord(skippedSessions, 'was', 'were')} left as ${pluralWord(skippedSessions, 'it is', 'they are')}` : ''}.`,
+        text: `Restored ${countOf(addedSessions, 'session', 'sessions')}${readings}${skippedSessions ? `; ${skippedSessions} already here ${pluralWord(skippedSessions, 'was', 'were')} left as ${pluralWord(skippedSessions, 'it is', 'they are')}` : ''}.`,
       });
       await this.#afterRestore();
     }

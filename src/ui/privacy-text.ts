@@ -16,10 +16,12 @@ export const STORE_TEXT: Record<StoreName, string> = {
   'check-ins': 'Check-ins: how you said you felt before and after a session, and any notes you wrote.',
   assessments:
     'Assessments: the results of resonance-rate assessments (the breathing rates tried and how each went).',
+  readings:
+    'Morning readings: when each was taken, its length and position, the heart source, the intervals between heartbeats it measured, and its figures (ln RMSSD, resting heart rate).',
   settings:
     'Settings: your breathing pattern and the rate the next session starts from, whether the rate adapts or is ' +
     'locked and its band, sound, vibration and volume, whether phases are announced, the session length, the ' +
-    'light or dark theme, and your latest resonance-rate assessment (the rates tried, how your heart answered ' +
+    "light or dark theme, whether you asked for the morning readings' below-range note, and your latest resonance-rate assessment (the rates tried, how your heart answered " +
     'each, the rate found, and when).',
 };
 

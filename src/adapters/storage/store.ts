@@ -5,6 +5,7 @@
 import { fromColumns, type BeatColumns } from '../../core/session/columns';
 import { decodeChunks } from './chunks';
 import type { AssessmentRecord, BeatRecord, CheckIn, SessionRecord } from '../../core/session/record';
+import type { ReadingRecord } from '../../core/readiness/reading';
 import { openDatabase, transact, type Db, type StorageResult } from './database';
 import {
   INDEX,
@@ -166,6 +167,25 @@ export class ResonanceStore {
     return transact(this.db, [STORE.assessments], 'readonly', (tx) =>
       tx.objectStore(STORE.assessments).index(INDEX.assessmentsByTime).getAll(),
     );
+  }
+
+  putReading(reading: ReadingRecord): Promise<StorageResult<void>> {
+    return transact(this.db, [STORE.readings], 'readwrite', async (tx) => {
+      await tx.objectStore(STORE.readings).put(reading);
+    });
+  }
+
+  /** Morning readings, oldest first. */
+  listReadings(): Promise<StorageResult<ReadingRecord[]>> {
+    return transact(this.db, [STORE.readings], 'readonly', (tx) =>
+      tx.objectStore(STORE.readings).index(INDEX.readingsByTime).getAll(),
+    );
+  }
+
+  deleteReading(id: string): Promise<StorageResult<void>> {
+    return transact(this.db, [STORE.readings], 'readwrite', async (tx) => {
+      await tx.objectStore(STORE.readings).delete(id);
+    });
   }
 
   getSetting(key: string): Promise<StorageResult<SettingValue | undefined>> {

@@ -6,6 +6,7 @@ import { LOCAL_KEY_PREFIX, LOCAL_KEYS } from '../../../src/adapters/storage/keys
 import { ResonanceStore } from '../../../src/adapters/storage/store';
 import { wipeEverything, type WipeHost } from '../../../src/adapters/storage/wipe';
 import { makeBeats, makeSession, uniqueDbName } from './fixtures';
+import { sampleReading } from '../../core/readiness/readings';
 
 const opened: { store: ResonanceStore; name: string }[] = [];
 
@@ -50,11 +51,13 @@ describe('wipeEverything against real IndexedDB and localStorage', () => {
     await store.putSessionAndChunks(session, chunksOf('s1', toColumns(makeBeats(300))));
     await store.putAssessment({ id: 'a', timeMs: 1, resonanceRateBpm: 6, candidates: [], sessionId: null });
     await store.putSetting('pacer', { presetId: 'custom' });
+    await store.putReading(sampleReading('r1', 2000));
     for (const key of Object.values(LOCAL_KEYS)) localStorage.setItem(key, 'x');
     // A key an older version may have left (built, so the key-list test does not take it for a current one).
     localStorage.setItem(`${LOCAL_KEY_PREFIX}from-an-old-version`, '1');
     localStorage.setItem('another-app-on-this-origin', 'keep');
-    expect(await countAll(store)).toBeGreaterThan(4);
+    expect(await countAll(store)).toBeGreaterThan(5);
+    expect(await store.db.count('readings')).toBe(1);
 
     const { bluetooth, forgotten } = bluetoothWith(['Polar H10 1', 'TICKR 2']);
     const host: WipeHost = { localStorage, bluetooth };
