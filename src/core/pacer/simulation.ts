@@ -1,4 +1,5 @@
-import { SimulatedHeart } from '../physiology/simulated-heart';
+import { createModelPerson, type ModelName } from '../physiology/models';
+import type { PersonOptions, SimulatedPerson } from '../physiology/person';
 import { scoreSliding, slidingBreathRates } from './assessment/sliding';
 import { scoreStepped, steppedBreathRates } from './assessment/stepped';
 import type { AssessmentResult } from './assessment/result';
@@ -8,9 +9,10 @@ import { breathRateBpm, patternFromRate } from './pattern';
 import { PacerSchedule, type ScheduledBreath } from './schedule';
 
 /**
- * A simulated person (the seeded {@link SimulatedHeart}, with beat-to-beat noise and 1 % ectopic beats by default)
- * run through an assessment protocol or an adaptive session in fast-forward: what `npm run simulate` prints and
- * what the validation tests check.
+ * A simulated person (one of the physiology models, by default the resonator breathing exactly with the pacer with
+ * 1 % ectopic beats, or any {@link SimulatedPerson} handed in) run through an assessment protocol or an adaptive
+ * session in fast-forward: what `npm run simulate` prints and what the validation tests check. The protocols see
+ * only the beats and the pacer, never the model.
  */
 export type ProtocolName = 'stepped' | 'sliding' | 'adaptive';
 export const PROTOCOLS: readonly ProtocolName[] = ['stepped', 'sliding', 'adaptive'];
@@ -25,6 +27,14 @@ export interface SimulationOptions {
   readonly durationS?: number;
   readonly ectopicRate?: number;
   readonly controller?: Partial<ControllerConfig>;
+  /** The physiology model (default `resonator`). */
+  readonly model?: ModelName;
+  /** Which session of this person (the resonance shifts a little between sessions). */
+  readonly session?: number;
+  /** Person-level options (lag, sighs, depth jitter, ...); `ectopicRate` above overrides theirs. */
+  readonly person?: Partial<PersonOptions>;
+  /** Run this person instead of a model (the `--person FILE.mjs` surface). */
+  readonly subject?: SimulatedPerson;
 }
 
 export interface SimulationResult {
@@ -45,11 +55,18 @@ export const DEFAULT_ADAPTIVE_START_BPM = 6;
 export const DEFAULT_ADAPTIVE_DURATION_S = 1200;
 
 export function simulateProtocol(options: SimulationOptions): SimulationResult {
-  const heart = new SimulatedHeart({
-    seed: options.seed,
-    resonanceBpm: options.resonanceBpm,
-    ectopicRate: options.ectopicRate ?? 0.01,
-  });
+  const heart =
+    options.subject ??
+    createModelPerson({
+      model: options.model ?? 'resonator',
+      seed: options.seed,
+      resonanceBpm: options.resonanceBpm,
+      session: options.session ?? 0,
+      options: {
+        ...options.person,
+        ectopicRate: options.ectopicRate ?? options.person?.ectopicRate ?? 0.01,
+      },
+    });
   const base = { protocol: options.protocol, seed: options.seed, trueResonanceBpm: options.resonanceBpm };
   if (options.protocol === 'adaptive') {
     const controller = new AdaptiveController(
