@@ -1,6 +1,6 @@
 import { createModelPerson, type ModelName } from '../physiology/models';
 import type { PersonOptions, SimulatedPerson } from '../physiology/person';
-import { scoreSliding, slidingBreathRates } from './assessment/sliding';
+import { scoreSliding, slidingBreathRates, type SlidingOptions } from './assessment/sliding';
 import { scoreStepped, steppedBreathRates } from './assessment/stepped';
 import type { AssessmentResult } from './assessment/result';
 import { AdaptiveController, type ControllerConfig, type ControllerDecision } from './controller';
@@ -33,6 +33,8 @@ export interface SimulationOptions {
   readonly session?: number;
   /** Person-level options (lag, sighs, depth jitter, ...); `ectopicRate` above overrides theirs. */
   readonly person?: Partial<PersonOptions>;
+  /** Sliding only: protocol options (default {@link DEFAULT_SLIDING}). */
+  readonly sliding?: SlidingOptions;
   /** Run this person instead of a model (the `--person FILE.mjs` surface). */
   readonly subject?: SimulatedPerson;
 }
@@ -91,7 +93,7 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
       decisions,
     };
   }
-  const rates = options.protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates();
+  const rates = options.protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates(options.sliding);
   const schedule = new PacerSchedule(patternFromRate(rates[0] ?? 6));
   if (rates[1] !== undefined) schedule.setPattern(patternFromRate(rates[1]));
   const totalS = rates.reduce((s, r) => s + 60 / r, 0);
@@ -100,7 +102,9 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     if (next !== undefined) schedule.setPattern(patternFromRate(next));
   });
   const assessment =
-    options.protocol === 'stepped' ? scoreStepped(beats, schedule) : scoreSliding(beats, schedule);
+    options.protocol === 'stepped'
+      ? scoreStepped(beats, schedule)
+      : scoreSliding(beats, schedule, options.sliding);
   return {
     ...base,
     foundBpm: assessment.foundBpm,
