@@ -87,7 +87,7 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     return {
       ...base,
       foundBpm: null,
-      finalBpm: controller.rateBpm,
+      finalBpm: rateTrace.at(-1)?.[1] ?? controller.rateBpm,
       rateTrace,
       assessment: null,
       decisions,
