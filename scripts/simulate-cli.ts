@@ -35,7 +35,7 @@ const PERSON_FLAGS: Record<string, { key: NumericOption; max: number }> = {
 /** Reads the command line; every mistake gives a message naming the flag, never a crash. */
 export function parseSimulateArgs(argv: readonly string[]): ParsedArgs {
   const values = new Map<string, string>();
-  const person: Partial<Pick<PersonOptions, NumericOption>> = {};
+  const person: { -readonly [K in NumericOption]?: number } = {};
   let json = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
