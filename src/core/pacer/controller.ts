@@ -46,9 +46,14 @@ export interface ControllerConfig {
   readonly flatSpanBpm: number;
   /** The parabola is refitted within this distance of its first vertex, breaths/min. */
   readonly fitHalfWidthBpm: number;
+  /** A peak must stand this share above the fitted swing at both ends of the rates breathed. */
+  readonly prominenceShare: number;
   /** A peak needs breaths over at least this range of rates, breaths/min. */
   readonly minPeakSpanBpm: number;
-  /** How many standard errors make a slope or a curvature clear (breaths are correlated, so more than 2). */
+  /**
+   * How many standard errors make a slope or a curvature clear. The errors are first widened by √windowBreaths,
+   * since overlapping fit windows leave about one independent swing per `windowBreaths` breaths.
+   */
   readonly significance: number;
   /** A smoothed swing that varies by less than this share over the rates breathed is flat. */
   readonly flatShare: number;
@@ -73,7 +78,8 @@ export const DEFAULT_CONTROLLER: ControllerConfig = {
   flatSpanBpm: 1.2,
   fitHalfWidthBpm: 1.2,
   minPeakSpanBpm: 0.8,
-  significance: 2.5,
+  prominenceShare: 0.08,
+  significance: 2,
   flatShare: 0.1,
   windowBreaths: 4,
   minSwingBpm: 1,
@@ -140,6 +146,17 @@ interface Sample {
   readonly timeS: number;
   readonly rateBpm: number;
   readonly logSwing: number;
+}
+
+/** How far the parabola's vertex stands above the higher of its two ends, in log swing. */
+function prominence(
+  f: { centre: number; b: number; c: number },
+  vertex: number,
+  lo: number,
+  hi: number,
+): number {
+  const at = (x: number) => f.b * (x - f.centre) + f.c * (x - f.centre) ** 2;
+  return at(vertex) - Math.max(at(lo), at(hi));
 }
 
 /** What the fit says about the response over the rates breathed. */
@@ -388,7 +405,9 @@ export class AdaptiveController {
     this.#recent.push(s.swingBpm);
     if (this.#recent.length > 5) this.#recent.shift();
     // Breaths in the settling time are the heart finding the rhythm, not its answer to it.
-    if (s.startS < this.#startS + this.config.settleS) return;
+    // Its fit window reaches back windowBreaths − 1 breaths: that, too, must be past the settling time.
+    const windowStartS = s.startS - (this.config.windowBreaths - 1) * (s.endS - s.startS);
+    if (windowStartS < this.#startS + this.config.settleS) return;
     this.#samples.push({ timeS: s.endS, rateBpm: s.rateBpm, logSwing: Math.log(s.swingBpm) });
     if (this.#samples.length > KEEP_SAMPLES) this.#samples.shift();
   }
@@ -423,7 +442,7 @@ export class AdaptiveController {
       );
       if (near) fit = near;
     }
-    const k = this.config.significance;
+    const k = this.config.significance * Math.sqrt(this.config.windowBreaths);
     const vertex = vertexOf(fit);
     const margin = this.config.peakMarginBpm;
     const peakBpm =
@@ -431,7 +450,8 @@ export class AdaptiveController {
       hi - lo >= this.config.minPeakSpanBpm &&
       fit.c < -k * fit.seC &&
       vertex >= lo + margin &&
-      vertex <= hi - margin
+      vertex <= hi - margin &&
+      prominence(fit, vertex, lo, hi) >= -Math.log(1 - this.config.prominenceShare)
         ? vertex
         : null;
     const f = fit;
@@ -465,7 +485,7 @@ export class AdaptiveController {
     for (let i = 0; i < n; i += 1) rss += ((ys[i] as number) - my - slope * ((xs[i] as number) - mx)) ** 2;
     const se = Math.sqrt(rss / Math.max(1, n - 2) / sxx);
     void timeS;
-    const k = this.config.significance;
+    const k = this.config.significance * Math.sqrt(this.config.windowBreaths);
     return slope > k * se ? 1 : slope < -k * se ? -1 : 0;
   }
 }
