@@ -1,7 +1,7 @@
 import { createModelPerson, type ModelName } from '../physiology/models';
 import type { PersonOptions, SimulatedPerson } from '../physiology/person';
 import { scoreSliding, slidingBreathRates, type SlidingOptions } from './assessment/sliding';
-import { scoreStepped, steppedBreathRates } from './assessment/stepped';
+import { scoreStepped, steppedBreathRates, type SteppedOptions } from './assessment/stepped';
 import type { AssessmentResult } from './assessment/result';
 import { AdaptiveController, type ControllerConfig, type ControllerDecision } from './controller';
 import { fastForward } from './fast-forward';
@@ -33,6 +33,8 @@ export interface SimulationOptions {
   readonly session?: number;
   /** Person-level options (lag, sighs, depth jitter, ...); `ectopicRate` above overrides theirs. */
   readonly person?: Partial<PersonOptions>;
+  /** Stepped only: protocol options (default {@link DEFAULT_STEPPED}). */
+  readonly stepped?: SteppedOptions;
   /** Sliding only: protocol options (default {@link DEFAULT_SLIDING}). */
   readonly sliding?: SlidingOptions;
   /** Run this person instead of a model (the `--person FILE.mjs` surface). */
@@ -93,7 +95,10 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
       decisions,
     };
   }
-  const rates = options.protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates(options.sliding);
+  const rates =
+    options.protocol === 'stepped'
+      ? steppedBreathRates(options.stepped)
+      : slidingBreathRates(options.sliding);
   const schedule = new PacerSchedule(patternFromRate(rates[0] ?? 6));
   if (rates[1] !== undefined) schedule.setPattern(patternFromRate(rates[1]));
   const totalS = rates.reduce((s, r) => s + 60 / r, 0);
@@ -103,7 +108,7 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
   });
   const assessment =
     options.protocol === 'stepped'
-      ? scoreStepped(beats, schedule)
+      ? scoreStepped(beats, schedule, options.stepped)
       : scoreSliding(beats, schedule, options.sliding);
   return {
     ...base,
