@@ -344,7 +344,9 @@ export class AdaptiveController {
 
     if (this.#mode !== 'explore' && this.#target !== null) {
       // At the peak (or the best of a flat response): follow the best rate only when it moves past the dead band.
-      const peak = fit?.peakBpm ?? null;
+      // Held at a bound (the swing seemed to grow toward it), the best rate of the fitted curve may move it back.
+      const atBound = this.#target <= minBpm + 1e-6 || this.#target >= maxBpm - 1e-6;
+      const peak = fit?.peakBpm ?? (atBound ? (fit?.bestBpm ?? null) : null);
       if (this.#mode === 'peak' && peak !== null && Math.abs(peak - this.#target) > this.config.deadbandBpm)
         this.#target = this.#clamp(peak);
       if (Math.abs(this.#target - previous) > 1e-6) return move(this.#target, 'to-peak', this.#target);

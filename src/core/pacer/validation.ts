@@ -31,6 +31,8 @@ export interface Outcome {
   readonly at10: { readonly rateBpm: number; readonly share: number } | null;
   /** Adaptive only: largest max-minus-min of the rate over minutes 15-20 (does it settle). */
   readonly spreadLast5Bpm: number | null;
+  /** Adaptive only: how often the rate turned between rising and falling over minutes 15-20 (oscillation). */
+  readonly turnsLast5: number | null;
   /**
    * Seconds until the answer is known: an assessment's length; for adaptive, the time from which the rate stays
    * at >= 90 % of the maximal response to the end (the session length when it never does).
@@ -78,6 +80,7 @@ export function runOutcome(person: PanelPerson, protocol: ProtocolName): Outcome
       onTarget,
       at10: null,
       spreadLast5Bpm: null,
+      turnsLast5: null,
       timeToAnswerS: lengthS,
     };
   }
@@ -103,8 +106,22 @@ export function runOutcome(person: PanelPerson, protocol: ProtocolName): Outcome
     onTarget: Math.abs(final - truthBpm) <= 0.3,
     at10: { rateBpm: rateAt(600), share: responseShare(truthPerson, rateAt(600)) },
     spreadLast5Bpm: Math.max(...last5) - Math.min(...last5),
+    turnsLast5: turns(last5),
     timeToAnswerS: reachedS,
   };
+}
+
+/** Changes of direction in a sequence of rates (steps smaller than 1e-6 are no step). */
+function turns(rates: readonly number[]): number {
+  let count = 0;
+  let sign = 0;
+  for (let i = 1; i < rates.length; i += 1) {
+    const d = (rates[i] as number) - (rates[i - 1] as number);
+    if (Math.abs(d) < 1e-6) continue;
+    if (sign !== 0 && Math.sign(d) !== sign) count += 1;
+    sign = Math.sign(d);
+  }
+  return count;
 }
 
 /** The gate's figures over a set of outcomes of one protocol and model. */

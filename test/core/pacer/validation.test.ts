@@ -27,11 +27,19 @@ describe('resonance protocols on panels of simulated people', { timeout: 120_000
     });
   }
 
-  it('adaptive (20 minutes, started 1/min away) does better than steering by phase did (28 %)', () => {
-    const outcomes = panel('baroreflex-delay').map((p) => runOutcome(p, 'adaptive'));
-    const s = summarise(outcomes);
-    expect(s.passShare).toBeGreaterThanOrEqual(0.5);
-    // It never ends pinned to a hard limit.
-    expect(outcomes.every((o) => o.answerBpm !== null && o.answerBpm > 4 && o.answerBpm < 7)).toBe(true);
-  });
+  for (const model of ['resonator', 'baroreflex-delay'] as const) {
+    it(`${model}: adaptive, started 1/min away, gives >= 90 % of the response after 20 minutes in at least 80 %`, () => {
+      const outcomes = panel(model).map((p) => runOutcome(p, 'adaptive'));
+      const s = summarise(outcomes);
+      expect(s.passShare).toBeGreaterThanOrEqual(0.8);
+      // Once there (by 15 minutes) it does not oscillate: over the last 5 minutes the rate changes direction at
+      // most once (a move to a re-estimated peak is not an oscillation).
+      for (const o of outcomes) {
+        expect(o.answerBpm).toBeGreaterThanOrEqual(4);
+        expect(o.answerBpm).toBeLessThanOrEqual(7);
+        if (o.timeToAnswerS > 900) continue;
+        expect(o.turnsLast5).toBeLessThanOrEqual(1);
+      }
+    });
+  }
 });
