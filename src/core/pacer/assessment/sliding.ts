@@ -1,4 +1,4 @@
-import type { TimedRr } from '../../hrv/biofeedback';
+import { cleanBeats, type TimedRr } from '../../hrv/biofeedback';
 import { robustLoess, type BreathSwing } from '../response';
 import type { PacerSchedule } from '../schedule';
 import type { AssessmentNote, AssessmentPoint, AssessmentResult } from './result';
@@ -114,5 +114,8 @@ export function scoreSliding(
   options: SlidingOptions = DEFAULT_SLIDING,
   firstBreathIndex?: number,
 ): AssessmentResult {
-  return slidingFromSwings(protocolSwings(beats, schedule, options.breaths, firstBreathIndex), options);
+  return slidingFromSwings(
+    protocolSwings(cleanBeats(beats), schedule, options.breaths, firstBreathIndex),
+    options,
+  );
 }

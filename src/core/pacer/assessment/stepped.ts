@@ -1,5 +1,5 @@
 import { cleanBeats, type TimedRr } from '../../hrv/biofeedback';
-import { breathSwings, robustMean, type BreathSwing } from '../response';
+import { breathSwings, robustMean, type BreathSwing, type HeartRateSamples } from '../response';
 import type { PacerSchedule } from '../schedule';
 import { peakOfResponse } from './peak';
 import type { AssessmentNote, AssessmentPoint, AssessmentResult } from './result';
@@ -106,14 +106,17 @@ export function scoreStepped(
 ): AssessmentResult {
   const total = steppedBreathRates(options).length;
   return steppedFromSwings(
-    protocolSwings(beats, schedule, total, firstBreathIndex, options.windowBreaths),
+    protocolSwings(cleanBeats(beats), schedule, total, firstBreathIndex, options.windowBreaths),
     options,
   );
 }
 
-/** The per-breath swings of the protocol's completed breaths (at most `count`) from its first breath on. */
+/**
+ * The per-breath swings of the protocol's completed breaths (at most `count`) from its first breath on, from a
+ * heart-rate series already cleaned of artifacts (the live pacer passes the beats the HRV engine labelled normal).
+ */
 export function protocolSwings(
-  beats: readonly TimedRr[],
+  series: HeartRateSamples,
   schedule: PacerSchedule,
   count: number,
   firstBreathIndex?: number,
@@ -125,5 +128,5 @@ export function protocolSwings(
   const spans = breaths
     .slice(0, -1)
     .map((b, i) => ({ startS: b.startS, endS: (breaths[i + 1] ?? b).startS }));
-  return breathSwings(cleanBeats(beats), spans, windowBreaths);
+  return breathSwings(series, spans, windowBreaths);
 }
