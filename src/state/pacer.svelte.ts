@@ -10,7 +10,13 @@ import {
   type StoredAssessment,
 } from '../core/pacer/assessment/result';
 import { slidingBreathRates, slidingFromSwings } from '../core/pacer/assessment/sliding';
-import { protocolSwings, steppedBreathRates, steppedFromSwings } from '../core/pacer/assessment/stepped';
+import {
+  DEFAULT_STEPPED,
+  protocolSwings,
+  QUICK_STEPPED,
+  steppedBreathRates,
+  steppedFromSwings,
+} from '../core/pacer/assessment/stepped';
 import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
 import { DEFAULT_CUES, type CueOptions } from '../core/pacer/cues';
 import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
@@ -18,7 +24,7 @@ import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/
 import type { PacerSchedule, PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
 
-export type AssessmentProtocol = 'stepped' | 'sliding';
+export type AssessmentProtocol = 'stepped' | 'quick' | 'sliding';
 
 /** Why the pacer's rate is what it is, as a value; src/ui/pacer/reason-text.ts words it. */
 export type PacerReason =
@@ -206,7 +212,8 @@ export class PacerControl {
   /** Starts an assessment at the next breath; the session must be running. */
   startAssessment(protocol: AssessmentProtocol): void {
     if (!this.#session.running) return;
-    const rates = protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates();
+    const rates =
+      protocol === 'sliding' ? slidingBreathRates() : steppedBreathRates(steppedOptions(protocol));
     const share = inhaleShare(this.basePattern);
     this.#plan = { protocol, rates, first: this.#session.pacerNow().breathIndex + 1 };
     this.#assessment = progress(protocol, rates, 0, null);
@@ -336,7 +343,9 @@ export class PacerControl {
       plan.rates.length,
       plan.first,
     );
-    return plan.protocol === 'stepped' ? steppedFromSwings(swings) : slidingFromSwings(swings);
+    return plan.protocol === 'sliding'
+      ? slidingFromSwings(swings)
+      : steppedFromSwings(swings, steppedOptions(plan.protocol));
   }
 
   #keep(r: AssessmentResult): void {
@@ -368,6 +377,9 @@ export class PacerControl {
   }
 }
 
+const steppedOptions = (protocol: 'stepped' | 'quick') =>
+  protocol === 'quick' ? QUICK_STEPPED : DEFAULT_STEPPED;
+
 function progress(
   protocol: AssessmentProtocol,
   rates: readonly number[],
@@ -378,7 +390,7 @@ function progress(
   const later = rates.slice(done + 1);
   // For stepped the next step is the next different rate; for sliding, the next breath's.
   const nextRateBpm =
-    protocol === 'stepped' ? (later.find((r) => Math.abs(r - rateBpm) > 1e-9) ?? null) : (later[0] ?? null);
+    protocol !== 'sliding' ? (later.find((r) => Math.abs(r - rateBpm) > 1e-9) ?? null) : (later[0] ?? null);
   const secondsLeft = rates.slice(done).reduce((s, r) => s + 60 / r, 0);
   return { protocol, done, total: rates.length, rateBpm, nextRateBpm, secondsLeft, sofar };
 }

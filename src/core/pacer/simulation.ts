@@ -1,7 +1,7 @@
 import { createModelPerson, type ModelName } from '../physiology/models';
 import type { PersonOptions, SimulatedPerson } from '../physiology/person';
 import { scoreSliding, slidingBreathRates, type SlidingOptions } from './assessment/sliding';
-import { scoreStepped, steppedBreathRates, type SteppedOptions } from './assessment/stepped';
+import { QUICK_STEPPED, scoreStepped, steppedBreathRates, type SteppedOptions } from './assessment/stepped';
 import type { AssessmentResult } from './assessment/result';
 import { AdaptiveController, type ControllerConfig, type ControllerDecision } from './controller';
 import { fastForward } from './fast-forward';
@@ -14,8 +14,8 @@ import { PacerSchedule, type ScheduledBreath } from './schedule';
  * session in fast-forward: what `npm run simulate` prints and what the validation tests check. The protocols see
  * only the beats and the pacer, never the model.
  */
-export type ProtocolName = 'stepped' | 'sliding' | 'adaptive';
-export const PROTOCOLS: readonly ProtocolName[] = ['stepped', 'sliding', 'adaptive'];
+export type ProtocolName = 'stepped' | 'quick' | 'sliding' | 'adaptive';
+export const PROTOCOLS: readonly ProtocolName[] = ['stepped', 'quick', 'sliding', 'adaptive'];
 
 export interface SimulationOptions {
   readonly protocol: ProtocolName;
@@ -95,10 +95,9 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
       decisions,
     };
   }
+  const stepped = options.protocol === 'quick' ? QUICK_STEPPED : options.stepped;
   const rates =
-    options.protocol === 'stepped'
-      ? steppedBreathRates(options.stepped)
-      : slidingBreathRates(options.sliding);
+    options.protocol === 'sliding' ? slidingBreathRates(options.sliding) : steppedBreathRates(stepped);
   const schedule = new PacerSchedule(patternFromRate(rates[0] ?? 6));
   if (rates[1] !== undefined) schedule.setPattern(patternFromRate(rates[1]));
   const totalS = rates.reduce((s, r) => s + 60 / r, 0);
@@ -107,9 +106,9 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     if (next !== undefined) schedule.setPattern(patternFromRate(next));
   });
   const assessment =
-    options.protocol === 'stepped'
-      ? scoreStepped(beats, schedule, options.stepped)
-      : scoreSliding(beats, schedule, options.sliding);
+    options.protocol === 'sliding'
+      ? scoreSliding(beats, schedule, options.sliding)
+      : scoreStepped(beats, schedule, stepped);
   return {
     ...base,
     foundBpm: assessment.foundBpm,
