@@ -13,7 +13,9 @@ import {
   type SettingValue,
   type StoredCheckIn,
   type StoredChunk,
+  type StoreName,
   type StoredSession,
+  type StoredSetting,
 } from './schema';
 
 /** Sessions joined with their check-ins. */
@@ -142,9 +144,12 @@ export class ResonanceStore {
     });
   }
 
-  /** Delete every session, beat, check-in, assessment and setting. */
+  /**
+   * Delete every record of every store the database has (sessions, beats, check-ins, assessments, settings, and
+   * any store a later version adds). Only the wipe (wipe.ts) calls this: it also clears the app's other keys.
+   */
   deleteEverything(): Promise<StorageResult<void>> {
-    const all = [STORE.sessions, STORE.beatChunks, STORE.checkIns, STORE.assessments, STORE.settings];
+    const all = [...this.db.objectStoreNames] as StoreName[];
     return transact(this.db, all, 'readwrite', async (tx) => {
       await Promise.all(all.map((name) => tx.objectStore(name).clear()));
     });
@@ -170,6 +175,11 @@ export class ResonanceStore {
       'readonly',
       async (tx) => (await tx.objectStore(STORE.settings).get(key))?.value,
     );
+  }
+
+  /** Every stored setting (the settings state checks each value as it reads it). */
+  listSettings(): Promise<StorageResult<StoredSetting[]>> {
+    return transact(this.db, [STORE.settings], 'readonly', (tx) => tx.objectStore(STORE.settings).getAll());
   }
 
   putSetting(key: string, value: SettingValue): Promise<StorageResult<void>> {
