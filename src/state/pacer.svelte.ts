@@ -1,10 +1,19 @@
 import type { CueLoop } from '../adapters/cues/cue-loop';
 import type { ScreenWakeLock, WakeLockState } from '../adapters/cues/wake-lock';
-import type { BreathingResponse, TimedRr } from '../core/hrv/biofeedback';
-import type { StoredAssessment } from '../core/pacer/assessment/result';
-import { scoreSliding, slidingBreathRates } from '../core/pacer/assessment/sliding';
-import { scoreStepped, steppedBreathRates } from '../core/pacer/assessment/stepped';
-import { AdaptiveController, type ControllerAction } from '../core/pacer/controller';
+import type { BeatLabelName } from '../core/hrv/artifacts';
+import { breathingResponse, type BreathingResponse, type TimedRr } from '../core/hrv/biofeedback';
+import type { LabelledBeat } from '../core/hrv/live';
+import type { HeartRateSamples } from '../core/pacer/response';
+import type { AssessmentResult, StoredAssessment } from '../core/pacer/assessment/result';
+import { slidingBreathRates, slidingFromSwings } from '../core/pacer/assessment/sliding';
+import {
+  DEFAULT_STEPPED,
+  protocolSwings,
+  QUICK_STEPPED,
+  steppedBreathRates,
+  steppedFromSwings,
+} from '../core/pacer/assessment/stepped';
+import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
 import type { CueOptions } from '../core/pacer/cues';
 import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
 import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/presets';
@@ -12,7 +21,29 @@ import type { PacerSchedule, PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
 import type { Settings, SettingsValues } from './settings.svelte';
 
-export type AssessmentProtocol = 'stepped' | 'sliding';
+export type AssessmentProtocol = 'stepped' | 'quick' | 'sliding';
+
+/** Why the pacer's rate is what it is, as a value; src/ui/pacer/reason-text.ts words it. */
+export type PacerReason =
+  | ControllerReason
+  | { readonly kind: 'adaptive-off' }
+  | { readonly kind: 'assessment-running'; readonly protocol: AssessmentProtocol }
+  | { readonly kind: 'assessment-done'; readonly result: AssessmentResult }
+  | { readonly kind: 'assessment-stopped'; readonly kept: boolean };
+
+/** An assessment in progress: how far, the rate now and next, and the time left. */
+export interface AssessmentProgress {
+  readonly protocol: AssessmentProtocol;
+  readonly done: number;
+  readonly total: number;
+  readonly rateBpm: number;
+  /** The rate after this one (the next step for stepped), or null at the last. */
+  readonly nextRateBpm: number | null;
+  /** Seconds of the protocol left. */
+  readonly secondsLeft: number;
+  /** What it has measured so far (partial). */
+  readonly sofar: AssessmentResult | null;
+}
 
 /** Browser outputs, created per session; null where unavailable or unwanted. */
 export interface PacerOutputs {
@@ -37,16 +68,21 @@ export class PacerControl {
   #adaptive = $state(true);
   #locked = $state(false);
   #band = $state.raw({ minBpm: 4, maxBpm: 7 });
-  #reason = $state<string | null>(null);
+  #reason = $state.raw<PacerReason | null>(null);
   #action = $state<ControllerAction | null>(null);
-  #assessment = $state.raw<{ protocol: AssessmentProtocol; done: number; total: number } | null>(null);
+  #assessment = $state.raw<AssessmentProgress | null>(null);
   #result = $state.raw<StoredAssessment | null>(null);
   #cues = $state.raw<CueOptions>({ sound: 'off', vibration: false, volume: 0.5 });
   #wake = $state<WakeLockState>('off');
   #response = $state.raw<BreathingResponse | null>(null);
   #announce = $state(false);
 
-  #beats: TimedRr[] = [];
+  /** Beats of the session (not the interval before a gap), each with its 1-based number in the session. */
+  #beats: (TimedRr & { readonly seq: number })[] = [];
+  /** Beats counted as the HRV worker counts them (every beat it was sent). */
+  #seq = 0;
+  /** The HRV engine's settled artifact labels by beat number: the one artifact definition the pacer uses. */
+  #labels = new Map<number, BeatLabelName>();
   #controller: AdaptiveController | null = null;
   #lastBreath = -1;
   #plan: { protocol: AssessmentProtocol; rates: number[]; first: number } | null = null;
@@ -75,6 +111,7 @@ export class PacerControl {
       started: () => this.#onStarted(),
       beat: (beat, pacer) =>
         this.#onBeat({ rrMs: beat.rrMs, timeS: beat.timeMs / 1000 }, beat.afterGap, pacer),
+      metrics: (m) => this.#onLabels(m.labels),
       stopped: () => this.#onStopped(),
     });
   }
@@ -91,14 +128,14 @@ export class PacerControl {
   get band(): { minBpm: number; maxBpm: number } {
     return this.#band;
   }
-  /** Why the rate last changed (or held), in words. */
-  get reason(): string | null {
+  /** Why the rate last changed (or held). */
+  get reason(): PacerReason | null {
     return this.#reason;
   }
   get lastAction(): ControllerAction | null {
     return this.#action;
   }
-  get assessment(): { protocol: AssessmentProtocol; done: number; total: number } | null {
+  get assessment(): AssessmentProgress | null {
     return this.#assessment;
   }
   get result(): StoredAssessment | null {
@@ -168,7 +205,7 @@ export class PacerControl {
     this.#adaptive = on;
     this.#settings.set('adaptive', on);
     if (on && this.#session.running) this.#controller = this.#newController();
-    this.#reason = on ? null : 'Adaptive pacing is off: the rate stays where you set it.';
+    this.#reason = on ? null : { kind: 'adaptive-off' };
   }
 
   setLocked(locked: boolean): void {
@@ -176,7 +213,7 @@ export class PacerControl {
     this.#settings.set('locked', locked);
     if (locked) this.#controller?.lock();
     else this.#controller?.unlock();
-    this.#reason = locked ? `Locked at ${this.#session.rateBpm.toFixed(2)}/min.` : null;
+    this.#reason = locked ? { kind: 'locked', rateBpm: this.#session.rateBpm } : null;
   }
 
   /** The person's band inside 4-7 breaths/min; a reversed band is swapped rather than refused. */
@@ -231,19 +268,28 @@ export class PacerControl {
   /** Starts an assessment at the next breath; the session must be running. */
   startAssessment(protocol: AssessmentProtocol): void {
     if (!this.#session.running) return;
-    const rates = protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates();
+    const rates =
+      protocol === 'sliding' ? slidingBreathRates() : steppedBreathRates(steppedOptions(protocol));
     const share = inhaleShare(this.basePattern);
     this.#plan = { protocol, rates, first: this.#session.pacerNow().breathIndex + 1 };
-    this.#assessment = { protocol, done: 0, total: rates.length };
+    this.#assessment = progress(protocol, rates, 0, null);
     this.#session.setPattern(patternFromRate(rates[0] ?? 6, share));
-    this.#reason = `${protocol === 'stepped' ? 'Stepped' : 'Sliding'} assessment: the pacer leads, follow it.`;
+    this.#reason = { kind: 'assessment-running', protocol };
   }
 
-  cancelAssessment(reason = 'Assessment cancelled.'): void {
-    if (!this.#plan) return;
+  /**
+   * Stops the assessment; what it measured so far is kept as the result, marked partial, when any rate has a
+   * response (the pacer does not move to a partial answer).
+   */
+  cancelAssessment(): void {
+    const plan = this.#plan;
+    if (!plan) return;
+    const sofar = this.#score(plan);
     this.#plan = null;
     this.#assessment = null;
-    this.#reason = reason;
+    const kept = sofar.points.some((p) => p.amplitudeBpm !== null);
+    if (kept) this.#keep({ ...sofar, partial: true });
+    this.#reason = { kind: 'assessment-stopped', kept };
     this.#session.setPattern(this.basePattern);
   }
 
@@ -255,6 +301,8 @@ export class PacerControl {
 
   #onStarted(): void {
     this.#beats = [];
+    this.#seq = 0;
+    this.#labels.clear();
     this.#response = null;
     this.#lastBreath = -1;
     this.#controller = this.#newController();
@@ -271,14 +319,37 @@ export class PacerControl {
     this.#loop = null;
     if (this.#session.completed) this.#outputs.endCue?.(this.#cues);
     void this.#outputs.wakeLock?.release().then(() => (this.#wake = 'off'));
-    this.cancelAssessment('The session ended before the assessment finished; nothing was stored.');
+    this.cancelAssessment();
+  }
+
+  #onLabels(labels: readonly LabelledBeat[]): void {
+    for (const { seq, label } of labels) this.#labels.set(seq, label);
+  }
+
+  /**
+   * Heart rate from the beats the HRV engine (workers/hrv.worker.ts, Kubios labels of live-artifacts.ts) labelled
+   * normal, at the middle of each interval: what every pacer figure is computed from. Beats not labelled yet (the
+   * last two) are left out until they are.
+   */
+  #normalSeries(): HeartRateSamples {
+    const timeS: number[] = [];
+    const hrBpm: number[] = [];
+    for (const b of this.#beats) {
+      if (this.#labels.get(b.seq) !== 'normal') continue;
+      timeS.push(b.timeS - b.rrMs / 2000);
+      hrBpm.push(60000 / b.rrMs);
+    }
+    return { timeS, hrBpm };
   }
 
   #onBeat(beat: TimedRr, afterGap: boolean | undefined, pacer: PacerState): void {
+    this.#seq += 1;
     // The interval before a gap is not a true RR: leave it out of every measure.
-    if (!afterGap) this.#beats.push(beat);
-    if (this.#beats.length > 0 && (this.#beats[0]?.timeS ?? 0) < beat.timeS - KEEP_BEATS_S)
-      this.#beats.shift();
+    if (!afterGap) this.#beats.push({ ...beat, seq: this.#seq });
+    while (this.#beats.length > 0 && (this.#beats[0]?.timeS ?? 0) < beat.timeS - KEEP_BEATS_S) {
+      const dropped = this.#beats.shift();
+      if (dropped) this.#labels.delete(dropped.seq);
+    }
     if (pacer.breathIndex === this.#lastBreath) return;
     this.#lastBreath = pacer.breathIndex;
     if (this.#plan) this.#assessmentBreath(pacer.breathIndex);
@@ -291,8 +362,9 @@ export class PacerControl {
     if (!this.#controller || Math.abs(this.#session.rateBpm - this.#controller.rateBpm) > 1e-6) {
       this.#controller = this.#newController();
     }
-    const d = this.#controller.decide(pacer.breathStartS, this.#beats, this.#session.schedule);
-    if (d.response) this.#response = d.response;
+    const schedule = this.#session.schedule;
+    const d = this.#controller.decideFromSeries(pacer.breathStartS, this.#normalSeries(), schedule);
+    this.#response = this.#indicator(pacer.breathStartS);
     this.#reason = d.reason;
     this.#action = d.action;
     if (Math.abs(d.rateBpm - this.#session.rateBpm) > 1e-6) {
@@ -305,11 +377,10 @@ export class PacerControl {
     if (!plan) return;
     const k = index - plan.first;
     if (k < 0) return;
-    this.#assessment = {
-      protocol: plan.protocol,
-      done: Math.min(k, plan.rates.length),
-      total: plan.rates.length,
-    };
+    const done = Math.min(k, plan.rates.length);
+    // Re-scoring every few breaths keeps the partial picture current without scoring every breath.
+    const sofar = done % 4 === 0 && done > 0 ? this.#score(plan) : (this.#assessment?.sofar ?? null);
+    this.#assessment = progress(plan.protocol, plan.rates, done, sofar);
     const next = plan.rates[k + 1];
     if (next !== undefined) {
       this.#session.setPattern(patternFromRate(next, inhaleShare(this.basePattern)));
@@ -323,24 +394,63 @@ export class PacerControl {
     this.#finish(plan);
   }
 
-  #finish(plan: { protocol: AssessmentProtocol; first: number }): void {
-    const schedule = this.#session.schedule;
-    const r =
-      plan.protocol === 'stepped'
-        ? scoreStepped(this.#beats, schedule, undefined, plan.first)
-        : scoreSliding(this.#beats, schedule, undefined, plan.first);
+  /** The protocol scored from the breaths finished so far (all of them once it is over). */
+  #score(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): AssessmentResult {
+    const swings = protocolSwings(
+      this.#normalSeries(),
+      this.#session.schedule,
+      plan.rates.length,
+      plan.first,
+    );
+    return plan.protocol === 'sliding'
+      ? slidingFromSwings(swings)
+      : steppedFromSwings(swings, steppedOptions(plan.protocol));
+  }
+
+  #keep(r: AssessmentResult): void {
     const stored: StoredAssessment = { ...r, dateIso: new Date().toISOString() };
-    this.#plan = null;
-    this.#assessment = null;
     this.#result = stored;
     this.#settings.set('assessment', stored);
-    this.#onAssessed(stored);
+  }
+
+  #finish(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): void {
+    const r = this.#score(plan);
+    this.#plan = null;
+    this.#assessment = null;
+    this.#keep(r);
+    if (this.#result) this.#onAssessed(this.#result);
+    this.#reason = { kind: 'assessment-done', result: r };
     if (r.foundBpm !== null) {
       this.#session.setPattern(withRate(this.basePattern, r.foundBpm));
       this.#controller = this.#newController();
-      this.#reason = `Assessment done: your resonance rate looks like ${r.foundBpm.toFixed(2)}/min. The pacer continues from it.`;
-    } else {
-      this.#reason = `Assessment done, but no rate could be chosen: ${r.notes.join(' ')}`;
     }
   }
+
+  /** The resonance indicator's figures over the last minute (swing, phase, breath-locked share). */
+  #indicator(timeS: number): BreathingResponse {
+    const schedule = this.#session.schedule;
+    const all = schedule.breaths();
+    const spans = all.slice(0, -1).map((b, i) => ({ startS: b.startS, endS: (all[i + 1] ?? b).startS }));
+    const rate = this.#session.rateBpm;
+    const normal = this.#beats.filter((b) => this.#labels.get(b.seq) === 'normal');
+    return breathingResponse(normal, (t) => schedule.at(t).volume, spans, timeS - 60, timeS, rate / 60);
+  }
+}
+
+const steppedOptions = (protocol: 'stepped' | 'quick') =>
+  protocol === 'quick' ? QUICK_STEPPED : DEFAULT_STEPPED;
+
+function progress(
+  protocol: AssessmentProtocol,
+  rates: readonly number[],
+  done: number,
+  sofar: AssessmentResult | null,
+): AssessmentProgress {
+  const rateBpm = rates[Math.min(done, rates.length - 1)] ?? 6;
+  const later = rates.slice(done + 1);
+  // For stepped the next step is the next different rate; for sliding, the next breath's.
+  const nextRateBpm =
+    protocol !== 'sliding' ? (later.find((r) => Math.abs(r - rateBpm) > 1e-9) ?? null) : (later[0] ?? null);
+  const secondsLeft = rates.slice(done).reduce((s, r) => s + 60 / r, 0);
+  return { protocol, done, total: rates.length, rateBpm, nextRateBpm, secondsLeft, sofar };
 }

@@ -1,21 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
+import { LiveHrv } from '../../src/core/hrv/live';
 import { PacerControl } from '../../src/state/pacer.svelte';
-import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
+import { LiveSession, type CreateAnalyser } from '../../src/state/session.svelte';
 import { SETTING_KEYS, Settings } from '../../src/state/settings.svelte';
 import { MapSettingsStorage } from './settings-storage';
 
-const quietAnalyser: HrvAnalyser = { reset() {}, push() {}, dispose() {} };
+/**
+ * The HRV engine the worker runs, in-process: its settled artifact labels are what the pacer measures from. (The
+ * worker itself is exercised by the browser tests; here the engine's answers arrive at once instead of by message.)
+ */
+const engineAnalyser: CreateAnalyser = (onMetrics) => {
+  const live = new LiveHrv();
+  return {
+    reset: () => live.reset(),
+    push: (beats) => {
+      for (const b of beats) onMetrics(live.push(b));
+    },
+    dispose: () => undefined,
+  };
+};
 
 /** A live session on a hand-driven clock with a simulated person (resonance 5/min) following the pacer. */
 async function setup(store: MapSettingsStorage | null = new MapSettingsStorage()) {
   const settings = new Settings(store);
   await settings.load();
   let nowMs = 0;
-  const session = new LiveSession(
-    () => quietAnalyser,
-    () => nowMs,
-  );
+  const session = new LiveSession(engineAnalyser, () => nowMs);
   let loops = 0;
   const pacer = new PacerControl(session, settings, {
     cueLoop: () => {
@@ -39,14 +50,37 @@ async function setup(store: MapSettingsStorage | null = new MapSettingsStorage()
 }
 
 describe('PacerControl', () => {
+  it('measures only from the beats the HRV engine labelled normal: without labels it waits', async () => {
+    let nowMs = 0;
+    const quiet: CreateAnalyser = () => ({ reset() {}, push() {}, dispose() {} });
+    const session = new LiveSession(quiet, () => nowMs);
+    const settings = new Settings(null);
+    await settings.load();
+    const pacer = new PacerControl(session, settings, { cueLoop: () => null, wakeLock: null });
+    const source = new SimulatedHeartSource({ seed: 8, resonanceBpm: 5 }, session.breathingAt, {
+      now: () => nowMs,
+      tickMs: 60_000,
+    });
+    session.setRate(6);
+    await session.start(source);
+    const end = 4 * 60 * 1000;
+    while (nowMs < end) {
+      nowMs += 250;
+      source.tick();
+    }
+    expect(pacer.reason?.kind).toBe('no-beats');
+    expect(session.rateBpm).toBe(6);
+    await session.stop();
+  });
+
   it('adapts the rate toward resonance during a session, saying why', async () => {
     const { session, pacer, source, runFor, loops } = await setup();
     session.setRate(6);
     await session.start(source);
     expect(loops()).toBe(1);
     runFor(12 * 60);
-    expect(Math.abs(session.rateBpm - 5)).toBeLessThanOrEqual(0.3);
-    expect(pacer.reason).toMatch(/(Holding at|Slower|Faster)/);
+    expect(Math.abs(session.rateBpm - 5)).toBeLessThanOrEqual(0.5);
+    expect(pacer.reason?.kind).toMatch(/^(at-peak|to-peak|exploring|climbing|turning)$/);
     await session.stop();
   });
 
@@ -61,7 +95,7 @@ describe('PacerControl', () => {
     runFor(30);
     // The controller did not snap back to its own rate; it waits for the heart to settle at the new one.
     expect(session.rateBpm).toBe(4.2);
-    expect(pacer.reason).toMatch(/Settling in/);
+    expect(pacer.reason?.kind).toBe('settling');
     pacer.setBand(4.5, 5.5);
     expect(session.rateBpm).toBeCloseTo(4.5, 9);
     runFor(4 * 60);
@@ -77,7 +111,7 @@ describe('PacerControl', () => {
     await session.start(source);
     runFor(4 * 60);
     expect(session.rateBpm).toBe(6);
-    expect(pacer.reason).toBe('Locked at 6.00/min.');
+    expect(pacer.reason).toEqual({ kind: 'locked', rateBpm: 6 });
     pacer.setLocked(false);
     pacer.choosePreset('box');
     runFor(4 * 60);
@@ -120,22 +154,27 @@ describe('PacerControl', () => {
     await session.start(source);
     runFor(60);
     pacer.startAssessment('stepped');
-    expect(pacer.assessment).toMatchObject({ protocol: 'stepped', total: 55 });
+    expect(pacer.assessment).toMatchObject({ protocol: 'stepped', total: 55, rateBpm: 6.5, nextRateBpm: 6 });
+    expect(pacer.assessment?.secondsLeft).toBeCloseTo(600, 6);
     runFor(10 * 60 + 30);
     expect(pacer.assessment).toBeNull();
     expect(pacer.result?.points.map((p) => p.rateBpm)).toEqual([6.5, 6, 5.5, 5, 4.5]);
-    expect(pacer.result?.foundBpm).toBe(5);
+    const found = pacer.result?.foundBpm ?? NaN;
+    // Accuracy is the validation's business (test/core/pacer/validation.test.ts); here: an answer in the range.
+    expect(found).toBeGreaterThanOrEqual(4.5);
+    expect(found).toBeLessThanOrEqual(6.5);
+    expect(pacer.result?.partial).toBe(false);
     expect(Date.parse(pacer.result?.dateIso ?? '')).not.toBeNaN();
     await session.stop();
     await settings.settled();
-    expect(store.map.get(SETTING_KEYS.assessment)).toMatchObject({ foundBpm: 5 });
+    expect(store.map.get(SETTING_KEYS.assessment)).toMatchObject({ foundBpm: found, partial: false });
 
     const next = await setup(store);
-    expect(next.pacer.result?.foundBpm).toBe(5);
-    expect(next.session.rateBpm).toBeCloseTo(5, 9);
+    expect(next.pacer.result?.foundBpm).toBe(found);
+    expect(next.session.rateBpm).toBeCloseTo(found, 9);
   });
 
-  it('stopping mid-assessment cancels it and stores nothing; a corrupt stored result is ignored', async () => {
+  it('stopping mid-assessment keeps what it measured, marked partial; a corrupt stored result is ignored', async () => {
     const store = new MapSettingsStorage();
     const corrupt = { protocol: 'stepped', foundBpm: 'five' };
     store.map.set(SETTING_KEYS.assessment, corrupt);
@@ -143,11 +182,22 @@ describe('PacerControl', () => {
     expect(pacer.result).toBeNull();
     await session.start(source);
     pacer.startAssessment('sliding');
-    runFor(90);
+    runFor(20);
     await session.stop();
-    expect(pacer.assessment).toBeNull();
-    expect(pacer.reason).toMatch(/ended before the assessment finished/);
+    // Two breaths in: nothing measured yet, so the stored value is left alone.
+    expect(pacer.reason).toEqual({ kind: 'assessment-stopped', kept: false });
     await settings.settled();
     expect(store.map.get(SETTING_KEYS.assessment)).toBe(corrupt);
+    await session.start(source);
+    pacer.startAssessment('stepped');
+    runFor(5 * 60);
+    expect(pacer.assessment?.sofar?.points.length).toBeGreaterThan(1);
+    await session.stop();
+    expect(pacer.assessment).toBeNull();
+    expect(pacer.reason).toEqual({ kind: 'assessment-stopped', kept: true });
+    expect(pacer.result?.partial).toBe(true);
+    expect(pacer.result?.points.map((p) => p.rateBpm).slice(0, 2)).toEqual([6.5, 6]);
+    await settings.settled();
+    expect(store.map.get(SETTING_KEYS.assessment)).toMatchObject({ partial: true });
   });
 });

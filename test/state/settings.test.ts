@@ -12,6 +12,8 @@ import { MapSettingsStorage } from './settings-storage';
 const assessment = {
   protocol: 'stepped',
   foundBpm: 5.5,
+  edge: null,
+  partial: false,
   points: [{ rateBpm: 5.5, amplitudeBpm: 12, score: 0.8 }],
   notes: [],
   dateIso: '2026-11-30T08:00:00.000Z',
