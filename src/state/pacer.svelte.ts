@@ -1,39 +1,35 @@
 import type { CueLoop } from '../adapters/cues/cue-loop';
 import type { ScreenWakeLock, WakeLockState } from '../adapters/cues/wake-lock';
 import type { BreathingResponse, TimedRr } from '../core/hrv/biofeedback';
-import { parseStoredAssessment, type StoredAssessment } from '../core/pacer/assessment/result';
+import type { StoredAssessment } from '../core/pacer/assessment/result';
 import { scoreSliding, slidingBreathRates } from '../core/pacer/assessment/sliding';
 import { scoreStepped, steppedBreathRates } from '../core/pacer/assessment/stepped';
 import { AdaptiveController, type ControllerAction } from '../core/pacer/controller';
-import { DEFAULT_CUES, type CueOptions } from '../core/pacer/cues';
+import type { CueOptions } from '../core/pacer/cues';
 import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
 import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/presets';
 import type { PacerSchedule, PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
-import { LOCAL_KEYS } from '../adapters/storage/keys';
+import type { Settings, SettingsValues } from './settings.svelte';
 
 export type AssessmentProtocol = 'stepped' | 'sliding';
-
-/** Where the latest assessment is kept (localStorage in the app; a Map in tests). */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
 
 /** Browser outputs, created per session; null where unavailable or unwanted. */
 export interface PacerOutputs {
   cueLoop(schedule: PacerSchedule, nowS: () => number): CueLoop | null;
   readonly wakeLock: ScreenWakeLock | null;
+  /** The gentle cue when a session reaches its length, in the person's chosen sound and vibration. */
+  endCue?(options: CueOptions): void;
 }
 
-export const ASSESSMENT_KEY = LOCAL_KEYS.assessment;
 /** Beats kept for the controller and assessments: a sliding sweep lasts about 15 minutes. */
 const KEEP_BEATS_S = 20 * 60;
 
 /**
  * The pacer's settings and its steering during a live session: presets, the adaptive controller (with lock, band
  * and the reason for each change), assessments and their stored result, and the cue outputs. It follows the
- * session as an observer and sets the session's pattern at breath boundaries.
+ * session as an observer and sets the session's pattern at breath boundaries. Every choice the person makes (and
+ * the pattern a session ends at) is kept in `settings`, which it starts from.
  */
 export class PacerControl {
   #presetId = $state<PacerPresetId>('resonance-40-60');
@@ -45,7 +41,7 @@ export class PacerControl {
   #action = $state<ControllerAction | null>(null);
   #assessment = $state.raw<{ protocol: AssessmentProtocol; done: number; total: number } | null>(null);
   #result = $state.raw<StoredAssessment | null>(null);
-  #cues = $state.raw<CueOptions>(DEFAULT_CUES);
+  #cues = $state.raw<CueOptions>({ sound: 'off', vibration: false, volume: 0.5 });
   #wake = $state<WakeLockState>('off');
   #response = $state.raw<BreathingResponse | null>(null);
   #announce = $state(false);
@@ -56,25 +52,25 @@ export class PacerControl {
   #plan: { protocol: AssessmentProtocol; rates: number[]; first: number } | null = null;
   #loop: CueLoop | null = null;
   readonly #session: LiveSession;
-  readonly #store: KeyValueStore | null;
+  readonly #settings: Settings;
   readonly #outputs: PacerOutputs;
   readonly #onAssessed: (result: StoredAssessment) => void;
 
-  /** @param onAssessed is told once of each assessment as it finishes (the app keeps it in the history). */
+  /**
+   * `settings` should be loaded first: the pacer starts from them. `onAssessed` is told once of each assessment
+   * as it finishes (the app keeps it in the history).
+   */
   constructor(
     session: LiveSession,
-    store: KeyValueStore | null,
+    settings: Settings,
     outputs: PacerOutputs,
     onAssessed: (result: StoredAssessment) => void = () => {},
   ) {
     this.#session = session;
-    this.#store = store;
+    this.#settings = settings;
     this.#outputs = outputs;
     this.#onAssessed = onAssessed;
-    this.#result = parseStoredAssessment(store?.getItem(ASSESSMENT_KEY) ?? null);
-    // The next session starts from the last assessment's rate.
-    if (this.#result?.foundBpm) session.setPattern(withRate(this.basePattern, this.#result.foundBpm));
-    else session.setPattern(this.basePattern);
+    this.#apply(settings.values);
     session.observe({
       started: () => this.#onStarted(),
       beat: (beat, pacer) =>
@@ -125,6 +121,24 @@ export class PacerControl {
 
   setAnnounce(on: boolean): void {
     this.#announce = on;
+    this.#settings.set('announce', on);
+  }
+
+  /** The person sets the rate (breaths/min); kept as where the next session starts. */
+  setRate(rateBpm: number): void {
+    this.#session.setRate(rateBpm);
+    this.#keepPattern();
+  }
+
+  /** The person sets the share of each breath spent breathing in; kept like the rate. */
+  setInhaleShare(share: number): void {
+    this.#session.setInhaleShare(share);
+    this.#keepPattern();
+  }
+
+  #keepPattern(): void {
+    const s = this.#session;
+    this.#settings.set('startPattern', patternFromRate(s.rateBpm, s.inhaleShare));
   }
   /** Whether the controller may change this preset's rate (box breathing keeps its counts). */
   get adaptable(): boolean {
@@ -142,6 +156,9 @@ export class PacerControl {
   choosePreset(id: PacerPresetId, custom?: BreathPattern): void {
     if (id === 'custom') this.#custom = presetPattern('custom', custom ?? this.#custom);
     this.#presetId = id;
+    this.#settings.set('presetId', id);
+    if (id === 'custom') this.#settings.set('customPattern', this.#custom);
+    this.#settings.set('startPattern', null);
     this.#session.setPattern(this.basePattern);
     this.#controller = this.#session.running ? this.#newController() : null;
     this.#reason = null;
@@ -149,12 +166,14 @@ export class PacerControl {
 
   setAdaptive(on: boolean): void {
     this.#adaptive = on;
+    this.#settings.set('adaptive', on);
     if (on && this.#session.running) this.#controller = this.#newController();
     this.#reason = on ? null : 'Adaptive pacing is off: the rate stays where you set it.';
   }
 
   setLocked(locked: boolean): void {
     this.#locked = locked;
+    this.#settings.set('locked', locked);
     if (locked) this.#controller?.lock();
     else this.#controller?.unlock();
     this.#reason = locked ? `Locked at ${this.#session.rateBpm.toFixed(2)}/min.` : null;
@@ -165,6 +184,7 @@ export class PacerControl {
     const lo = Math.min(7, Math.max(4, Math.min(minBpm, maxBpm)));
     const hi = Math.min(7, Math.max(4, Math.max(minBpm, maxBpm)));
     this.#band = { minBpm: lo, maxBpm: hi };
+    this.#settings.set('band', this.#band);
     this.#controller?.setBand(this.#band);
     const rate = this.#session.rateBpm;
     if (this.#adaptive && this.adaptable && (rate < lo || rate > hi)) {
@@ -174,6 +194,7 @@ export class PacerControl {
 
   setCues(options: CueOptions): void {
     this.#cues = options;
+    this.#settings.set('cues', options);
     this.#loop?.setOptions(options);
   }
 
@@ -184,18 +205,27 @@ export class PacerControl {
   forgetAll(): void {
     this.#plan = null;
     this.#assessment = null;
-    this.#result = null;
     this.#reason = null;
     this.#action = null;
     this.#response = null;
-    this.#presetId = 'resonance-40-60';
-    this.#custom = patternFromRate(6, 0.4);
-    this.#adaptive = true;
-    this.#locked = false;
-    this.#band = { minBpm: 4, maxBpm: 7 };
-    this.#cues = DEFAULT_CUES;
-    this.#announce = false;
-    this.#session.setPattern(this.basePattern);
+    this.#settings.forget();
+    this.#apply(this.#settings.values);
+  }
+
+  /** Take the saved settings; the next session starts where the last left the pattern, else at the assessed rate. */
+  #apply(saved: SettingsValues): void {
+    this.#presetId = saved.presetId;
+    this.#custom = saved.customPattern;
+    this.#adaptive = saved.adaptive;
+    this.#locked = saved.locked;
+    this.#band = saved.band;
+    this.#cues = saved.cues;
+    this.#announce = saved.announce;
+    this.#result = saved.assessment;
+    if (saved.startPattern) this.#session.setPattern(saved.startPattern);
+    else if (this.#result?.foundBpm)
+      this.#session.setPattern(withRate(this.basePattern, this.#result.foundBpm));
+    else this.#session.setPattern(this.basePattern);
   }
 
   /** Starts an assessment at the next breath; the session must be running. */
@@ -235,8 +265,11 @@ export class PacerControl {
   }
 
   #onStopped(): void {
+    // Mid-assessment the pattern is the protocol's, not the person's: keep theirs.
+    if (!this.#plan) this.#settings.set('startPattern', this.#session.pattern);
     this.#loop?.stop();
     this.#loop = null;
+    if (this.#session.completed) this.#outputs.endCue?.(this.#cues);
     void this.#outputs.wakeLock?.release().then(() => (this.#wake = 'off'));
     this.cancelAssessment('The session ended before the assessment finished; nothing was stored.');
   }
@@ -300,11 +333,7 @@ export class PacerControl {
     this.#plan = null;
     this.#assessment = null;
     this.#result = stored;
-    try {
-      this.#store?.setItem(ASSESSMENT_KEY, JSON.stringify(stored));
-    } catch {
-      // Storage full or blocked: the history still gets the result, the next visit starts from the default rate.
-    }
+    this.#settings.set('assessment', stored);
     this.#onAssessed(stored);
     if (r.foundBpm !== null) {
       this.#session.setPattern(withRate(this.basePattern, r.foundBpm));

@@ -24,10 +24,15 @@ export function toBeatRecord(beat: Beat, pacer: PacerState, artifact: string = N
   };
 }
 
+/** Sessions shorter than this are not kept unless the person asks: a few seconds say nothing about a practice. */
+export const MIN_KEPT_SESSION_MS = 30_000;
+
 export class Recording implements SessionObserver {
   #problem = $state.raw<StorageError | null>(null);
   #recordedBeats = $state(0);
   #lastFinished = $state.raw<SessionRecord | null>(null);
+  /** The last session was too short to keep and waits for the person to say whether to keep it anyway. */
+  #unsavedShort = $state(false);
   #active = $state(false);
   #store: ResonanceStore | null = null;
   #recorder: SessionRecorder | null = null;
@@ -61,9 +66,35 @@ export class Recording implements SessionObserver {
   get recordedBeats(): number {
     return this.#recordedBeats;
   }
-  /** The session that finished last in this visit (for the after check-in). */
+  /** The session that finished last in this visit (for the summary and the after check-in). */
   get lastFinished(): SessionRecord | null {
     return this.#lastFinished;
+  }
+
+  /** Whether the last session was shorter than {@link MIN_KEPT_SESSION_MS} and so not saved (yet). */
+  get unsavedShort(): boolean {
+    return this.#unsavedShort;
+  }
+
+  /** The beats of the session in memory (the last one once stopped), for its summary. */
+  beats(): readonly BeatRecord[] {
+    return this.#recorder?.snapshot().beats ?? [];
+  }
+
+  /** Save the last session although it was short (the person asked). */
+  async keepShort(): Promise<void> {
+    const recorder = this.#recorder;
+    if (!recorder || !this.#unsavedShort) return;
+    this.#unsavedShort = false;
+    const record = await recorder.keep();
+    this.#lastFinished = record;
+    this.#onFinished(record);
+  }
+
+  /** Forget the last finished session (the person is done with its summary). */
+  dismissFinished(): void {
+    this.#lastFinished = null;
+    this.#unsavedShort = false;
   }
 
   /** The before check-in waiting for the next session, if any. */
@@ -95,9 +126,11 @@ export class Recording implements SessionObserver {
         sourceLabel: info.source.label,
         checkInBefore: this.#checkInBefore,
       },
-      { timers: this.#timers, onProblem: (p) => (this.#problem = p) },
+      { timers: this.#timers, onProblem: (p) => (this.#problem = p), minKeptMs: MIN_KEPT_SESSION_MS },
     );
     this.#checkInBefore = null;
+    this.#lastFinished = null;
+    this.#unsavedShort = false;
     this.#recordedBeats = 0;
     this.#active = true;
     void this.#recorder.begin();
@@ -120,7 +153,8 @@ export class Recording implements SessionObserver {
     this.#active = false;
     this.#finishing = recorder.stop().then((record) => {
       this.#lastFinished = record;
-      this.#onFinished(record);
+      this.#unsavedShort = recorder.held;
+      if (!recorder.held) this.#onFinished(record);
     });
   }
 

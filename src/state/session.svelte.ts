@@ -9,6 +9,7 @@ import {
   type BreathPattern,
 } from '../core/pacer/pattern';
 import { RecentBeats, type RecentBeat } from './recent-beats';
+import { SESSION_LENGTHS, type SessionLength } from './settings.svelte';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 import {
   HELD_ELSEWHERE_MESSAGE,
@@ -44,6 +45,11 @@ export interface SessionObserver {
 /** The tachogram shows this much history. */
 export const TACHOGRAM_WINDOW_MS = 120_000;
 
+/** The length a session runs for until the person picks one (settings.svelte.ts keeps their choice). */
+export const DEFAULT_SESSION_LENGTH: SessionLength = 10;
+/** How often a session with a length checks whether it is over, ms. */
+const LENGTH_CHECK_MS = 250;
+
 /**
  * One live session: a heart source, the pacer's clock and the HRV worker, and what the screen shows of them.
  * Beats go to the worker as they come; the screen reads the newest metrics back. The main thread computes no HRV.
@@ -59,6 +65,12 @@ export class LiveSession {
   #analysis = $state.raw<WorkerHealth>({ state: 'running' });
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
+  #length = $state<SessionLength>(DEFAULT_SESSION_LENGTH);
+  /** Whether the last session ended by reaching its length (rather than by Stop or the source). */
+  #completed = $state(false);
+  /** When a session past its length ends: the end of the breath in progress at the length, session seconds. */
+  #endAtS: number | null = null;
+  #lengthTimer: ReturnType<typeof setInterval> | null = null;
 
   #recent = new RecentBeats(TACHOGRAM_WINDOW_MS);
   #source: HeartSource | null = null;
@@ -110,6 +122,10 @@ export class LiveSession {
   get inhaleShare(): number {
     return this.#inhaleShare;
   }
+  /** The pattern the pacer shows from the next breath on. */
+  get pattern(): BreathPattern {
+    return this.#pattern;
+  }
   get sourceLabel(): string {
     return this.#sourceLabel;
   }
@@ -131,6 +147,28 @@ export class LiveSession {
   /** Session time now, seconds since the session started (0 before). */
   elapsedS(): number {
     return this.running ? (this.#now() - this.#startedAtMs) / 1000 : 0;
+  }
+
+  /** The length sessions run for, minutes ('open': until the person stops). */
+  get length(): SessionLength {
+    return this.#length;
+  }
+
+  /** Whether the last session ended by itself at its length. */
+  get completed(): boolean {
+    return this.#completed;
+  }
+
+  /** A new length; a running session keeps going until the new length (or ends after this breath if past it). */
+  setLength(length: SessionLength): void {
+    this.#length = SESSION_LENGTHS.includes(length) ? length : DEFAULT_SESSION_LENGTH;
+    this.#endAtS = null;
+  }
+
+  /** Seconds left of a session with a length (0 once past it, while the last breath finishes); null when open. */
+  remainingS(): number | null {
+    if (this.#length === 'open') return null;
+    return Math.max(0, this.#length * 60 - this.elapsedS());
   }
 
   /** The pacer's schedule for this session (a new one at each start): the controller and the cues read it. */
@@ -230,6 +268,9 @@ export class LiveSession {
     );
     this.#analyser.reset(this.#sessionId);
     this.#startedAtMs = this.#now();
+    this.#completed = false;
+    this.#endAtS = null;
+    this.#lengthTimer ??= setInterval(() => this.#checkLength(), LENGTH_CHECK_MS);
     this.#status = { state: 'connecting' };
     for (const o of this.#observers)
       o.started?.({ sessionId: this.#sessionId, source, startedAtMs: Date.now() });
@@ -254,6 +295,24 @@ export class LiveSession {
     await source.stop();
     // A source reports `ended` itself; make sure the session ends even if it did not.
     if (this.running) this.#onStatus({ state: 'ended', reason: 'stopped' });
+  }
+
+  /**
+   * A session with a length ends by itself: once the length is reached it finishes the breath in progress, so the
+   * last breath out is complete, then stops.
+   */
+  #checkLength(): void {
+    if (!this.running || this.#length === 'open') return;
+    const lengthS = this.#length * 60;
+    const nowS = this.elapsedS();
+    if (nowS < lengthS) return;
+    if (this.#endAtS === null) {
+      const breath = this.#schedule.at(lengthS);
+      this.#endAtS = breath.breathTimeS < 1e-6 ? lengthS : breath.breathStartS + 60 / breath.rateBpm;
+    }
+    if (nowS < this.#endAtS) return;
+    this.#completed = true;
+    void this.stop();
   }
 
   /** Release the worker (the app is going away). */
@@ -287,6 +346,8 @@ export class LiveSession {
     if (status.state === 'ended') {
       if (status.reason === 'error') this.#error = status.message ?? 'The heart source failed.';
       this.#source = null;
+      if (this.#lengthTimer !== null) clearInterval(this.#lengthTimer);
+      this.#lengthTimer = null;
       this.#releaseLock?.();
       this.#releaseLock = null;
       for (const o of this.#observers) o.stopped?.({ sessionId: this.#sessionId, reason: status.reason });

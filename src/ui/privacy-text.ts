@@ -16,7 +16,11 @@ export const STORE_TEXT: Record<StoreName, string> = {
   'check-ins': 'Check-ins: how you said you felt before and after a session, and any notes you wrote.',
   assessments:
     'Assessments: the results of resonance-rate assessments (the breathing rates tried and how each went).',
-  settings: 'Settings: your choices, such as a daily reminder.',
+  settings:
+    'Settings: your breathing pattern and the rate the next session starts from, whether the rate adapts or is ' +
+    'locked and its band, sound, vibration and volume, whether phases are announced, the session length, the ' +
+    'light or dark theme, and your latest resonance-rate assessment (the rates tried, how your heart answered ' +
+    'each, the rate found, and when).',
 };
 
 export const LOCAL_KEY_TEXT: Record<LocalKeyId, string> = {
@@ -25,8 +29,9 @@ export const LOCAL_KEY_TEXT: Record<LocalKeyId, string> = {
     "the strap you paired last, so it can be reconnected with one tap: the browser's code for it and its name " +
     '(nothing measured).',
   assessment:
-    'your latest resonance-rate assessment (the rates tried, how your heart answered each, the rate found, and ' +
-    'when), so the next session starts from it.',
+    'where earlier versions kept your latest resonance-rate assessment; it is moved into the settings store ' +
+    'when the app opens and removed from here.',
+  themeHint: 'a copy of your theme choice (light, dark or system), so the page opens in the right colours.',
 };
 
 /** What the app says once "delete all" has run. */

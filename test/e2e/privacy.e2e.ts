@@ -112,6 +112,7 @@ test('the privacy page exports everything', async ({ page }) => {
   await page.getByRole('button', { name: 'I understand, continue' }).click();
   await runSession(page, 5);
   await page.getByRole('button', { name: 'Stop session' }).click();
+  await page.getByRole('button', { name: 'Keep it anyway' }).click();
   await expect.poll(() => storeCount(page, 'sessions')).toBe(1);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
   const downloading = page.waitForEvent('download');

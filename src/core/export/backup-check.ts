@@ -10,6 +10,7 @@ import {
   type SessionRecord,
   type SessionSummary,
 } from '../session/record';
+import { MAX_RECORDING_BEATS } from './file-limits';
 import { BadValue, integer, list, nullable, number, object, oneOf, string, type Json } from './validate';
 
 export interface BackupSetting {
@@ -85,6 +86,13 @@ function nullableColumn(
 
 export function checkColumns(value: Json, path: string): BeatColumns {
   const c = object(value, path);
+  // The same length limit as for an RR file (file-limits.ts), checked before any beat is.
+  const length = list(c['rrMs'], `${path}.rrMs`).length;
+  if (length > MAX_RECORDING_BEATS)
+    throw new BadValue(
+      `${path}.rrMs`,
+      `holds ${length} beats, more than the ${MAX_RECORDING_BEATS} a session may`,
+    );
   const rrMs = numberColumn(c['rrMs'], `${path}.rrMs`, Number.MIN_VALUE, MAX_STORED_RR_MS, -1);
   const n = rrMs.length;
   const timeMs = numberColumn(c['timeMs'], `${path}.timeMs`, 0, Number.MAX_SAFE_INTEGER, n);

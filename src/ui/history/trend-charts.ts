@@ -3,16 +3,21 @@ import type { ChartConfiguration } from 'chart.js';
 import type { DayTrend } from '../../core/history/trends';
 import type { AssessmentRecord } from '../../core/session/record';
 import { cssColor } from './charts';
+import { formatDayShort } from './format';
 
+/** Flat axis labels, few enough to read on a phone; no vertical grid lines. */
 const base = (yTitle: string) => ({
   animation: false as const,
   maintainAspectRatio: false,
   spanGaps: true,
-  scales: { y: { title: { display: true, text: yTitle } } },
+  scales: {
+    x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 5 } },
+    y: { title: { display: true, text: yTitle } },
+  },
 });
 
 export function rmssdTrendConfig(days: readonly DayTrend[]): ChartConfiguration {
-  const labels = days.map((d) => d.day);
+  const labels = days.map((d) => formatDayShort(d.day));
   const band = cssColor('--line', '#d5dedc');
   return {
     type: 'line',
@@ -51,7 +56,19 @@ export function rmssdTrendConfig(days: readonly DayTrend[]): ChartConfiguration 
         },
       ],
     },
-    options: base('RMSSD (ms)'),
+    options: {
+      ...base('RMSSD (ms)'),
+      plugins: {
+        legend: {
+          labels: {
+            usePointStyle: true,
+            boxHeight: 6,
+            // The band's lower edge is drawn as a line of its own; the legend names the band once.
+            filter: (item: { text: string }) => item.text !== 'Normal range (low)',
+          },
+        },
+      },
+    },
   };
 }
 
@@ -74,7 +91,7 @@ function simple(
 
 export function coherenceTrendConfig(days: readonly DayTrend[]): ChartConfiguration {
   return simple(
-    days.map((d) => d.day),
+    days.map((d) => formatDayShort(d.day)),
     days.map((d) => d.coherence),
     'Coherence',
     cssColor('--accent', '#0f5257'),
@@ -84,7 +101,7 @@ export function coherenceTrendConfig(days: readonly DayTrend[]): ChartConfigurat
 
 export function stressTrendConfig(days: readonly DayTrend[]): ChartConfiguration {
   return simple(
-    days.map((d) => d.day),
+    days.map((d) => formatDayShort(d.day)),
     days.map((d) => d.stressChange),
     'Stress change',
     cssColor('--exhale', '#6a4c93'),
@@ -94,7 +111,7 @@ export function stressTrendConfig(days: readonly DayTrend[]): ChartConfiguration
 
 export function resonanceConfig(assessments: readonly AssessmentRecord[]): ChartConfiguration {
   return simple(
-    assessments.map((a) => new Date(a.timeMs).toLocaleDateString()),
+    assessments.map((a) => formatDayShort(a.timeMs)),
     assessments.map((a) => a.resonanceRateBpm),
     'Resonance rate',
     cssColor('--inhale', '#1f7a80'),

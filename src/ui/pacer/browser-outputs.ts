@@ -34,5 +34,9 @@ export function browserPacerOutputs(): PacerOutputs {
       });
     },
     wakeLock: new ScreenWakeLock(browserWakeLockHost()),
+    endCue(options) {
+      if (options.sound !== 'off' && options.volume > 0) audio?.farewell(options.volume);
+      if (options.vibration) browserVibrationHost()?.vibrate(120);
+    },
   };
 }

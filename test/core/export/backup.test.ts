@@ -6,6 +6,7 @@ import {
   planRestore,
   type Backup,
 } from '../../../src/core/export/backup';
+import { MAX_RECORDING_BEATS } from '../../../src/core/export/file-limits';
 import { fromColumns, toColumns } from '../../../src/core/session/columns';
 import { sampleBeats, sampleSession } from './beats';
 
@@ -77,6 +78,14 @@ describe('full backup', () => {
       (sessions(d)[0]!.session['checkInAfter'] as Record<string, unknown>)['stress'] = 11;
     });
     expect(!rating.ok && rating.problem.where).toBe('sessions[0].session.checkInAfter.stress');
+  });
+
+  it('refuses a session longer than the length limit every file shares', () => {
+    const long = parseEdited((d) => {
+      sessions(d)[0]!.beats['rrMs'] = new Array<number>(MAX_RECORDING_BEATS + 1).fill(1000);
+    });
+    expect(long).toMatchObject({ ok: false, problem: { where: 'sessions[0].beats.rrMs' } });
+    expect(!long.ok && long.problem.message).toMatch(/more than the 500000 a session may/);
   });
 
   it('refuses other files, newer versions, duplicated ids and a beat count that disagrees', () => {
