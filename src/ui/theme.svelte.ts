@@ -35,7 +35,9 @@ export function followTheme(choice: () => ThemeChoice): () => void {
       for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]'))
         meta.content = BAR_COLOUR[theme];
       try {
-        localStorage.setItem(THEME_HINT_KEY, picked);
+        // No copy for the default: a first visit (or one after "delete all") keeps no key at all.
+        if (picked === 'system') localStorage.removeItem(THEME_HINT_KEY);
+        else localStorage.setItem(THEME_HINT_KEY, picked);
       } catch {
         // Blocked storage: the theme is still applied, just after the database opens.
       }
