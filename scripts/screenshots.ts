@@ -8,7 +8,7 @@
  * Adding a screen is one entry in SCREENS: a name and how to get there from a freshly loaded app.
  */
 import { chromium, type Browser, type Page } from 'playwright';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { serveStatic } from './serve-static.ts';
@@ -24,6 +24,8 @@ interface Screen {
   readonly firstRun?: boolean;
   /** From the app just loaded to the screen. */
   readonly show?: (page: Page) => Promise<void>;
+  /** Run the page on Playwright's fake clock (minutes of a session pass in seconds). */
+  readonly clock?: boolean;
   /** After the shot (end a running session, so no later screen shows it recovered). */
   readonly leave?: (page: Page) => Promise<void>;
 }
@@ -38,6 +40,17 @@ async function simulatedSession(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Start with simulated heart' }).click();
   await page.getByTestId('heart-rate').filter({ hasText: /\d/ }).first().waitFor({ timeout: 60_000 });
   await page.waitForTimeout(3_000);
+}
+
+/** A 5-minute session on the fake clock, to its summary. */
+async function fiveMinuteSession(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Change session settings' }).click();
+  await page.getByRole('radio', { name: '5 min', exact: true }).check();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  for (let s = 0; s < 320; s += 5) await page.clock.runFor(5_000);
+  await page.getByTestId('session-summary').waitFor();
+  await page.getByTestId('summary-comparison').waitFor();
 }
 
 async function stopSession(page: Page): Promise<void> {
@@ -62,7 +75,23 @@ const SCREENS: readonly Screen[] = [
   { name: 'history-data', show: historyTab('Your data') },
   { name: 'privacy', show: nav('Privacy') },
   { name: 'about', show: nav('About') },
+  {
+    name: 'session-settings',
+    show: (p) => p.getByRole('button', { name: 'Change session settings' }).click(),
+  },
   { name: 'session-running', show: simulatedSession, leave: stopSession },
+  {
+    name: 'session-focus',
+    show: async (p) => {
+      await simulatedSession(p);
+      await p.getByRole('button', { name: 'Focus mode' }).click();
+    },
+    leave: async (p) => {
+      await p.getByRole('button', { name: 'Show everything' }).click();
+      await stopSession(p);
+    },
+  },
+  { name: 'session-summary', clock: true, show: fiveMinuteSession },
 ];
 
 const SIZES = [
@@ -96,6 +125,7 @@ async function shootAll(browser: Browser, url: string): Promise<void> {
       for (const screen of SCREENS) {
         if (!screen.name.includes(only)) continue;
         const shot = await context.newPage();
+        if (screen.clock) await shot.clock.install();
         if (screen.firstRun) await shot.addInitScript((key) => localStorage.removeItem(key), FIRST_RUN_KEY);
         await shot.goto(url);
         await shot.locator('main').waitFor();
@@ -112,6 +142,30 @@ async function shootAll(browser: Browser, url: string): Promise<void> {
       await context.close();
     }
   }
+}
+
+/** docs/screenshots/README.md: every screen's four pictures, phone ones shown small, all linked. */
+async function writeIndex(): Promise<void> {
+  const lines = [
+    '# Screenshots',
+    '',
+    'Every screen of Resonance at a phone size (390 x 844) and a desktop size (1280 x 800), in the light and the',
+    'dark theme, made from the real app by `npm run screenshots` (scripts/screenshots.ts). The history screens show',
+    'a few weeks of demo practice restored from a backup; the session runs the simulated heart.',
+    '',
+  ];
+  for (const screen of SCREENS) {
+    const file = (size: string, scheme: string) => `${screen.name}-${size}-${scheme}.png`;
+    lines.push(`## ${screen.name}`, '');
+    lines.push(
+      `<img src="${file('phone', 'light')}" width="195" alt="${screen.name}, phone, light">`,
+      `<img src="${file('phone', 'dark')}" width="195" alt="${screen.name}, phone, dark">`,
+      '',
+      `Desktop: [light](${file('desktop', 'light')}), [dark](${file('desktop', 'dark')}).`,
+      '',
+    );
+  }
+  await writeFile(`${root}docs/screenshots/README.md`, lines.join('\n'));
 }
 
 /** The web app manifest's screenshots (store listings): a running session, narrow and wide. */
@@ -140,7 +194,10 @@ const server = await serveStatic(`${root}dist`, port);
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
 try {
   await shootAll(browser, server.url);
-  if (!only) await shootManifest(browser, server.url);
+  if (!only) {
+    await writeIndex();
+    await shootManifest(browser, server.url);
+  }
 } finally {
   await browser.close();
   await server.close();

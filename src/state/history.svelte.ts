@@ -22,9 +22,9 @@ import {
 import type { ResonanceStore } from '../adapters/storage/store';
 import { readBackupText, readRrFile } from '../adapters/storage/files';
 import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
-import { recoverUnfinished, type Recovered } from '../adapters/storage/recovery';
 import { fileProblemText } from '../ui/files/file-problem-text';
 import { countOf, pluralWord } from '../ui/plural';
+import { recoverUnfinished, type Recovered } from '../adapters/storage/recovery';
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();

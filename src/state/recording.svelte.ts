@@ -93,6 +93,7 @@ export class Recording implements SessionObserver {
 
   /** Forget the last finished session (the person is done with its summary). */
   dismissFinished(): void {
+    if (this.#unsavedShort) this.#recorder?.discard();
     this.#lastFinished = null;
     this.#unsavedShort = false;
   }
@@ -117,6 +118,7 @@ export class Recording implements SessionObserver {
     source: { kind: HeartSourceKind; label: string };
     startedAtMs: number;
   }): void {
+    if (this.#unsavedShort) this.#recorder?.discard();
     this.#recorder = new SessionRecorder(
       this.#store,
       {
@@ -165,7 +167,11 @@ export class Recording implements SessionObserver {
 
   /** Forget what this visit holds in memory (after "delete all"): the last session, a waiting check-in. */
   forget(): void {
-    if (!this.#active) this.#recorder = null;
+    if (!this.#active) {
+      if (this.#unsavedShort) this.#recorder?.discard();
+      this.#recorder = null;
+    }
+    this.#unsavedShort = false;
     this.#lastFinished = null;
     this.#checkInBefore = null;
     this.#recordedBeats = 0;

@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { parseBackup } from '../../src/core/export/backup';
 import { fromColumns } from '../../src/core/session/columns';
 import { skipFirstRun } from './first-run';
-import { openHistory, storedBeats } from './history-steps';
+import { openHistory, openNewestSession, stopAndKeep, storedBeats } from './history-steps';
 import { bluetoothLaunchOptions, EmulatedStrap } from './bluetooth-peripheral';
 
 const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
@@ -80,12 +80,12 @@ test('impossible RR and heart rate from the strap are never stored, exported or 
   await expect(page.getByText(/65535|63999|64000/)).toHaveCount(0);
 
   await strap.idle();
-  await page.getByRole('button', { name: 'Stop session' }).click();
+  await stopAndKeep(page);
   await expect.poll(() => storedBeats(page)).toBe(UNITS.length);
 
   // The session's own figures: all beats valid, RMSSD computed from them (not 0 from garbage).
   await openHistory(page);
-  await page.getByTestId('session-list').getByRole('button').first().click();
+  await openNewestSession(page);
   await expect(page.getByTestId('detail-beats')).toHaveText(String(UNITS.length));
   const rmssd = Number.parseFloat((await page.getByTestId('detail-rmssd').textContent()) ?? '');
   expect(rmssd).toBeGreaterThan(10);

@@ -13,6 +13,7 @@ import {
   openHistory,
   recordedBeats,
   runSession,
+  stopAndKeep,
   storeCount,
   storedBeats,
   STORED_ASSESSMENT,
@@ -73,8 +74,7 @@ test('a full backup restored in a fresh browser profile gives the same history',
   await page.goto('/');
   await page.getByTestId('check-in-before').getByLabel('7').check();
   await runSession(page, 8);
-  await page.getByRole('button', { name: 'Stop session' }).click();
-  await page.getByRole('button', { name: 'Keep it anyway' }).click();
+  await stopAndKeep(page);
   await page.getByTestId('check-in-after').getByLabel('4').check();
   await page.getByRole('button', { name: 'Done' }).click();
   await openHistory(page);

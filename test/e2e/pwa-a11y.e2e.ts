@@ -135,6 +135,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test('the check itself finds a serious problem when one is there', async ({ page, context }) => {
   await skipFirstRun(context);
   await page.goto('/');
+  // The app mounts after its settings load: wait for its main before adding the unnamed button to it.
+  await page.getByRole('button', { name: 'Start with simulated heart' }).waitFor();
   await page.evaluate(() => document.querySelector('main')?.append(document.createElement('button')));
   expect((await seriousFindings(page)).map((f) => f.id)).toContain('button-name');
 });
@@ -163,7 +165,8 @@ test('the keyboard reaches the navigation and the session controls, each with a 
   await page.keyboard.press('Enter');
   const sheet = await tabReach(page, 30);
   for (const expected of [
-    'input:5 min',
+    // A radio group is one stop, at its chosen radio (the default length).
+    'input:10 min',
     'input:Adapt the rate to my heart',
     'input:Announce each phase for screen readers',
   ])

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { parseBackup } from '../../src/core/export/backup';
 import { skipFirstRun } from './first-run';
-import { openHistory, runSession } from './history-steps';
+import { openHistory, runSession, stopAndKeep } from './history-steps';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -94,8 +94,7 @@ test('hostile text in check-in notes is saved, shown, printed and exported exact
   const before = page.getByTestId('check-in-before');
   await before.getByLabel('Note (optional)').fill(HOSTILE_NOTES.before);
   await runSession(page, 3);
-  await page.getByRole('button', { name: 'Stop session' }).click();
-  await page.getByRole('button', { name: 'Keep it anyway' }).click();
+  await stopAndKeep(page);
   const after = page.getByTestId('check-in-after');
   await after.getByLabel('Note (optional)').fill(HOSTILE_NOTES.after);
   await page.getByRole('button', { name: 'Done' }).click();

@@ -1,26 +1,16 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { seriousFindings } from './axe';
 import { skipFirstRun } from './first-run';
-import { listRows, openHistory, recordedBeats, storeCount } from './history-steps';
+import { listRows, openHistory, passTime, recordedBeats, stopAndKeep, storeCount } from './history-steps';
 
-/**
- * Two tabs of the app in one browser profile, past the welcome screen. With `fakeClock`, the first tab runs on
- * Playwright's clock, so a session can pass the 30 s a session must last to be stored without waiting for it.
- */
-async function twoTabs(context: BrowserContext, fakeClock = false): Promise<[Page, Page]> {
+/** Two tabs of the app in one browser profile, past the welcome screen. */
+async function twoTabs(context: BrowserContext): Promise<[Page, Page]> {
   await skipFirstRun(context);
   const first = await context.newPage();
-  if (fakeClock) await first.clock.install();
   const second = await context.newPage();
   await first.goto('/');
   await second.goto('/');
   return [first, second];
-}
-
-/** Run the fake clock of `page` past the shortest session that is stored (30 s), in steps timers keep up with. */
-async function longerThanStored(page: Page): Promise<void> {
-  for (let s = 0; s < 40; s += 5) await page.clock.runFor(5_000);
-  await expect.poll(() => recordedBeats(page), { timeout: 10_000 }).toBeGreaterThanOrEqual(25);
 }
 
 test('a second tab cannot start a session while another tab runs one, says why, and can once it ends', async ({
@@ -55,10 +45,14 @@ test('a second tab cannot start a session while another tab runs one, says why, 
 test('when the tab running a session closes, the other tab recovers that session at once and its refusal clears', async ({
   context,
 }) => {
-  const [first, second] = await twoTabs(context, true);
+  // Past 30 s, on the fake clock: a session shorter than that is never written, so a closed tab leaves nothing.
+  await context.clock.install();
+  const [first, second] = await twoTabs(context);
 
   await first.getByRole('button', { name: 'Start with simulated heart' }).click();
-  await longerThanStored(first);
+  await expect(first.getByRole('button', { name: 'Stop session' })).toBeVisible();
+  await passTime(first, 40);
+  await expect.poll(() => storeCount(second, 'sessions'), { timeout: 10_000 }).toBe(1);
   await expect(second.getByTestId('session-elsewhere')).toBeVisible({ timeout: 10_000 });
   await second.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect(second.getByRole('alert')).toContainText('already running in another Resonance tab or window');
@@ -79,12 +73,13 @@ test('when the tab running a session closes, the other tab recovers that session
 });
 
 test('a session another tab stops joins this tab’s history without a reload', async ({ context }) => {
-  const [first, second] = await twoTabs(context, true);
+  const [first, second] = await twoTabs(context);
   await first.getByRole('button', { name: 'Start with simulated heart' }).click();
-  await longerThanStored(first);
+  await expect.poll(() => recordedBeats(first), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
   await expect(second.getByTestId('session-elsewhere')).toBeVisible({ timeout: 10_000 });
   await openHistory(second);
-  await first.getByRole('button', { name: 'Stop session' }).click();
+  // Under 30 s: it joins the history once the person keeps it.
+  await stopAndKeep(first);
   await expect.poll(() => listRows(second), { timeout: 5_000 }).toHaveLength(1);
   await expect(second.getByTestId('history-notice')).toHaveCount(0);
 });

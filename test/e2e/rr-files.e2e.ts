@@ -9,7 +9,7 @@ import { parseBackup } from '../../src/core/export/backup';
 import { importId } from '../../src/core/export/rr-import';
 import { LAYOUT_DIR, LAYOUT_FILES } from '../core/rr-file/layouts';
 import { skipFirstRun } from './first-run';
-import { openHistory, runSession } from './history-steps';
+import { openHistory, openNewestSession, runSession, stopAndKeep } from './history-steps';
 
 test.beforeEach(({ context }) => skipFirstRun(context));
 
@@ -51,6 +51,7 @@ test("other apps' files import by their header: each is the 40 beats it holds", 
 
 test('replaying an HRV Logger file plays its rr column, not its running time', async ({ page }) => {
   await page.goto('/');
+  await page.getByText('Replay a recording').click();
   await page.getByLabel('Replay speed').selectOption('16');
   await page.getByLabel('Replay an RR file').setInputFiles(join(LAYOUT_DIR, 'hrv-logger_RR.csv'));
   await expect(page.locator('[data-source-state]')).toHaveText('Live: hrv-logger_RR.csv');
@@ -64,9 +65,9 @@ test('every export re-imports as the same beats: RR text, CSV and a restored bac
   test.setTimeout(90_000);
   await page.goto('/');
   await runSession(page, 12);
-  await page.getByRole('button', { name: 'Stop session' }).click();
+  await stopAndKeep(page);
   await openHistory(page);
-  await page.getByTestId('session-list').getByRole('button').first().click();
+  await openNewestSession(page);
   const rrText = await download(page, 'Export RR (.txt, for Kubios)');
   const csv = await download(page, 'Export beats (.csv)');
   await page.getByRole('button', { name: '← All sessions' }).click();
@@ -103,13 +104,13 @@ test('every export re-imports as the same beats: RR text, CSV and a restored bac
   await fresh.close();
 });
 
-test('a 50 MB RR file and a 70 MB backup are refused with a clear message, and the app carries on', async ({
+test('a 50 MB RR file and a 100 MB backup are refused with a clear message, and the app carries on', async ({
   page,
 }, testInfo) => {
   const huge = testInfo.outputPath('huge-rr.txt');
   writeFileSync(huge, Buffer.alloc(50 * 1_048_576, Buffer.from('812\n')));
   const hugeBackup = testInfo.outputPath('huge-backup.json');
-  writeFileSync(hugeBackup, Buffer.alloc(70 * 1_048_576, Buffer.from(' ')));
+  writeFileSync(hugeBackup, Buffer.alloc(100 * 1_048_576, Buffer.from(' ')));
   await page.goto('/');
   await yourData(page);
   const notice = page.getByTestId('history-notice');
@@ -121,7 +122,7 @@ test('a 50 MB RR file and a 70 MB backup are refused with a clear message, and t
   );
   await page.getByTestId('restore-input').setInputFiles(hugeBackup);
   await expect(notice).toContainText(
-    'Nothing was restored: huge-backup.json is 70 MB, larger than the 64 MB a backup may be.',
+    'Nothing was restored: huge-backup.json is 100 MB, larger than the 96 MB a backup may be.',
   );
   await page.getByRole('tab', { name: 'Sessions' }).click();
   await expect(page.getByTestId('no-sessions')).toBeVisible();

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { skipFirstRun } from './first-run';
-import { storeCount } from './history-steps';
+import { passTime as pass, storeCount } from './history-steps';
 import { overflowingElements, PHONE_VIEWPORTS } from './overflow';
 
 /**
@@ -18,11 +18,6 @@ async function inView(page: Page, selector: string): Promise<boolean> {
   const size = page.viewportSize();
   if (!box || !size) return false;
   return box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height;
-}
-
-/** Let `seconds` of session time pass on the fake clock, in steps so every timer and frame keeps up. */
-async function pass(page: Page, seconds: number): Promise<void> {
-  for (let s = 0; s < seconds; s += 5) await page.clock.runFor(Math.min(5, seconds - s) * 1000);
 }
 
 async function shownHeartRate(page: Page): Promise<number | null> {

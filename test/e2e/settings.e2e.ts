@@ -1,36 +1,42 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { skipFirstRun } from './first-run';
 
 test.beforeEach(({ context }) => skipFirstRun(context));
 
-test('the pacer settings survive a reload and a new page (a restart)', async ({ page, context }) => {
+/** The session settings sheet, opened from the home screen. */
+async function openSheet(page: Page) {
+  await page.getByRole('button', { name: 'Change session settings' }).click();
+  return page.getByRole('dialog', { name: 'Session settings' });
+}
+
+test('the session settings survive a reload and a new page (a restart)', async ({ page, context }) => {
   await page.goto('/');
-  const openSettings = (p: typeof page) => p.getByRole('button', { name: 'Change session settings' }).click();
-  await openSettings(page);
-  await page.getByRole('radio', { name: '15 min' }).check();
-  await page.getByLabel('Pattern').selectOption('extended-exhale');
-  await page.getByLabel('Lock the rate').check();
-  await page.getByLabel('Sound').selectOption('tone');
-  await page.getByLabel('Volume').fill('0.25');
-  await page.getByLabel('Slowest').fill('4.5');
-  await page.getByLabel('Slowest').blur();
+  let sheet = await openSheet(page);
+  await sheet.getByRole('radio', { name: '15 min', exact: true }).check();
+  await sheet.getByLabel('Pattern').selectOption('extended-exhale');
+  await sheet.getByLabel('Lock the rate').check();
+  await sheet.getByLabel('Sound').selectOption('tone');
+  await sheet.getByLabel('Volume').fill('0.25');
+  await sheet.getByLabel('Slowest').fill('4.5');
+  await sheet.getByLabel('Slowest').blur();
+  await sheet.getByRole('button', { name: 'Done' }).click();
 
   await page.reload();
-  await expect(page.getByText('· 15 min')).toBeVisible();
-  await openSettings(page);
-  await expect(page.getByRole('radio', { name: '15 min' })).toBeChecked();
-  await expect(page.getByLabel('Pattern')).toHaveValue('extended-exhale');
-  await expect(page.getByLabel('Lock the rate')).toBeChecked();
-  await expect(page.getByLabel('Sound')).toHaveValue('tone');
-  await expect(page.getByLabel('Volume')).toHaveValue('0.25');
-  await expect(page.getByLabel('Slowest')).toHaveValue('4.5');
+  sheet = await openSheet(page);
+  await expect(sheet.getByRole('radio', { name: '15 min', exact: true })).toBeChecked();
+  await expect(sheet.getByLabel('Pattern')).toHaveValue('extended-exhale');
+  await expect(sheet.getByLabel('Lock the rate')).toBeChecked();
+  await expect(sheet.getByLabel('Sound')).toHaveValue('tone');
+  await expect(sheet.getByLabel('Volume')).toHaveValue('0.25');
+  await expect(sheet.getByLabel('Slowest')).toHaveValue('4.5');
 
   await page.close();
   const again = await context.newPage();
   await again.goto('/');
-  await openSettings(again);
-  await expect(again.getByLabel('Pattern')).toHaveValue('extended-exhale');
-  await expect(again.getByLabel('Sound')).toHaveValue('tone');
+  sheet = await openSheet(again);
+  await expect(sheet.getByLabel('Pattern')).toHaveValue('extended-exhale');
+  await expect(sheet.getByLabel('Sound')).toHaveValue('tone');
+  await expect(sheet.getByRole('radio', { name: '15 min', exact: true })).toBeChecked();
 });
 
 test('the theme choice survives a reload and is set before the app has loaded', async ({ browser }) => {

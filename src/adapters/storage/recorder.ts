@@ -211,8 +211,10 @@ export class SessionRecorder implements BeatRecorder {
       const result = await this.#store.putSession(record);
       if (!result.ok) this.#setProblem(result.error);
     }
-    // Only now: another tab waiting on the lock would otherwise "recover" a session about to be finished here.
-    this.#releaseLock();
+    // Only now: another tab waiting on the lock would otherwise "recover" a session about to be finished here. A
+    // session held as too short keeps its lock until the person keeps it or lets it go, so another tab showing the
+    // history hears of it when it is written ({@link keep}), not before.
+    if (!this.held) this.#releaseLock();
     return record;
   }
 
@@ -221,6 +223,11 @@ export class SessionRecorder implements BeatRecorder {
     this.#keepShort = true;
     await this.flush();
     return this.#finish(null);
+  }
+
+  /** The person let a stopped session go unsaved (or started another): nothing is written, the lock is let go. */
+  discard(): void {
+    if (this.#stopped) this.#releaseLock();
   }
 
   /** The whole session as held in memory, for export when storage failed. */

@@ -80,6 +80,23 @@ describe('full backup', () => {
     expect(!rating.ok && rating.problem.where).toBe('sessions[0].session.checkInAfter.stress');
   });
 
+  it('restores an older backup holding impossible beats without them, a gap marked and the figures redone', () => {
+    const edited = parseEdited((d) => {
+      const beats = sessions(d)[0]!.beats;
+      (beats['rrMs'] as number[])[5] = 1000 / 1024; // 0.98 ms
+      (beats['rrMs'] as number[])[9] = 63_999.0234375; // 64 s
+    });
+    if (!edited.ok) throw new Error(edited.problem.message);
+    const [restored] = edited.backup.sessions;
+    const beats = fromColumns(restored!.beats);
+    const original = sampleBeats(30);
+    expect(beats.map((b) => b.rrMs)).toEqual(
+      original.filter((_, i) => i !== 5 && i !== 9).map((b) => b.rrMs),
+    );
+    expect(beats.flatMap((b, i) => (b.afterGap ? [i] : []))).toEqual([5, 6, 8]);
+    expect(restored!.session.summary.beatCount).toBe(28);
+  });
+
   it('refuses a session longer than the length limit every file shares', () => {
     const long = parseEdited((d) => {
       sessions(d)[0]!.beats['rrMs'] = new Array<number>(MAX_RECORDING_BEATS + 1).fill(1000);
