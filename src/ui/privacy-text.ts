@@ -5,6 +5,7 @@
  */
 import type { LocalKeyId } from '../adapters/storage/keys';
 import type { StoreName } from '../adapters/storage/schema';
+import type { SettingName } from '../state/settings.svelte';
 import type { DeleteAllOutcome } from '../state/delete-all';
 import type { Notice } from '../state/history.svelte';
 
@@ -19,10 +20,24 @@ export const STORE_TEXT: Record<StoreName, string> = {
   readings:
     'Morning readings: when each was taken, its length and position, the heart source, the intervals between heartbeats it measured, and its figures (ln RMSSD, resting heart rate).',
   settings:
-    'Settings: your breathing pattern and the rate the next session starts from, whether the rate adapts or is ' +
-    'locked and its band, sound, vibration and volume, whether phases are announced, the session length, the ' +
-    "light or dark theme, whether you asked for the morning readings' below-range note, and your latest resonance-rate assessment (the rates tried, how your heart answered " +
-    'each, the rate found, and when).',
+    "Settings: your choices, one record each (and whether you asked for the morning readings' below-range note):",
+};
+
+/** Each record of the settings store (the keys in src/state/settings.svelte.ts). */
+export const SETTING_TEXT: Record<SettingName, string> = {
+  presetId: 'the breathing pattern you chose.',
+  customPattern: 'your own pattern (seconds in, held, out, held).',
+  startPattern: 'the rate and in-breath share the next session starts from.',
+  adaptive: 'whether the rate adapts to you.',
+  locked: 'whether the rate is locked.',
+  band: 'the band of rates it may adapt within.',
+  cues: 'sound, vibration and volume of the breathing cues.',
+  announce: 'whether breath phases are announced to screen readers.',
+  sessionLength: 'the session length.',
+  theme: 'the light, dark or system theme.',
+  assessment:
+    'your latest resonance-rate assessment (the rates tried, how your heart answered each, the rate found, and ' +
+    'when), so the next session starts from it.',
 };
 
 export const LOCAL_KEY_TEXT: Record<LocalKeyId, string> = {
