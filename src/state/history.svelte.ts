@@ -12,10 +12,18 @@ import { dailyTrends, type DayTrend } from '../core/history/trends';
 import type { AssessmentRecord, BeatRecord, CheckIn, SessionRecord } from '../core/session/record';
 import { exportBackup, importSessions, restoreBackup } from '../adapters/storage/backup';
 import type { CheckInMoment } from '../adapters/storage/schema';
-import { estimateSpace, type SpaceUsed } from '../adapters/storage/space';
+import {
+  estimateSpace,
+  persistenceNow,
+  requestPersistence,
+  type Persistence,
+  type SpaceUsed,
+} from '../adapters/storage/space';
 import type { ResonanceStore } from '../adapters/storage/store';
 import type { ChosenFile } from '../adapters/storage/files';
 import { countOf, pluralWord } from '../ui/plural';
+import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
+import { recoverUnfinished, type Recovered } from '../adapters/storage/recovery';
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();
@@ -31,6 +39,8 @@ export class History {
   #loaded = $state(false);
   #notice = $state.raw<Notice | null>(null);
   #space = $state.raw<SpaceUsed | null>(null);
+  #persistence = $state<Persistence>('unsupported');
+  #askedPersistence = false;
   #store: ResonanceStore | null;
   readonly #now: () => number;
   readonly #afterRestore: () => Promise<void> | void;
@@ -63,6 +73,20 @@ export class History {
   }
   get space(): SpaceUsed | null {
     return this.#space;
+  }
+  /** Whether the browser keeps this data even under storage pressure. */
+  get persistence(): Persistence {
+    return this.#persistence;
+  }
+
+  /**
+   * Ask for persistent storage once a session is saved (there is something worth keeping), at most once a visit,
+   * and without anyone waiting: Firefox answers only when the person answers its prompt.
+   */
+  askPersistence(): void {
+    if (this.#askedPersistence || !this.#store) return;
+    this.#askedPersistence = true;
+    void requestPersistence().then((p) => (this.#persistence = p));
   }
   get trends(): readonly DayTrend[] {
     return this.#trends;
@@ -101,7 +125,9 @@ export class History {
     else this.say({ kind: 'error', text: sessions.error.message });
     if (assessments.ok) this.#assessments = assessments.value;
     this.#loaded = true;
-    this.#space = await estimateSpace();
+    const [space, persistence] = await Promise.all([estimateSpace(), persistenceNow()]);
+    this.#space = space;
+    this.#persistence = persistence;
   }
 
   async beatsOf(sessionId: string): Promise<BeatRecord[] | null> {
@@ -135,11 +161,26 @@ export class History {
     await this.load();
   }
 
-  async deleteEverything(): Promise<void> {
-    const result = await this.#store?.deleteEverything();
-    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
-    else this.say({ kind: 'info', text: 'All sessions, check-ins, assessments and settings were deleted.' });
+  /**
+   * Finish the sessions left open by a tab that closed or crashed (src/adapters/storage/recovery.ts), then reload.
+   * Null without storage, or when it failed (the notice says why).
+   */
+  async recoverLeftOpen(): Promise<Recovered | null> {
+    if (!this.#store) return null;
+    const result = await recoverUnfinished(this.#store);
+    if (!result.ok) this.say({ kind: 'error', text: result.error.message });
     await this.load();
+    return result.ok ? result.value : null;
+  }
+
+  /** The storage side of "delete all" (src/adapters/storage/wipe.ts); the history is empty afterwards. */
+  async wipe(): Promise<WipeReport> {
+    const report = await wipeEverything(this.#store);
+    this.#sessions = [];
+    this.#assessments = [];
+    this.#notice = null;
+    await this.load();
+    return report;
   }
 
   /** The full backup as JSON text, or null (with a notice) when it cannot be read. */

@@ -54,12 +54,22 @@ export class PacerControl {
   readonly #session: LiveSession;
   readonly #settings: Settings;
   readonly #outputs: PacerOutputs;
+  readonly #onAssessed: (result: StoredAssessment) => void;
 
-  /** `settings` should be loaded first: the pacer starts from them. */
-  constructor(session: LiveSession, settings: Settings, outputs: PacerOutputs) {
+  /**
+   * `settings` should be loaded first: the pacer starts from them.
+   * @param onAssessed is told once of each assessment as it finishes (the app keeps it in the history).
+   */
+  constructor(
+    session: LiveSession,
+    settings: Settings,
+    outputs: PacerOutputs,
+    onAssessed: (result: StoredAssessment) => void = () => {},
+  ) {
     this.#session = session;
     this.#settings = settings;
     this.#outputs = outputs;
+    this.#onAssessed = onAssessed;
     const saved = settings.values;
     this.#presetId = saved.presetId;
     this.#custom = saved.customPattern;
@@ -200,6 +210,29 @@ export class PacerControl {
     this.#loop?.setOptions(options);
   }
 
+  /**
+   * Back to a first visit's settings, with no assessment result (after "delete all", which removed the stored
+   * copy). The session must not be running.
+   */
+  forgetAll(): void {
+    this.#plan = null;
+    this.#assessment = null;
+    this.#reason = null;
+    this.#action = null;
+    this.#response = null;
+    this.#settings.forget();
+    const first = this.#settings.values;
+    this.#result = first.assessment;
+    this.#presetId = first.presetId;
+    this.#custom = first.customPattern;
+    this.#adaptive = first.adaptive;
+    this.#locked = first.locked;
+    this.#band = first.band;
+    this.#cues = first.cues;
+    this.#announce = first.announce;
+    this.#session.setPattern(this.basePattern);
+  }
+
   /** Starts an assessment at the next breath; the session must be running. */
   startAssessment(protocol: AssessmentProtocol): void {
     if (!this.#session.running) return;
@@ -306,6 +339,7 @@ export class PacerControl {
     this.#assessment = null;
     this.#result = stored;
     this.#settings.set('assessment', stored);
+    this.#onAssessed(stored);
     if (r.foundBpm !== null) {
       this.#session.setPattern(withRate(this.basePattern, r.foundBpm));
       this.#controller = this.#newController();

@@ -37,6 +37,8 @@ export class Recording implements SessionObserver {
   #store: ResonanceStore | null = null;
   #recorder: SessionRecorder | null = null;
   #checkInBefore = $state.raw<CheckIn | null>(null);
+  /** Settles when the last session's final record is written (or failed). */
+  #finishing: Promise<void> = Promise.resolve();
   readonly #timers: RecorderTimers | undefined;
   readonly #onFinished: (record: SessionRecord) => void;
 
@@ -56,6 +58,10 @@ export class Recording implements SessionObserver {
   }
   get active(): boolean {
     return this.#active;
+  }
+  /** The id of the session this tab is recording now, or null. */
+  get activeId(): string | null {
+    return this.#active ? (this.#recorder?.id ?? null) : null;
   }
   get recordedBeats(): number {
     return this.#recordedBeats;
@@ -145,10 +151,24 @@ export class Recording implements SessionObserver {
     const recorder = this.#recorder;
     if (!recorder) return;
     this.#active = false;
-    void recorder.stop().then((record) => {
+    this.#finishing = recorder.stop().then((record) => {
       this.#lastFinished = record;
       this.#unsavedShort = recorder.held;
       if (!recorder.held) this.#onFinished(record);
     });
+  }
+
+  /** Wait until the last session is completely written (before a wipe, so nothing is written after it). */
+  settled(): Promise<void> {
+    return this.#finishing;
+  }
+
+  /** Forget what this visit holds in memory (after "delete all"): the last session, a waiting check-in. */
+  forget(): void {
+    if (!this.#active) this.#recorder = null;
+    this.#lastFinished = null;
+    this.#checkInBefore = null;
+    this.#recordedBeats = 0;
+    this.#problem = null;
   }
 }

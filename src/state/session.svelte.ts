@@ -16,6 +16,7 @@ import {
   type AcquireSessionLock,
   type ReleaseLock,
 } from '../adapters/locks/session-lock';
+import type { WorkerHealth } from '../adapters/worker/hrv-client';
 
 /** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
 export interface HrvAnalyser {
@@ -27,6 +28,8 @@ export interface HrvAnalyser {
 export type CreateAnalyser = (
   onMetrics: (metrics: LiveMetrics) => void,
   onError: (message: string) => void,
+  /** The worker failed and was restarted, or could not be (src/adapters/worker/hrv-client.ts). */
+  onHealth: (health: WorkerHealth) => void,
 ) => HrvAnalyser;
 
 /** Anything that wants to follow a session (the recorder, the cues): every method optional. */
@@ -59,6 +62,7 @@ export class LiveSession {
   #inhaleShare = $state(0.4);
   #sourceLabel = $state('');
   #error = $state<string | null>(null);
+  #analysis = $state.raw<WorkerHealth>({ state: 'running' });
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
   #length = $state<SessionLength>(DEFAULT_SESSION_LENGTH);
@@ -127,6 +131,10 @@ export class LiveSession {
   }
   get error(): string | null {
     return this.#error;
+  }
+  /** Whether the HRV analysis runs, was restarted during this session, or has stopped (typed; words in the UI). */
+  get analysis(): WorkerHealth {
+    return this.#analysis;
   }
   get beatVersion(): number {
     return this.#beatVersion;
@@ -220,6 +228,16 @@ export class LiveSession {
     return true;
   }
 
+  /** This tab holds the one-session lock (a session runs, or `claim` took it for the strap's chooser). */
+  get holdsLock(): boolean {
+    return this.#releaseLock !== null;
+  }
+
+  /** The tab that held the lock let it go (it stopped, closed or crashed): its refusal no longer stands. */
+  lockFreed(): void {
+    if (this.#error === HELD_ELSEWHERE_MESSAGE) this.#error = null;
+  }
+
   /** Give back a lock taken by `claim` when no session followed. */
   unclaim(): void {
     if (this.running) return;
@@ -242,9 +260,11 @@ export class LiveSession {
     this.#source = source;
     this.#sourceLabel = source.label;
     this.#schedule = new PacerSchedule(this.#pattern);
+    this.#analysis = { state: 'running' };
     this.#analyser ??= this.#createAnalyser(
       (m) => this.#onMetrics(m),
       (message) => (this.#error = `HRV analysis failed: ${message}`),
+      (health) => (this.#analysis = health),
     );
     this.#analyser.reset(this.#sessionId);
     this.#startedAtMs = this.#now();

@@ -8,6 +8,7 @@
  * open) the settings still work for this page and say why they are not kept.
  */
 import type { StorageResult } from '../adapters/storage/database';
+import { LOCAL_KEYS } from '../adapters/storage/keys';
 import type { SettingValue, StoredSetting } from '../adapters/storage/schema';
 import { parseStoredAssessment, type StoredAssessment } from '../core/pacer/assessment/result';
 import { DEFAULT_CUES, type CueOptions, type SoundCue } from '../core/pacer/cues';
@@ -84,7 +85,7 @@ export const SETTING_KEYS: { readonly [K in SettingName]: string } = {
 };
 
 /** Where the latest assessment lived before settings moved to the database (read once, then removed). */
-export const LEGACY_ASSESSMENT_KEY = 'resonance.pacer.assessment.v1';
+export const LEGACY_ASSESSMENT_KEY = LOCAL_KEYS.assessment;
 
 type Reader<T> = (value: unknown) => T | undefined;
 
@@ -208,6 +209,11 @@ export class Settings {
     this.#values = { ...this.#values, [name]: checked };
     this.#write(name, checked);
     return true;
+  }
+
+  /** Back to the defaults in memory, writing nothing (after "delete all" has emptied the stored settings). */
+  forget(): void {
+    this.#values = DEFAULT_SETTINGS;
   }
 
   /** Resolves when every change so far has been written (or has failed). */

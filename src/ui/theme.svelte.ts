@@ -6,9 +6,10 @@
  * THEME_HINT_KEY only so that public/theme-boot.js, a tiny script allowed by the CSP (same origin, not inline),
  * can set the theme before the first paint: no flash of the wrong theme while the database opens.
  */
+import { LOCAL_KEYS } from '../adapters/storage/keys';
 import type { ThemeChoice } from '../state/settings.svelte';
 
-export const THEME_HINT_KEY = 'resonance.theme';
+export const THEME_HINT_KEY = LOCAL_KEYS.theme;
 
 /** The browser bar's colour in each theme (index.html's theme-color). */
 const BAR_COLOUR = { light: '#0f5257', dark: '#0e1514' } as const;

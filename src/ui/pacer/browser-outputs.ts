@@ -40,12 +40,3 @@ export function browserPacerOutputs(): PacerOutputs {
     },
   };
 }
-
-/** localStorage (where settings were kept before the database; read once to move them), or null if blocked. */
-export function browserLegacyStorage(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
