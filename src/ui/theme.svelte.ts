@@ -35,7 +35,9 @@ export function followTheme(choice: () => ThemeChoice): () => void {
       for (const meta of document.querySelectorAll<HTMLMetaElement>('meta[name="theme-color"]'))
         meta.content = BAR_COLOUR[theme];
       try {
-        localStorage.setItem(THEME_HINT_KEY, picked);
+        // 'system' is what the boot script does without a copy: none is kept (and none survives "delete all").
+        if (picked === 'system') localStorage.removeItem(THEME_HINT_KEY);
+        else localStorage.setItem(THEME_HINT_KEY, picked);
       } catch {
         // Blocked storage: the theme is still applied, just after the database opens.
       }

@@ -54,6 +54,8 @@ test('delete all leaves no record, no key and no strap permission, before and af
     });
     await page.goto(appUrl);
     await page.getByRole('button', { name: 'I understand, continue' }).click();
+    // A theme other than the device's leaves its copy for the first paint in localStorage.
+    await page.getByRole('radio', { name: 'Dark' }).click();
 
     await expect.poll(async () => (await leftBehind(page)).records['assessments']).toBe(1);
     // A session from the paired strap.
@@ -65,6 +67,9 @@ test('delete all leaves no record, no key and no strap permission, before and af
     }
     await expect(page.getByTestId('session-beats')).toHaveText('12');
     await page.getByRole('button', { name: 'Stop session' }).click();
+    // Under 30 s: stored only when kept.
+    await page.getByRole('button', { name: 'Keep it anyway' }).click();
+    await page.getByRole('button', { name: 'Done' }).click();
     await expect.poll(async () => (await leftBehind(page)).records['sessions']).toBe(1);
     // The strap is remembered for one-tap reconnection, and the browser keeps its permission.
     await expect(page.getByRole('button', { name: 'Connect Polar H10 5E5E5E5E' })).toBeVisible();
@@ -72,7 +77,13 @@ test('delete all leaves no record, no key and no strap permission, before and af
     const before = await leftBehind(page);
     expect(before.records['sessions']).toBe(1);
     expect(before.records['beat-chunks']).toBeGreaterThan(0);
-    expect(before.keys.sort()).toEqual(Object.values(LOCAL_KEYS).sort());
+    // The old assessment key was moved into the settings store at launch (and removed).
+    expect(before.keys.sort()).toEqual(
+      Object.values(LOCAL_KEYS)
+        .filter((k) => k !== LOCAL_KEYS.assessment)
+        .sort(),
+    );
+    expect(before.records['settings']).toBeGreaterThanOrEqual(2);
     expect(await permittedStraps(page)).toEqual(['Polar H10 5E5E5E5E']);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
@@ -112,6 +123,7 @@ test('the privacy page exports everything', async ({ page }) => {
   await page.getByRole('button', { name: 'I understand, continue' }).click();
   await runSession(page, 5);
   await page.getByRole('button', { name: 'Stop session' }).click();
+  await page.getByRole('button', { name: 'Keep it anyway' }).click();
   await expect.poll(() => storeCount(page, 'sessions')).toBe(1);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
   const downloading = page.waitForEvent('download');
@@ -139,6 +151,7 @@ test('delete all waits for a session in another tab, then every open tab starts 
   expect((await leftBehind(second)).keys).toContain(LOCAL_KEYS.firstRun);
 
   await first.getByRole('button', { name: 'Stop session' }).click();
+  await first.getByRole('button', { name: 'Keep it anyway' }).click();
   await expect.poll(() => storeCount(second, 'sessions')).toBe(1);
   await second.getByRole('button', { name: 'Delete all data' }).click();
   await second.getByRole('button', { name: 'Yes, delete everything' }).click();
