@@ -86,7 +86,7 @@ test('a 5-minute session ends by itself after its last breath and shows the summ
   await page.getByRole('button', { name: 'Change session settings' }).click();
   await page.getByRole('radio', { name: '5 min', exact: true }).check();
   await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByText('6.0 breaths a minute · 5 min')).toBeVisible();
+  await expect(page.getByText('6.0 a minute · 5 min')).toBeVisible();
   await page.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect(page.getByTestId('session-time')).toHaveText('5:00');
 
@@ -150,6 +150,7 @@ test('the check-in filled in before Start is stored with the session, with no bu
   const before = page.getByTestId('check-in-before');
   await expect(before.getByRole('button')).toHaveCount(0);
   await before.getByLabel('6').check();
+  await before.getByText('Add a note').click();
   await before.getByLabel('Note (optional)').fill('Busy morning');
   await page.getByRole('button', { name: 'Start with simulated heart' }).click();
   await pass(page, 40);
