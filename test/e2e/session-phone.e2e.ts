@@ -40,6 +40,11 @@ for (const viewport of PHONE_VIEWPORTS) {
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
     expect(await overflowingElements(page)).toEqual([]);
+    // Home: Start is on the first screen, in its lower half, a full-size target.
+    const start = await page.getByRole('button', { name: 'Start with simulated heart' }).boundingBox();
+    expect(start && start.y).toBeLessThan(viewport.height - 44);
+    expect(start && start.y + start.height / 2).toBeGreaterThan(viewport.height / 2);
+    expect(start?.height).toBeGreaterThanOrEqual(44);
 
     await page.getByRole('button', { name: 'Start with simulated heart' }).click();
     await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
