@@ -70,19 +70,7 @@ export class PacerControl {
     this.#settings = settings;
     this.#outputs = outputs;
     this.#onAssessed = onAssessed;
-    const saved = settings.values;
-    this.#presetId = saved.presetId;
-    this.#custom = saved.customPattern;
-    this.#adaptive = saved.adaptive;
-    this.#locked = saved.locked;
-    this.#band = saved.band;
-    this.#cues = saved.cues;
-    this.#announce = saved.announce;
-    this.#result = saved.assessment;
-    // The next session starts where the last one left the pattern, else from the last assessment's rate.
-    if (saved.startPattern) session.setPattern(saved.startPattern);
-    else if (this.#result?.foundBpm) session.setPattern(withRate(this.basePattern, this.#result.foundBpm));
-    else session.setPattern(this.basePattern);
+    this.#adoptSettings();
     session.observe({
       started: () => this.#onStarted(),
       beat: (beat, pacer) =>
@@ -221,16 +209,25 @@ export class PacerControl {
     this.#action = null;
     this.#response = null;
     this.#settings.forget();
-    const first = this.#settings.values;
-    this.#result = first.assessment;
-    this.#presetId = first.presetId;
-    this.#custom = first.customPattern;
-    this.#adaptive = first.adaptive;
-    this.#locked = first.locked;
-    this.#band = first.band;
-    this.#cues = first.cues;
-    this.#announce = first.announce;
-    this.#session.setPattern(this.basePattern);
+    this.#adoptSettings();
+  }
+
+  /** Take every choice from the settings; the next session starts from their pattern. */
+  #adoptSettings(): void {
+    const saved = this.#settings.values;
+    this.#presetId = saved.presetId;
+    this.#custom = saved.customPattern;
+    this.#adaptive = saved.adaptive;
+    this.#locked = saved.locked;
+    this.#band = saved.band;
+    this.#cues = saved.cues;
+    this.#announce = saved.announce;
+    this.#result = saved.assessment;
+    // Where the last session left the pattern, else the last assessment's rate, else the preset's own.
+    if (saved.startPattern) this.#session.setPattern(saved.startPattern);
+    else if (this.#result?.foundBpm)
+      this.#session.setPattern(withRate(this.basePattern, this.#result.foundBpm));
+    else this.#session.setPattern(this.basePattern);
   }
 
   /** Starts an assessment at the next breath; the session must be running. */
