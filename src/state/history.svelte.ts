@@ -3,7 +3,7 @@
  * data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
  */
 import { backupJson, parseBackup } from '../core/export/backup';
-import { importId, importRrText } from '../core/export/rr-import';
+import { importRrFile } from '../core/export/rr-import';
 import { assessmentRecord } from '../core/history/assessments';
 import { dayKey } from '../core/history/days';
 import type { StoredAssessment } from '../core/pacer/assessment/result';
@@ -20,9 +20,10 @@ import {
   type SpaceUsed,
 } from '../adapters/storage/space';
 import type { ResonanceStore } from '../adapters/storage/store';
-import type { ChosenFile } from '../adapters/storage/files';
-import { countOf, pluralWord } from '../ui/plural';
+import { readBackupText, readRrFile } from '../adapters/storage/files';
 import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
+import { fileProblemText } from '../ui/files/file-problem-text';
+import { countOf, pluralWord } from '../ui/plural';
 import { recoverUnfinished, type Recovered } from '../adapters/storage/recovery';
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
@@ -194,10 +195,18 @@ export class History {
     return backupJson(backup.value);
   }
 
-  /** Restore a backup file: checked completely first, then merged all at once. */
-  async restore(file: ChosenFile): Promise<void> {
+  /** Restore a backup file: read within the file limits, checked completely first, then merged all at once. */
+  async restore(file: File): Promise<void> {
     if (!this.#store) return;
-    const parsed = parseBackup(file.text);
+    const read = await readBackupText(file);
+    if (!read.ok) {
+      this.say({
+        kind: 'error',
+        text: `Nothing was restored: ${fileProblemText(file.name, read.problem, 'backup')}`,
+      });
+      return;
+    }
+    const parsed = parseBackup(read.text);
     if (!parsed.ok) {
       const where = parsed.problem.where ? ` (at ${parsed.problem.where})` : '';
       this.say({
@@ -219,28 +228,23 @@ export class History {
     await this.load();
   }
 
-  /** Import RR files from other apps: every file must read, or none is imported. */
-  async importRrFiles(files: readonly ChosenFile[]): Promise<void> {
+  /** Import RR files (other apps' and this app's own exports): every file must read, or none is imported. */
+  async importRrFiles(files: readonly File[]): Promise<void> {
     if (!this.#store || files.length === 0) return;
     const sessions: { session: SessionRecord; beats: BeatRecord[] }[] = [];
+    let impossible = 0;
     for (const file of files) {
-      const read = importRrText(file.text, file.name, importId(file.text), file.lastModifiedMs);
+      const read = importRrFile(await readRrFile(file), file.name, file.lastModified);
       if (!read.ok) {
         this.say({
           kind: 'error',
-          text: `Nothing was imported: ${read.problem.where}: ${read.problem.message}.`,
+          text: `Nothing was imported: ${fileProblemText(file.name, read.problem)}`,
         });
         return;
       }
-      // The file's time is when the recording ended; the session started its duration earlier.
       if (sessions.some((s) => s.session.id === read.session.id)) continue; // the same file chosen twice
-      sessions.push({
-        session: {
-          ...read.session,
-          startTimeMs: Math.max(0, Math.round(file.lastModifiedMs - read.session.durationMs)),
-        },
-        beats: read.beats,
-      });
+      sessions.push({ session: read.session, beats: read.beats });
+      impossible += read.impossible;
     }
     const result = await importSessions(this.#store, sessions);
     if (!result.ok) this.say({ kind: 'error', text: `Nothing was imported: ${result.error.message}` });
@@ -249,7 +253,7 @@ export class History {
       const plural = (n: number) => countOf(n, 'recording', 'recordings');
       this.say({
         kind: 'info',
-        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${pluralWord(already, 'was', 'were')} already here` : ''}.`,
+        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${pluralWord(already, 'was', 'were')} already here` : ''}.${impossible > 0 ? ` ${countOf(impossible, 'impossible value', 'impossible values')} ${pluralWord(impossible, 'was', 'were')} left out (RR outside 200-3000 ms).` : ''}`,
       });
     }
     await this.load();

@@ -10,7 +10,7 @@ import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../c
 import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/presets';
 import type { PacerSchedule, PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
-import type { Settings } from './settings.svelte';
+import type { Settings, SettingsValues } from './settings.svelte';
 
 export type AssessmentProtocol = 'stepped' | 'sliding';
 
@@ -57,8 +57,8 @@ export class PacerControl {
   readonly #onAssessed: (result: StoredAssessment) => void;
 
   /**
-   * `settings` should be loaded first: the pacer starts from them.
-   * @param onAssessed is told once of each assessment as it finishes (the app keeps it in the history).
+   * `settings` should be loaded first: the pacer starts from them. `onAssessed` is told once of each assessment
+   * as it finishes (the app keeps it in the history).
    */
   constructor(
     session: LiveSession,
@@ -70,7 +70,7 @@ export class PacerControl {
     this.#settings = settings;
     this.#outputs = outputs;
     this.#onAssessed = onAssessed;
-    this.#adoptSettings();
+    this.#apply(settings.values);
     session.observe({
       started: () => this.#onStarted(),
       beat: (beat, pacer) =>
@@ -209,12 +209,11 @@ export class PacerControl {
     this.#action = null;
     this.#response = null;
     this.#settings.forget();
-    this.#adoptSettings();
+    this.#apply(this.#settings.values);
   }
 
-  /** Take every choice from the settings; the next session starts from their pattern. */
-  #adoptSettings(): void {
-    const saved = this.#settings.values;
+  /** Take the saved settings; the next session starts where the last left the pattern, else at the assessed rate. */
+  #apply(saved: SettingsValues): void {
     this.#presetId = saved.presetId;
     this.#custom = saved.customPattern;
     this.#adaptive = saved.adaptive;
@@ -223,7 +222,6 @@ export class PacerControl {
     this.#cues = saved.cues;
     this.#announce = saved.announce;
     this.#result = saved.assessment;
-    // Where the last session left the pattern, else the last assessment's rate, else the preset's own.
     if (saved.startPattern) this.#session.setPattern(saved.startPattern);
     else if (this.#result?.foundBpm)
       this.#session.setPattern(withRate(this.basePattern, this.#result.foundBpm));

@@ -211,7 +211,7 @@ export class Settings {
     return true;
   }
 
-  /** Back to the defaults in memory, writing nothing (after "delete all" has emptied the stored settings). */
+  /** Back to the defaults in memory, writing nothing: after "delete all" emptied the store. */
   forget(): void {
     this.#values = DEFAULT_SETTINGS;
   }

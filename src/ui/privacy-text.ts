@@ -29,10 +29,9 @@ export const LOCAL_KEY_TEXT: Record<LocalKeyId, string> = {
     "the strap you paired last, so it can be reconnected with one tap: the browser's code for it and its name " +
     '(nothing measured).',
   assessment:
-    'only from older versions of Resonance: your latest resonance-rate assessment. At the first start of this ' +
-    'version it moves into the settings above and is removed from here.',
-  theme:
-    'a copy of your theme choice (light, dark or as the device), so the page opens in the right colours.',
+    'where earlier versions kept your latest resonance-rate assessment; it is moved into the settings store ' +
+    'when the app opens and removed from here.',
+  themeHint: 'a copy of your theme choice (light, dark or system), so the page opens in the right colours.',
 };
 
 /** What the app says once "delete all" has run. */

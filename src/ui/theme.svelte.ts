@@ -9,7 +9,7 @@
 import { LOCAL_KEYS } from '../adapters/storage/keys';
 import type { ThemeChoice } from '../state/settings.svelte';
 
-export const THEME_HINT_KEY = LOCAL_KEYS.theme;
+export const THEME_HINT_KEY = LOCAL_KEYS.themeHint;
 
 /** The browser bar's colour in each theme (index.html's theme-color). */
 const BAR_COLOUR = { light: '#0f5257', dark: '#0e1514' } as const;

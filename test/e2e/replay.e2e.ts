@@ -14,7 +14,7 @@ test('replaying an RR file plays its beats; a malformed file is refused with its
     mimeType: 'text/plain',
     buffer: Buffer.from('RR\n800\n810\n8x0\n'),
   });
-  await expect(page.getByRole('alert')).toHaveText('broken.txt, line 4: "8x0" is not a number.');
+  await expect(page.getByRole('alert')).toHaveText('broken.txt, line 4: "8x0" is not a number (column RR).');
   await expect(page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
 
   await page.getByLabel('Replay speed').selectOption('16');

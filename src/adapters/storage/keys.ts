@@ -11,12 +11,15 @@ export const LOCAL_KEYS = {
   /** The strap to offer for one-tap reconnection: the browser's opaque device id and the strap's name. */
   strap: 'resonance.bluetooth.strap',
   /**
-   * Older versions only: the latest assessment's result. It moves into the database's settings at the first start
-   * of this version (state/settings.svelte.ts) and is removed here.
+   * Where versions before the settings store kept the latest assessment's result; read once at launch, moved into
+   * the settings store and removed.
    */
   assessment: 'resonance.pacer.assessment.v1',
-  /** A copy of the theme choice ('light', 'dark', 'system'), read before the first paint (public/theme-boot.js). */
-  theme: 'resonance.theme',
+  /**
+   * A copy of the theme choice (the settings store holds the real one), read by public/theme-boot.js before the
+   * first paint so the page opens in the right colours.
+   */
+  themeHint: 'resonance.theme',
 } as const;
 
 export type LocalKeyId = keyof typeof LOCAL_KEYS;

@@ -5,13 +5,15 @@
  * Format history (append only; a reader accepts every version it knows):
  *   1: { format: 'resonance-backup', version: 1, exportedAtMs, sessions: [{ session, beats }], assessments, settings }
  */
-import { columnLength, type BeatColumns } from '../session/columns';
+import { columnLength, fromColumns, type BeatColumns } from '../session/columns';
+import { durationOfBeats, summariseBeats } from '../session/summary';
 import type { AssessmentRecord, SessionRecord } from '../session/record';
 import {
   checkAssessment,
   checkColumns,
   checkSession,
   checkSetting,
+  withoutImpossibleBeats,
   type BackupSetting,
 } from './backup-check';
 import { BadValue, integer, list, object } from './validate';
@@ -100,7 +102,14 @@ function checkBackup(data: unknown): Backup {
         `${path}.beats`,
         `holds ${columnLength(beats)} beats but the summary says ${session.summary.beatCount}`,
       );
-    return { session, beats };
+    // Impossible beats (from an older version, or edited in) are never stored: left out, the figures redone.
+    const cleaned = withoutImpossibleBeats(beats);
+    if (cleaned.left === 0) return { session, beats };
+    const kept = fromColumns(cleaned.beats);
+    return {
+      session: { ...session, durationMs: durationOfBeats(kept), summary: summariseBeats(kept) },
+      beats: cleaned.beats,
+    };
   });
   const assessments = list(root['assessments'], 'assessments').map((a, i) =>
     checkAssessment(a, `assessments[${i}]`),
