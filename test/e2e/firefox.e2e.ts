@@ -98,8 +98,16 @@ test('Firefox ESR: a simulated session is saved, History lists it, it exports, a
   await clickButton(page, 'Export all data');
   await expect.poll(downloaded, { timeout: 10_000 }).toHaveLength(1);
   const [file] = await downloaded();
-  const backup = JSON.parse(await readFile(join(downloads, file!), 'utf8')) as { sessions?: unknown[] };
-  expect(backup.sessions).toHaveLength(1);
+  // Firefox may show the file's name before it has written all of it: read it again until it is whole.
+  const sessionsInBackup = async (): Promise<number> => {
+    const text = await readFile(join(downloads, file!), 'utf8');
+    try {
+      return (JSON.parse(text) as { sessions?: unknown[] }).sessions?.length ?? -1;
+    } catch {
+      return -1;
+    }
+  };
+  await expect.poll(sessionsInBackup, { timeout: 10_000 }).toBe(1);
 
   // Offline after one visit: the server is gone, the app still loads from its service worker and runs a session.
   await page.evaluate(async () => {

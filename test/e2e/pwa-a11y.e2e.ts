@@ -152,7 +152,7 @@ test('the keyboard reaches the navigation and the session controls, each with a 
     'button:Session',
     'button:Privacy',
     'button:About',
-    'input:Note (optional)',
+    'summary:Add a note',
     'button:Change session settings',
     'button:Start with simulated heart',
     'summary:Replay a recording',

@@ -92,6 +92,7 @@ test('hostile text in check-in notes is saved, shown, printed and exported exact
   collectDialogs(page, dialogs);
   await page.goto('/');
   const before = page.getByTestId('check-in-before');
+  await before.getByText('Add a note').click();
   await before.getByLabel('Note (optional)').fill(HOSTILE_NOTES.before);
   await runSession(page, 3);
   await stopAndKeep(page);

@@ -35,6 +35,11 @@ for (const viewport of PHONE_VIEWPORTS) {
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
     expect(await overflowingElements(page)).toEqual([]);
+    // Home: Start is on the first screen, in its lower half, a full-size target.
+    const start = await page.getByRole('button', { name: 'Start with simulated heart' }).boundingBox();
+    expect(start && start.y).toBeLessThan(viewport.height - 44);
+    expect(start && start.y + start.height / 2).toBeGreaterThan(viewport.height / 2);
+    expect(start?.height).toBeGreaterThanOrEqual(44);
 
     await page.getByRole('button', { name: 'Start with simulated heart' }).click();
     await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
@@ -81,7 +86,7 @@ test('a 5-minute session ends by itself after its last breath and shows the summ
   await page.getByRole('button', { name: 'Change session settings' }).click();
   await page.getByRole('radio', { name: '5 min', exact: true }).check();
   await page.getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByText('6.0 breaths a minute · 5 min')).toBeVisible();
+  await expect(page.getByText('6.0 a minute · 5 min')).toBeVisible();
   await page.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect(page.getByTestId('session-time')).toHaveText('5:00');
 
@@ -145,6 +150,7 @@ test('the check-in filled in before Start is stored with the session, with no bu
   const before = page.getByTestId('check-in-before');
   await expect(before.getByRole('button')).toHaveCount(0);
   await before.getByLabel('6').check();
+  await before.getByText('Add a note').click();
   await before.getByLabel('Note (optional)').fill('Busy morning');
   await page.getByRole('button', { name: 'Start with simulated heart' }).click();
   await pass(page, 40);

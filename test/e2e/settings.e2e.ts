@@ -22,6 +22,7 @@ test('the session settings survive a reload and a new page (a restart)', async (
   await sheet.getByRole('button', { name: 'Done' }).click();
 
   await page.reload();
+  await expect(page.getByText('· 15 min')).toBeVisible();
   sheet = await openSheet(page);
   await expect(sheet.getByRole('radio', { name: '15 min', exact: true })).toBeChecked();
   await expect(sheet.getByLabel('Pattern')).toHaveValue('extended-exhale');

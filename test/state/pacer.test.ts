@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
 import { LiveHrv } from '../../src/core/hrv/live';
 import { PacerControl } from '../../src/state/pacer.svelte';
@@ -28,12 +28,14 @@ async function setup(store: MapSettingsStorage | null = new MapSettingsStorage()
   let nowMs = 0;
   const session = new LiveSession(engineAnalyser, () => nowMs);
   let loops = 0;
+  const endCues: unknown[] = [];
   const pacer = new PacerControl(session, settings, {
     cueLoop: () => {
       loops += 1;
       return null;
     },
     wakeLock: null,
+    endCue: (options) => endCues.push(options),
   });
   const source = new SimulatedHeartSource({ seed: 8, resonanceBpm: 5 }, session.breathingAt, {
     now: () => nowMs,
@@ -46,7 +48,7 @@ async function setup(store: MapSettingsStorage | null = new MapSettingsStorage()
       source.tick();
     }
   };
-  return { session, pacer, settings, source, runFor, loops: () => loops };
+  return { session, pacer, settings, source, runFor, loops: () => loops, endCues };
 }
 
 describe('PacerControl', () => {
@@ -71,6 +73,28 @@ describe('PacerControl', () => {
     expect(pacer.reason?.kind).toBe('no-beats');
     expect(session.rateBpm).toBe(6);
     await session.stop();
+  });
+
+  it('plays the end cue, in the chosen sound, when a session reaches its length, and not on Stop', async () => {
+    vi.useFakeTimers();
+    try {
+      const { session, pacer, source, runFor, endCues } = await setup();
+      pacer.setCues({ sound: 'chime', vibration: false, volume: 0.4 });
+      session.setLength(5);
+      await session.start(source);
+      runFor(5 * 60 + 12);
+      vi.advanceTimersByTime(250);
+      await vi.waitFor(() => expect(session.running).toBe(false));
+      expect(session.completed).toBe(true);
+      expect(endCues).toEqual([{ sound: 'chime', vibration: false, volume: 0.4 }]);
+
+      await session.start(source);
+      runFor(30);
+      await session.stop();
+      expect(endCues).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('adapts the rate toward resonance during a session, saying why', async () => {
