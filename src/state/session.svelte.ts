@@ -1,4 +1,10 @@
-import type { Beat, HeartRateReading, HeartSource, HeartStatus } from '../core/heart/types';
+import type {
+  AccelerationChunk,
+  Beat,
+  HeartRateReading,
+  HeartSource,
+  HeartStatus,
+} from '../core/heart/types';
 import type { LiveBeat, LiveMetrics } from '../core/hrv/live';
 import {
   breathRateBpm,
@@ -9,6 +15,7 @@ import {
   type BreathPattern,
 } from '../core/pacer/pattern';
 import { RecentBeats, type RecentBeat } from './recent-beats';
+import { ChestBreathingTracker, type ChestBreathing } from '../core/respiration/chest-breathing';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 import {
   HELD_ELSEWHERE_MESSAGE,
@@ -38,6 +45,9 @@ export interface SessionObserver {
   stopped?(info: { sessionId: string; reason: string }): void;
 }
 
+/** How often the measured breath is analysed, s of its own samples. */
+const BREATHING_EVERY_S = 2;
+
 /** The tachogram shows this much history. */
 export const TACHOGRAM_WINDOW_MS = 120_000;
 
@@ -53,6 +63,10 @@ export class LiveSession {
   #inhaleShare = $state(0.4);
   #sourceLabel = $state('');
   #error = $state<string | null>(null);
+  /** The person's measured breath (sources with a chest accelerometer); null until there is any. */
+  #breathing = $state.raw<ChestBreathing | null>(null);
+  #chest = new ChestBreathingTracker();
+  #breathingAnalysedAtS = Number.NEGATIVE_INFINITY;
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
 
@@ -114,6 +128,13 @@ export class LiveSession {
   }
   get beatVersion(): number {
     return this.#beatVersion;
+  }
+  /**
+   * The person's breath measured by the source's chest accelerometer over the last minute, against the pacer;
+   * null when the source has none (every strap but a Polar H10) or before its first analysis.
+   */
+  get breathing(): ChestBreathing | null {
+    return this.#breathing;
   }
   /** Beats of the last two minutes, oldest first, with their artifact labels once known. */
   get recentBeats(): readonly RecentBeat[] {
@@ -201,6 +222,9 @@ export class LiveSession {
     this.#metrics = null;
     this.#lastHeartRate = null;
     this.#error = null;
+    this.#breathing = null;
+    this.#chest.reset();
+    this.#breathingAnalysedAtS = Number.NEGATIVE_INFINITY;
     this.#source = source;
     this.#sourceLabel = source.label;
     this.#schedule = new PacerSchedule(this.#pattern);
@@ -218,6 +242,7 @@ export class LiveSession {
         beat: (beat) => this.#onBeat(beat),
         status: (status) => this.#onStatus(status),
         heartRate: (reading: HeartRateReading) => (this.#lastHeartRate = reading.heartRateBpm),
+        acceleration: (chunk) => this.#onAcceleration(chunk),
       });
     } catch (error) {
       this.#onStatus({
@@ -258,6 +283,20 @@ export class LiveSession {
     const pacer = this.#schedule.at(beat.timeMs / 1000);
     for (const o of this.#observers) o.beat?.(beat, pacer);
     this.#beatVersion += 1;
+  }
+
+  /** Chest acceleration: kept for the last minute and measured against the pacer every two seconds. */
+  #onAcceleration(chunk: AccelerationChunk): void {
+    const timeS = Array.from(chunk.timeMs, (ms) => ms / 1000);
+    this.#chest.push({ timeS, xyzMg: chunk.xyzMg });
+    const lastS = timeS[timeS.length - 1];
+    if (lastS === undefined || lastS - this.#breathingAnalysedAtS < BREATHING_EVERY_S) return;
+    this.#breathingAnalysedAtS = lastS;
+    const schedule = this.#schedule;
+    this.#breathing = this.#chest.analyse({
+      volumeAt: (t) => schedule.at(t).volume,
+      periodS: 60 / schedule.at(lastS).rateBpm,
+    });
   }
 
   #onStatus(status: HeartStatus): void {

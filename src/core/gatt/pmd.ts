@@ -186,13 +186,13 @@ export interface PmdStartSettings {
   readonly rangeG: number;
 }
 
-export function pmdGetSettingsCommand(measurementType: number): Uint8Array {
-  return Uint8Array.of(PMD_OP.getSettings, measurementType);
+export function pmdGetSettingsCommand(measurementType: number): Uint8Array<ArrayBuffer> {
+  return new Uint8Array([PMD_OP.getSettings, measurementType]);
 }
 
-export function pmdStartCommand(measurementType: number, s: PmdStartSettings): Uint8Array {
+export function pmdStartCommand(measurementType: number, s: PmdStartSettings): Uint8Array<ArrayBuffer> {
   const u16 = (v: number) => [v & 0xff, (v >> 8) & 0xff];
-  return Uint8Array.of(
+  return new Uint8Array([
     PMD_OP.start,
     measurementType,
     0,
@@ -204,11 +204,11 @@ export function pmdStartCommand(measurementType: number, s: PmdStartSettings): U
     2,
     1,
     ...u16(s.rangeG),
-  );
+  ]);
 }
 
-export function pmdStopCommand(measurementType: number): Uint8Array {
-  return Uint8Array.of(PMD_OP.stop, measurementType);
+export function pmdStopCommand(measurementType: number): Uint8Array<ArrayBuffer> {
+  return new Uint8Array([PMD_OP.stop, measurementType]);
 }
 
 /**
@@ -382,4 +382,37 @@ export function pmdSampleTimesNs(
 
 function truncated(field: string, offset: number, needBytes: number, view: DataView): GattError {
   return { kind: 'truncated', field, offset, needBytes, haveBytes: Math.max(0, view.byteLength - offset) };
+}
+
+/**
+ * Maps the sensor's clock onto the app's: the offset is the smallest (arrival time - sensor time of the frame's last
+ * sample) seen, since the frame with the least delay in the radio and the browser tells it best (the minimum-delay
+ * estimate of network clock synchronisation, Paxson 1998). It may creep up by `driftPpm` of the elapsed time, so
+ * the two clocks' drift does not pile up behind an old minimum.
+ */
+export class SensorClock {
+  #offsetMs: number | null = null;
+  #lastArrivalMs = 0;
+  readonly #driftPpm: number;
+
+  constructor(driftPpm = 100) {
+    this.#driftPpm = driftPpm;
+  }
+
+  /** Take a frame's last-sample sensor time (ns) and its arrival (ms, app clock); returns the offset to add, ms. */
+  observe(sensorNs: number, arrivalMs: number): number {
+    const candidate = arrivalMs - sensorNs / 1e6;
+    if (this.#offsetMs === null) this.#offsetMs = candidate;
+    else {
+      const allowance = ((arrivalMs - this.#lastArrivalMs) * this.#driftPpm) / 1e6;
+      this.#offsetMs = Math.min(this.#offsetMs + Math.max(0, allowance), candidate);
+    }
+    this.#lastArrivalMs = arrivalMs;
+    return this.#offsetMs;
+  }
+
+  /** Forget the offset (a reconnection: the sensor's clock may have been reset). */
+  reset(): void {
+    this.#offsetMs = null;
+  }
 }
