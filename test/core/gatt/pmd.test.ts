@@ -212,7 +212,7 @@ describe('parseAccelerometerFrame', () => {
     ['a delta width of zero', [...deltaAccFrame(TS, [[1, 2, 3]]), 0, 1], 'impossible-value'],
     [
       'a delta width above 32 bits',
-      [...deltaAccFrame(TS, [[1, 2, 3]]), 40, 1, ...new Array(15).fill(0)],
+      [...deltaAccFrame(TS, [[1, 2, 3]]), 40, 1, ...new Array<number>(15).fill(0)],
       'impossible-value',
     ],
   ])('returns a typed error for %s', (_name, bytes, kind) => {
