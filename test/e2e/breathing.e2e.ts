@@ -126,7 +126,9 @@ test('starts the accelerometer of a strap offering PMD and shows the breath rate
   const shownLag = Number(await lag.getAttribute('data-lag-s'));
   expect(Math.abs(shownLag - lagS)).toBeLessThan(0.3);
   await expect(lag).toContainText('behind the pacer');
-  test.info().annotations.push({ type: 'measured', description: `rate ${shownRate} /min, lag ${shownLag} s` });
+  test
+    .info()
+    .annotations.push({ type: 'measured', description: `rate ${shownRate} /min, lag ${shownLag} s` });
 
   // Stopping the session stops the accelerometer on the strap before letting it go.
   await page.getByRole('button', { name: 'Stop session' }).click();
