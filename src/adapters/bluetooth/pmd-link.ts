@@ -73,6 +73,8 @@ export async function startAccelerometer(
     return null; // No PMD service: every strap but Polar's.
   }
   const answers = new AnswerQueue();
+  /** What has been subscribed so far, undone in reverse order on failure. */
+  const attached: [BluetoothRemoteGATTCharacteristic, () => void][] = [];
   let controlPoint: BluetoothRemoteGATTCharacteristic | null = null;
   let data: BluetoothRemoteGATTCharacteristic | null = null;
   let context: PmdStreamContext = { resolutionBits: 16, factor: 1 };
@@ -102,8 +104,10 @@ export async function startAccelerometer(
     if (!features.ok || features.value.kind !== 'features') throw new Error('unreadable features');
     if (!features.value.measurementTypes.includes(PMD_MEASUREMENT_ACC)) throw new Error('no accelerometer');
     controlPoint.addEventListener('characteristicvaluechanged', onControlPoint);
+    attached.push([controlPoint, onControlPoint]);
     await controlPoint.startNotifications();
     data.addEventListener('characteristicvaluechanged', onData);
+    attached.push([data, onData]);
     await data.startNotifications();
     const offered = await ask(pmdGetSettingsCommand(PMD_MEASUREMENT_ACC));
     if (offered.kind !== 'response' || offered.status !== 'success') throw new Error('no settings');
@@ -120,7 +124,7 @@ export async function startAccelerometer(
     settings = chosen;
     return { server, controlPoint, data, onControlPoint, onData, settings: chosen, answers };
   } catch {
-    await undo(server, controlPoint, data, onControlPoint, onData, timers);
+    await undo(server, attached.reverse(), timers);
     return null;
   }
 }
@@ -136,22 +140,23 @@ export async function stopAccelerometer(link: AccelerometerLink, timers: Timers)
       // The strap went away or did not answer; unsubscribing below is all that is left.
     }
   }
-  await undo(link.server, link.controlPoint, link.data, link.onControlPoint, link.onData, timers);
+  await undo(
+    link.server,
+    [
+      [link.data, link.onData],
+      [link.controlPoint, link.onControlPoint],
+    ],
+    timers,
+  );
 }
 
+/** Unsubscribe (when still connected) and remove the listener of each characteristic, in the order given. */
 async function undo(
   server: BluetoothRemoteGATTServer,
-  controlPoint: BluetoothRemoteGATTCharacteristic | null,
-  data: BluetoothRemoteGATTCharacteristic | null,
-  onControlPoint: () => void,
-  onData: () => void,
+  attached: readonly (readonly [BluetoothRemoteGATTCharacteristic, () => void])[],
   timers: Timers,
 ): Promise<void> {
-  for (const [characteristic, listener] of [
-    [data, onData],
-    [controlPoint, onControlPoint],
-  ] as const) {
-    if (!characteristic) continue;
+  for (const [characteristic, listener] of attached) {
     if (server.connected) {
       try {
         await withTimeout(characteristic.stopNotifications(), 2000, timers, 'Unsubscribing');
