@@ -95,7 +95,7 @@ async function streamBreathing(lagS: number, durationMs: number): Promise<void> 
   }
 }
 
-test('starts the accelerometer of a strap offering PMD and shows the breath rate and its lag behind the pacer', async () => {
+test('starts the accelerometer of a strap offering PMD, shows the breath rate and its lag behind the pacer, restarts it after a drop', async () => {
   test.setTimeout(150_000);
   strap = await EmulatedStrap.attach(browser, context, page, {
     address: '09:09:09:09:09:14',
@@ -129,6 +129,15 @@ test('starts the accelerometer of a strap offering PMD and shows the breath rate
   test
     .info()
     .annotations.push({ type: 'measured', description: `rate ${shownRate} /min, lag ${shownLag} s` });
+
+  // After the strap drops and comes back, the app starts the accelerometer again.
+  const starts = () => strap.pmdCommands.filter((command) => command[0] === 2).length;
+  expect(starts()).toBe(1);
+  await strap.disconnect();
+  await expect(page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live', {
+    timeout: 15_000,
+  });
+  await expect.poll(starts, { timeout: 10_000 }).toBe(2);
 
   // Stopping the session stops the accelerometer on the strap before letting it go.
   await page.getByRole('button', { name: 'Stop session' }).click();
