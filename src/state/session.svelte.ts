@@ -279,8 +279,10 @@ export class LiveSession {
   #onBeat(beat: Beat): void {
     this.#recent.push(beat);
     if (beat.heartRateBpm !== undefined) this.#lastHeartRate = beat.heartRateBpm;
-    this.#analyser?.push([{ rrMs: beat.rrMs, timeMs: beat.timeMs, afterGap: beat.afterGap === true }]);
     const pacer = this.#schedule.at(beat.timeMs / 1000);
+    this.#analyser?.push([
+      { rrMs: beat.rrMs, timeMs: beat.timeMs, afterGap: beat.afterGap === true, pacerRateBpm: pacer.rateBpm },
+    ]);
     for (const o of this.#observers) o.beat?.(beat, pacer);
     this.#beatVersion += 1;
   }

@@ -35,15 +35,18 @@ export type RrRespiration =
       readonly countedBpm: number;
       /** Spectral purity of the breathing peak, 0..1. */
       readonly quality: number;
-      /** With a pacer: whether the heart's breathing rhythm is at the pacer's rate (within 0.5/min); else null. */
-      readonly followsPacer: boolean | null;
+      /** With a pacer: whether the heart's breathing rhythm is at the pacer's rate (within 0.5/min). */
+      readonly pacer: PacerFollowing;
     }
   | {
       readonly status: 'cannot-estimate';
       readonly reason: RrRespirationProblem;
-      /** With a pacer, the heart does not show that it follows it: false; else null. */
-      readonly followsPacer: false | null;
+      /** With a pacer, the heart does not show that it follows it. */
+      readonly pacer: 'not-following' | 'no-pacer';
     };
+
+/** Whether the heart follows the pacer's rate, or there is no pacer. */
+export type PacerFollowing = 'follows' | 'not-following' | 'no-pacer';
 
 /**
  * Why there is no rate: too short a window (`too-short`), too few beats for the band (`too-few-beats`), no rhythm
@@ -75,11 +78,11 @@ export function respirationFromRr(
 ): RrRespiration {
   const pacerBpm = options.pacerBpm;
   const first = estimate(timeS, nnMs, options);
-  if (pacerBpm === undefined || first.followsPacer !== false) return first;
+  if (pacerBpm === undefined || first.pacer !== 'not-following') return first;
   // The heart does not show the pacer's rate: the person may be breathing on their own, faster; read that instead.
   const own = estimate(timeS, nnMs, {});
   return own.status === 'ok' && Math.abs(own.rateBpm - pacerBpm) > FOLLOWS_PACER_BPM
-    ? { ...own, followsPacer: false }
+    ? { ...own, pacer: 'not-following' }
     : first;
 }
 
@@ -89,11 +92,10 @@ function estimate(
   options: RrRespirationOptions,
 ): RrRespiration {
   const paced = options.pacerBpm !== undefined && Number.isFinite(options.pacerBpm);
-  const followsIfNone = paced ? false : null;
   const cannot = (reason: RrRespirationProblem): RrRespiration => ({
     status: 'cannot-estimate',
     reason,
-    followsPacer: followsIfNone,
+    pacer: paced ? 'not-following' : 'no-pacer',
   });
   const n = Math.min(timeS.length, nnMs.length);
   if (n < 2) return cannot('too-short');
@@ -139,6 +141,10 @@ function estimate(
     spectralBpm,
     countedBpm,
     quality: peak.purity,
-    followsPacer: paced ? Math.abs(rateBpm - (options.pacerBpm ?? 0)) <= FOLLOWS_PACER_BPM : null,
+    pacer: !paced
+      ? 'no-pacer'
+      : Math.abs(rateBpm - (options.pacerBpm ?? 0)) <= FOLLOWS_PACER_BPM
+        ? 'follows'
+        : 'not-following',
   };
 }

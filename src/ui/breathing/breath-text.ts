@@ -1,4 +1,5 @@
 import type { ChestBreathing, ChestBreathingProblem } from '../../core/respiration/chest-breathing';
+import type { RrRespiration } from '../../core/respiration/rr-respiration';
 
 /** What the breath readout says: the rate and timing, a calm cue when one helps, or why there is no reading. */
 export interface BreathWords {
@@ -44,4 +45,20 @@ export function breathWords(breathing: ChestBreathing | null, pacerBpm: number):
     }
   }
   return { rate, timing, cue, problem: null };
+}
+
+/**
+ * Words for the breathing rate read from the heart rhythm (straps without a breathing sensor): null while it cannot
+ * be estimated, so nothing doubtful is shown.
+ */
+export function rrBreathWords(respiration: RrRespiration | null | undefined): BreathWords | null {
+  if (!respiration || respiration.status !== 'ok') return null;
+  const rate = `About ${respiration.rateBpm.toFixed(1)} breaths/min, read from your heart rhythm`;
+  const timing =
+    respiration.pacer === 'follows'
+      ? 'Your heart follows the pacer'
+      : respiration.pacer === 'not-following'
+        ? 'Your heart is not following the pacer yet'
+        : null;
+  return { rate, timing, cue: null, problem: null };
 }

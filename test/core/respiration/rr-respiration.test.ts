@@ -38,7 +38,7 @@ describe('respirationFromRr', () => {
         const { timeS, rrMs } = simulated(bpm, 150, { seed });
         const r = respirationFromRr(timeS, rrMs, { pacerBpm: bpm });
         expect(Math.abs(rate(r) - bpm)).toBeLessThan(1);
-        expect(r.followsPacer).toBe(true);
+        expect(r.pacer).toBe('follows');
       }
     },
   );
@@ -51,7 +51,7 @@ describe('respirationFromRr', () => {
       if (r.status !== 'ok') continue;
       read += 1;
       expect(Math.abs(r.rateBpm - bpm)).toBeLessThan(1);
-      expect(r.followsPacer).toBeNull();
+      expect(r.pacer).toBe('no-pacer');
     }
     expect(read).toBeGreaterThanOrEqual(6);
   });
@@ -60,7 +60,7 @@ describe('respirationFromRr', () => {
     const { timeS, rrMs } = simulated(12, 150, { seed: 3 });
     const r = respirationFromRr(timeS, rrMs, { pacerBpm: 6 });
     expect(Math.abs(rate(r) - 12)).toBeLessThan(1);
-    expect(r.followsPacer).toBe(false);
+    expect(r.pacer).toBe('not-following');
   });
 
   it('cannot estimate from white-noise RR, rather than giving a number (at least 97 % of 200 series)', () => {
@@ -73,7 +73,7 @@ describe('respirationFromRr', () => {
       const r = respirationFromRr(timeS, rrMs, k % 2 === 0 ? {} : { pacerBpm: 6 });
       if (r.status === 'cannot-estimate') {
         cannot += 1;
-        expect(r.followsPacer).toBe(k % 2 === 0 ? null : false);
+        expect(r.pacer).toBe(k % 2 === 0 ? 'no-pacer' : 'not-following');
       }
     }
     expect(cannot).toBeGreaterThanOrEqual(194);
@@ -84,7 +84,7 @@ describe('respirationFromRr', () => {
     expect(respirationFromRr(timeS, rrMs)).toEqual({
       status: 'cannot-estimate',
       reason: 'too-short',
-      followsPacer: null,
+      pacer: 'no-pacer',
     });
     expect(respirationFromRr([], []).status).toBe('cannot-estimate');
     const slow = Array.from({ length: 30 }, (_, i) => ({ t: (i + 1) * 2.9, rr: 2900 }));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChestBreathing } from '../../../src/core/respiration/chest-breathing';
-import { breathWords } from '../../../src/ui/breathing/breath-text';
+import { breathWords, rrBreathWords } from '../../../src/ui/breathing/breath-text';
 import { breathTrace } from '../../../src/ui/breathing/breath-trace';
 
 const signal = {
@@ -50,6 +50,25 @@ describe('breathWords', () => {
     const words = breathWords({ status: 'cannot-measure', reason: 'movement' }, 6);
     expect(words?.problem).toMatch(/Moving/);
     expect(words?.rate).toBeNull();
+  });
+});
+
+describe('rrBreathWords', () => {
+  it('shows the heart-rhythm rate only when it could be estimated, and whether the heart follows the pacer', () => {
+    expect(rrBreathWords(undefined)).toBeNull();
+    expect(
+      rrBreathWords({ status: 'cannot-estimate', reason: 'no-clear-rhythm', pacer: 'not-following' }),
+    ).toBeNull();
+    const words = rrBreathWords({
+      status: 'ok',
+      rateBpm: 5.96,
+      spectralBpm: 5.9,
+      countedBpm: 6,
+      quality: 0.9,
+      pacer: 'follows',
+    });
+    expect(words?.rate).toBe('About 6.0 breaths/min, read from your heart rhythm');
+    expect(words?.timing).toBe('Your heart follows the pacer');
   });
 });
 
