@@ -214,11 +214,11 @@ export function pmdStopCommand(measurementType: number): Uint8Array<ArrayBuffer>
 /**
  * The accelerometer settings to ask for among those offered: the lowest sample rate of at least 25 Hz (breathing
  * needs far less; fewer samples cost the strap less battery), the finest resolution and the smallest range (chest
- * motion is well under 1 G). Null when the device offers no sample rate at all.
+ * motion is well under 1 G). Null when the device offers no usable (positive) sample rate.
  */
 export function chooseAccelerometerSettings(offered: PmdSettings): PmdStartSettings | null {
-  if (offered.sampleRatesHz.length === 0) return null;
-  const rates = [...offered.sampleRatesHz].sort((a, b) => a - b);
+  const rates = offered.sampleRatesHz.filter((r) => r > 0).sort((a, b) => a - b);
+  if (rates.length === 0) return null;
   const sampleRateHz = rates.find((r) => r >= 25) ?? rates[rates.length - 1] ?? 25;
   const resolutionBits = offered.resolutionsBits.length > 0 ? Math.max(...offered.resolutionsBits) : 16;
   const rangeG = offered.rangesG.length > 0 ? Math.min(...offered.rangesG) : 8;
@@ -390,6 +390,9 @@ function truncated(field: string, offset: number, needBytes: number, view: DataV
  * estimate of network clock synchronisation, Paxson 1998). It may creep up by `driftPpm` of the elapsed time, so
  * the two clocks' drift does not pile up behind an old minimum.
  */
+/** A frame arriving this much later than the sensor clock predicts means the clock jumped, ms. */
+const REANCHOR_MS = 2000;
+
 export class SensorClock {
   #offsetMs: number | null = null;
   #lastArrivalMs = 0;
@@ -402,7 +405,8 @@ export class SensorClock {
   /** Take a frame's last-sample sensor time (ns) and its arrival (ms, app clock); returns the offset to add, ms. */
   observe(sensorNs: number, arrivalMs: number): number {
     const candidate = arrivalMs - sensorNs / 1e6;
-    if (this.#offsetMs === null) this.#offsetMs = candidate;
+    // A frame far older than the offset allows: the sensor's clock was set back (or reset); anchor again.
+    if (this.#offsetMs === null || candidate - this.#offsetMs > REANCHOR_MS) this.#offsetMs = candidate;
     else {
       const allowance = ((arrivalMs - this.#lastArrivalMs) * this.#driftPpm) / 1e6;
       this.#offsetMs = Math.min(this.#offsetMs + Math.max(0, allowance), candidate);

@@ -6,6 +6,7 @@ import {
   pmdSampleTimesNs,
   pmdStartCommand,
   PMD_STATUSES,
+  SensorClock,
   type PmdStreamContext,
 } from '../../../src/core/gatt/pmd';
 import { Random } from '../../../src/core/random';
@@ -106,7 +107,7 @@ describe('start command and choice of settings', () => {
     });
   });
 
-  it('takes the fastest rate when none reaches 25 Hz, and none when no rate is offered', () => {
+  it('takes the fastest rate when none reaches 25 Hz, and none when no usable rate is offered', () => {
     const slow = {
       sampleRatesHz: [10, 12],
       resolutionsBits: [],
@@ -116,6 +117,7 @@ describe('start command and choice of settings', () => {
     };
     expect(chooseAccelerometerSettings({ ...slow, factor: null })?.sampleRateHz).toBe(12);
     expect(chooseAccelerometerSettings({ ...slow, sampleRatesHz: [], factor: null })).toBeNull();
+    expect(chooseAccelerometerSettings({ ...slow, sampleRatesHz: [0], factor: null })).toBeNull();
   });
 });
 
@@ -232,6 +234,16 @@ describe('pmdSampleTimesNs', () => {
     expect(Array.from(spread)).toEqual([1_025_000_000, 1_050_000_000, 1_075_000_000, 1_100_000_000]);
     const afterGap = pmdSampleTimesNs({ timestampNs: 9_000_000_000n, sampleCount: 2 }, 25, 1_000_000_000n);
     expect(Array.from(afterGap)).toEqual([8_960_000_000, 9_000_000_000]);
+  });
+});
+
+describe('SensorClock', () => {
+  it('keeps the smallest delay, lets it creep with drift, and anchors again when the sensor clock jumps back', () => {
+    const clock = new SensorClock(100);
+    expect(clock.observe(1e9, 5030)).toBe(4030); // sensor 1000 ms arrived at 5030 ms
+    expect(clock.observe(2e9, 6010)).toBe(4010); // a faster frame: smaller delay
+    expect(clock.observe(3e9, 7050)).toBeCloseTo(4010.104, 6); // a slower one: only the drift allowance
+    expect(clock.observe(1e9, 8000)).toBe(7000); // the sensor went back 2 s: a new anchor
   });
 });
 
