@@ -172,32 +172,34 @@ export class EmulatedStrap {
 
   /** Deliver one Heart Rate Measurement notification with these bytes to the app's listener. */
   async notify(bytes: readonly number[]): Promise<void> {
-    this.#reads.set(this.#hrmId, [...bytes]);
-    await this.#page.evaluate(async () => {
-      const characteristic = window.__resonanceHrm;
-      if (!characteristic) throw new Error('the app has not subscribed to heart rate');
+    await this.#deliver(this.#hrmId, '__resonanceHrm', bytes);
+  }
+
+  /**
+   * Make the page's own characteristic (remembered under `key` by the capture script) read these bytes: the browser
+   * then fires characteristicvaluechanged on it, as a notification or indication would.
+   */
+  async #deliver(
+    characteristicId: string,
+    key: '__resonanceHrm' | '__resonancePmdControl' | '__resonancePmdData',
+    bytes: readonly number[],
+  ): Promise<void> {
+    this.#reads.set(characteristicId, [...bytes]);
+    await this.#page.evaluate(async (name) => {
+      const characteristic = window[name];
+      if (!characteristic) throw new Error(`the app has not subscribed (${name})`);
       await characteristic.readValue();
-    });
+    }, key);
   }
 
   /** Deliver one PMD data notification (an accelerometer frame) to the app's listener. */
   async notifyPmdData(bytes: readonly number[]): Promise<void> {
-    this.#reads.set(this.#pmdDataId, [...bytes]);
-    await this.#page.evaluate(async () => {
-      const characteristic = window.__resonancePmdData;
-      if (!characteristic) throw new Error('the app has not subscribed to PMD data');
-      await characteristic.readValue();
-    });
+    await this.#deliver(this.#pmdDataId, '__resonancePmdData', bytes);
   }
 
   /** Indicate a control-point answer (delivered, like notifications, through a read the page makes). */
   async #indicatePmd(bytes: readonly number[]): Promise<void> {
-    this.#reads.set(this.#pmdControlId, [...bytes]);
-    await this.#page.evaluate(async () => {
-      const characteristic = window.__resonancePmdControl;
-      if (!characteristic) throw new Error('the app has not subscribed to the PMD control point');
-      await characteristic.readValue();
-    });
+    await this.#deliver(this.#pmdControlId, '__resonancePmdControl', bytes);
   }
 
   /** The answer an H10 gives to a control-point command: settings, start (no factor), stop. */
