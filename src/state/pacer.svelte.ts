@@ -263,7 +263,12 @@ export class PacerControl {
       this.#controller = this.#newController();
     }
     const schedule = this.#session.schedule;
-    const d = this.#controller.decide(pacer.breathStartS, this.#beats, schedule);
+    const d = this.#controller.decide(
+      pacer.breathStartS,
+      this.#beats,
+      schedule,
+      this.#session.measuredBreaths,
+    );
     this.#response = this.#indicator(pacer.breathStartS);
     this.#reason = d.reason;
     this.#action = d.action;
@@ -296,7 +301,15 @@ export class PacerControl {
 
   /** The protocol scored from the breaths finished so far (all of them once it is over). */
   #score(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): AssessmentResult {
-    const swings = protocolSwings(this.#beats, this.#session.schedule, plan.rates.length, plan.first);
+    // Over the person's measured breaths when the strap streams them (src/core/pacer/response.ts).
+    const swings = protocolSwings(
+      this.#beats,
+      this.#session.schedule,
+      plan.rates.length,
+      plan.first,
+      1,
+      this.#session.measuredBreaths,
+    );
     return plan.protocol === 'stepped' ? steppedFromSwings(swings) : slidingFromSwings(swings);
   }
 

@@ -15,7 +15,9 @@ import {
   type BreathPattern,
 } from '../core/pacer/pattern';
 import { RecentBeats, type RecentBeat } from './recent-beats';
-import { ChestBreathingTracker, type ChestBreathing } from '../core/respiration/chest-breathing';
+import { ChestBreathingTracker, type Breath, type ChestBreathing } from '../core/respiration/chest-breathing';
+import { BreathLog } from '../core/respiration/breath-log';
+import { BreathTrace } from '../core/respiration/breath-trace';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 import {
   HELD_ELSEWHERE_MESSAGE,
@@ -66,6 +68,9 @@ export class LiveSession {
   /** The person's measured breath (sources with a chest accelerometer); null until there is any. */
   #breathing = $state.raw<ChestBreathing | null>(null);
   #chest = new ChestBreathingTracker();
+  /** Every breath measured this session, and the breath signal joined for the record. */
+  readonly #breathLog = new BreathLog();
+  readonly #breathTrace = new BreathTrace();
   #breathingAnalysedAtS = Number.NEGATIVE_INFINITY;
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
@@ -135,6 +140,16 @@ export class LiveSession {
    */
   get breathing(): ChestBreathing | null {
     return this.#breathing;
+  }
+
+  /** Every breath the chest sensor measured this session, oldest first (empty without one): the pacer reads it. */
+  get measuredBreaths(): readonly Breath[] {
+    return this.#breathLog.breaths;
+  }
+
+  /** The measured breath signal of this session so far, 4 Hz (the recording stores it). */
+  get breathTrace(): BreathTrace {
+    return this.#breathTrace;
   }
   /** Beats of the last two minutes, oldest first, with their artifact labels once known. */
   get recentBeats(): readonly RecentBeat[] {
@@ -224,6 +239,8 @@ export class LiveSession {
     this.#error = null;
     this.#breathing = null;
     this.#chest.reset();
+    this.#breathLog.reset();
+    this.#breathTrace.reset();
     this.#breathingAnalysedAtS = Number.NEGATIVE_INFINITY;
     this.#source = source;
     this.#sourceLabel = source.label;
@@ -295,10 +312,13 @@ export class LiveSession {
     if (lastS === undefined || lastS - this.#breathingAnalysedAtS < BREATHING_EVERY_S) return;
     this.#breathingAnalysedAtS = lastS;
     const schedule = this.#schedule;
-    this.#breathing = this.#chest.analyse({
+    const breathing = this.#chest.analyse({
       volumeAt: (t) => schedule.at(t).volume,
       periodS: 60 / schedule.at(lastS).rateBpm,
     });
+    this.#breathing = breathing;
+    this.#breathLog.add(breathing, lastS);
+    if (breathing.status === 'ok') this.#breathTrace.add(breathing.signal);
   }
 
   #onStatus(status: HeartStatus): void {

@@ -1,5 +1,5 @@
 import { cleanBeats, type TimedRr } from '../../hrv/biofeedback';
-import { breathSwings, robustMean, type BreathSwing } from '../response';
+import { measuredBreathSwings, robustMean, type BreathSwing, type MeasuredBreath } from '../response';
 import type { PacerSchedule } from '../schedule';
 import { peakOfResponse } from './peak';
 import type { AssessmentNote, AssessmentPoint, AssessmentResult } from './result';
@@ -103,21 +103,26 @@ export function scoreStepped(
   schedule: PacerSchedule,
   options: SteppedOptions = DEFAULT_STEPPED,
   firstBreathIndex?: number,
+  measured?: readonly MeasuredBreath[],
 ): AssessmentResult {
   const total = steppedBreathRates(options).length;
   return steppedFromSwings(
-    protocolSwings(beats, schedule, total, firstBreathIndex, options.windowBreaths),
+    protocolSwings(beats, schedule, total, firstBreathIndex, options.windowBreaths, measured),
     options,
   );
 }
 
-/** The per-breath swings of the protocol's completed breaths (at most `count`) from its first breath on. */
+/**
+ * The per-breath swings of the protocol's completed breaths (at most `count`) from its first breath on; over the
+ * person's own breaths where a chest sensor measured them (`measured`, see {@link measuredBreathSwings}).
+ */
 export function protocolSwings(
   beats: readonly TimedRr[],
   schedule: PacerSchedule,
   count: number,
   firstBreathIndex?: number,
   windowBreaths = 1,
+  measured?: readonly MeasuredBreath[],
 ): BreathSwing[] {
   const all = schedule.breaths();
   const from = firstBreathIndex ?? all[0]?.index ?? 0;
@@ -125,5 +130,5 @@ export function protocolSwings(
   const spans = breaths
     .slice(0, -1)
     .map((b, i) => ({ startS: b.startS, endS: (breaths[i + 1] ?? b).startS }));
-  return breathSwings(cleanBeats(beats), spans, windowBreaths);
+  return measuredBreathSwings(cleanBeats(beats), spans, windowBreaths, measured);
 }
