@@ -8,6 +8,7 @@ import type { LiveMetrics } from '../core/hrv/live';
 import { NORMAL_BEAT, type BeatRecord, type CheckIn, type SessionRecord } from '../core/session/record';
 import type { StorageError } from '../adapters/storage/database';
 import { SessionRecorder, type RecorderTimers } from '../adapters/storage/recorder';
+import type { BreathTrace } from '../core/respiration/breath-trace';
 import type { ResonanceStore } from '../adapters/storage/store';
 import type { SessionObserver } from './session.svelte';
 
@@ -79,6 +80,7 @@ export class Recording implements SessionObserver {
     sessionId: string;
     source: { kind: HeartSourceKind; label: string };
     startedAtMs: number;
+    breath?: BreathTrace;
   }): void {
     this.#recorder = new SessionRecorder(
       this.#store,
@@ -91,6 +93,7 @@ export class Recording implements SessionObserver {
       },
       { timers: this.#timers, onProblem: (p) => (this.#problem = p) },
     );
+    if (info.breath) this.#recorder.recordBreath(info.breath);
     this.#checkInBefore = null;
     this.#recordedBeats = 0;
     this.#active = true;

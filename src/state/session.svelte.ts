@@ -39,7 +39,8 @@ export type CreateAnalyser = (
 
 /** Anything that wants to follow a session (the recorder, the cues): every method optional. */
 export interface SessionObserver {
-  started?(info: { sessionId: string; source: HeartSource; startedAtMs: number }): void;
+  /** `breath`: the session's measured breath trace (grows while the chest sensor streams). */
+  started?(info: { sessionId: string; source: HeartSource; startedAtMs: number; breath: BreathTrace }): void;
   beat?(beat: Beat, pacer: PacerState): void;
   /** Every metrics update from the HRV worker (carries the beats' settled artifact labels). */
   metrics?(metrics: LiveMetrics): void;
@@ -253,7 +254,12 @@ export class LiveSession {
     this.#startedAtMs = this.#now();
     this.#status = { state: 'connecting' };
     for (const o of this.#observers)
-      o.started?.({ sessionId: this.#sessionId, source, startedAtMs: Date.now() });
+      o.started?.({
+        sessionId: this.#sessionId,
+        source,
+        startedAtMs: Date.now(),
+        breath: this.#breathTrace,
+      });
     try {
       await source.start({
         beat: (beat) => this.#onBeat(beat),
