@@ -1,6 +1,9 @@
 import type { CueLoop } from '../adapters/cues/cue-loop';
 import type { ScreenWakeLock, WakeLockState } from '../adapters/cues/wake-lock';
+import type { BeatLabelName } from '../core/hrv/artifacts';
 import { breathingResponse, type BreathingResponse, type TimedRr } from '../core/hrv/biofeedback';
+import type { LabelledBeat } from '../core/hrv/live';
+import type { HeartRateSamples } from '../core/pacer/response';
 import {
   parseStoredAssessment,
   type AssessmentResult,
@@ -75,7 +78,12 @@ export class PacerControl {
   #response = $state.raw<BreathingResponse | null>(null);
   #announce = $state(false);
 
-  #beats: TimedRr[] = [];
+  /** Beats of the session (not the interval before a gap), each with its 1-based number in the session. */
+  #beats: (TimedRr & { readonly seq: number })[] = [];
+  /** Beats counted as the HRV worker counts them (every beat it was sent). */
+  #seq = 0;
+  /** The HRV engine's settled artifact labels by beat number: the one artifact definition the pacer uses. */
+  #labels = new Map<number, BeatLabelName>();
   #controller: AdaptiveController | null = null;
   #lastBreath = -1;
   #plan: { protocol: AssessmentProtocol; rates: number[]; first: number } | null = null;
@@ -96,6 +104,7 @@ export class PacerControl {
       started: () => this.#onStarted(),
       beat: (beat, pacer) =>
         this.#onBeat({ rrMs: beat.rrMs, timeS: beat.timeMs / 1000 }, beat.afterGap, pacer),
+      metrics: (m) => this.#onLabels(m.labels),
       stopped: () => this.#onStopped(),
     });
   }
@@ -229,6 +238,8 @@ export class PacerControl {
 
   #onStarted(): void {
     this.#beats = [];
+    this.#seq = 0;
+    this.#labels.clear();
     this.#response = null;
     this.#lastBreath = -1;
     this.#controller = this.#newController();
@@ -245,11 +256,34 @@ export class PacerControl {
     this.cancelAssessment();
   }
 
+  #onLabels(labels: readonly LabelledBeat[]): void {
+    for (const { seq, label } of labels) this.#labels.set(seq, label);
+  }
+
+  /**
+   * Heart rate from the beats the HRV engine (workers/hrv.worker.ts, Kubios labels of live-artifacts.ts) labelled
+   * normal, at the middle of each interval: what every pacer figure is computed from. Beats not labelled yet (the
+   * last two) are left out until they are.
+   */
+  #normalSeries(): HeartRateSamples {
+    const timeS: number[] = [];
+    const hrBpm: number[] = [];
+    for (const b of this.#beats) {
+      if (this.#labels.get(b.seq) !== 'normal') continue;
+      timeS.push(b.timeS - b.rrMs / 2000);
+      hrBpm.push(60000 / b.rrMs);
+    }
+    return { timeS, hrBpm };
+  }
+
   #onBeat(beat: TimedRr, afterGap: boolean | undefined, pacer: PacerState): void {
+    this.#seq += 1;
     // The interval before a gap is not a true RR: leave it out of every measure.
-    if (!afterGap) this.#beats.push(beat);
-    if (this.#beats.length > 0 && (this.#beats[0]?.timeS ?? 0) < beat.timeS - KEEP_BEATS_S)
-      this.#beats.shift();
+    if (!afterGap) this.#beats.push({ ...beat, seq: this.#seq });
+    while (this.#beats.length > 0 && (this.#beats[0]?.timeS ?? 0) < beat.timeS - KEEP_BEATS_S) {
+      const dropped = this.#beats.shift();
+      if (dropped) this.#labels.delete(dropped.seq);
+    }
     if (pacer.breathIndex === this.#lastBreath) return;
     this.#lastBreath = pacer.breathIndex;
     if (this.#plan) this.#assessmentBreath(pacer.breathIndex);
@@ -263,9 +297,9 @@ export class PacerControl {
       this.#controller = this.#newController();
     }
     const schedule = this.#session.schedule;
-    const d = this.#controller.decide(
+    const d = this.#controller.decideFromSeries(
       pacer.breathStartS,
-      this.#beats,
+      this.#normalSeries(),
       schedule,
       this.#session.measuredBreaths,
     );
@@ -303,7 +337,7 @@ export class PacerControl {
   #score(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): AssessmentResult {
     // Over the person's measured breaths when the strap streams them (src/core/pacer/response.ts).
     const swings = protocolSwings(
-      this.#beats,
+      this.#normalSeries(),
       this.#session.schedule,
       plan.rates.length,
       plan.first,
@@ -337,7 +371,8 @@ export class PacerControl {
     const all = schedule.breaths();
     const spans = all.slice(0, -1).map((b, i) => ({ startS: b.startS, endS: (all[i + 1] ?? b).startS }));
     const rate = this.#session.rateBpm;
-    return breathingResponse(this.#beats, (t) => schedule.at(t).volume, spans, timeS - 60, timeS, rate / 60);
+    const normal = this.#beats.filter((b) => this.#labels.get(b.seq) === 'normal');
+    return breathingResponse(normal, (t) => schedule.at(t).volume, spans, timeS - 60, timeS, rate / 60);
   }
 }
 

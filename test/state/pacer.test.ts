@@ -1,9 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
 import { ASSESSMENT_KEY, PacerControl, type KeyValueStore } from '../../src/state/pacer.svelte';
-import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
+import { LiveHrv } from '../../src/core/hrv/live';
+import { LiveSession, type CreateAnalyser } from '../../src/state/session.svelte';
 
-const quietAnalyser: HrvAnalyser = { reset() {}, push() {}, dispose() {} };
+/**
+ * The HRV engine the worker runs, in-process: its settled artifact labels are what the pacer measures from. (The
+ * worker itself is exercised by the browser tests; here the engine's answers arrive at once instead of by message.)
+ */
+const engineAnalyser: CreateAnalyser = (onMetrics) => {
+  const live = new LiveHrv();
+  return {
+    reset: () => live.reset(),
+    push: (beats) => {
+      for (const b of beats) onMetrics(live.push(b));
+    },
+    dispose: () => undefined,
+  };
+};
 
 class MapStore implements KeyValueStore {
   readonly map = new Map<string, string>();
@@ -18,10 +32,7 @@ class MapStore implements KeyValueStore {
 /** A live session on a hand-driven clock with a simulated person (resonance 5/min) following the pacer. */
 function setup(store: KeyValueStore | null = new MapStore()) {
   let nowMs = 0;
-  const session = new LiveSession(
-    () => quietAnalyser,
-    () => nowMs,
-  );
+  const session = new LiveSession(engineAnalyser, () => nowMs);
   let loops = 0;
   const pacer = new PacerControl(session, store, {
     cueLoop: () => {
@@ -45,6 +56,27 @@ function setup(store: KeyValueStore | null = new MapStore()) {
 }
 
 describe('PacerControl', () => {
+  it('measures only from the beats the HRV engine labelled normal: without labels it waits', async () => {
+    let nowMs = 0;
+    const quiet: CreateAnalyser = () => ({ reset() {}, push() {}, dispose() {} });
+    const session = new LiveSession(quiet, () => nowMs);
+    const pacer = new PacerControl(session, null, { cueLoop: () => null, wakeLock: null });
+    const source = new SimulatedHeartSource({ seed: 8, resonanceBpm: 5 }, session.breathingAt, {
+      now: () => nowMs,
+      tickMs: 60_000,
+    });
+    session.setRate(6);
+    await session.start(source);
+    const end = 4 * 60 * 1000;
+    while (nowMs < end) {
+      nowMs += 250;
+      source.tick();
+    }
+    expect(pacer.reason?.kind).toBe('no-beats');
+    expect(session.rateBpm).toBe(6);
+    await session.stop();
+  });
+
   it('adapts the rate toward resonance during a session, saying why', async () => {
     const { session, pacer, source, runFor, loops } = setup();
     session.setRate(6);

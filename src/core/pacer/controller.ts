@@ -4,7 +4,9 @@ import {
   robustMean,
   robustQuadratic,
   type BreathSwing,
+  type HeartRateSamples,
   type MeasuredBreath,
+  type PacedBreath,
 } from './response';
 import type { PacerSchedule } from './schedule';
 
@@ -270,8 +272,34 @@ export class AdaptiveController {
     schedule: PacerSchedule,
     measured?: readonly MeasuredBreath[],
   ): ControllerDecision {
+    // Only the beats around the breaths needed must be cleaned (the 20 % rule looks two beats either side).
+    const fromS = this.#neededBreaths(timeS, schedule).spans[0]?.startS ?? timeS;
+    let first = beats.length;
+    while (first > 0 && (beats[first - 1]?.timeS ?? 0) >= fromS - 10) first -= 1;
+    return this.decideFromSeries(timeS, cleanBeats(beats.slice(first)), schedule, measured);
+  }
+
+  /**
+   * The same decision from a heart-rate series already cleaned of artifacts (the live pacer passes the beats the
+   * HRV engine labelled normal, so the app has one artifact definition).
+   */
+  decideFromSeries(
+    timeS: number,
+    series: HeartRateSamples,
+    schedule: PacerSchedule,
+    measured?: readonly MeasuredBreath[],
+  ): ControllerDecision {
+    const { spans, fresh } = this.#neededBreaths(timeS, schedule);
+    const swings = fresh
+      ? measuredBreathSwings(series, spans, this.config.windowBreaths, measured, false).slice(-fresh)
+      : [];
+    return this.decideFromSwings(timeS, swings);
+  }
+
+  /** The breaths finished since the last decision, and the few before them that their fit windows reach into. */
+  #neededBreaths(timeS: number, schedule: PacerSchedule): { spans: PacedBreath[]; fresh: number } {
     const breaths = schedule.breaths();
-    const spans: { startS: number; endS: number }[] = [];
+    const spans: PacedBreath[] = [];
     let fresh = 0;
     for (let i = 0; i + 1 < breaths.length; i += 1) {
       const b = breaths[i];
@@ -280,22 +308,7 @@ export class AdaptiveController {
       spans.push({ startS: b.startS, endS: next.startS });
       if (b.startS >= this.#takenToS - 1e-9) fresh += 1;
     }
-    // The new breaths and the few before them that their fit windows reach back into.
-    const used = spans.slice(Math.max(0, spans.length - fresh - this.config.windowBreaths + 1));
-    const fromS = used[0]?.startS ?? timeS;
-    // Only the beats around those breaths need cleaning (the 20 % rule looks two beats either side).
-    let first = beats.length;
-    while (first > 0 && (beats[first - 1]?.timeS ?? 0) >= fromS - 10) first -= 1;
-    const swings = fresh
-      ? measuredBreathSwings(
-          cleanBeats(beats.slice(first)),
-          used,
-          this.config.windowBreaths,
-          measured,
-          false,
-        ).slice(-fresh)
-      : [];
-    return this.decideFromSwings(timeS, swings);
+    return { spans: spans.slice(Math.max(0, spans.length - fresh - this.config.windowBreaths + 1)), fresh };
   }
 
   /** The same decision from per-breath swings measured elsewhere (the HRV worker), oldest first. */

@@ -329,24 +329,10 @@ export function robustLoess(
     const sorted = [...dist].sort((a, b) => a - b);
     const q = Math.max(4, Math.ceil(span * n));
     const h = Math.max(1e-9, (sorted[Math.min(n - 1, q - 1)] ?? 0) * 1.0001);
-    const ata = [0, 0, 0].map(() => [0, 0, 0]);
-    const aty = [0, 0, 0];
-    let used = 0;
-    for (let i = 0; i < n; i += 1) {
+    const { ata, aty, used } = quadraticNormalEquations(xs, ys, x0, (i) => {
       const u = (dist[i] as number) / h;
-      if (u >= 1) continue;
-      const w = (1 - u * u * u) ** 3 * (rw[i] as number) * (weights?.[i] ?? 1);
-      if (w <= 0) continue;
-      used += 1;
-      const d = (xs[i] as number) - x0;
-      const row = [1, d, d * d];
-      for (let r = 0; r < 3; r += 1) {
-        aty[r] = (aty[r] as number) + w * (row[r] as number) * (ys[i] as number);
-        for (let c = 0; c < 3; c += 1)
-          (ata[r] as number[])[c] =
-            ((ata[r] as number[])[c] as number) + w * (row[r] as number) * (row[c] as number);
-      }
-    }
+      return u < 1 ? (1 - u * u * u) ** 3 * (rw[i] as number) * (weights?.[i] ?? 1) : 0;
+    });
     if (used < 4) return null;
     return solve(ata, aty)[0] ?? null;
   };
@@ -398,22 +384,13 @@ export function robustQuadratic(
   let robust = new Array<number>(n).fill(1);
   let result: QuadraticFit | null = null;
   for (let pass = 0; pass < 3; pass += 1) {
-    const ata = [0, 0, 0].map(() => [0, 0, 0]);
-    const aty = [0, 0, 0];
-    let wTotal = 0;
-    for (let i = 0; i < n; i += 1) {
-      const w = (weights[i] as number) * (robust[i] as number);
-      if (w <= 0) continue;
-      wTotal += w;
-      const d = (xs[i] as number) - centre;
-      const row = [1, d, d * d];
-      for (let r = 0; r < 3; r += 1) {
-        aty[r] = (aty[r] as number) + w * (row[r] as number) * (ys[i] as number);
-        for (let c = 0; c < 3; c += 1)
-          (ata[r] as number[])[c] =
-            ((ata[r] as number[])[c] as number) + w * (row[r] as number) * (row[c] as number);
-      }
-    }
+    const rw = robust;
+    const { ata, aty, wTotal } = quadraticNormalEquations(
+      xs,
+      ys,
+      centre,
+      (i) => (weights[i] as number) * (rw[i] as number),
+    );
     const inv = invert3(ata);
     if (!inv || wTotal <= 0) return result;
     const coef = [0, 1, 2].map((r) => [0, 1, 2].reduce((s, c) => s + inv[r]![c]! * aty[c]!, 0));
@@ -450,6 +427,34 @@ export function robustQuadratic(
     });
   }
   return result;
+}
+
+/** Weighted normal equations of y = a + b·(x − centre) + c·(x − centre)², with the weight of each point. */
+function quadraticNormalEquations(
+  xs: readonly number[],
+  ys: readonly number[],
+  centre: number,
+  weightOf: (i: number) => number,
+): { ata: number[][]; aty: number[]; used: number; wTotal: number } {
+  const ata = [0, 0, 0].map(() => [0, 0, 0]);
+  const aty = [0, 0, 0];
+  let used = 0;
+  let wTotal = 0;
+  for (let i = 0; i < xs.length; i += 1) {
+    const w = weightOf(i);
+    if (!(w > 0)) continue;
+    used += 1;
+    wTotal += w;
+    const d = (xs[i] as number) - centre;
+    const row = [1, d, d * d];
+    for (let r = 0; r < 3; r += 1) {
+      aty[r] = (aty[r] as number) + w * (row[r] as number) * (ys[i] as number);
+      for (let c = 0; c < 3; c += 1)
+        (ata[r] as number[])[c] =
+          ((ata[r] as number[])[c] as number) + w * (row[r] as number) * (row[c] as number);
+    }
+  }
+  return { ata, aty, used, wTotal };
 }
 
 function invert3(m: number[][]): number[][] | null {

@@ -1,4 +1,4 @@
-import type { TimedRr } from '../../hrv/biofeedback';
+import { cleanBeats, type TimedRr } from '../../hrv/biofeedback';
 import { robustLoess, type BreathSwing, type MeasuredBreath } from '../response';
 import type { PacerSchedule } from '../schedule';
 import type { AssessmentNote, AssessmentPoint, AssessmentResult } from './result';
@@ -116,7 +116,7 @@ export function scoreSliding(
   measured?: readonly MeasuredBreath[],
 ): AssessmentResult {
   return slidingFromSwings(
-    protocolSwings(beats, schedule, options.breaths, firstBreathIndex, 1, measured),
+    protocolSwings(cleanBeats(beats), schedule, options.breaths, firstBreathIndex, 1, measured),
     options,
   );
 }

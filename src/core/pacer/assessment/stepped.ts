@@ -1,5 +1,11 @@
 import { cleanBeats, type TimedRr } from '../../hrv/biofeedback';
-import { measuredBreathSwings, robustMean, type BreathSwing, type MeasuredBreath } from '../response';
+import {
+  measuredBreathSwings,
+  robustMean,
+  type BreathSwing,
+  type HeartRateSamples,
+  type MeasuredBreath,
+} from '../response';
 import type { PacerSchedule } from '../schedule';
 import { peakOfResponse } from './peak';
 import type { AssessmentNote, AssessmentPoint, AssessmentResult } from './result';
@@ -107,17 +113,18 @@ export function scoreStepped(
 ): AssessmentResult {
   const total = steppedBreathRates(options).length;
   return steppedFromSwings(
-    protocolSwings(beats, schedule, total, firstBreathIndex, options.windowBreaths, measured),
+    protocolSwings(cleanBeats(beats), schedule, total, firstBreathIndex, options.windowBreaths, measured),
     options,
   );
 }
 
 /**
- * The per-breath swings of the protocol's completed breaths (at most `count`) from its first breath on; over the
- * person's own breaths where a chest sensor measured them (`measured`, see {@link measuredBreathSwings}).
+ * The per-breath swings of the protocol's completed breaths (at most `count`) from its first breath on, from a
+ * heart-rate series already cleaned of artifacts (the live pacer passes the beats the HRV engine labelled normal).
+ * Over the person's own breaths where a chest sensor measured them (`measured`, see {@link measuredBreathSwings}).
  */
 export function protocolSwings(
-  beats: readonly TimedRr[],
+  series: HeartRateSamples,
   schedule: PacerSchedule,
   count: number,
   firstBreathIndex?: number,
@@ -130,5 +137,5 @@ export function protocolSwings(
   const spans = breaths
     .slice(0, -1)
     .map((b, i) => ({ startS: b.startS, endS: (breaths[i + 1] ?? b).startS }));
-  return measuredBreathSwings(cleanBeats(beats), spans, windowBreaths, measured);
+  return measuredBreathSwings(series, spans, windowBreaths, measured);
 }
