@@ -6,6 +6,7 @@
  * - CSV of beats, RFC 4180 (comma separated, CRLF line ends, fields with commas, quotes or line breaks quoted,
  *   quotes doubled), with a header naming each column and its unit.
  */
+import { BREATH_STEP_MS, type BreathTraceSlice } from '../respiration/breath-trace';
 import type { BeatRecord, SessionRecord } from '../session/record';
 
 /** A number for export: up to `digits` decimals, no trailing zeros, no exponent for ordinary values. */
@@ -34,22 +35,40 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CSV of beats: time since start in s, RR in ms, gap flag, artifact label, pacer rate and phase. */
-export function beatsCsv(beats: readonly BeatRecord[]): string {
-  const rows = [CSV_HEADER.join(',')];
+/**
+ * CSV of beats: time since start in s, RR in ms, gap flag, artifact label, pacer rate and phase; with a measured
+ * breath (chest sensor), a last column `breath`: the breath signal at each beat's time (linear between its 4 Hz
+ * samples; empty where it was not measured), so a spreadsheet can set heart rate against the person's own breath.
+ */
+export function beatsCsv(beats: readonly BeatRecord[], breath: BreathTraceSlice | null = null): string {
+  const header: string[] = [...CSV_HEADER];
+  if (breath) header.push('breath');
+  const rows = [header.join(',')];
   for (const b of beats) {
-    rows.push(
-      [
-        formatNumber(b.timeMs / 1000, 3),
-        formatNumber(b.rrMs, 3),
-        b.afterGap ? '1' : '0',
-        csvField(b.artifact),
-        b.pacerRateBpm === null ? '' : formatNumber(b.pacerRateBpm, 3),
-        b.pacerPhase === null ? '' : formatNumber(b.pacerPhase, 4),
-      ].join(','),
-    );
+    const fields = [
+      formatNumber(b.timeMs / 1000, 3),
+      formatNumber(b.rrMs, 3),
+      b.afterGap ? '1' : '0',
+      csvField(b.artifact),
+      b.pacerRateBpm === null ? '' : formatNumber(b.pacerRateBpm, 3),
+      b.pacerPhase === null ? '' : formatNumber(b.pacerPhase, 4),
+    ];
+    if (breath) {
+      const v = breathAt(breath, b.timeMs);
+      fields.push(v === null ? '' : formatNumber(v, 3));
+    }
+    rows.push(fields.join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
+}
+
+/** The breath trace at session time `timeMs`, linear between samples; null outside it or next to a hole. */
+function breathAt(breath: BreathTraceSlice, timeMs: number): number | null {
+  const x = (timeMs - breath.startMs) / BREATH_STEP_MS;
+  const k = Math.floor(x);
+  if (k < 0 || k + 1 >= breath.values.length) return null;
+  const v = (breath.values[k] as number) * (1 - (x - k)) + (breath.values[k + 1] as number) * (x - k);
+  return Number.isFinite(v) ? v : null;
 }
 
 /** A file name for a session's export: `resonance-2026-11-22-0730.txt` in local time of the given offset. */
