@@ -115,6 +115,9 @@ test('starts the accelerometer of a strap offering PMD, shows the breath rate an
     [2, 2, 0, 1, 25, 0, 1, 1, 16, 0, 2, 1, 2, 0],
   ]);
 
+  // The emulated person breathes at the pacer's 6/min from one anchor breath on: hold the pacer there (the adaptive
+  // controller would otherwise start moving it after 45 s, and the lag would be read against a drifting pacer).
+  await page.getByLabel('Lock the rate').check();
   const lagS = 1.2;
   await streamBreathing(lagS, 75_000);
   const rate = page.getByTestId('breath-rate');
