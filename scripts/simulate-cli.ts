@@ -11,7 +11,7 @@ import {
 } from '../src/core/pacer/simulation';
 
 export const USAGE =
-  'usage: npm run simulate -- --resonance <breaths/min> --seed <n> --protocol stepped|sliding|adaptive [--start <breaths/min>] [--model resonator|baroreflex-delay] [--lag [s]] [--depth-jitter [share]] [--sighs [share]] [--skips [share]] [--person FILE.mjs [--person-arg JSON]] [--json]';
+  'usage: npm run simulate -- --resonance <breaths/min> --seed <n> --protocol stepped|quick|sliding|adaptive [--start <breaths/min>] [--model resonator|baroreflex-delay] [--lag [s]] [--depth-jitter [share]] [--sighs [share]] [--skips [share]] [--person FILE.mjs [--person-arg JSON]] [--json]';
 
 export type ParsedArgs =
   | {

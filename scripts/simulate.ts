@@ -1,5 +1,5 @@
 /**
- * `npm run simulate -- --resonance <breaths/min> --seed <n> --protocol stepped|sliding|adaptive [--start <breaths/min>]
+ * `npm run simulate -- --resonance <breaths/min> --seed <n> --protocol stepped|quick|sliding|adaptive [--start <breaths/min>]
  * [--model resonator|baroreflex-delay] [--lag [s]] [--depth-jitter [share]] [--sighs [share]]
  * [--person FILE.mjs [--person-arg JSON]] [--json]`: runs a simulated person through a resonance protocol in fast-forward and prints the rate found
  * (stepped, sliding) or the rate over time and the final rate (adaptive).

@@ -1,10 +1,10 @@
 /**
- * The history the screens show: sessions (summaries only), assessments, the day-by-day trends, streaks, and the
- * data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
+ * The history the screens show: sessions (summaries only), assessments, morning readings with their baseline and
+ * normal range, the day-by-day trends, streaks (sessions and readings both count), and the data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
  */
 import type { BreathTraceSlice } from '../core/respiration/breath-trace';
 import { backupJson, parseBackup } from '../core/export/backup';
-import { importId, importRrText } from '../core/export/rr-import';
+import { importRrFile } from '../core/export/rr-import';
 import { assessmentRecord } from '../core/history/assessments';
 import { dayKey } from '../core/history/days';
 import type { StoredAssessment } from '../core/pacer/assessment/result';
@@ -13,12 +13,37 @@ import { dailyTrends, type DayTrend } from '../core/history/trends';
 import type { AssessmentRecord, BeatRecord, CheckIn, SessionRecord } from '../core/session/record';
 import { exportBackup, importSessions, restoreBackup } from '../adapters/storage/backup';
 import type { CheckInMoment } from '../adapters/storage/schema';
-import { estimateSpace, type SpaceUsed } from '../adapters/storage/space';
+import {
+  estimateSpace,
+  persistenceNow,
+  requestPersistence,
+  type Persistence,
+  type SpaceUsed,
+} from '../adapters/storage/space';
 import type { ResonanceStore } from '../adapters/storage/store';
-import type { ChosenFile } from '../adapters/storage/files';
+import { readBackupText, readRrFile } from '../adapters/storage/files';
+import { belowRangeRun, readinessDays, type ReadinessDay } from '../core/readiness/baseline';
+import type { ReadingRecord } from '../core/readiness/reading';
+import { readingsCsv } from '../core/export/readings-csv';
+
+/** The settings key of the opt-in below-range note. */
+export const BELOW_RANGE_NOTE_SETTING = 'reading-below-range-note';
+import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
+import { fileProblemText } from '../ui/files/file-problem-text';
+import { countOf, pluralWord } from '../ui/plural';
+import { recoverUnfinished, type Recovered } from '../adapters/storage/recovery';
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();
+
+function readingsPerDay(readings: readonly ReadingRecord[]): Map<string, number> {
+  const days = new Map<string, number>();
+  for (const r of readings) {
+    const day = dayKey(r.timeMs, localOffset(r.timeMs));
+    days.set(day, (days.get(day) ?? 0) + 1);
+  }
+  return days;
+}
 
 export interface Notice {
   readonly kind: 'info' | 'error';
@@ -28,18 +53,32 @@ export interface Notice {
 export class History {
   #sessions = $state.raw<SessionRecord[]>([]);
   #assessments = $state.raw<AssessmentRecord[]>([]);
+  #readings = $state.raw<ReadingRecord[]>([]);
+  #belowRangeNoteOn = $state(false);
   #loaded = $state(false);
   #notice = $state.raw<Notice | null>(null);
   #space = $state.raw<SpaceUsed | null>(null);
+  #persistence = $state<Persistence>('unsupported');
+  #askedPersistence = false;
   #store: ResonanceStore | null;
   readonly #now: () => number;
+  readonly #afterRestore: () => Promise<void> | void;
 
   #trends = $derived(dailyTrends(this.#sessions, localOffset));
-  #practiceDays = $derived(new Set(this.#trends.map((t) => t.day)));
+  #readiness = $derived(readinessDays(this.#readings, localOffset));
+  #readingDays = $derived(readingsPerDay(this.#readings));
+  /** Days with a session or a reading: both keep the habit going. */
+  #practiceDays = $derived(new Set([...this.#trends.map((t) => t.day), ...this.#readingDays.keys()]));
 
-  constructor(store: ResonanceStore | null, now: () => number = () => Date.now()) {
+  /** `afterRestore` runs once a backup has been restored (the settings read theirs again). */
+  constructor(
+    store: ResonanceStore | null,
+    now: () => number = () => Date.now(),
+    afterRestore: () => Promise<void> | void = () => {},
+  ) {
     this.#store = store;
     this.#now = now;
+    this.#afterRestore = afterRestore;
   }
 
   get sessions(): readonly SessionRecord[] {
@@ -57,8 +96,42 @@ export class History {
   get space(): SpaceUsed | null {
     return this.#space;
   }
+  /** Whether the browser keeps this data even under storage pressure. */
+  get persistence(): Persistence {
+    return this.#persistence;
+  }
+
+  /**
+   * Ask for persistent storage once a session is saved (there is something worth keeping), at most once a visit,
+   * and without anyone waiting: Firefox answers only when the person answers its prompt.
+   */
+  askPersistence(): void {
+    if (this.#askedPersistence || !this.#store) return;
+    this.#askedPersistence = true;
+    void requestPersistence().then((p) => (this.#persistence = p));
+  }
   get trends(): readonly DayTrend[] {
     return this.#trends;
+  }
+  /** Morning readings, oldest first. */
+  get readings(): readonly ReadingRecord[] {
+    return this.#readings;
+  }
+  /** One entry per day with a reading: baseline, CV and normal range (core/readiness/baseline.ts). */
+  get readiness(): readonly ReadinessDay[] {
+    return this.#readiness;
+  }
+  /** Readings per local day. */
+  get readingDays(): ReadonlyMap<string, number> {
+    return this.#readingDays;
+  }
+  /** Whether the person asked for the below-range note. */
+  get belowRangeNoteOn(): boolean {
+    return this.#belowRangeNoteOn;
+  }
+  /** Days in a row the 7-day baseline sat below the normal range, when the note is on and due; else null. */
+  get belowRangeDays(): number | null {
+    return this.#belowRangeNoteOn ? belowRangeRun(this.#readiness, this.today) : null;
   }
   get practiceDays(): ReadonlySet<string> {
     return this.#practiceDays;
@@ -89,12 +162,22 @@ export class History {
       this.#loaded = true;
       return;
     }
-    const [sessions, assessments] = await Promise.all([store.listSessions(), store.listAssessments()]);
+    const [sessions, assessments, readings, note] = await Promise.all([
+      store.listSessions(),
+      store.listAssessments(),
+      store.listReadings(),
+      store.getSetting(BELOW_RANGE_NOTE_SETTING),
+    ]);
     if (sessions.ok) this.#sessions = sessions.value.filter((s) => s.status === 'finished');
     else this.say({ kind: 'error', text: sessions.error.message });
     if (assessments.ok) this.#assessments = assessments.value;
+    if (readings.ok) this.#readings = readings.value;
+    else this.say({ kind: 'error', text: readings.error.message });
+    if (note.ok) this.#belowRangeNoteOn = note.value === true;
     this.#loaded = true;
-    this.#space = await estimateSpace();
+    const [space, persistence] = await Promise.all([estimateSpace(), persistenceNow()]);
+    this.#space = space;
+    this.#persistence = persistence;
   }
 
   async beatsOf(sessionId: string): Promise<BeatRecord[] | null> {
@@ -129,6 +212,34 @@ export class History {
     if (list.ok) this.#assessments = list.value;
   }
 
+  /** Store a finished reading; the error message when it could not be saved, else null. */
+  async saveReading(reading: ReadingRecord): Promise<string | null> {
+    if (!this.#store) return 'Storage is not available, so the reading could not be saved.';
+    const written = await this.#store.putReading(reading);
+    const list = await this.#store.listReadings();
+    if (list.ok) this.#readings = list.value;
+    return written.ok ? null : written.error.message;
+  }
+
+  async deleteReading(id: string): Promise<void> {
+    const result = await this.#store?.deleteReading(id);
+    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
+    else this.say({ kind: 'info', text: 'The reading was deleted.' });
+    await this.load();
+  }
+
+  /** Turn the below-range note on or off (stored, so it holds on the next launch). */
+  async setBelowRangeNote(on: boolean): Promise<void> {
+    this.#belowRangeNoteOn = on;
+    const result = await this.#store?.putSetting(BELOW_RANGE_NOTE_SETTING, on);
+    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
+  }
+
+  /** Every reading as CSV (local dates and times). */
+  readingsCsvText(): string {
+    return readingsCsv(this.#readings, localOffset);
+  }
+
   async deleteSession(id: string): Promise<void> {
     const result = await this.#store?.deleteSession(id);
     if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
@@ -136,11 +247,27 @@ export class History {
     await this.load();
   }
 
-  async deleteEverything(): Promise<void> {
-    const result = await this.#store?.deleteEverything();
-    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
-    else this.say({ kind: 'info', text: 'All sessions, check-ins, assessments and settings were deleted.' });
+  /**
+   * Finish the sessions left open by a tab that closed or crashed (src/adapters/storage/recovery.ts), then reload.
+   * Null without storage, or when it failed (the notice says why).
+   */
+  async recoverLeftOpen(): Promise<Recovered | null> {
+    if (!this.#store) return null;
+    const result = await recoverUnfinished(this.#store);
+    if (!result.ok) this.say({ kind: 'error', text: result.error.message });
     await this.load();
+    return result.ok ? result.value : null;
+  }
+
+  /** The storage side of "delete all" (src/adapters/storage/wipe.ts); the history is empty afterwards. */
+  async wipe(): Promise<WipeReport> {
+    const report = await wipeEverything(this.#store);
+    this.#sessions = [];
+    this.#assessments = [];
+    this.#readings = [];
+    this.#notice = null;
+    await this.load();
+    return report;
   }
 
   /** The full backup as JSON text, or null (with a notice) when it cannot be read. */
@@ -154,10 +281,18 @@ export class History {
     return backupJson(backup.value);
   }
 
-  /** Restore a backup file: checked completely first, then merged all at once. */
-  async restore(file: ChosenFile): Promise<void> {
+  /** Restore a backup file: read within the file limits, checked completely first, then merged all at once. */
+  async restore(file: File): Promise<void> {
     if (!this.#store) return;
-    const parsed = parseBackup(file.text);
+    const read = await readBackupText(file);
+    if (!read.ok) {
+      this.say({
+        kind: 'error',
+        text: `Nothing was restored: ${fileProblemText(file.name, read.problem, 'backup')}`,
+      });
+      return;
+    }
+    const parsed = parseBackup(read.text);
     if (!parsed.ok) {
       const where = parsed.problem.where ? ` (at ${parsed.problem.where})` : '';
       this.say({
@@ -169,46 +304,45 @@ export class History {
     const result = await restoreBackup(this.#store, parsed.backup);
     if (!result.ok) this.say({ kind: 'error', text: `Nothing was restored: ${result.error.message}` });
     else {
-      const { addedSessions, skippedSessions } = result.value;
+      const { addedSessions, skippedSessions, addedReadings } = result.value;
+      const readings = addedReadings
+        ? ` and ${countOf(addedReadings, 'morning reading', 'morning readings')}`
+        : '';
       this.say({
         kind: 'info',
-        text: `Restored ${addedSessions} session${addedSessions === 1 ? '' : 's'}${skippedSessions ? `; ${skippedSessions} already here were left as they are` : ''}.`,
+        text: `Restored ${countOf(addedSessions, 'session', 'sessions')}${readings}${skippedSessions ? `; ${skippedSessions} already here ${pluralWord(skippedSessions, 'was', 'were')} left as ${pluralWord(skippedSessions, 'it is', 'they are')}` : ''}.`,
       });
+      await this.#afterRestore();
     }
     await this.load();
   }
 
-  /** Import RR files from other apps: every file must read, or none is imported. */
-  async importRrFiles(files: readonly ChosenFile[]): Promise<void> {
+  /** Import RR files (other apps' and this app's own exports): every file must read, or none is imported. */
+  async importRrFiles(files: readonly File[]): Promise<void> {
     if (!this.#store || files.length === 0) return;
     const sessions: { session: SessionRecord; beats: BeatRecord[] }[] = [];
+    let impossible = 0;
     for (const file of files) {
-      const read = importRrText(file.text, file.name, importId(file.text), file.lastModifiedMs);
+      const read = importRrFile(await readRrFile(file), file.name, file.lastModified);
       if (!read.ok) {
         this.say({
           kind: 'error',
-          text: `Nothing was imported: ${read.problem.where}: ${read.problem.message}.`,
+          text: `Nothing was imported: ${fileProblemText(file.name, read.problem)}`,
         });
         return;
       }
-      // The file's time is when the recording ended; the session started its duration earlier.
       if (sessions.some((s) => s.session.id === read.session.id)) continue; // the same file chosen twice
-      sessions.push({
-        session: {
-          ...read.session,
-          startTimeMs: Math.max(0, Math.round(file.lastModifiedMs - read.session.durationMs)),
-        },
-        beats: read.beats,
-      });
+      sessions.push({ session: read.session, beats: read.beats });
+      impossible += read.impossible;
     }
     const result = await importSessions(this.#store, sessions);
     if (!result.ok) this.say({ kind: 'error', text: `Nothing was imported: ${result.error.message}` });
     else {
       const already = sessions.length - result.value;
-      const plural = (n: number) => `${n} recording${n === 1 ? '' : 's'}`;
+      const plural = (n: number) => countOf(n, 'recording', 'recordings');
       this.say({
         kind: 'info',
-        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${already === 1 ? 'was' : 'were'} already here` : ''}.`,
+        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${pluralWord(already, 'was', 'were')} already here` : ''}.${impossible > 0 ? ` ${countOf(impossible, 'impossible value', 'impossible values')} ${pluralWord(impossible, 'was', 'were')} left out (RR outside 200-3000 ms).` : ''}`,
       });
     }
     await this.load();

@@ -4,21 +4,24 @@ import type { BeatLabelName } from '../core/hrv/artifacts';
 import { breathingResponse, type BreathingResponse, type TimedRr } from '../core/hrv/biofeedback';
 import type { LabelledBeat } from '../core/hrv/live';
 import type { HeartRateSamples } from '../core/pacer/response';
-import {
-  parseStoredAssessment,
-  type AssessmentResult,
-  type StoredAssessment,
-} from '../core/pacer/assessment/result';
+import type { AssessmentResult, StoredAssessment } from '../core/pacer/assessment/result';
 import { slidingBreathRates, slidingFromSwings } from '../core/pacer/assessment/sliding';
-import { protocolSwings, steppedBreathRates, steppedFromSwings } from '../core/pacer/assessment/stepped';
+import {
+  DEFAULT_STEPPED,
+  protocolSwings,
+  QUICK_STEPPED,
+  steppedBreathRates,
+  steppedFromSwings,
+} from '../core/pacer/assessment/stepped';
 import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
-import { DEFAULT_CUES, type CueOptions } from '../core/pacer/cues';
+import type { CueOptions } from '../core/pacer/cues';
 import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
 import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/presets';
 import type { PacerSchedule, PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
+import type { Settings, SettingsValues } from './settings.svelte';
 
-export type AssessmentProtocol = 'stepped' | 'sliding';
+export type AssessmentProtocol = 'stepped' | 'quick' | 'sliding';
 
 /** Why the pacer's rate is what it is, as a value; src/ui/pacer/reason-text.ts words it. */
 export type PacerReason =
@@ -42,26 +45,22 @@ export interface AssessmentProgress {
   readonly sofar: AssessmentResult | null;
 }
 
-/** Where the latest assessment is kept (localStorage in the app; a Map in tests). */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
 /** Browser outputs, created per session; null where unavailable or unwanted. */
 export interface PacerOutputs {
   cueLoop(schedule: PacerSchedule, nowS: () => number): CueLoop | null;
   readonly wakeLock: ScreenWakeLock | null;
+  /** The gentle cue when a session reaches its length, in the person's chosen sound and vibration. */
+  endCue?(options: CueOptions): void;
 }
 
-export const ASSESSMENT_KEY = 'resonance.pacer.assessment.v1';
 /** Beats kept for the controller and assessments: a sliding sweep lasts about 15 minutes. */
 const KEEP_BEATS_S = 20 * 60;
 
 /**
  * The pacer's settings and its steering during a live session: presets, the adaptive controller (with lock, band
  * and the reason for each change), assessments and their stored result, and the cue outputs. It follows the
- * session as an observer and sets the session's pattern at breath boundaries.
+ * session as an observer and sets the session's pattern at breath boundaries. Every choice the person makes (and
+ * the pattern a session ends at) is kept in `settings`, which it starts from.
  */
 export class PacerControl {
   #presetId = $state<PacerPresetId>('resonance-40-60');
@@ -73,7 +72,7 @@ export class PacerControl {
   #action = $state<ControllerAction | null>(null);
   #assessment = $state.raw<AssessmentProgress | null>(null);
   #result = $state.raw<StoredAssessment | null>(null);
-  #cues = $state.raw<CueOptions>(DEFAULT_CUES);
+  #cues = $state.raw<CueOptions>({ sound: 'off', vibration: false, volume: 0.5 });
   #wake = $state<WakeLockState>('off');
   #response = $state.raw<BreathingResponse | null>(null);
   #announce = $state(false);
@@ -89,17 +88,25 @@ export class PacerControl {
   #plan: { protocol: AssessmentProtocol; rates: number[]; first: number } | null = null;
   #loop: CueLoop | null = null;
   readonly #session: LiveSession;
-  readonly #store: KeyValueStore | null;
+  readonly #settings: Settings;
   readonly #outputs: PacerOutputs;
+  readonly #onAssessed: (result: StoredAssessment) => void;
 
-  constructor(session: LiveSession, store: KeyValueStore | null, outputs: PacerOutputs) {
+  /**
+   * `settings` should be loaded first: the pacer starts from them. `onAssessed` is told once of each assessment
+   * as it finishes (the app keeps it in the history).
+   */
+  constructor(
+    session: LiveSession,
+    settings: Settings,
+    outputs: PacerOutputs,
+    onAssessed: (result: StoredAssessment) => void = () => {},
+  ) {
     this.#session = session;
-    this.#store = store;
+    this.#settings = settings;
     this.#outputs = outputs;
-    this.#result = parseStoredAssessment(store?.getItem(ASSESSMENT_KEY) ?? null);
-    // The next session starts from the last assessment's rate.
-    if (this.#result?.foundBpm) session.setPattern(withRate(this.basePattern, this.#result.foundBpm));
-    else session.setPattern(this.basePattern);
+    this.#onAssessed = onAssessed;
+    this.#apply(settings.values);
     session.observe({
       started: () => this.#onStarted(),
       beat: (beat, pacer) =>
@@ -151,6 +158,24 @@ export class PacerControl {
 
   setAnnounce(on: boolean): void {
     this.#announce = on;
+    this.#settings.set('announce', on);
+  }
+
+  /** The person sets the rate (breaths/min); kept as where the next session starts. */
+  setRate(rateBpm: number): void {
+    this.#session.setRate(rateBpm);
+    this.#keepPattern();
+  }
+
+  /** The person sets the share of each breath spent breathing in; kept like the rate. */
+  setInhaleShare(share: number): void {
+    this.#session.setInhaleShare(share);
+    this.#keepPattern();
+  }
+
+  #keepPattern(): void {
+    const s = this.#session;
+    this.#settings.set('startPattern', patternFromRate(s.rateBpm, s.inhaleShare));
   }
   /** Whether the controller may change this preset's rate (box breathing keeps its counts). */
   get adaptable(): boolean {
@@ -168,6 +193,9 @@ export class PacerControl {
   choosePreset(id: PacerPresetId, custom?: BreathPattern): void {
     if (id === 'custom') this.#custom = presetPattern('custom', custom ?? this.#custom);
     this.#presetId = id;
+    this.#settings.set('presetId', id);
+    if (id === 'custom') this.#settings.set('customPattern', this.#custom);
+    this.#settings.set('startPattern', null);
     this.#session.setPattern(this.basePattern);
     this.#controller = this.#session.running ? this.#newController() : null;
     this.#reason = null;
@@ -175,12 +203,14 @@ export class PacerControl {
 
   setAdaptive(on: boolean): void {
     this.#adaptive = on;
+    this.#settings.set('adaptive', on);
     if (on && this.#session.running) this.#controller = this.#newController();
     this.#reason = on ? null : { kind: 'adaptive-off' };
   }
 
   setLocked(locked: boolean): void {
     this.#locked = locked;
+    this.#settings.set('locked', locked);
     if (locked) this.#controller?.lock();
     else this.#controller?.unlock();
     this.#reason = locked ? { kind: 'locked', rateBpm: this.#session.rateBpm } : null;
@@ -191,6 +221,7 @@ export class PacerControl {
     const lo = Math.min(7, Math.max(4, Math.min(minBpm, maxBpm)));
     const hi = Math.min(7, Math.max(4, Math.max(minBpm, maxBpm)));
     this.#band = { minBpm: lo, maxBpm: hi };
+    this.#settings.set('band', this.#band);
     this.#controller?.setBand(this.#band);
     const rate = this.#session.rateBpm;
     if (this.#adaptive && this.adaptable && (rate < lo || rate > hi)) {
@@ -200,13 +231,45 @@ export class PacerControl {
 
   setCues(options: CueOptions): void {
     this.#cues = options;
+    this.#settings.set('cues', options);
     this.#loop?.setOptions(options);
+  }
+
+  /**
+   * Back to a first visit's settings, with no assessment result (after "delete all", which removed the stored
+   * copy). The session must not be running.
+   */
+  forgetAll(): void {
+    this.#plan = null;
+    this.#assessment = null;
+    this.#reason = null;
+    this.#action = null;
+    this.#response = null;
+    this.#settings.forget();
+    this.#apply(this.#settings.values);
+  }
+
+  /** Take the saved settings; the next session starts where the last left the pattern, else at the assessed rate. */
+  #apply(saved: SettingsValues): void {
+    this.#presetId = saved.presetId;
+    this.#custom = saved.customPattern;
+    this.#adaptive = saved.adaptive;
+    this.#locked = saved.locked;
+    this.#band = saved.band;
+    this.#cues = saved.cues;
+    this.#announce = saved.announce;
+    this.#result = saved.assessment;
+    if (saved.startPattern) this.#session.setPattern(saved.startPattern);
+    else if (this.#result?.foundBpm)
+      this.#session.setPattern(withRate(this.basePattern, this.#result.foundBpm));
+    else this.#session.setPattern(this.basePattern);
   }
 
   /** Starts an assessment at the next breath; the session must be running. */
   startAssessment(protocol: AssessmentProtocol): void {
     if (!this.#session.running) return;
-    const rates = protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates();
+    const rates =
+      protocol === 'sliding' ? slidingBreathRates() : steppedBreathRates(steppedOptions(protocol));
     const share = inhaleShare(this.basePattern);
     this.#plan = { protocol, rates, first: this.#session.pacerNow().breathIndex + 1 };
     this.#assessment = progress(protocol, rates, 0, null);
@@ -250,8 +313,11 @@ export class PacerControl {
   }
 
   #onStopped(): void {
+    // Mid-assessment the pattern is the protocol's, not the person's: keep theirs.
+    if (!this.#plan) this.#settings.set('startPattern', this.#session.pattern);
     this.#loop?.stop();
     this.#loop = null;
+    if (this.#session.completed) this.#outputs.endCue?.(this.#cues);
     void this.#outputs.wakeLock?.release().then(() => (this.#wake = 'off'));
     this.cancelAssessment();
   }
@@ -344,13 +410,15 @@ export class PacerControl {
       1,
       this.#session.measuredBreaths,
     );
-    return plan.protocol === 'stepped' ? steppedFromSwings(swings) : slidingFromSwings(swings);
+    return plan.protocol === 'sliding'
+      ? slidingFromSwings(swings)
+      : steppedFromSwings(swings, steppedOptions(plan.protocol));
   }
 
   #keep(r: AssessmentResult): void {
     const stored: StoredAssessment = { ...r, dateIso: new Date().toISOString() };
     this.#result = stored;
-    this.#store?.setItem(ASSESSMENT_KEY, JSON.stringify(stored));
+    this.#settings.set('assessment', stored);
   }
 
   #finish(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): void {
@@ -358,6 +426,7 @@ export class PacerControl {
     this.#plan = null;
     this.#assessment = null;
     this.#keep(r);
+    if (this.#result) this.#onAssessed(this.#result);
     this.#reason = { kind: 'assessment-done', result: r };
     if (r.foundBpm !== null) {
       this.#session.setPattern(withRate(this.basePattern, r.foundBpm));
@@ -376,6 +445,9 @@ export class PacerControl {
   }
 }
 
+const steppedOptions = (protocol: 'stepped' | 'quick') =>
+  protocol === 'quick' ? QUICK_STEPPED : DEFAULT_STEPPED;
+
 function progress(
   protocol: AssessmentProtocol,
   rates: readonly number[],
@@ -386,7 +458,7 @@ function progress(
   const later = rates.slice(done + 1);
   // For stepped the next step is the next different rate; for sliding, the next breath's.
   const nextRateBpm =
-    protocol === 'stepped' ? (later.find((r) => Math.abs(r - rateBpm) > 1e-9) ?? null) : (later[0] ?? null);
+    protocol !== 'sliding' ? (later.find((r) => Math.abs(r - rateBpm) > 1e-9) ?? null) : (later[0] ?? null);
   const secondsLeft = rates.slice(done).reduce((s, r) => s + 60 / r, 0);
   return { protocol, done, total: rates.length, rateBpm, nextRateBpm, secondsLeft, sofar };
 }

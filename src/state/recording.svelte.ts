@@ -25,14 +25,21 @@ export function toBeatRecord(beat: Beat, pacer: PacerState, artifact: string = N
   };
 }
 
+/** Sessions shorter than this are not kept unless the person asks: a few seconds say nothing about a practice. */
+export const MIN_KEPT_SESSION_MS = 30_000;
+
 export class Recording implements SessionObserver {
   #problem = $state.raw<StorageError | null>(null);
   #recordedBeats = $state(0);
   #lastFinished = $state.raw<SessionRecord | null>(null);
+  /** The last session was too short to keep and waits for the person to say whether to keep it anyway. */
+  #unsavedShort = $state(false);
   #active = $state(false);
   #store: ResonanceStore | null = null;
   #recorder: SessionRecorder | null = null;
   #checkInBefore = $state.raw<CheckIn | null>(null);
+  /** Settles when the last session's final record is written (or failed). */
+  #finishing: Promise<void> = Promise.resolve();
   readonly #timers: RecorderTimers | undefined;
   readonly #onFinished: (record: SessionRecord) => void;
 
@@ -53,12 +60,43 @@ export class Recording implements SessionObserver {
   get active(): boolean {
     return this.#active;
   }
+  /** The id of the session this tab is recording now, or null. */
+  get activeId(): string | null {
+    return this.#active ? (this.#recorder?.id ?? null) : null;
+  }
   get recordedBeats(): number {
     return this.#recordedBeats;
   }
-  /** The session that finished last in this visit (for the after check-in). */
+  /** The session that finished last in this visit (for the summary and the after check-in). */
   get lastFinished(): SessionRecord | null {
     return this.#lastFinished;
+  }
+
+  /** Whether the last session was shorter than {@link MIN_KEPT_SESSION_MS} and so not saved (yet). */
+  get unsavedShort(): boolean {
+    return this.#unsavedShort;
+  }
+
+  /** The beats of the session in memory (the last one once stopped), for its summary. */
+  beats(): readonly BeatRecord[] {
+    return this.#recorder?.snapshot().beats ?? [];
+  }
+
+  /** Save the last session although it was short (the person asked). */
+  async keepShort(): Promise<void> {
+    const recorder = this.#recorder;
+    if (!recorder || !this.#unsavedShort) return;
+    this.#unsavedShort = false;
+    const record = await recorder.keep();
+    this.#lastFinished = record;
+    this.#onFinished(record);
+  }
+
+  /** Forget the last finished session (the person is done with its summary). */
+  dismissFinished(): void {
+    if (this.#unsavedShort) this.#recorder?.discard();
+    this.#lastFinished = null;
+    this.#unsavedShort = false;
   }
 
   /** The before check-in waiting for the next session, if any. */
@@ -82,6 +120,7 @@ export class Recording implements SessionObserver {
     startedAtMs: number;
     breath?: BreathTrace;
   }): void {
+    if (this.#unsavedShort) this.#recorder?.discard();
     this.#recorder = new SessionRecorder(
       this.#store,
       {
@@ -91,10 +130,12 @@ export class Recording implements SessionObserver {
         sourceLabel: info.source.label,
         checkInBefore: this.#checkInBefore,
       },
-      { timers: this.#timers, onProblem: (p) => (this.#problem = p) },
+      { timers: this.#timers, onProblem: (p) => (this.#problem = p), minKeptMs: MIN_KEPT_SESSION_MS },
     );
     if (info.breath) this.#recorder.recordBreath(info.breath);
     this.#checkInBefore = null;
+    this.#lastFinished = null;
+    this.#unsavedShort = false;
     this.#recordedBeats = 0;
     this.#active = true;
     void this.#recorder.begin();
@@ -115,9 +156,28 @@ export class Recording implements SessionObserver {
     const recorder = this.#recorder;
     if (!recorder) return;
     this.#active = false;
-    void recorder.stop().then((record) => {
+    this.#finishing = recorder.stop().then((record) => {
       this.#lastFinished = record;
-      this.#onFinished(record);
+      this.#unsavedShort = recorder.held;
+      if (!recorder.held) this.#onFinished(record);
     });
+  }
+
+  /** Wait until the last session is completely written (before a wipe, so nothing is written after it). */
+  settled(): Promise<void> {
+    return this.#finishing;
+  }
+
+  /** Forget what this visit holds in memory (after "delete all"): the last session, a waiting check-in. */
+  forget(): void {
+    if (!this.#active) {
+      if (this.#unsavedShort) this.#recorder?.discard();
+      this.#recorder = null;
+    }
+    this.#unsavedShort = false;
+    this.#lastFinished = null;
+    this.#checkInBefore = null;
+    this.#recordedBeats = 0;
+    this.#problem = null;
   }
 }

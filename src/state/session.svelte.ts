@@ -18,12 +18,14 @@ import { RecentBeats, type RecentBeat } from './recent-beats';
 import { ChestBreathingTracker, type Breath, type ChestBreathing } from '../core/respiration/chest-breathing';
 import { BreathLog } from '../core/respiration/breath-log';
 import { BreathTrace } from '../core/respiration/breath-trace';
+import { SESSION_LENGTHS, type SessionLength } from './settings.svelte';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 import {
   HELD_ELSEWHERE_MESSAGE,
   type AcquireSessionLock,
   type ReleaseLock,
 } from '../adapters/locks/session-lock';
+import type { WorkerHealth } from '../adapters/worker/hrv-client';
 
 /** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
 export interface HrvAnalyser {
@@ -35,6 +37,8 @@ export interface HrvAnalyser {
 export type CreateAnalyser = (
   onMetrics: (metrics: LiveMetrics) => void,
   onError: (message: string) => void,
+  /** The worker failed and was restarted, or could not be (src/adapters/worker/hrv-client.ts). */
+  onHealth: (health: WorkerHealth) => void,
 ) => HrvAnalyser;
 
 /** Anything that wants to follow a session (the recorder, the cues): every method optional. */
@@ -53,6 +57,11 @@ const BREATHING_EVERY_S = 2;
 
 /** The tachogram shows this much history. */
 export const TACHOGRAM_WINDOW_MS = 120_000;
+
+/** The length a session runs for until the person picks one (settings.svelte.ts keeps their choice). */
+export const DEFAULT_SESSION_LENGTH: SessionLength = 10;
+/** How often a session with a length checks whether it is over, ms. */
+const LENGTH_CHECK_MS = 250;
 
 /**
  * One live session: a heart source, the pacer's clock and the HRV worker, and what the screen shows of them.
@@ -73,8 +82,15 @@ export class LiveSession {
   readonly #breathLog = new BreathLog();
   readonly #breathTrace = new BreathTrace();
   #breathingAnalysedAtS = Number.NEGATIVE_INFINITY;
+  #analysis = $state.raw<WorkerHealth>({ state: 'running' });
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
+  #length = $state<SessionLength>(DEFAULT_SESSION_LENGTH);
+  /** Whether the last session ended by reaching its length (rather than by Stop or the source). */
+  #completed = $state(false);
+  /** When a session past its length ends: the end of the breath in progress at the length, session seconds. */
+  #endAtS: number | null = null;
+  #lengthTimer: ReturnType<typeof setInterval> | null = null;
 
   #recent = new RecentBeats(TACHOGRAM_WINDOW_MS);
   #source: HeartSource | null = null;
@@ -126,11 +142,19 @@ export class LiveSession {
   get inhaleShare(): number {
     return this.#inhaleShare;
   }
+  /** The pattern the pacer shows from the next breath on. */
+  get pattern(): BreathPattern {
+    return this.#pattern;
+  }
   get sourceLabel(): string {
     return this.#sourceLabel;
   }
   get error(): string | null {
     return this.#error;
+  }
+  /** Whether the HRV analysis runs, was restarted during this session, or has stopped (typed; words in the UI). */
+  get analysis(): WorkerHealth {
+    return this.#analysis;
   }
   get beatVersion(): number {
     return this.#beatVersion;
@@ -160,6 +184,28 @@ export class LiveSession {
   /** Session time now, seconds since the session started (0 before). */
   elapsedS(): number {
     return this.running ? (this.#now() - this.#startedAtMs) / 1000 : 0;
+  }
+
+  /** The length sessions run for, minutes ('open': until the person stops). */
+  get length(): SessionLength {
+    return this.#length;
+  }
+
+  /** Whether the last session ended by itself at its length. */
+  get completed(): boolean {
+    return this.#completed;
+  }
+
+  /** A new length; a running session keeps going until the new length (or ends after this breath if past it). */
+  setLength(length: SessionLength): void {
+    this.#length = SESSION_LENGTHS.includes(length) ? length : DEFAULT_SESSION_LENGTH;
+    this.#endAtS = null;
+  }
+
+  /** Seconds left of a session with a length (0 once past it, while the last breath finishes); null when open. */
+  remainingS(): number | null {
+    if (this.#length === 'open') return null;
+    return Math.max(0, this.#length * 60 - this.elapsedS());
   }
 
   /** The pacer's schedule for this session (a new one at each start): the controller and the cues read it. */
@@ -219,6 +265,16 @@ export class LiveSession {
     return true;
   }
 
+  /** This tab holds the one-session lock (a session runs, or `claim` took it for the strap's chooser). */
+  get holdsLock(): boolean {
+    return this.#releaseLock !== null;
+  }
+
+  /** The tab that held the lock let it go (it stopped, closed or crashed): its refusal no longer stands. */
+  lockFreed(): void {
+    if (this.#error === HELD_ELSEWHERE_MESSAGE) this.#error = null;
+  }
+
   /** Give back a lock taken by `claim` when no session followed. */
   unclaim(): void {
     if (this.running) return;
@@ -246,12 +302,17 @@ export class LiveSession {
     this.#source = source;
     this.#sourceLabel = source.label;
     this.#schedule = new PacerSchedule(this.#pattern);
+    this.#analysis = { state: 'running' };
     this.#analyser ??= this.#createAnalyser(
       (m) => this.#onMetrics(m),
       (message) => (this.#error = `HRV analysis failed: ${message}`),
+      (health) => (this.#analysis = health),
     );
     this.#analyser.reset(this.#sessionId);
     this.#startedAtMs = this.#now();
+    this.#completed = false;
+    this.#endAtS = null;
+    this.#lengthTimer ??= setInterval(() => this.#checkLength(), LENGTH_CHECK_MS);
     this.#status = { state: 'connecting' };
     for (const o of this.#observers)
       o.started?.({
@@ -282,6 +343,24 @@ export class LiveSession {
     await source.stop();
     // A source reports `ended` itself; make sure the session ends even if it did not.
     if (this.running) this.#onStatus({ state: 'ended', reason: 'stopped' });
+  }
+
+  /**
+   * A session with a length ends by itself: once the length is reached it finishes the breath in progress, so the
+   * last breath out is complete, then stops.
+   */
+  #checkLength(): void {
+    if (!this.running || this.#length === 'open') return;
+    const lengthS = this.#length * 60;
+    const nowS = this.elapsedS();
+    if (nowS < lengthS) return;
+    if (this.#endAtS === null) {
+      const breath = this.#schedule.at(lengthS);
+      this.#endAtS = breath.breathTimeS < 1e-6 ? lengthS : breath.breathStartS + 60 / breath.rateBpm;
+    }
+    if (nowS < this.#endAtS) return;
+    this.#completed = true;
+    void this.stop();
   }
 
   /** Release the worker (the app is going away). */
@@ -334,6 +413,8 @@ export class LiveSession {
     if (status.state === 'ended') {
       if (status.reason === 'error') this.#error = status.message ?? 'The heart source failed.';
       this.#source = null;
+      if (this.#lengthTimer !== null) clearInterval(this.#lengthTimer);
+      this.#lengthTimer = null;
       this.#releaseLock?.();
       this.#releaseLock = null;
       for (const o of this.#observers) o.stopped?.({ sessionId: this.#sessionId, reason: status.reason });

@@ -61,6 +61,30 @@ export async function runSession(page: Page, beats: number): Promise<void> {
   await expect.poll(() => recordedBeats(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(beats);
 }
 
+/**
+ * Let `seconds` pass on Playwright's fake clock (`page.clock.install()` before the page loads), in steps so every
+ * timer and frame keeps up. The simulated heart, the session and the recorder read performance.now and timers,
+ * which the clock drives; the HRV worker keeps real time, which only delays its figures.
+ */
+export async function passTime(page: Page, seconds: number): Promise<void> {
+  for (let s = 0; s < seconds; s += 5) await page.clock.runFor(Math.min(5, seconds - s) * 1000);
+}
+
+/**
+ * Stop the running session and keep it although it is under 30 s: such a session is not saved unless the person
+ * asks, with "Keep it anyway" on the short-session note after Stop.
+ */
+export async function stopAndKeep(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Stop session' }).click();
+  await page.getByRole('button', { name: 'Keep it anyway' }).click();
+  await expect(page.getByTestId('short-session')).toHaveCount(0);
+}
+
+/** Open the newest session of the History list (a table on wide screens, cards on phones). */
+export async function openNewestSession(page: Page): Promise<void> {
+  await page.locator('[data-session-id]').first().getByRole('button').first().click();
+}
+
 /** A finished stepped resonance assessment as the pacer stores it in localStorage. */
 export const STORED_ASSESSMENT = {
   protocol: 'stepped',

@@ -49,8 +49,11 @@ test('the welcome screen comes first, once', async ({ page }) => {
   const welcome = page.getByRole('heading', { name: 'Welcome to Resonance' });
   await expect(welcome).toBeVisible();
   const firstRun = page.locator('main');
-  await expect(firstRun.getByText('self-care tool, not a medical device')).toBeVisible();
-  await expect(firstRun.getByText('stop and breathe normally')).toBeVisible();
+  // What it is and is not, and the safety line, at a glance; the rest behind "Learn more".
+  await expect(firstRun.getByText('A self-care practice, not a medical device')).toBeVisible();
+  await expect(firstRun.getByText('Stop and breathe normally')).toBeVisible();
+  await expect(firstRun.getByText('see a health professional')).toBeHidden();
+  await firstRun.getByText('Learn more').click();
   await expect(firstRun.getByText('see a health professional')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'About the Bluetooth permission' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toHaveCount(0);

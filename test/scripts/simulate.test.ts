@@ -92,7 +92,7 @@ describe('npm run simulate', () => {
 
 describe('npm run simulate -- --person', () => {
   it('runs every protocol unchanged on a person module of ours, with its extra argument', () => {
-    for (const protocol of ['stepped', 'sliding', 'adaptive']) {
+    for (const protocol of ['stepped', 'quick', 'sliding', 'adaptive']) {
       const out = simulate([
         '--resonance',
         '5',
@@ -114,7 +114,8 @@ describe('npm run simulate -- --person', () => {
       // A noise-free person: the assessments find its resonance closely.
       if (protocol !== 'adaptive') expect(Math.abs((answer ?? 0) - 5)).toBeLessThanOrEqual(0.3);
     }
-  });
+    // Four child processes on a shared machine: more than the default 5 s.
+  }, 60_000);
 
   it('refuses a bad person argument or module with a message', () => {
     const bad = parseSimulateArgs([

@@ -77,6 +77,8 @@ export class BluetoothHeartSource implements HeartSource {
   #lastFrameNs: bigint | null = null;
   #reconnecting: Reconnecting | null = null;
   #stopped = false;
+  /** From start until stop or a failed start: whether a connection that completes late is still wanted. */
+  #wanted = false;
   #info: StrapInfo;
 
   constructor(device: BluetoothDevice, options: BluetoothHeartSourceOptions = {}) {
@@ -108,6 +110,7 @@ export class BluetoothHeartSource implements HeartSource {
   async start(listener: HeartSourceListener): Promise<void> {
     this.#listener = listener;
     this.#stopped = false;
+    this.#wanted = true;
     this.#startedAtMs = this.#timers.now();
     this.device.addEventListener('gattserverdisconnected', this.#onDisconnected);
     this.#status({ state: 'connecting' });
@@ -115,6 +118,7 @@ export class BluetoothHeartSource implements HeartSource {
       await this.#connect();
     } catch (error) {
       const problem = classifyBluetoothError(error);
+      this.#wanted = false;
       this.#cancelReconnect();
       this.#detach();
       this.device.gatt?.disconnect();
@@ -133,6 +137,7 @@ export class BluetoothHeartSource implements HeartSource {
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
+    this.#wanted = false;
     this.#cancelReconnect();
     const accelerometer = this.#accelerometer;
     this.#accelerometer = null;
@@ -156,7 +161,12 @@ export class BluetoothHeartSource implements HeartSource {
   }
 
   async #connect(): Promise<void> {
-    const gattLink = await link(this.device, (value) => this.#measurement(value), this.#timers);
+    const gattLink = await link(
+      this.device,
+      (value) => this.#measurement(value),
+      this.#timers,
+      () => this.#wanted,
+    );
     if (this.#stopped) {
       // Stopped while connecting: undo the link and let the strap go.
       await unlink(gattLink, this.#timers);

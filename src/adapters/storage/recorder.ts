@@ -73,6 +73,12 @@ export class SessionRecorder implements BeatRecorder {
   readonly #breathFromMs = new Map<number, number>();
   /** The breath trace's length (samples) at the last successful write. */
   #breathSaved = 0;
+  /** Beats must span this long before anything is written (0: write from the start). */
+  readonly #minKeptMs: number;
+  /** The person asked to keep a session shorter than that. */
+  #keepShort = false;
+  /** Whether the session row (with its check-ins) has been written. */
+  #rowWritten = false;
   #onProblem: (problem: StorageError | null) => void;
 
   constructor(
@@ -83,6 +89,11 @@ export class SessionRecorder implements BeatRecorder {
       onProblem?: (problem: StorageError | null) => void;
       /** Takes the session's recording lock and returns its release (tests stand in for a closed tab). */
       holdLock?: (sessionId: string) => () => void;
+      /**
+       * Nothing is written until the beats span this long, ms: a session stopped sooner is not kept unless the
+       * person asks ({@link keep}); a tab closed sooner leaves nothing to recover.
+       */
+      minKeptMs?: number;
     } = {},
   ) {
     this.#store = store;
@@ -91,6 +102,7 @@ export class SessionRecorder implements BeatRecorder {
     this.#onProblem = options.onProblem ?? (() => {});
     this.#holdLock = options.holdLock ?? holdRecordingLock;
     this.#checkInBefore = start.checkInBefore ?? null;
+    this.#minKeptMs = options.minKeptMs ?? 0;
     if (!store)
       this.#setProblem({
         kind: 'unavailable',
@@ -104,9 +116,21 @@ export class SessionRecorder implements BeatRecorder {
     this.#releaseLock = this.#holdLock(this.#start.id);
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHidden);
     if (!this.#store) return { ok: false, error: this.#problem ?? { kind: 'unavailable', message: '' } };
-    const result = await this.#store.putSession(this.#sessionRecord('recording', 0));
-    if (!result.ok) this.#setProblem(result.error);
+    if (this.held) return { ok: true, value: undefined };
+    return this.#writeRow(this.#store);
+  }
+
+  /** The empty session row with its before check-in, written once before the first beats. */
+  async #writeRow(store: RecorderStore): Promise<StorageResult<void>> {
+    const result = await store.putSession(this.#sessionRecord('recording', 0));
+    if (result.ok) this.#rowWritten = true;
+    else this.#setProblem(result.error);
     return result;
+  }
+
+  /** Whether the session is still too short to be written (see the `minKeptMs` option). */
+  get held(): boolean {
+    return !this.#keepShort && durationOfBeats(this.#beats) < this.#minKeptMs;
   }
 
   get id(): string {
@@ -162,8 +186,10 @@ export class SessionRecorder implements BeatRecorder {
     const total = this.#beats.length;
     const dirtyFrom = this.#dirtyFrom;
     const breathCount = this.#breath?.sampleCount ?? 0;
-    if (!store || (total === this.#savedCount && dirtyFrom === Infinity && breathCount === this.#breathSaved))
-      return;
+    const unchanged =
+      total === this.#savedCount && dirtyFrom === Infinity && breathCount === this.#breathSaved;
+    if (!store || this.held || unchanged) return;
+    if (!this.#rowWritten && !(await this.#writeRow(store)).ok) return;
     this.#dirtyFrom = Infinity;
     // Rewrite the open (or a relabelled) chunk and add any new ones; the beats before it are already stored.
     const firstSeq = Math.floor(Math.min(this.#savedCount, dirtyFrom) / BEATS_PER_CHUNK);
@@ -208,13 +234,33 @@ export class SessionRecorder implements BeatRecorder {
     this.#timer = null;
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHidden);
     await this.flush();
-    this.#releaseLock();
-    const record = this.#sessionRecord('finished', this.#beats.length, finish.checkInAfter ?? null);
-    if (this.#store) {
+    return this.#finish(finish.checkInAfter ?? null);
+  }
+
+  /** The finished record, written unless the session is held as too short. */
+  async #finish(checkInAfter: CheckIn | null): Promise<SessionRecord> {
+    const record = this.#sessionRecord('finished', this.#beats.length, checkInAfter);
+    if (this.#store && !this.held) {
       const result = await this.#store.putSession(record);
       if (!result.ok) this.#setProblem(result.error);
     }
+    // Only now: another tab waiting on the lock would otherwise "recover" a session about to be finished here. A
+    // session held as too short keeps its lock until the person keeps it or lets it go, so another tab showing the
+    // history hears of it when it is written ({@link keep}), not before.
+    if (!this.held) this.#releaseLock();
     return record;
+  }
+
+  /** Keep a stopped session that was too short to be written: write it all now. */
+  async keep(): Promise<SessionRecord> {
+    this.#keepShort = true;
+    await this.flush();
+    return this.#finish(null);
+  }
+
+  /** The person let a stopped session go unsaved (or started another): nothing is written, the lock is let go. */
+  discard(): void {
+    if (this.#stopped) this.#releaseLock();
   }
 
   /** The whole session as held in memory, for export when storage failed. */

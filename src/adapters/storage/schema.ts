@@ -12,10 +12,11 @@
  * twice does nothing), and one function per version step.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { ReadingRecord } from '../../core/readiness/reading';
 import type { AssessmentRecord, CheckIn, SessionRecord } from '../../core/session/record';
 
 export const DB_NAME = 'resonance';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 export const STORE = {
   sessions: 'sessions',
@@ -23,11 +24,13 @@ export const STORE = {
   settings: 'settings',
   checkIns: 'check-ins',
   assessments: 'assessments',
+  readings: 'readings',
 } as const;
 
 export const INDEX = {
   sessionsByStart: 'by-start',
   assessmentsByTime: 'by-time',
+  readingsByTime: 'by-time',
 } as const;
 
 /** A session row: the record without its check-ins, which live in their own store (since version 2). */
@@ -83,6 +86,7 @@ export interface ResonanceDb extends DBSchema {
     value: AssessmentRecord;
     indexes: { [INDEX.assessmentsByTime]: number };
   };
+  [STORE.readings]: { key: string; value: ReadingRecord; indexes: { [INDEX.readingsByTime]: number } };
 }
 
 export type StoreName = StoreNames<ResonanceDb>;
@@ -132,10 +136,19 @@ async function upgradeTo2(db: IDBPDatabase<ResonanceDb>, tx: UpgradeTx): Promise
   }
 }
 
+/** Version 3: morning readings get a store of their own, indexed by time. Nothing existing moves. */
+function upgradeTo3(db: IDBPDatabase<ResonanceDb>, tx: UpgradeTx): void {
+  if (!db.objectStoreNames.contains(STORE.readings)) db.createObjectStore(STORE.readings, { keyPath: 'id' });
+  const readings = tx.objectStore(STORE.readings);
+  if (!readings.indexNames.contains(INDEX.readingsByTime))
+    readings.createIndex(INDEX.readingsByTime, 'timeMs');
+}
+
 /** UPGRADES[v - 1] brings a database from version v - 1 to v. Append only. */
 const UPGRADES: ((db: IDBPDatabase<ResonanceDb>, tx: UpgradeTx) => void | Promise<void>)[] = [
   upgradeTo1,
   upgradeTo2,
+  upgradeTo3,
 ];
 
 /** Run every upgrade step after `oldVersion`, in order, within the version-change transaction. */

@@ -6,6 +6,7 @@ import { fromColumns, type BeatColumns } from '../../core/session/columns';
 import { decodeBreath, decodeChunks } from './chunks';
 import type { BreathTraceSlice } from '../../core/respiration/breath-trace';
 import type { AssessmentRecord, BeatRecord, CheckIn, SessionRecord } from '../../core/session/record';
+import type { ReadingRecord } from '../../core/readiness/reading';
 import { openDatabase, transact, type Db, type StorageResult } from './database';
 import {
   INDEX,
@@ -14,7 +15,9 @@ import {
   type SettingValue,
   type StoredCheckIn,
   type StoredChunk,
+  type StoreName,
   type StoredSession,
+  type StoredSetting,
 } from './schema';
 
 /** Sessions joined with their check-ins. */
@@ -151,9 +154,12 @@ export class ResonanceStore {
     });
   }
 
-  /** Delete every session, beat, check-in, assessment and setting. */
+  /**
+   * Delete every record of every store the database has (sessions, beats, check-ins, assessments, settings, and
+   * any store a later version adds). Only the wipe (wipe.ts) calls this: it also clears the app's other keys.
+   */
   deleteEverything(): Promise<StorageResult<void>> {
-    const all = [STORE.sessions, STORE.beatChunks, STORE.checkIns, STORE.assessments, STORE.settings];
+    const all = [...this.db.objectStoreNames] as StoreName[];
     return transact(this.db, all, 'readwrite', async (tx) => {
       await Promise.all(all.map((name) => tx.objectStore(name).clear()));
     });
@@ -172,6 +178,25 @@ export class ResonanceStore {
     );
   }
 
+  putReading(reading: ReadingRecord): Promise<StorageResult<void>> {
+    return transact(this.db, [STORE.readings], 'readwrite', async (tx) => {
+      await tx.objectStore(STORE.readings).put(reading);
+    });
+  }
+
+  /** Morning readings, oldest first. */
+  listReadings(): Promise<StorageResult<ReadingRecord[]>> {
+    return transact(this.db, [STORE.readings], 'readonly', (tx) =>
+      tx.objectStore(STORE.readings).index(INDEX.readingsByTime).getAll(),
+    );
+  }
+
+  deleteReading(id: string): Promise<StorageResult<void>> {
+    return transact(this.db, [STORE.readings], 'readwrite', async (tx) => {
+      await tx.objectStore(STORE.readings).delete(id);
+    });
+  }
+
   getSetting(key: string): Promise<StorageResult<SettingValue | undefined>> {
     return transact(
       this.db,
@@ -179,6 +204,11 @@ export class ResonanceStore {
       'readonly',
       async (tx) => (await tx.objectStore(STORE.settings).get(key))?.value,
     );
+  }
+
+  /** Every stored setting (the settings state checks each value as it reads it). */
+  listSettings(): Promise<StorageResult<StoredSetting[]>> {
+    return transact(this.db, [STORE.settings], 'readonly', (tx) => tx.objectStore(STORE.settings).getAll());
   }
 
   putSetting(key: string, value: SettingValue): Promise<StorageResult<void>> {

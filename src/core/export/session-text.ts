@@ -5,19 +5,18 @@
  *   ("RR interval data ... in a text file, one value per line", Kubios HRV user's guide, data formats).
  * - CSV of beats, RFC 4180 (comma separated, CRLF line ends, fields with commas, quotes or line breaks quoted,
  *   quotes doubled), with a header naming each column and its unit.
+ *
+ * Numbers are written exactly (decimal.ts), so re-importing either file (rr-file/reader.ts) gives back the very
+ * same RR values, and the CSV the same beats: times, gaps, labels and pacer columns too.
  */
 import { BREATH_STEP_MS, type BreathTraceSlice } from '../respiration/breath-trace';
 import type { BeatRecord, SessionRecord } from '../session/record';
-
-/** A number for export: up to `digits` decimals, no trailing zeros, no exponent for ordinary values. */
-export function formatNumber(value: number, digits: number): string {
-  return String(Number(value.toFixed(digits)));
-}
+import { exactText, msToSecondsText } from './decimal';
 
 /** RR text: every beat's RR in ms, one per line, ending with a newline. */
 export function rrText(beats: readonly BeatRecord[]): string {
   let out = '';
-  for (const beat of beats) out += `${formatNumber(beat.rrMs, 3)}\n`;
+  for (const beat of beats) out += `${exactText(beat.rrMs)}\n`;
   return out;
 }
 
@@ -46,20 +45,28 @@ export function beatsCsv(beats: readonly BeatRecord[], breath: BreathTraceSlice 
   const rows = [header.join(',')];
   for (const b of beats) {
     const fields = [
-      formatNumber(b.timeMs / 1000, 3),
-      formatNumber(b.rrMs, 3),
+      msToSecondsText(b.timeMs),
+      exactText(b.rrMs),
       b.afterGap ? '1' : '0',
       csvField(b.artifact),
-      b.pacerRateBpm === null ? '' : formatNumber(b.pacerRateBpm, 3),
-      b.pacerPhase === null ? '' : formatNumber(b.pacerPhase, 4),
+      b.pacerRateBpm === null ? '' : exactText(b.pacerRateBpm),
+      b.pacerPhase === null ? '' : exactText(b.pacerPhase),
     ];
     if (breath) {
       const v = breathAt(breath, b.timeMs);
-      fields.push(v === null ? '' : formatNumber(v, 3));
+      fields.push(v === null ? '' : breathText(v));
     }
     rows.push(fields.join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
+}
+
+/**
+ * A breath value for the CSV, to 3 decimals: it is interpolated between 4 Hz samples (not a stored value that must
+ * read back exactly), and the chest signal is nowhere near that precise.
+ */
+function breathText(value: number): string {
+  return String(Number(value.toFixed(3)));
 }
 
 /** The breath trace at session time `timeMs`, linear between samples; null outside it or next to a hole. */

@@ -3,7 +3,7 @@ import type { ModelPerson, PersonOptions, SimulatedPerson } from '../physiology/
 import { SimulatedChestStrap } from '../respiration/breath-log';
 import type { MeasuredBreath } from './response';
 import { scoreSliding, slidingBreathRates, type SlidingOptions } from './assessment/sliding';
-import { scoreStepped, steppedBreathRates, type SteppedOptions } from './assessment/stepped';
+import { QUICK_STEPPED, scoreStepped, steppedBreathRates, type SteppedOptions } from './assessment/stepped';
 import type { AssessmentResult } from './assessment/result';
 import { AdaptiveController, type ControllerConfig, type ControllerDecision } from './controller';
 import { fastForward } from './fast-forward';
@@ -16,8 +16,8 @@ import { PacerSchedule, type ScheduledBreath } from './schedule';
  * session in fast-forward: what `npm run simulate` prints and what the validation tests check. The protocols see
  * only the beats and the pacer, never the model.
  */
-export type ProtocolName = 'stepped' | 'sliding' | 'adaptive';
-export const PROTOCOLS: readonly ProtocolName[] = ['stepped', 'sliding', 'adaptive'];
+export type ProtocolName = 'stepped' | 'quick' | 'sliding' | 'adaptive';
+export const PROTOCOLS: readonly ProtocolName[] = ['stepped', 'quick', 'sliding', 'adaptive'];
 
 export interface SimulationOptions {
   readonly protocol: ProtocolName;
@@ -122,10 +122,9 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
       decisions,
     };
   }
+  const stepped = options.protocol === 'quick' ? QUICK_STEPPED : options.stepped;
   const rates =
-    options.protocol === 'stepped'
-      ? steppedBreathRates(options.stepped)
-      : slidingBreathRates(options.sliding);
+    options.protocol === 'sliding' ? slidingBreathRates(options.sliding) : steppedBreathRates(stepped);
   const protocol = new PacerSchedule(patternFromRate(rates[0] ?? 6));
   schedule = protocol;
   if (rates[1] !== undefined) protocol.setPattern(patternFromRate(rates[1]));
@@ -137,9 +136,9 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
   });
   const breaths = measured();
   const assessment =
-    options.protocol === 'stepped'
-      ? scoreStepped(beats, protocol, options.stepped, undefined, breaths)
-      : scoreSliding(beats, protocol, options.sliding, undefined, breaths);
+    options.protocol === 'sliding'
+      ? scoreSliding(beats, protocol, options.sliding, undefined, breaths)
+      : scoreStepped(beats, protocol, stepped, undefined, breaths);
   return {
     ...base,
     foundBpm: assessment.foundBpm,

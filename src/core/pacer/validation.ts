@@ -40,7 +40,7 @@ export interface Outcome {
   readonly timeToAnswerS: number;
 }
 
-const SESSION = { stepped: 1, sliding: 2, adaptive: 3 } as const;
+const SESSION = { stepped: 1, sliding: 2, adaptive: 3, quick: 4 } as const;
 export const ADAPTIVE_VALIDATION_S = 1200;
 
 const nearestStep = (rateBpm: number): number =>

@@ -33,7 +33,7 @@ export function reasonText(r: PacerReason | null, adaptable: boolean): string {
     case 'adaptive-off':
       return 'Adaptive pacing is off: the rate stays where you set it.';
     case 'assessment-running':
-      return `${r.protocol === 'stepped' ? 'Stepped' : 'Sliding'} assessment: the pacer leads, follow it.`;
+      return `${protocolName(r.protocol)} assessment: the pacer leads, follow it.`;
     case 'assessment-stopped':
       return r.kept
         ? 'Assessment stopped early; what it measured so far is kept, marked partial.'
@@ -43,6 +43,11 @@ export function reasonText(r: PacerReason | null, adaptable: boolean): string {
         ? `Assessment done, but no rate could be chosen. ${r.result.notes.map(noteText).join(' ')}`
         : `Assessment done: ${answerText(r.result)} The pacer continues from it.`;
   }
+}
+
+/** An assessment protocol's name, capitalised. */
+export function protocolName(p: 'stepped' | 'quick' | 'sliding'): string {
+  return p === 'stepped' ? 'Stepped' : p === 'quick' ? 'Quick' : 'Sliding';
 }
 
 /** The assessment's answer in a sentence. */

@@ -96,7 +96,8 @@ describe('a strap that drops every 30 s for 10 minutes', () => {
 
     await session.stop();
     await timers.advance(100);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The recorder's last write goes through fake-indexeddb's own timers: wait for it, however loaded the machine.
+    await expect.poll(() => records.length, { timeout: 10_000 }).toBe(1);
     expect(session.status).toEqual({ state: 'ended', reason: 'stopped' });
     expect(session.running).toBe(false);
     expect(timers.pending).toBe(0);

@@ -179,6 +179,44 @@ describe('SessionRecorder', () => {
     store.close();
   });
 
+  it('a stopped session too short to keep holds its lock until it is kept or let go', async () => {
+    const store = await openStore();
+    const lockNow = { held: 0, released: 0 };
+    const countingLock = () => {
+      lockNow.held += 1;
+      return () => (lockNow.released += 1);
+    };
+    const kept = new SessionRecorder(store, start('kept'), {
+      timers: manualTimers(),
+      holdLock: countingLock,
+      minKeptMs: 30_000,
+    });
+    await kept.begin();
+    makeBeats(10).forEach((b) => kept.record(b));
+    await kept.stop();
+    expect(kept.held).toBe(true);
+    expect(lockNow.released).toBe(0);
+    await kept.keep();
+    expect(lockNow.released).toBe(1);
+    const list = await store.listSessions();
+    expect(list.ok && list.value.map((s) => [s.id, s.status])).toEqual([['kept', 'finished']]);
+
+    const dropped = new SessionRecorder(store, start('dropped'), {
+      timers: manualTimers(),
+      holdLock: countingLock,
+      minKeptMs: 30_000,
+    });
+    await dropped.begin();
+    makeBeats(10).forEach((b) => dropped.record(b));
+    dropped.discard(); // still recording: the lock stays
+    expect(lockNow.released).toBe(1);
+    await dropped.stop();
+    expect(lockNow.released).toBe(1);
+    dropped.discard();
+    expect(lockNow.released).toBe(2);
+    store.close();
+  });
+
   it('removes an unfinished session that stored no beats', async () => {
     const store = await openStore();
     const recorder = new SessionRecorder(store, start('empty'), {

@@ -21,6 +21,12 @@ describe('resonance protocols on panels of simulated people', { timeout: 120_000
       expect(s.passShare).toBeGreaterThanOrEqual(0.9);
     });
 
+    it(`${model}: the 6-minute quick assessment meets the gate`, () => {
+      const s = summarise(panel(model).map((p) => runOutcome(p, 'quick')));
+      expect(s.passShare).toBeGreaterThanOrEqual(0.9);
+      expect(s.medianTimeToAnswerS).toBeLessThanOrEqual(6 * 60 + 10);
+    });
+
     it(`${model}: the stepped protocol gives >= 90 % of the response in at least 80 % of people`, () => {
       const s = summarise(panel(model).map((p) => runOutcome(p, 'stepped')));
       expect(s.passShare).toBeGreaterThanOrEqual(0.8);

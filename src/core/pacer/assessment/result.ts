@@ -23,7 +23,7 @@ export type AssessmentNote =
   | { readonly kind: 'text'; readonly text: string };
 
 export interface AssessmentResult {
-  readonly protocol: 'stepped' | 'sliding';
+  readonly protocol: 'stepped' | 'quick' | 'sliding';
   /** The resonance frequency found, breaths/min; null when the data did not allow a choice. */
   readonly foundBpm: number | null;
   /**
@@ -57,7 +57,7 @@ export function parseStoredAssessment(text: string | null): StoredAssessment | n
   const r = raw as Record<string, unknown>;
   const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
   const numOrNull = (x: unknown): x is number | null => x === null || num(x);
-  if (r.protocol !== 'stepped' && r.protocol !== 'sliding') return null;
+  if (r.protocol !== 'stepped' && r.protocol !== 'quick' && r.protocol !== 'sliding') return null;
   if (typeof r.dateIso !== 'string' || Number.isNaN(Date.parse(r.dateIso))) return null;
   if (!numOrNull(r.foundBpm) || !Array.isArray(r.points) || !Array.isArray(r.notes)) return null;
   if (r.foundBpm !== null && !(r.foundBpm >= 3 && r.foundBpm <= 10)) return null;
