@@ -117,7 +117,10 @@ test('starts the accelerometer of a strap offering PMD, shows the breath rate an
 
   // The emulated person breathes at the pacer's 6/min from one anchor breath on: hold the pacer there (the adaptive
   // controller would otherwise start moving it after 45 s, and the lag would be read against a drifting pacer).
+  // The lock lives in the running session's settings sheet.
+  await page.getByRole('button', { name: 'Session settings' }).click();
   await page.getByLabel('Lock the rate').check();
+  await page.getByRole('button', { name: 'Done' }).click();
   const lagS = 1.2;
   await streamBreathing(lagS, 75_000);
   const rate = page.getByTestId('breath-rate');
