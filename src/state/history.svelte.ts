@@ -2,6 +2,7 @@
  * The history the screens show: sessions (summaries only), assessments, morning readings with their baseline and
  * normal range, the day-by-day trends, streaks (sessions and readings both count), and the data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
  */
+import type { BreathTraceSlice } from '../core/respiration/breath-trace';
 import { backupJson, parseBackup } from '../core/export/backup';
 import { importRrFile } from '../core/export/rr-import';
 import { assessmentRecord } from '../core/history/assessments';
@@ -181,6 +182,14 @@ export class History {
 
   async beatsOf(sessionId: string): Promise<BeatRecord[] | null> {
     const result = await this.#store?.readBeats(sessionId);
+    if (!result) return null;
+    if (!result.ok) this.say({ kind: 'error', text: result.error.message });
+    return result.ok ? result.value : null;
+  }
+
+  /** A session's measured breath, or null (none recorded, or no storage). */
+  async breathOf(sessionId: string): Promise<BreathTraceSlice | null> {
+    const result = await this.#store?.readBreath(sessionId);
     if (!result) return null;
     if (!result.ok) this.say({ kind: 'error', text: result.error.message });
     return result.ok ? result.value : null;

@@ -363,7 +363,12 @@ export class PacerControl {
       this.#controller = this.#newController();
     }
     const schedule = this.#session.schedule;
-    const d = this.#controller.decideFromSeries(pacer.breathStartS, this.#normalSeries(), schedule);
+    const d = this.#controller.decideFromSeries(
+      pacer.breathStartS,
+      this.#normalSeries(),
+      schedule,
+      this.#session.measuredBreaths,
+    );
     this.#response = this.#indicator(pacer.breathStartS);
     this.#reason = d.reason;
     this.#action = d.action;
@@ -396,11 +401,14 @@ export class PacerControl {
 
   /** The protocol scored from the breaths finished so far (all of them once it is over). */
   #score(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): AssessmentResult {
+    // Over the person's measured breaths when the strap streams them (src/core/pacer/response.ts).
     const swings = protocolSwings(
       this.#normalSeries(),
       this.#session.schedule,
       plan.rates.length,
       plan.first,
+      1,
+      this.#session.measuredBreaths,
     );
     return plan.protocol === 'sliding'
       ? slidingFromSwings(swings)

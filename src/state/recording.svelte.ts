@@ -8,6 +8,7 @@ import type { LiveMetrics } from '../core/hrv/live';
 import { NORMAL_BEAT, type BeatRecord, type CheckIn, type SessionRecord } from '../core/session/record';
 import type { StorageError } from '../adapters/storage/database';
 import { SessionRecorder, type RecorderTimers } from '../adapters/storage/recorder';
+import type { BreathTrace } from '../core/respiration/breath-trace';
 import type { ResonanceStore } from '../adapters/storage/store';
 import type { SessionObserver } from './session.svelte';
 
@@ -117,6 +118,7 @@ export class Recording implements SessionObserver {
     sessionId: string;
     source: { kind: HeartSourceKind; label: string };
     startedAtMs: number;
+    breath?: BreathTrace;
   }): void {
     if (this.#unsavedShort) this.#recorder?.discard();
     this.#recorder = new SessionRecorder(
@@ -130,6 +132,7 @@ export class Recording implements SessionObserver {
       },
       { timers: this.#timers, onProblem: (p) => (this.#problem = p), minKeptMs: MIN_KEPT_SESSION_MS },
     );
+    if (info.breath) this.#recorder.recordBreath(info.breath);
     this.#checkInBefore = null;
     this.#lastFinished = null;
     this.#unsavedShort = false;

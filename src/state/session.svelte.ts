@@ -1,4 +1,10 @@
-import type { Beat, HeartRateReading, HeartSource, HeartStatus } from '../core/heart/types';
+import type {
+  AccelerationChunk,
+  Beat,
+  HeartRateReading,
+  HeartSource,
+  HeartStatus,
+} from '../core/heart/types';
 import type { LiveBeat, LiveMetrics } from '../core/hrv/live';
 import {
   breathRateBpm,
@@ -9,6 +15,9 @@ import {
   type BreathPattern,
 } from '../core/pacer/pattern';
 import { RecentBeats, type RecentBeat } from './recent-beats';
+import { ChestBreathingTracker, type Breath, type ChestBreathing } from '../core/respiration/chest-breathing';
+import { BreathLog } from '../core/respiration/breath-log';
+import { BreathTrace } from '../core/respiration/breath-trace';
 import { SESSION_LENGTHS, type SessionLength } from './settings.svelte';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 import {
@@ -34,13 +43,17 @@ export type CreateAnalyser = (
 
 /** Anything that wants to follow a session (the recorder, the cues): every method optional. */
 export interface SessionObserver {
-  started?(info: { sessionId: string; source: HeartSource; startedAtMs: number }): void;
+  /** `breath`: the session's measured breath trace (grows while the chest sensor streams). */
+  started?(info: { sessionId: string; source: HeartSource; startedAtMs: number; breath: BreathTrace }): void;
   beat?(beat: Beat, pacer: PacerState): void;
   /** Every metrics update from the HRV worker (carries the beats' settled artifact labels). */
   metrics?(metrics: LiveMetrics): void;
   status?(status: HeartStatus): void;
   stopped?(info: { sessionId: string; reason: string }): void;
 }
+
+/** How often the measured breath is analysed, s of its own samples. */
+const BREATHING_EVERY_S = 2;
 
 /** The tachogram shows this much history. */
 export const TACHOGRAM_WINDOW_MS = 120_000;
@@ -62,6 +75,13 @@ export class LiveSession {
   #inhaleShare = $state(0.4);
   #sourceLabel = $state('');
   #error = $state<string | null>(null);
+  /** The person's measured breath (sources with a chest accelerometer); null until there is any. */
+  #breathing = $state.raw<ChestBreathing | null>(null);
+  #chest = new ChestBreathingTracker();
+  /** Every breath measured this session, and the breath signal joined for the record. */
+  readonly #breathLog = new BreathLog();
+  readonly #breathTrace = new BreathTrace();
+  #breathingAnalysedAtS = Number.NEGATIVE_INFINITY;
   #analysis = $state.raw<WorkerHealth>({ state: 'running' });
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
@@ -138,6 +158,23 @@ export class LiveSession {
   }
   get beatVersion(): number {
     return this.#beatVersion;
+  }
+  /**
+   * The person's breath measured by the source's chest accelerometer over the last minute, against the pacer;
+   * null when the source has none (every strap but a Polar H10) or before its first analysis.
+   */
+  get breathing(): ChestBreathing | null {
+    return this.#breathing;
+  }
+
+  /** Every breath the chest sensor measured this session, oldest first (empty without one): the pacer reads it. */
+  get measuredBreaths(): readonly Breath[] {
+    return this.#breathLog.breaths;
+  }
+
+  /** The measured breath signal of this session so far, 4 Hz (the recording stores it). */
+  get breathTrace(): BreathTrace {
+    return this.#breathTrace;
   }
   /** Beats of the last two minutes, oldest first, with their artifact labels once known. */
   get recentBeats(): readonly RecentBeat[] {
@@ -257,6 +294,11 @@ export class LiveSession {
     this.#metrics = null;
     this.#lastHeartRate = null;
     this.#error = null;
+    this.#breathing = null;
+    this.#chest.reset();
+    this.#breathLog.reset();
+    this.#breathTrace.reset();
+    this.#breathingAnalysedAtS = Number.NEGATIVE_INFINITY;
     this.#source = source;
     this.#sourceLabel = source.label;
     this.#schedule = new PacerSchedule(this.#pattern);
@@ -273,12 +315,18 @@ export class LiveSession {
     this.#lengthTimer ??= setInterval(() => this.#checkLength(), LENGTH_CHECK_MS);
     this.#status = { state: 'connecting' };
     for (const o of this.#observers)
-      o.started?.({ sessionId: this.#sessionId, source, startedAtMs: Date.now() });
+      o.started?.({
+        sessionId: this.#sessionId,
+        source,
+        startedAtMs: Date.now(),
+        breath: this.#breathTrace,
+      });
     try {
       await source.start({
         beat: (beat) => this.#onBeat(beat),
         status: (status) => this.#onStatus(status),
         heartRate: (reading: HeartRateReading) => (this.#lastHeartRate = reading.heartRateBpm),
+        acceleration: (chunk) => this.#onAcceleration(chunk),
       });
     } catch (error) {
       this.#onStatus({
@@ -333,10 +381,29 @@ export class LiveSession {
   #onBeat(beat: Beat): void {
     this.#recent.push(beat);
     if (beat.heartRateBpm !== undefined) this.#lastHeartRate = beat.heartRateBpm;
-    this.#analyser?.push([{ rrMs: beat.rrMs, timeMs: beat.timeMs, afterGap: beat.afterGap === true }]);
     const pacer = this.#schedule.at(beat.timeMs / 1000);
+    this.#analyser?.push([
+      { rrMs: beat.rrMs, timeMs: beat.timeMs, afterGap: beat.afterGap === true, pacerRateBpm: pacer.rateBpm },
+    ]);
     for (const o of this.#observers) o.beat?.(beat, pacer);
     this.#beatVersion += 1;
+  }
+
+  /** Chest acceleration: kept for the last minute and measured against the pacer every two seconds. */
+  #onAcceleration(chunk: AccelerationChunk): void {
+    const timeS = Array.from(chunk.timeMs, (ms) => ms / 1000);
+    this.#chest.push({ timeS, xyzMg: chunk.xyzMg });
+    const lastS = timeS[timeS.length - 1];
+    if (lastS === undefined || lastS - this.#breathingAnalysedAtS < BREATHING_EVERY_S) return;
+    this.#breathingAnalysedAtS = lastS;
+    const schedule = this.#schedule;
+    const breathing = this.#chest.analyse({
+      volumeAt: (t) => schedule.at(t).volume,
+      periodS: 60 / schedule.at(lastS).rateBpm,
+    });
+    this.#breathing = breathing;
+    this.#breathLog.add(breathing, lastS);
+    if (breathing.status === 'ok') this.#breathTrace.add(breathing.signal);
   }
 
   #onStatus(status: HeartStatus): void {

@@ -8,11 +8,16 @@
  */
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
+import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../src/core/gatt/pmd';
+import { H10_ACC_SETTINGS, pmdResponse } from '../core/gatt/pmd-bytes';
 
 declare global {
   interface Window {
     /** Test only: the newest Heart Rate Measurement characteristic the app subscribed to. */
     __resonanceHrm?: BluetoothRemoteGATTCharacteristic;
+    /** Test only: the newest PMD control point and data characteristics the app subscribed to. */
+    __resonancePmdControl?: BluetoothRemoteGATTCharacteristic;
+    __resonancePmdData?: BluetoothRemoteGATTCharacteristic;
   }
 }
 
@@ -33,6 +38,8 @@ export const CAPTURE_HRM_SCRIPT = `(() => {
   const start = proto.startNotifications;
   proto.startNotifications = function () {
     if (this.uuid === '${uuid(0x2a37)}') window.__resonanceHrm = this;
+    if (this.uuid === '${PMD_CONTROL_POINT}') window.__resonancePmdControl = this;
+    if (this.uuid === '${PMD_DATA}') window.__resonancePmdData = this;
     return start.call(this);
   };
 })();`;
@@ -46,6 +53,8 @@ export interface StrapSpec {
   readonly adapter?: 'powered-on' | 'absent';
   /** What the person does in the chooser (default: picks the strap). */
   readonly chooser?: 'select' | 'cancel';
+  /** Offer Polar's Measurement Data service with an accelerometer, as an H10 does (default: no). */
+  readonly pmd?: boolean;
 }
 
 const base64 = (bytes: readonly number[]) => Buffer.from(bytes).toString('base64');
@@ -60,12 +69,16 @@ export class EmulatedStrap {
   /** Characteristic id -> bytes to answer reads with; the measurement's entry is the packet being delivered. */
   #reads = new Map<string, number[]>();
   #hrmId = '';
+  #pmdControlId = '';
+  #pmdDataId = '';
   #stale = false;
   #prompts = new Set<string>();
   /** While true, connection attempts fail as if the strap were out of range. */
   refuseConnections = false;
   /** Counts of operations seen, for assertions and waiting. */
   readonly seen = { connections: 0, subscriptions: 0, unsubscriptions: 0, reads: 0 };
+  /** PMD control-point commands written by the app, as byte arrays, oldest first. */
+  readonly pmdCommands: number[][] = [];
   #closed = false;
   #inFlight = 0;
 
@@ -91,7 +104,7 @@ export class EmulatedStrap {
     browserCdp.on('BluetoothEmulation.gattOperationReceived', (event) => void strap.#onGatt(event.type));
     browserCdp.on(
       'BluetoothEmulation.characteristicOperationReceived',
-      (event) => void strap.#onCharacteristic(event.characteristicId, event.type),
+      (event) => void strap.#onCharacteristic(event.characteristicId, event.type, event.data),
     );
     browserCdp.on(
       'BluetoothEmulation.descriptorOperationReceived',
@@ -159,12 +172,45 @@ export class EmulatedStrap {
 
   /** Deliver one Heart Rate Measurement notification with these bytes to the app's listener. */
   async notify(bytes: readonly number[]): Promise<void> {
-    this.#reads.set(this.#hrmId, [...bytes]);
-    await this.#page.evaluate(async () => {
-      const characteristic = window.__resonanceHrm;
-      if (!characteristic) throw new Error('the app has not subscribed to heart rate');
+    await this.#deliver(this.#hrmId, '__resonanceHrm', bytes);
+  }
+
+  /**
+   * Make the page's own characteristic (remembered under `key` by the capture script) read these bytes: the browser
+   * then fires characteristicvaluechanged on it, as a notification or indication would.
+   */
+  async #deliver(
+    characteristicId: string,
+    key: '__resonanceHrm' | '__resonancePmdControl' | '__resonancePmdData',
+    bytes: readonly number[],
+  ): Promise<void> {
+    this.#reads.set(characteristicId, [...bytes]);
+    await this.#page.evaluate(async (name) => {
+      const characteristic = window[name];
+      if (!characteristic) throw new Error(`the app has not subscribed (${name})`);
       await characteristic.readValue();
-    });
+    }, key);
+  }
+
+  /** Deliver one PMD data notification (an accelerometer frame) to the app's listener. */
+  async notifyPmdData(bytes: readonly number[]): Promise<void> {
+    await this.#deliver(this.#pmdDataId, '__resonancePmdData', bytes);
+  }
+
+  /** Indicate a control-point answer (delivered, like notifications, through a read the page makes). */
+  async #indicatePmd(bytes: readonly number[]): Promise<void> {
+    await this.#deliver(this.#pmdControlId, '__resonancePmdControl', bytes);
+  }
+
+  /** The answer an H10 gives to a control-point command: settings, start (no factor), stop. */
+  #answerPmd(command: readonly number[]): void {
+    this.pmdCommands.push([...command]);
+    const op = command[0] ?? 0;
+    const answer =
+      op === 1 ? pmdResponse(1, 0, H10_ACC_SETTINGS) : op === 2 || op === 3 ? pmdResponse(op, 0) : null;
+    if (!answer) return;
+    // After the write's own answer has reached the page: two operations on one characteristic cannot overlap.
+    setTimeout(() => this.#answer(() => this.#indicatePmd(answer)), 30);
   }
 
   /** How many chooser prompts the strap has been picked in. */
@@ -205,10 +251,14 @@ export class EmulatedStrap {
   async #onCharacteristic(
     characteristicId: string,
     type: 'read' | 'write' | 'subscribe-to-notifications' | 'unsubscribe-from-notifications',
+    written?: string,
   ): Promise<void> {
-    if (type === 'subscribe-to-notifications') this.seen.subscriptions += 1;
-    if (type === 'unsubscribe-from-notifications') this.seen.unsubscriptions += 1;
-    if (type === 'read' && characteristicId !== this.#hrmId) this.seen.reads += 1;
+    const pmd = characteristicId === this.#pmdControlId || characteristicId === this.#pmdDataId;
+    if (!pmd) {
+      if (type === 'subscribe-to-notifications') this.seen.subscriptions += 1;
+      if (type === 'unsubscribe-from-notifications') this.seen.unsubscriptions += 1;
+      if (type === 'read' && characteristicId !== this.#hrmId) this.seen.reads += 1;
+    }
     const data = type === 'read' ? this.#reads.get(characteristicId) : undefined;
     await this.#browserCdp.send('BluetoothEmulation.simulateCharacteristicOperationResponse', {
       characteristicId,
@@ -216,6 +266,9 @@ export class EmulatedStrap {
       code: 0,
       ...(data ? { data: base64(data) } : {}),
     });
+    if (type === 'write' && characteristicId === this.#pmdControlId && written !== undefined) {
+      this.#answerPmd([...Buffer.from(written, 'base64')]);
+    }
   }
 
   /** Heart Rate (measurement + body sensor location), Battery and Device Information, with fresh ids. */
@@ -226,13 +279,13 @@ export class EmulatedStrap {
       (await cdp.send('BluetoothEmulation.addService', { address, serviceUuid: uuid(short) })).serviceId;
     const characteristic = async (
       serviceId: string,
-      short: number,
-      properties: { read?: boolean; notify?: boolean },
+      short: number | string,
+      properties: { read?: boolean; write?: boolean; notify?: boolean; indicate?: boolean },
     ) =>
       (
         await cdp.send('BluetoothEmulation.addCharacteristic', {
           serviceId,
-          characteristicUuid: uuid(short),
+          characteristicUuid: typeof short === 'string' ? short : uuid(short),
           properties,
         })
       ).characteristicId;
@@ -248,6 +301,24 @@ export class EmulatedStrap {
     reads.set(await characteristic(battery, 0x2a19, { read: true }), [this.spec.batteryPercent]);
     const info = await service(0x180a);
     reads.set(await characteristic(info, 0x2a29, { read: true }), [...Buffer.from(this.spec.manufacturer)]);
+    if (this.spec.pmd) {
+      const pmd = (await cdp.send('BluetoothEmulation.addService', { address, serviceUuid: PMD_SERVICE }))
+        .serviceId;
+      this.#pmdControlId = await characteristic(pmd, PMD_CONTROL_POINT, {
+        read: true,
+        write: true,
+        indicate: true,
+      });
+      this.#pmdDataId = await characteristic(pmd, PMD_DATA, { notify: true });
+      for (const characteristicId of [this.#pmdControlId, this.#pmdDataId]) {
+        await cdp.send('BluetoothEmulation.addDescriptor', {
+          characteristicId,
+          descriptorUuid: uuid(0x2902),
+        });
+      }
+      // Features: ECG (bit 0) and acceleration (bit 2), as an H10 reports them.
+      reads.set(this.#pmdControlId, [0x0f, 0x05]);
+    }
     this.#reads = reads;
     this.#stale = false;
   }

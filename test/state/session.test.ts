@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
 import { ReplaySource } from '../../src/adapters/sources/replay-source';
+import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
 import type { LiveBeat } from '../../src/core/hrv/live';
 
 class RecordingAnalyser implements HrvAnalyser {
@@ -43,6 +44,41 @@ describe('LiveSession', () => {
     await session.stop();
     expect(session.running).toBe(false);
     expect(session.status).toEqual({ state: 'ended', reason: 'stopped' });
+  });
+
+  it('measures the breath of a simulated chest against the pacer: its rate and its lag behind it', async () => {
+    let nowMs = 0;
+    const session = new LiveSession(
+      () => new RecordingAnalyser(),
+      () => nowMs,
+    );
+    const source = new SimulatedHeartSource(
+      { seed: 4 },
+      session.breathingAt,
+      { now: () => nowMs },
+      { lagS: 0.9 },
+    );
+    await session.start(source);
+    expect(session.breathing).toBeNull();
+    for (nowMs = 0; nowMs <= 80_000; nowMs += 500) source.tick();
+    const breathing = session.breathing;
+    if (breathing?.status !== 'ok') throw new Error(`no breath: ${JSON.stringify(breathing)}`);
+    expect(Math.abs(breathing.rateBpm - session.rateBpm)).toBeLessThan(0.5);
+    expect(Math.abs((breathing.lagS ?? Number.NaN) - 0.9)).toBeLessThan(0.3);
+    await session.stop();
+  });
+
+  it('has no measured breath from a source without a chest sensor', async () => {
+    let nowMs = 0;
+    const session = new LiveSession(
+      () => new RecordingAnalyser(),
+      () => nowMs,
+    );
+    const source = new SimulatedHeartSource({ seed: 4 }, session.breathingAt, { now: () => nowMs });
+    await session.start(source);
+    for (nowMs = 0; nowMs <= 40_000; nowMs += 1000) source.tick();
+    expect(session.breathing).toBeNull();
+    await session.stop();
   });
 
   it('keeps the pacer rate in 3-10 breaths per minute', () => {

@@ -1,5 +1,6 @@
 import { BeatTimeline, type RrSupport } from '../../core/gatt/beat-timeline';
 import { parseHeartRateMeasurement, type SensorContact } from '../../core/gatt/heart-rate-measurement';
+import { pmdSampleTimesNs, SensorClock, type PmdFrame, type PmdStartSettings } from '../../core/gatt/pmd';
 import type { HeartSource, HeartSourceListener, HeartStatus } from '../../core/heart/types';
 import {
   DEFAULT_RECONNECT_POLICY,
@@ -8,6 +9,7 @@ import {
   type ReconnectPolicy,
 } from './backoff';
 import { link, readDetails, unlink, type GattLink, type StrapDetails } from './gatt-link';
+import { startAccelerometer, stopAccelerometer, type AccelerometerLink } from './pmd-link';
 import { BluetoothProblemError, classifyBluetoothError, type BluetoothProblem } from './problems';
 import { browserTimers, type Timers } from './timers';
 
@@ -20,8 +22,13 @@ export interface StrapInfo {
   /** Sensor contact from the last packet; null before the first. */
   readonly contact: SensorContact | null;
   readonly rrSupport: RrSupport;
-  /** Packets that could not be read since the start. */
+  /** Packets that could not be read since the start (heart rate and accelerometer). */
   readonly malformedPackets: number;
+  /**
+   * The chest accelerometer (Polar H10): `none` on straps without one (or that refused to start it), `starting`
+   * while it is being set up, `streaming` once started.
+   */
+  readonly accelerometer: 'none' | 'starting' | 'streaming';
 }
 
 /** Told about the strap's details, about every status the session is told, and why a start failed. */
@@ -65,6 +72,9 @@ export class BluetoothHeartSource implements HeartSource {
   #listener: HeartSourceListener | null = null;
   #startedAtMs = 0;
   #link: GattLink | null = null;
+  #accelerometer: AccelerometerLink | null = null;
+  readonly #sensorClock = new SensorClock();
+  #lastFrameNs: bigint | null = null;
   #reconnecting: Reconnecting | null = null;
   #stopped = false;
   /** From start until stop or a failed start: whether a connection that completes late is still wanted. */
@@ -84,6 +94,7 @@ export class BluetoothHeartSource implements HeartSource {
       contact: null,
       rrSupport: 'unknown',
       malformedPackets: 0,
+      accelerometer: 'none',
     };
   }
 
@@ -128,6 +139,9 @@ export class BluetoothHeartSource implements HeartSource {
     this.#stopped = true;
     this.#wanted = false;
     this.#cancelReconnect();
+    const accelerometer = this.#accelerometer;
+    this.#accelerometer = null;
+    if (accelerometer) await stopAccelerometer(accelerometer, this.#timers);
     const current = this.#link;
     this.#link = null;
     if (current) await unlink(current, this.#timers);
@@ -160,9 +174,45 @@ export class BluetoothHeartSource implements HeartSource {
       return;
     }
     this.#link = gattLink;
-    void readDetails(gattLink.server).then((details) => {
-      if (this.#link === gattLink) this.#update({ details });
-    });
+    // One GATT request at a time: the details first, then the accelerometer (on straps that have one).
+    void readDetails(gattLink.server)
+      .then((details) => {
+        if (this.#link === gattLink) this.#update({ details });
+      })
+      .then(() => this.#startAccelerometer(gattLink));
+  }
+
+  async #startAccelerometer(gattLink: GattLink): Promise<void> {
+    if (this.#link !== gattLink || this.#stopped) return;
+    this.#update({ accelerometer: 'starting' });
+    this.#sensorClock.reset();
+    this.#lastFrameNs = null;
+    const accelerometer = await startAccelerometer(
+      gattLink.server,
+      {
+        frame: (frame, settings) => this.#frame(frame, settings),
+        malformed: () => this.#update({ malformedPackets: this.#info.malformedPackets + 1 }),
+      },
+      this.#timers,
+    );
+    if (this.#link !== gattLink || this.#stopped) {
+      // Dropped or stopped while starting: undo on the strap's side if it is still there.
+      if (accelerometer) await stopAccelerometer(accelerometer, this.#timers);
+      return;
+    }
+    this.#accelerometer = accelerometer;
+    this.#update({ accelerometer: accelerometer ? 'streaming' : 'none' });
+  }
+
+  /** Samples of one frame, placed on the session clock through the sensor's own timestamps. */
+  #frame(frame: PmdFrame, settings: PmdStartSettings): void {
+    if (frame.sampleCount === 0) return;
+    const arrivalMs = this.#timers.now() - this.#startedAtMs;
+    const times = pmdSampleTimesNs(frame, settings.sampleRateHz, this.#lastFrameNs);
+    this.#lastFrameNs = frame.timestampNs;
+    const offsetMs = this.#sensorClock.observe(times[times.length - 1] ?? 0, arrivalMs);
+    const timeMs = times.map((ns) => ns / 1e6 + offsetMs);
+    this.#listener?.acceleration?.({ timeMs, xyzMg: frame.values });
   }
 
   #measurement(value: DataView): void {
@@ -199,6 +249,16 @@ export class BluetoothHeartSource implements HeartSource {
     const current = this.#link;
     this.#link = null;
     if (current) current.characteristic.removeEventListener('characteristicvaluechanged', current.onValue);
+    const accelerometer = this.#accelerometer;
+    this.#accelerometer = null;
+    if (accelerometer) {
+      accelerometer.data.removeEventListener('characteristicvaluechanged', accelerometer.onData);
+      accelerometer.controlPoint.removeEventListener(
+        'characteristicvaluechanged',
+        accelerometer.onControlPoint,
+      );
+      this.#update({ accelerometer: 'none' });
+    }
     this.#timeline.markGap();
     if (this.#reconnecting !== null) return;
     this.#reconnecting = { attempt: 1, droppedAtMs: this.#timers.now(), timer: null, inFlight: false };

@@ -36,6 +36,9 @@ export abstract class ClockedSource implements HeartSource {
   /** The next beat, with its time on the session clock; null when the source has no more. */
   protected abstract nextBeat(): Beat | null;
 
+  /** Anything besides beats that is due by `nowMs` (a simulated chest's motion); nothing by default. */
+  protected emitUntil(_nowMs: number, _listener: HeartSourceListener): void {}
+
   /** Session time now, ms (playback time, scaled by speed). */
   protected sessionTimeMs(): number {
     return (this.#now() - this.#startMs) * this.#speed;
@@ -58,6 +61,7 @@ export abstract class ClockedSource implements HeartSource {
     const listener = this.#listener;
     if (!listener) return;
     const nowMs = this.sessionTimeMs();
+    this.emitUntil(nowMs, listener);
     for (;;) {
       this.#pending ??= this.nextBeat();
       if (this.#pending === null) {

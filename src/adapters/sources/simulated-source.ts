@@ -1,4 +1,5 @@
-import type { Beat } from '../../core/heart/types';
+import type { Beat, HeartSourceListener } from '../../core/heart/types';
+import { ChestMotion, type ChestMotionConfig } from '../../core/respiration/chest-motion';
 import {
   SimulatedHeart,
   spontaneousBreathing,
@@ -7,21 +8,56 @@ import {
 } from '../../core/physiology/simulated-heart';
 import { ClockedSource, type ClockedSourceOptions } from './clocked-source';
 
-/** The demo heart: the simulated person, breathing with whatever the pacer asks, played on the session clock. */
+/** A simulated chest accelerometer: the person's breath is the breathing asked for, `lagS` late. */
+export interface SimulatedChest {
+  readonly lagS: number;
+  readonly config?: Partial<ChestMotionConfig>;
+}
+
+const CHEST_SAMPLE_MS = 40; // 25 Hz, as an H10 is asked for
+
+/**
+ * The demo heart: the simulated person, breathing with whatever the pacer asks, played on the session clock; with
+ * `chest`, also the motion of their chest as an H10's accelerometer would give it.
+ */
 export class SimulatedHeartSource extends ClockedSource {
   readonly kind = 'simulated' as const;
   readonly label = 'Simulated heart';
   readonly #heart: SimulatedHeart;
   readonly #breathing: BreathingAt;
+  readonly #chest: { motion: ChestMotion; lagS: number } | null;
+  #nextChestMs = 0;
 
   constructor(
     config: Partial<SimulatedHeartConfig> = {},
     breathing: BreathingAt = spontaneousBreathing,
     options: ClockedSourceOptions = {},
+    chest: SimulatedChest | null = null,
   ) {
     super(options);
     this.#heart = new SimulatedHeart(config);
     this.#breathing = breathing;
+    this.#chest = chest && {
+      motion: new ChestMotion({
+        seed: config.seed ?? 1,
+        heartRateBpm: config.meanHrBpm ?? 66,
+        ...chest.config,
+      }),
+      lagS: chest.lagS,
+    };
+  }
+
+  protected override emitUntil(nowMs: number, listener: HeartSourceListener): void {
+    const chest = this.#chest;
+    if (!chest || !listener.acceleration || this.#nextChestMs > nowMs) return;
+    const timeMs: number[] = [];
+    const xyzMg: number[] = [];
+    for (; this.#nextChestMs <= nowMs; this.#nextChestMs += CHEST_SAMPLE_MS) {
+      const t = this.#nextChestMs / 1000;
+      timeMs.push(this.#nextChestMs);
+      xyzMg.push(...chest.motion.sample(t, this.#breathing(Math.max(0, t - chest.lagS))));
+    }
+    listener.acceleration({ timeMs, xyzMg });
   }
 
   protected nextBeat(): Beat {

@@ -5,6 +5,7 @@
  * reader takes either, so no migration is needed (the stores, keys and indexes did not change).
  */
 import { emptyColumns, type BeatColumns } from '../../core/session/columns';
+import { joinBreathSlices, type BreathTraceSlice } from '../../core/respiration/breath-trace';
 import { BEATS_PER_CHUNK, type StoredChunk } from './schema';
 
 function nullToNaN(values: readonly (number | null)[]): Float64Array {
@@ -61,4 +62,18 @@ export function decodeChunks(chunks: readonly StoredChunk[]): BeatColumns {
     for (const [i, label] of chunk.artifacts) out.artifacts.push([i + offset, label]);
   }
   return out;
+}
+
+/**
+ * The measured breath stored across a session's chunks (in order), joined into one trace; null when none holds any.
+ * A malformed slice (a value that is not a Float32Array, a start off the 4 Hz grid) is left out.
+ */
+export function decodeBreath(chunks: readonly StoredChunk[]): BreathTraceSlice | null {
+  return joinBreathSlices(
+    chunks.flatMap((c) =>
+      c.breath && c.breath.values instanceof Float32Array && typeof c.breath.startMs === 'number'
+        ? [c.breath]
+        : [],
+    ),
+  );
 }

@@ -13,7 +13,8 @@ import { EMPTY_SUMMARY, type BeatRecord, type CheckIn, type SessionRecord } from
 import { durationOfBeats, summariseBeats } from '../../core/session/summary';
 import type { HeartSourceKind } from '../../core/heart/types';
 import type { StorageError, StorageResult } from './database';
-import { BEATS_PER_CHUNK } from './schema';
+import { BEATS_PER_CHUNK, type StoredChunk } from './schema';
+import { BREATH_STEP_MS, type BreathTrace } from '../../core/respiration/breath-trace';
 import type { ResonanceStore } from './store';
 
 /** What the recorder needs from storage (tests hand in one that fails). */
@@ -66,6 +67,12 @@ export class SessionRecorder implements BeatRecorder {
   #dirtyFrom = Infinity;
   #checkInBefore: CheckIn | null;
   #stopped = false;
+  /** The session's measured breath (chest sensor), read at each write; null without one. */
+  #breath: BreathTrace | null = null;
+  /** Where each chunk's breath slice begins (fixed at its first write, so the slices join without a hole), ms. */
+  readonly #breathFromMs = new Map<number, number>();
+  /** The breath trace's length (samples) at the last successful write. */
+  #breathSaved = 0;
   /** Beats must span this long before anything is written (0: write from the start). */
   readonly #minKeptMs: number;
   /** The person asked to keep a session shorter than that. */
@@ -148,6 +155,11 @@ export class SessionRecorder implements BeatRecorder {
     if (document.visibilityState === 'hidden') void this.flush();
   };
 
+  /** The measured breath to store with the beats (the live session's trace, which keeps growing). */
+  recordBreath(trace: BreathTrace): void {
+    this.#breath = trace;
+  }
+
   record(beat: BeatRecord): void {
     if (!this.#stopped) this.#beats.push(beat);
   }
@@ -173,25 +185,46 @@ export class SessionRecorder implements BeatRecorder {
     const store = this.#store;
     const total = this.#beats.length;
     const dirtyFrom = this.#dirtyFrom;
-    if (!store || this.held || (total === this.#savedCount && dirtyFrom === Infinity)) return;
+    const breathCount = this.#breath?.sampleCount ?? 0;
+    const unchanged =
+      total === this.#savedCount && dirtyFrom === Infinity && breathCount === this.#breathSaved;
+    if (!store || this.held || unchanged) return;
     if (!this.#rowWritten && !(await this.#writeRow(store)).ok) return;
     this.#dirtyFrom = Infinity;
     // Rewrite the open (or a relabelled) chunk and add any new ones; the beats before it are already stored.
     const firstSeq = Math.floor(Math.min(this.#savedCount, dirtyFrom) / BEATS_PER_CHUNK);
     const from = firstSeq * BEATS_PER_CHUNK;
-    const chunks = chunksOf(this.#start.id, toColumns(this.#beats.slice(from, total))).map((c) => ({
-      ...c,
-      seq: c.seq + firstSeq,
-    }));
+    const chunks = chunksOf(this.#start.id, toColumns(this.#beats.slice(from, total))).map((c) =>
+      this.#withBreath({ ...c, seq: c.seq + firstSeq }),
+    );
     const { checkInBefore: _b, checkInAfter: _a, ...row } = this.#sessionRecord('recording', total);
     const result = await store.putSessionAndChunks(row, chunks);
     if (result.ok) {
       this.#savedCount = total;
+      this.#breathSaved = breathCount;
       this.#setProblem(null);
     } else {
       this.#dirtyFrom = Math.min(this.#dirtyFrom, dirtyFrom);
       this.#setProblem(result.error);
     }
+  }
+
+  /**
+   * A chunk with its slice of the measured breath: from where the breath stood when the chunk was first written
+   * (the first chunk: from the start) to the trace's end now. A closed chunk is not rewritten, so the breath after
+   * its last write lands in the next chunk's slice, which begins where the saved breath ended.
+   */
+  #withBreath(chunk: StoredChunk): StoredChunk {
+    const trace = this.#breath;
+    if (!trace) return chunk;
+    let fromMs = this.#breathFromMs.get(chunk.seq);
+    if (fromMs === undefined) {
+      const startMs = chunk.seq === 0 ? null : trace.startMs;
+      fromMs = startMs === null ? Number.NEGATIVE_INFINITY : startMs + this.#breathSaved * BREATH_STEP_MS;
+      this.#breathFromMs.set(chunk.seq, fromMs);
+    }
+    const breath = trace.slice(fromMs);
+    return breath ? { ...chunk, breath } : chunk;
   }
 
   /** Stop: final flush, then the finished record with its summary. */

@@ -49,6 +49,12 @@ export interface StoredChunk {
   readonly pacerPhase: Float64Array | readonly (number | null)[];
   readonly gaps: readonly number[];
   readonly artifacts: readonly (readonly [number, string])[];
+  /**
+   * The measured breath (chest accelerometer) from this chunk's time on, 4 Hz on session milliseconds
+   * (src/core/respiration/breath-trace.ts); absent without a chest sensor and in chunks written before it existed
+   * (an optional field: no schema version). Slices of consecutive chunks may overlap; the reader joins them.
+   */
+  readonly breath?: { readonly startMs: number; readonly values: Float32Array };
 }
 
 /** Beats per chunk: large enough that a 20-minute session is ~6 rows, small enough that a flush rewrites little. */

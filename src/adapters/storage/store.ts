@@ -3,7 +3,8 @@
  * assessments and settings. Every call goes through `transact`, so every failure is a StorageResult.
  */
 import { fromColumns, type BeatColumns } from '../../core/session/columns';
-import { decodeChunks } from './chunks';
+import { decodeBreath, decodeChunks } from './chunks';
+import type { BreathTraceSlice } from '../../core/respiration/breath-trace';
 import type { AssessmentRecord, BeatRecord, CheckIn, SessionRecord } from '../../core/session/record';
 import type { ReadingRecord } from '../../core/readiness/reading';
 import { openDatabase, transact, type Db, type StorageResult } from './database';
@@ -128,6 +129,14 @@ export class ResonanceStore {
     return transact(this.db, [STORE.beatChunks], 'readonly', async (tx) => {
       const chunks = await tx.objectStore(STORE.beatChunks).getAll(chunkRange(sessionId));
       return decodeChunks(chunks);
+    });
+  }
+
+  /** A session's measured breath (4 Hz), or null when it was recorded without a chest sensor. */
+  readBreath(sessionId: string): Promise<StorageResult<BreathTraceSlice | null>> {
+    return transact(this.db, [STORE.beatChunks], 'readonly', async (tx) => {
+      const chunks = await tx.objectStore(STORE.beatChunks).getAll(chunkRange(sessionId));
+      return decodeBreath(chunks);
     });
   }
 

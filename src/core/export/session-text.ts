@@ -9,6 +9,7 @@
  * Numbers are written exactly (decimal.ts), so re-importing either file (rr-file/reader.ts) gives back the very
  * same RR values, and the CSV the same beats: times, gaps, labels and pacer columns too.
  */
+import { BREATH_STEP_MS, type BreathTraceSlice } from '../respiration/breath-trace';
 import type { BeatRecord, SessionRecord } from '../session/record';
 import { exactText, msToSecondsText } from './decimal';
 
@@ -33,22 +34,48 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** CSV of beats: time since start in s, RR in ms, gap flag, artifact label, pacer rate and phase. */
-export function beatsCsv(beats: readonly BeatRecord[]): string {
-  const rows = [CSV_HEADER.join(',')];
+/**
+ * CSV of beats: time since start in s, RR in ms, gap flag, artifact label, pacer rate and phase; with a measured
+ * breath (chest sensor), a last column `breath`: the breath signal at each beat's time (linear between its 4 Hz
+ * samples; empty where it was not measured), so a spreadsheet can set heart rate against the person's own breath.
+ */
+export function beatsCsv(beats: readonly BeatRecord[], breath: BreathTraceSlice | null = null): string {
+  const header: string[] = [...CSV_HEADER];
+  if (breath) header.push('breath');
+  const rows = [header.join(',')];
   for (const b of beats) {
-    rows.push(
-      [
-        msToSecondsText(b.timeMs),
-        exactText(b.rrMs),
-        b.afterGap ? '1' : '0',
-        csvField(b.artifact),
-        b.pacerRateBpm === null ? '' : exactText(b.pacerRateBpm),
-        b.pacerPhase === null ? '' : exactText(b.pacerPhase),
-      ].join(','),
-    );
+    const fields = [
+      msToSecondsText(b.timeMs),
+      exactText(b.rrMs),
+      b.afterGap ? '1' : '0',
+      csvField(b.artifact),
+      b.pacerRateBpm === null ? '' : exactText(b.pacerRateBpm),
+      b.pacerPhase === null ? '' : exactText(b.pacerPhase),
+    ];
+    if (breath) {
+      const v = breathAt(breath, b.timeMs);
+      fields.push(v === null ? '' : breathText(v));
+    }
+    rows.push(fields.join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
+}
+
+/**
+ * A breath value for the CSV, to 3 decimals: it is interpolated between 4 Hz samples (not a stored value that must
+ * read back exactly), and the chest signal is nowhere near that precise.
+ */
+function breathText(value: number): string {
+  return String(Number(value.toFixed(3)));
+}
+
+/** The breath trace at session time `timeMs`, linear between samples; null outside it or next to a hole. */
+function breathAt(breath: BreathTraceSlice, timeMs: number): number | null {
+  const x = (timeMs - breath.startMs) / BREATH_STEP_MS;
+  const k = Math.floor(x);
+  if (k < 0 || k + 1 >= breath.values.length) return null;
+  const v = (breath.values[k] as number) * (1 - (x - k)) + (breath.values[k + 1] as number) * (x - k);
+  return Number.isFinite(v) ? v : null;
 }
 
 /** A file name for a session's export: `resonance-2026-11-22-0730.txt` in local time of the given offset. */

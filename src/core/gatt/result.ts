@@ -24,7 +24,11 @@ export type GattError =
   /** A value the specification reserves for future use. */
   | { readonly kind: 'reserved-value'; readonly field: string; readonly value: number }
   /** A string characteristic whose bytes are not UTF-8. */
-  | { readonly kind: 'invalid-utf8'; readonly offset: number };
+  | { readonly kind: 'invalid-utf8'; readonly offset: number }
+  /** A well-formed value of a kind this app does not read (another measurement, an unknown frame type). */
+  | { readonly kind: 'unsupported'; readonly field: string; readonly value: number }
+  /** A run of fixed-size units that does not end on a unit boundary. */
+  | { readonly kind: 'ragged'; readonly field: string; readonly bytes: number; readonly unitBytes: number };
 
 export function ok<T>(value: T): GattResult<T> {
   return { ok: true, value };
@@ -49,5 +53,9 @@ export function describeGattError(error: GattError): string {
       return `${error.field} of ${error.value} is reserved`;
     case 'invalid-utf8':
       return `the text is not valid UTF-8 at byte ${error.offset}`;
+    case 'unsupported':
+      return `${error.field} ${error.value} is not one this app reads`;
+    case 'ragged':
+      return `${error.field} has ${error.bytes} bytes, not a whole number of ${error.unitBytes}-byte units`;
   }
 }

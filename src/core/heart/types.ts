@@ -34,6 +34,15 @@ export interface HeartRateReading {
   readonly source: HeartSourceKind;
 }
 
+/**
+ * Chest acceleration from a source that has it (a Polar H10's accelerometer, a simulated chest): sample times in
+ * milliseconds on the same clock as {@link Beat.timeMs}, and x, y, z interleaved in mG.
+ */
+export interface AccelerationChunk {
+  readonly timeMs: ArrayLike<number>;
+  readonly xyzMg: ArrayLike<number>;
+}
+
 /** The life cycle of a source. */
 export type HeartStatus =
   | { readonly state: 'connecting' }
@@ -50,6 +59,8 @@ export interface HeartSourceListener {
   status(status: HeartStatus): void;
   /** Heart rate without RR (optional: only sources that can produce it call it). */
   heartRate?(reading: HeartRateReading): void;
+  /** Chest acceleration (optional: only sources with an accelerometer call it). */
+  acceleration?(chunk: AccelerationChunk): void;
 }
 
 /** Every heart source implements this. */

@@ -12,6 +12,7 @@ import { entropy } from './entropy';
 import { frequencyDomain, type FrequencyDomain } from './frequency-domain';
 import type { Measure } from './measure';
 import { poincare } from './poincare';
+import { respirationFromRr, type RrRespiration } from '../respiration/rr-respiration';
 import { isValidRr } from './series';
 import { timeDomain, type TimeDomain } from './time-domain';
 
@@ -54,8 +55,8 @@ export interface HrvReport {
   readonly nonlinear: Nonlinear;
   /** Coherence of the last 64 s. */
   readonly coherence: Coherence;
-  /** Breathing rate from the dominant 0.04-0.4 Hz peak of the Welch spectrum. */
-  readonly respirationRateBpm: Measure;
+  /** Breathing rate from the respiratory modulation of the NN series, or why it cannot be estimated. */
+  readonly respiration: RrRespiration;
 }
 
 export interface AnalysisOptions {
@@ -96,6 +97,6 @@ export function analyzeRecording(rrMs: ArrayLike<number>, options: AnalysisOptio
       approximateEntropy: e.approximateEntropy,
     },
     coherence: coherence(series.timeS, series.nnMs),
-    respirationRateBpm: frequency.welch.respirationRateBpm,
+    respiration: respirationFromRr(series.timeS, series.nnMs),
   };
 }

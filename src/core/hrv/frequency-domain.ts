@@ -1,8 +1,8 @@
 /**
  * Frequency-domain HRV (Task Force of the ESC and NASPE 1996): VLF, LF and HF power by trapezoid integration of
  * the PSD over [lo, hi) bands, total = VLF + LF + HF, LF/HF, normalised units LFnu = LF / (LF + HF) * 100, band
- * peak frequencies, and the breathing rate read from the dominant peak over 0.04-0.4 Hz (slow paced breathing
- * moves it into LF).
+ * peak frequencies, and the dominant peak over 0.04-0.4 Hz. That peak is often not breathing (Mayer waves near 0.1 Hz
+ * outweigh a small RSA at rest); the breathing rate is read by src/core/respiration/rr-respiration.ts.
  */
 import { lombScargle } from './lomb';
 import { notEnough, ok, type Measure } from './measure';
@@ -20,8 +20,8 @@ export interface BandMeasures {
   readonly hfNu: Measure;
   readonly lfPeakHz: Measure;
   readonly hfPeakHz: Measure;
-  /** Dominant peak over 0.04-0.4 Hz, in breaths per minute. */
-  readonly respirationRateBpm: Measure;
+  /** Dominant peak over 0.04-0.4 Hz, in cycles per minute (not necessarily breathing). */
+  readonly dominantPeakPerMin: Measure;
 }
 
 export interface FrequencyDomain {
@@ -50,7 +50,7 @@ export function bandMeasures(s: Spectrum): BandMeasures {
     hfNu: ratio(100 * hf, lf + hf),
     lfPeakHz: freq(peakFrequency(s, ...BANDS.lf)),
     hfPeakHz: freq(peakFrequency(s, ...BANDS.hf)),
-    respirationRateBpm: freq(dominant === null ? null : dominant * 60),
+    dominantPeakPerMin: freq(dominant === null ? null : dominant * 60),
   };
 }
 
@@ -67,7 +67,7 @@ export function notEnoughBands(haveS: number, needS = SPECTRUM_MIN_S): BandMeasu
     hfNu: m,
     lfPeakHz: m,
     hfPeakHz: m,
-    respirationRateBpm: m,
+    dominantPeakPerMin: m,
   };
 }
 

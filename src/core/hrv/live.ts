@@ -21,6 +21,7 @@ import { LiveArtifactLabeler, type SettledBeat } from './live-artifacts';
 import { LiveSpectrum, SPECTRUM_WINDOW_S } from './live-spectrum';
 import { notEnough, ok, type Measure } from './measure';
 import { isValidRr } from './series';
+import { respirationFromRr, type RrRespiration } from '../respiration/rr-respiration';
 
 /** A beat as the live analysis receives it. */
 export interface LiveBeat {
@@ -29,6 +30,8 @@ export interface LiveBeat {
   readonly timeMs: number;
   /** True when the interval before this beat spans a gap (no difference is taken across it). */
   readonly afterGap?: boolean;
+  /** The pacer's rate at this beat, breaths/min, in a paced session. */
+  readonly pacerRateBpm?: number;
 }
 
 /** The final label of one beat of the session. */
@@ -57,6 +60,11 @@ export interface LiveMetrics {
   readonly labels: readonly LabelledBeat[];
   /** Share of labelled beats in the session that are not normal, %. */
   readonly artifactPercent: Measure;
+  /**
+   * Breathing rate read from the heart's respiratory modulation over the last 2 minutes of normal beats, and in a
+   * paced session whether the heart follows the pacer (respiration/rr-respiration.ts); refreshed every 5 s.
+   */
+  readonly respiration: RrRespiration;
 }
 
 export const RMSSD_WINDOW_MS = 60_000;
@@ -64,8 +72,13 @@ export const HR_WINDOW_MS = 10_000;
 export const DFA_WINDOW_S = 120;
 /** RMSSD needs at least this many successive differences in its window. */
 export const RMSSD_MIN_DIFFS = 20;
+/** The RR-derived breathing rate: its window and how often it is read again, s. */
+export const RESPIRATION_WINDOW_S = 120;
+const RESPIRATION_EVERY_S = 5;
 /** Normal beats kept: the longest window plus one spectrum segment of margin. */
 const KEEP_S = SPECTRUM_WINDOW_S + 64;
+
+const NO_RESPIRATION: RrRespiration = { status: 'cannot-estimate', reason: 'too-short', pacer: 'no-pacer' };
 
 export class LiveHrv {
   #count = 0;
@@ -85,8 +98,14 @@ export class LiveHrv {
   #sumSq = 0;
   #diffs = 0;
   #lastWasNormal = false;
+  #pacerRateBpm: number | undefined = undefined;
+  #respiration: RrRespiration = NO_RESPIRATION;
+  #respirationAtS = Number.NEGATIVE_INFINITY;
 
   reset(): void {
+    this.#pacerRateBpm = undefined;
+    this.#respiration = NO_RESPIRATION;
+    this.#respirationAtS = Number.NEGATIVE_INFINITY;
     this.#count = 0;
     this.#labeller.reset();
     this.#spectrum.reset();
@@ -105,6 +124,7 @@ export class LiveHrv {
 
   push(beat: LiveBeat): LiveMetrics {
     this.#count += 1;
+    this.#pacerRateBpm = beat.pacerRateBpm;
     const labels: LabelledBeat[] = [];
     const settle = (beats: SettledBeat[]): void => {
       for (const b of beats) labels.push(this.#enter(b));
@@ -224,6 +244,21 @@ export class LiveHrv {
       labels,
       artifactPercent:
         this.#labelled > 0 ? ok((100 * this.#flagged) / this.#labelled) : notEnough(0, 1, 'beats'),
+      respiration: this.#respirationAt(lastS),
     };
+  }
+
+  /** The RR-derived breathing rate over the last two minutes, read again every few seconds. */
+  #respirationAt(lastS: number | undefined): RrRespiration {
+    if (lastS === undefined || lastS - this.#respirationAtS < RESPIRATION_EVERY_S) return this.#respiration;
+    this.#respirationAtS = lastS;
+    const from = this.#indexFrom(lastS - RESPIRATION_WINDOW_S);
+    const pacerBpm = this.#pacerRateBpm;
+    this.#respiration = respirationFromRr(
+      this.#timeS.slice(from),
+      this.#nnMs.slice(from),
+      pacerBpm === undefined ? {} : { pacerBpm },
+    );
+    return this.#respiration;
   }
 }

@@ -88,6 +88,6 @@ export function reportToJson(report: HrvReport): HrvReportJson {
       'approximateEntropy',
     ]),
     coherence: pick(report.coherence, ['ratio', 'peakHz', 'score']),
-    respirationRateBpm: valueOf(report.respirationRateBpm),
+    respirationRateBpm: report.respiration.status === 'ok' ? report.respiration.rateBpm : null,
   };
 }

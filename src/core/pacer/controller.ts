@@ -1,10 +1,11 @@
 import { cleanBeats, type TimedRr } from '../hrv/biofeedback';
 import {
-  breathSwings,
+  measuredBreathSwings,
   robustMean,
   robustQuadratic,
   type BreathSwing,
   type HeartRateSamples,
+  type MeasuredBreath,
   type PacedBreath,
 } from './response';
 import type { PacerSchedule } from './schedule';
@@ -259,23 +260,39 @@ export class AdaptiveController {
 
   /**
    * Called as a breath begins at `timeS`: takes the swings of the breaths finished since the last call from the
-   * beats and the schedule, and decides the rate for the next breath.
+   * beats and the schedule, and decides the rate for the next breath. With the person's measured breaths
+   * (`measured`, from a chest sensor) a breath they did not take with the pacer is left out
+   * ({@link measuredBreathSwings}); the swings stay fitted over the pacer's breaths, since the four-breath fit
+   * windows need breaths that join end to start (on the validation panels, fitting over the person's own breaths
+   * did worse: 80 % / 77 % against 83 % / 80 %, docs/pacer-validation.md).
    */
-  decide(timeS: number, beats: readonly TimedRr[], schedule: PacerSchedule): ControllerDecision {
+  decide(
+    timeS: number,
+    beats: readonly TimedRr[],
+    schedule: PacerSchedule,
+    measured?: readonly MeasuredBreath[],
+  ): ControllerDecision {
     // Only the beats around the breaths needed must be cleaned (the 20 % rule looks two beats either side).
     const fromS = this.#neededBreaths(timeS, schedule).spans[0]?.startS ?? timeS;
     let first = beats.length;
     while (first > 0 && (beats[first - 1]?.timeS ?? 0) >= fromS - 10) first -= 1;
-    return this.decideFromSeries(timeS, cleanBeats(beats.slice(first)), schedule);
+    return this.decideFromSeries(timeS, cleanBeats(beats.slice(first)), schedule, measured);
   }
 
   /**
    * The same decision from a heart-rate series already cleaned of artifacts (the live pacer passes the beats the
    * HRV engine labelled normal, so the app has one artifact definition).
    */
-  decideFromSeries(timeS: number, series: HeartRateSamples, schedule: PacerSchedule): ControllerDecision {
+  decideFromSeries(
+    timeS: number,
+    series: HeartRateSamples,
+    schedule: PacerSchedule,
+    measured?: readonly MeasuredBreath[],
+  ): ControllerDecision {
     const { spans, fresh } = this.#neededBreaths(timeS, schedule);
-    const swings = fresh ? breathSwings(series, spans, this.config.windowBreaths).slice(-fresh) : [];
+    const swings = fresh
+      ? measuredBreathSwings(series, spans, this.config.windowBreaths, measured, false).slice(-fresh)
+      : [];
     return this.decideFromSwings(timeS, swings);
   }
 

@@ -35,6 +35,97 @@ export interface PacedBreath {
   readonly endS: number;
 }
 
+/**
+ * A breath the person actually took, measured by a chest accelerometer (src/core/respiration/chest-breathing.ts):
+ * from its inhale onset to the next one, session seconds.
+ */
+export interface MeasuredBreath {
+  readonly inhaleS: number;
+  readonly endS: number;
+}
+
+/** A measured breath matches a pacer breath when its length is within this share of the pacer's. */
+const OWN_LENGTH_TOLERANCE = 0.3;
+/** Measured breaths closer than this, s, are joined end to start (two analysis windows timed one onset apart). */
+const JOIN_S = 1;
+
+/**
+ * The person's own breath for each breath of the pacer, where a chest sensor measured them: the measured breath
+ * whose inhale began nearest the pacer's (within half a breath either side) and whose length is within 30 % of the
+ * pacer's. Per-breath swings taken over the person's own breaths (Shaffer & Meehan 2020 time the heart-rate swing
+ * against a respirometer's breath, not the pacer's) leave out what the pacer alone cannot see: a breath the person
+ * skipped or stretched, or took twice, gives null rather than a swing credited to the pacer's rate. Where no measured
+ * breath overlaps a pacer breath at all (no chest signal then) the pacer's breath stands, as without a sensor.
+ */
+export function ownBreaths(
+  spans: readonly PacedBreath[],
+  measured: readonly MeasuredBreath[],
+): (PacedBreath | null)[] {
+  let first = 0;
+  let previous: PacedBreath | null = null;
+  return spans.map((span) => {
+    const periodS = span.endS - span.startS;
+    while (first < measured.length && (measured[first] as MeasuredBreath).endS <= span.startS) first += 1;
+    let overlaps = false;
+    let best: MeasuredBreath | null = null;
+    for (let k = first; k < measured.length; k += 1) {
+      const m = measured[k] as MeasuredBreath;
+      if (m.inhaleS >= span.endS) break;
+      overlaps = true;
+      const length = m.endS - m.inhaleS;
+      const near = Math.abs(m.inhaleS - span.startS) <= periodS / 2;
+      const alike = Math.abs(length - periodS) <= OWN_LENGTH_TOLERANCE * periodS;
+      if (
+        near &&
+        alike &&
+        (!best || Math.abs(m.inhaleS - span.startS) < Math.abs(best.inhaleS - span.startS))
+      )
+        best = m;
+    }
+    if (!overlaps) {
+      previous = null;
+      return span;
+    }
+    if (!best) {
+      previous = null;
+      return null;
+    }
+    const startS: number =
+      previous && Math.abs(best.inhaleS - previous.endS) <= JOIN_S ? previous.endS : best.inhaleS;
+    const own = { startS, endS: best.endS };
+    previous = own;
+    return own;
+  });
+}
+
+/**
+ * {@link breathSwings} over the person's own breaths ({@link ownBreaths}) when measured breaths are given; each
+ * swing keeps the pacer breath's times and rate (the rate the protocol asked for), with a null swing where the person
+ * did not take that breath with the pacer. With `overOwn` false the swings are fitted over the pacer's breaths and
+ * the measured ones only leave out the breaths not taken. Without measured breaths it is {@link breathSwings}.
+ */
+export function measuredBreathSwings(
+  series: HeartRateSamples,
+  spans: readonly PacedBreath[],
+  windowBreaths = 1,
+  measured?: readonly MeasuredBreath[],
+  overOwn = true,
+): BreathSwing[] {
+  if (!measured || measured.length === 0) return breathSwings(series, spans, windowBreaths);
+  const own = ownBreaths(spans, measured);
+  const taken = own.flatMap((b, i) => (b === null ? [] : [overOwn ? b : (spans[i] as PacedBreath)]));
+  const swings = breathSwings(series, taken, windowBreaths);
+  let k = 0;
+  return spans.map((span, i) => {
+    const periodS = span.endS - span.startS;
+    const base = { startS: span.startS, endS: span.endS, rateBpm: periodS > 0 ? 60 / periodS : 0 };
+    if (own[i] === null) return { ...base, swingBpm: null, maxMinBpm: null };
+    const s = swings[k] as BreathSwing;
+    k += 1;
+    return { ...base, swingBpm: s.swingBpm, maxMinBpm: s.maxMinBpm };
+  });
+}
+
 /** One breath's response. */
 export interface BreathSwing {
   readonly startS: number;

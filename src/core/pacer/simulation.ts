@@ -1,5 +1,7 @@
 import { createModelPerson, type ModelName } from '../physiology/models';
-import type { PersonOptions, SimulatedPerson } from '../physiology/person';
+import type { ModelPerson, PersonOptions, SimulatedPerson } from '../physiology/person';
+import { SimulatedChestStrap } from '../respiration/breath-log';
+import type { MeasuredBreath } from './response';
 import { scoreSliding, slidingBreathRates, type SlidingOptions } from './assessment/sliding';
 import { QUICK_STEPPED, scoreStepped, steppedBreathRates, type SteppedOptions } from './assessment/stepped';
 import type { AssessmentResult } from './assessment/result';
@@ -39,6 +41,12 @@ export interface SimulationOptions {
   readonly sliding?: SlidingOptions;
   /** Run this person instead of a model (the `--person FILE.mjs` surface). */
   readonly subject?: SimulatedPerson;
+  /**
+   * Measure the person's actual breath with a simulated chest strap (their lung volume, lag, sighs and skipped
+   * breaths as chest acceleration, read as the live session reads an H10) and give the protocols those breaths.
+   * Needs a model person (or a subject with `breathVolume`).
+   */
+  readonly measuredBreathing?: boolean;
 }
 
 export interface SimulationResult {
@@ -72,19 +80,38 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
       },
     });
   const base = { protocol: options.protocol, seed: options.seed, trueResonanceBpm: options.resonanceBpm };
+  let schedule: PacerSchedule | null = null;
+  const strap =
+    options.measuredBreathing && 'breathVolume' in heart
+      ? new SimulatedChestStrap(
+          (t) => (heart as ModelPerson).breathVolume(t),
+          (t) => ({
+            volumeAt: (u) => schedule?.at(u).volume ?? 0,
+            periodS: 60 / (schedule?.at(t).rateBpm ?? 6),
+          }),
+          { seed: options.seed },
+        )
+      : null;
+  /** The measured breaths so far (the strap sampled up to a second before the person's clock). */
+  const measured = (): readonly MeasuredBreath[] | undefined => {
+    if (!strap) return undefined;
+    strap.advanceTo(heart.timeS - 1);
+    return strap.breaths;
+  };
   if (options.protocol === 'adaptive') {
     const controller = new AdaptiveController(
       options.startBpm ?? DEFAULT_ADAPTIVE_START_BPM,
       options.controller,
     );
-    const schedule = new PacerSchedule(patternFromRate(controller.rateBpm));
+    const adaptive = new PacerSchedule(patternFromRate(controller.rateBpm));
+    schedule = adaptive;
     const decisions: ControllerDecision[] = [];
-    const rateTrace: [number, number][] = [traceRow(schedule.breaths()[0])];
-    fastForward(heart, schedule, options.durationS ?? DEFAULT_ADAPTIVE_DURATION_S, ({ breath, beats }) => {
+    const rateTrace: [number, number][] = [traceRow(adaptive.breaths()[0])];
+    fastForward(heart, adaptive, options.durationS ?? DEFAULT_ADAPTIVE_DURATION_S, ({ breath, beats }) => {
       rateTrace.push(traceRow(breath));
-      const decision = controller.decide(breath.startS, beats, schedule);
+      const decision = controller.decide(breath.startS, beats, adaptive, measured());
       decisions.push(decision);
-      schedule.setPattern(patternFromRate(decision.rateBpm));
+      adaptive.setPattern(patternFromRate(decision.rateBpm));
     });
     return {
       ...base,
@@ -98,22 +125,25 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
   const stepped = options.protocol === 'quick' ? QUICK_STEPPED : options.stepped;
   const rates =
     options.protocol === 'sliding' ? slidingBreathRates(options.sliding) : steppedBreathRates(stepped);
-  const schedule = new PacerSchedule(patternFromRate(rates[0] ?? 6));
-  if (rates[1] !== undefined) schedule.setPattern(patternFromRate(rates[1]));
+  const protocol = new PacerSchedule(patternFromRate(rates[0] ?? 6));
+  schedule = protocol;
+  if (rates[1] !== undefined) protocol.setPattern(patternFromRate(rates[1]));
   const totalS = rates.reduce((s, r) => s + 60 / r, 0);
-  const beats = fastForward(heart, schedule, totalS + 1, ({ breath }) => {
+  const beats = fastForward(heart, protocol, totalS + 1, ({ breath }) => {
     const next = rates[breath.index + 1];
-    if (next !== undefined) schedule.setPattern(patternFromRate(next));
+    if (next !== undefined) protocol.setPattern(patternFromRate(next));
+    measured();
   });
+  const breaths = measured();
   const assessment =
     options.protocol === 'sliding'
-      ? scoreSliding(beats, schedule, options.sliding)
-      : scoreStepped(beats, schedule, stepped);
+      ? scoreSliding(beats, protocol, options.sliding, undefined, breaths)
+      : scoreStepped(beats, protocol, stepped, undefined, breaths);
   return {
     ...base,
     foundBpm: assessment.foundBpm,
     finalBpm: null,
-    rateTrace: schedule.breaths().slice(0, rates.length).map(traceRow),
+    rateTrace: protocol.breaths().slice(0, rates.length).map(traceRow),
     assessment,
     decisions: [],
   };

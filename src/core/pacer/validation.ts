@@ -46,8 +46,15 @@ export const ADAPTIVE_VALIDATION_S = 1200;
 const nearestStep = (rateBpm: number): number =>
   STEPPED_RATES_BPM.reduce((a, b) => (Math.abs(b - rateBpm) < Math.abs(a - rateBpm) ? b : a));
 
-/** Runs one protocol on one person of a panel. Adaptive starts 1 breath/min from the truth, alternating sides. */
-export function runOutcome(person: PanelPerson, protocol: ProtocolName): Outcome {
+/**
+ * Runs one protocol on one person of a panel. Adaptive starts 1 breath/min from the truth, alternating sides. With
+ * `measuredBreathing` the person's actual breath is measured by a simulated chest strap and given to the protocol.
+ */
+export function runOutcome(
+  person: PanelPerson,
+  protocol: ProtocolName,
+  how: { readonly measuredBreathing?: boolean } = {},
+): Outcome {
   const session = SESSION[protocol];
   const spec = { model: person.model, seed: person.seed, resonanceBpm: person.resonanceBpm, session };
   const truthPerson = createModelPerson({ ...spec, options: person.options });
@@ -61,6 +68,7 @@ export function runOutcome(person: PanelPerson, protocol: ProtocolName): Outcome
       resonanceBpm: person.resonanceBpm,
       session,
       person: person.options,
+      measuredBreathing: how.measuredBreathing === true,
       ...(startBpm === undefined ? {} : { startBpm, durationS: ADAPTIVE_VALIDATION_S }),
     });
   if (protocol !== 'adaptive') {

@@ -2,6 +2,7 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { Point, SessionSeries } from '../../core/history/session-series';
 import { cssColor } from './charts';
+import { BREATH_STEP_MS, type BreathTraceSlice } from '../../core/respiration/breath-trace';
 
 function timeAxis(title: string) {
   return { type: 'linear' as const, title: { display: true, text: title } };
@@ -70,4 +71,36 @@ export function coherenceConfig(series: SessionSeries): ChartConfiguration {
 
 export function pacerConfig(series: SessionSeries): ChartConfiguration {
   return line(series.pacerRate, 'Pacer rate', cssColor('--exhale', '#6a4c93'), 'breaths / min', true);
+}
+
+/** The measured breath (chest sensor) on the session's time axis; gaps where nothing was measured. */
+export function breathConfig(breath: BreathTraceSlice): ChartConfiguration {
+  const data = Array.from(breath.values, (v, k) => ({
+    x: (breath.startMs + k * BREATH_STEP_MS) / 1000,
+    y: Number.isFinite(v) ? v : Number.NaN,
+  }));
+  return {
+    type: 'line',
+    data: {
+      datasets: [
+        {
+          label: 'Measured breath',
+          data,
+          borderColor: cssColor('--trace', '#0f5257'),
+          pointRadius: 0,
+          borderWidth: 1,
+          spanGaps: false,
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      parsing: false,
+      maintainAspectRatio: false,
+      scales: {
+        x: timeAxis('time (s)'),
+        y: { title: { display: true, text: 'breath (in ↑)' }, ticks: { display: false } },
+      },
+    },
+  };
 }

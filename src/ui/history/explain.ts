@@ -19,6 +19,8 @@ export const EXPLAIN = {
     'Each dot is one heartbeat: the time since the previous beat, in milliseconds. With slow breathing the line waves up and down with each breath. Marked points are beats the analysis treated as artifacts (missed or extra beats) and left out of the figures.',
   rmssdOverTime:
     'RMSSD over the last minute, as the session went on. It usually rises as you settle into slow breathing.',
+  measuredBreath:
+    'Your breath as the chest strap measured it, rising as you breathe in. Set it against the heartbeats above: at your resonance rate the heart speeds up as you breathe in and slows as you breathe out.',
   pacerRate: 'The breathing rate the pacer asked for during the session, in breaths per minute.',
   dailyRmssd:
     'Your RMSSD during practice, day by day. Slow breathing raises RMSSD by itself, so this shows how your practice went, not how rested you are: for that, take the morning reading, which has its own baseline and normal range.',

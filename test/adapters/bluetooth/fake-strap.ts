@@ -3,15 +3,17 @@
  * characteristics for the heart source, with a log of the calls made, plus timers driven by hand.
  */
 import type { Timers } from '../../../src/adapters/bluetooth/timers';
+import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../../src/core/gatt/pmd';
 import { fullUuid } from '../../../src/core/gatt/uuids';
+import { H10_ACC_SETTINGS, pmdResponse } from '../../core/gatt/pmd-bytes';
 
 export class FakeCharacteristic extends EventTarget {
   value: DataView | undefined;
   listeners = 0;
   constructor(
     readonly strap: FakeStrap,
-    readonly uuid: number,
-    readonly readBytes: number[] | null,
+    readonly uuid: number | string,
+    public readBytes: number[] | null,
   ) {
     super();
   }
@@ -33,6 +35,15 @@ export class FakeCharacteristic extends EventTarget {
     this.strap.log.push('stopNotifications');
     return this;
   }
+  /** What a write does (the PMD control point answers it with an indication). */
+  onWrite: ((bytes: number[]) => void) | null = null;
+  async writeValueWithResponse(value: BufferSource): Promise<void> {
+    const bytes = [...new Uint8Array(value instanceof ArrayBuffer ? value : value.buffer)];
+    this.strap.log.push(`write ${bytes.join(',')}`);
+    if (!this.onWrite) throw new DOMException('Not writable', 'NotSupportedError');
+    const onWrite = this.onWrite;
+    queueMicrotask(() => onWrite(bytes));
+  }
   async readValue(): Promise<DataView> {
     if (this.readBytes === null) throw new DOMException('Not readable', 'NotSupportedError');
     return new DataView(new Uint8Array(this.readBytes).buffer);
@@ -43,6 +54,12 @@ export class FakeCharacteristic extends EventTarget {
     this.dispatchEvent(new Event('characteristicvaluechanged'));
   }
 }
+
+/**
+ * How a fake strap's PMD service behaves: `h10` answers as an H10 does; `silent` never answers a command;
+ * `already-started` answers the first start with "already in state"; `no-acc` offers ECG only.
+ */
+export type FakePmd = 'h10' | 'silent' | 'already-started' | 'no-acc';
 
 export class FakeStrap extends EventTarget {
   readonly id = 'strap-1';
@@ -57,11 +74,33 @@ export class FakeStrap extends EventTarget {
   readonly characteristics: Map<number, FakeCharacteristic>;
   readonly gatt: unknown;
 
+  /** The PMD characteristics, when the strap has the service. */
+  readonly pmdControl: FakeCharacteristic;
+  readonly pmdData: FakeCharacteristic;
+
   constructor(
     readonly name: string,
     reads: Record<number, number[]> = { 0x2a19: [87], 0x2a38: [1], 0x2a29: [0x50, 0x6f, 0x6c, 0x61, 0x72] },
+    readonly pmd: FakePmd | null = null,
   ) {
     super();
+    this.pmdControl = new FakeCharacteristic(
+      this,
+      PMD_CONTROL_POINT,
+      pmd === 'no-acc' ? [0x0f, 0x01] : [0x0f, 0x05],
+    );
+    this.pmdData = new FakeCharacteristic(this, PMD_DATA, null);
+    let refusedStart = false;
+    this.pmdControl.onWrite = (bytes) => {
+      const op = bytes[0] ?? 0;
+      if (pmd === 'silent') return;
+      if (op === 2 && pmd === 'already-started' && !refusedStart) {
+        refusedStart = true;
+        this.pmdControl.notify(pmdResponse(2, 6));
+        return;
+      }
+      this.pmdControl.notify(op === 1 ? pmdResponse(1, 0, H10_ACC_SETTINGS) : pmdResponse(op, 0));
+    };
     this.measurement = new FakeCharacteristic(this, 0x2a37, null);
     this.characteristics = new Map(
       Object.entries(reads).map(([uuid, bytes]) => [
@@ -90,9 +129,20 @@ export class FakeStrap extends EventTarget {
         strap.log.push('disconnect');
         strap.drop();
       },
-      async getPrimaryService(service: number) {
+      async getPrimaryService(service: number | string) {
+        if (service === PMD_SERVICE) {
+          if (!strap.pmd || !strap.connected) throw new DOMException('No PMD service', 'NotFoundError');
+          return {
+            async getCharacteristic(uuid: string) {
+              if (uuid === PMD_CONTROL_POINT) return strap.pmdControl;
+              if (uuid === PMD_DATA) return strap.pmdData;
+              throw new DOMException(`No Characteristics matching UUID ${uuid} found`, 'NotFoundError');
+            },
+          };
+        }
         return {
-          async getCharacteristic(uuid: number) {
+          async getCharacteristic(uuid: number | string) {
+            if (typeof uuid === 'string') throw new DOMException('No such characteristic', 'NotFoundError');
             const characteristic = strap.characteristics.get(uuid);
             if (
               !characteristic ||

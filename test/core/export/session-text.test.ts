@@ -34,6 +34,20 @@ describe('CSV export', () => {
     expect(row).toBe('0.85025,850.25,0,normal,,');
   });
 
+  it('adds the measured breath at each beat’s time when the session has one, empty where it was not measured', () => {
+    const beats = sampleBeats(12);
+    // 4 Hz from 0 ms: value k is k (a ramp, so the value at a beat is its time in quarter seconds).
+    const values = Float32Array.from({ length: 20 }, (_, k) => k);
+    values[10] = Number.NaN;
+    const rows = beatsCsv(beats, { startMs: 0, values }).split('\r\n');
+    expect(rows[0]).toBe('time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase,breath');
+    const breathOf = (row: string | undefined) => row?.split(',')[6];
+    expect(Number(breathOf(rows[1]))).toBeCloseTo(beats[0]!.timeMs / 250, 3);
+    // Beats past the trace's end (about 4.75 s) have no breath.
+    expect(breathOf(rows[12])).toBe('');
+    expect(beatsCsv(beats).split('\r\n')[0]?.endsWith('pacer_phase')).toBe(true);
+  });
+
   it('names files by the session’s local start time', () => {
     const session = sampleSession('s', [], Date.UTC(2026, 0, 5, 23, 10));
     expect(sessionFileName(session, 'txt')).toBe('resonance-2026-01-05-2310.txt');

@@ -28,14 +28,14 @@ describe('spectra of signals known on paper', () => {
     expect(Math.abs(must(fd.welch.lfPeakHz) - 0.1)).toBeLessThanOrEqual(1 / 1024);
     expect(Math.abs(must(fd.lomb.lfPeakHz) - 0.1)).toBeLessThanOrEqual(1 / 600);
     expect(must(fd.welch.lfNu)).toBeGreaterThan(95);
-    expect(must(fd.welch.respirationRateBpm)).toBeCloseTo(6, 0);
+    expect(must(fd.welch.dominantPeakPerMin)).toBeCloseTo(6, 0);
   });
 
   it('puts a 0.25 Hz modulation in HF and reads a 15 breaths/min rate', () => {
     const fd = frequencyDomain(seriesFromRr(sineModulatedRr(0.25, 300, 30)));
     expect(Math.abs(must(fd.welch.hfPeakHz) - 0.25)).toBeLessThanOrEqual(1 / 1024);
     expect(must(fd.welch.hfNu)).toBeGreaterThan(95);
-    expect(Math.abs(must(fd.welch.respirationRateBpm) - 15)).toBeLessThan(0.1);
+    expect(Math.abs(must(fd.welch.dominantPeakPerMin) - 15)).toBeLessThan(0.1);
   });
 
   it('gives a constant series zero power and leaves its ratios not computable', () => {

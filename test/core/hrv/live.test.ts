@@ -208,3 +208,30 @@ describe('LiveHrv artifact labels on the injected recording', () => {
     expect(all.flatMap((m) => m.labels).length).toBe(f.rrMs.length - 2);
   });
 });
+
+describe('live breathing rate from the heart rhythm', () => {
+  it('reads a simulated person breathing with a 6/min pacer and says the heart follows it', () => {
+    const heart = new SimulatedHeart({ seed: 9 });
+    const breathing = (t: number) => 0.5 - 0.5 * Math.cos((2 * Math.PI * t * 6) / 60);
+    const live = new LiveHrv();
+    let metrics: LiveMetrics | null = null;
+    while (heart.timeS < 150) {
+      const b = heart.nextBeat(breathing);
+      metrics = live.push({ rrMs: b.rrMs, timeMs: b.timeS * 1000, pacerRateBpm: 6 });
+    }
+    const r = metrics!.respiration;
+    expect(r.status === 'ok' && Math.abs(r.rateBpm - 6)).toBeLessThan(1);
+    expect(r.pacer).toBe('follows');
+  });
+
+  it('cannot estimate in the first minute', () => {
+    const live = new LiveHrv();
+    let metrics: LiveMetrics | null = null;
+    for (let i = 1; i <= 40; i += 1) metrics = live.push({ rrMs: 1000, timeMs: i * 1000 });
+    expect(metrics!.respiration).toEqual({
+      status: 'cannot-estimate',
+      reason: 'too-short',
+      pacer: 'no-pacer',
+    });
+  });
+});

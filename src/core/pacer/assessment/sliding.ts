@@ -1,5 +1,5 @@
 import { cleanBeats, type TimedRr } from '../../hrv/biofeedback';
-import { robustLoess, type BreathSwing } from '../response';
+import { robustLoess, type BreathSwing, type MeasuredBreath } from '../response';
 import type { PacerSchedule } from '../schedule';
 import type { AssessmentNote, AssessmentPoint, AssessmentResult } from './result';
 import { protocolSwings } from './stepped';
@@ -113,9 +113,10 @@ export function scoreSliding(
   schedule: PacerSchedule,
   options: SlidingOptions = DEFAULT_SLIDING,
   firstBreathIndex?: number,
+  measured?: readonly MeasuredBreath[],
 ): AssessmentResult {
   return slidingFromSwings(
-    protocolSwings(cleanBeats(beats), schedule, options.breaths, firstBreathIndex),
+    protocolSwings(cleanBeats(beats), schedule, options.breaths, firstBreathIndex, 1, measured),
     options,
   );
 }

@@ -1,5 +1,11 @@
 import { cleanBeats, type TimedRr } from '../../hrv/biofeedback';
-import { breathSwings, robustMean, type BreathSwing, type HeartRateSamples } from '../response';
+import {
+  measuredBreathSwings,
+  robustMean,
+  type BreathSwing,
+  type HeartRateSamples,
+  type MeasuredBreath,
+} from '../response';
 import type { PacerSchedule } from '../schedule';
 import { peakOfResponse } from './peak';
 import type { AssessmentNote, AssessmentPoint, AssessmentResult } from './result';
@@ -114,10 +120,11 @@ export function scoreStepped(
   schedule: PacerSchedule,
   options: SteppedOptions = DEFAULT_STEPPED,
   firstBreathIndex?: number,
+  measured?: readonly MeasuredBreath[],
 ): AssessmentResult {
   const total = steppedBreathRates(options).length;
   return steppedFromSwings(
-    protocolSwings(cleanBeats(beats), schedule, total, firstBreathIndex, options.windowBreaths),
+    protocolSwings(cleanBeats(beats), schedule, total, firstBreathIndex, options.windowBreaths, measured),
     options,
   );
 }
@@ -125,6 +132,7 @@ export function scoreStepped(
 /**
  * The per-breath swings of the protocol's completed breaths (at most `count`) from its first breath on, from a
  * heart-rate series already cleaned of artifacts (the live pacer passes the beats the HRV engine labelled normal).
+ * Over the person's own breaths where a chest sensor measured them (`measured`, see {@link measuredBreathSwings}).
  */
 export function protocolSwings(
   series: HeartRateSamples,
@@ -132,6 +140,7 @@ export function protocolSwings(
   count: number,
   firstBreathIndex?: number,
   windowBreaths = 1,
+  measured?: readonly MeasuredBreath[],
 ): BreathSwing[] {
   const all = schedule.breaths();
   const from = firstBreathIndex ?? all[0]?.index ?? 0;
@@ -139,5 +148,5 @@ export function protocolSwings(
   const spans = breaths
     .slice(0, -1)
     .map((b, i) => ({ startS: b.startS, endS: (breaths[i + 1] ?? b).startS }));
-  return breathSwings(series, spans, windowBreaths);
+  return measuredBreathSwings(series, spans, windowBreaths, measured);
 }

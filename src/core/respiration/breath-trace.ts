@@ -1,0 +1,93 @@
+import type { BreathSignal } from './chest-breathing';
+
+/**
+ * The measured breath kept for the session record: the respiration signal of each chest analysis (a one-minute
+ * window re-measured every few seconds, src/core/respiration/chest-breathing.ts) joined into one trace on an even
+ * grid of BREATH_STEP_MS (4 Hz: eight or more samples a breath even at 30 breaths/min, which is all a history chart
+ * needs), each window contributing only what is newer than the trace and clear of its trailing edge. Values are
+ * in the signal's own unit (mG on the chest's principal axis of motion; inhaling is upward); only the shape and
+ * timing carry meaning. Times are session milliseconds.
+ */
+export const BREATH_STEP_MS = 250;
+/** A window's newest few seconds are left for the next window, which sees them with signal on both sides. */
+const EDGE_MS = 3000;
+
+/** A stretch of the trace: value k at `startMs + k * BREATH_STEP_MS` (NaN where nothing was measured). */
+export interface BreathTraceSlice {
+  readonly startMs: number;
+  readonly values: Float32Array;
+}
+
+export class BreathTrace {
+  #startMs: number | null = null;
+  #values: number[] = [];
+
+  /** Adds a chest analysis's signal: the part after the trace's end and more than 3 s before the signal's end. */
+  add(signal: BreathSignal): void {
+    const n = signal.values.length;
+    if (n < 2 || !(signal.stepS > 0)) return;
+    const signalStartMs = signal.startS * 1000;
+    const signalEndMs = (signal.startS + (n - 1) * signal.stepS) * 1000 - EDGE_MS;
+    if (this.#startMs === null) this.#startMs = Math.ceil(signalStartMs / BREATH_STEP_MS) * BREATH_STEP_MS;
+    for (;;) {
+      const t = this.#startMs + this.#values.length * BREATH_STEP_MS;
+      if (t > signalEndMs) break;
+      if (t < signalStartMs) {
+        // A hole between analyses (the strap was off): kept as not measured.
+        this.#values.push(Number.NaN);
+        continue;
+      }
+      const x = (t / 1000 - signal.startS) / signal.stepS;
+      const k = Math.min(n - 2, Math.floor(x));
+      const f = x - k;
+      const value = (signal.values[k] as number) * (1 - f) + (signal.values[k + 1] as number) * f;
+      this.#values.push(Number.isFinite(value) ? value : Number.NaN);
+    }
+  }
+
+  /** The trace over [fromMs, toMs) (session ms), or null where it holds nothing there. */
+  slice(fromMs: number, toMs: number = Number.POSITIVE_INFINITY): BreathTraceSlice | null {
+    if (this.#startMs === null) return null;
+    const first = Math.max(0, Math.ceil((fromMs - this.#startMs) / BREATH_STEP_MS));
+    const last = Math.min(this.#values.length, Math.ceil((toMs - this.#startMs) / BREATH_STEP_MS));
+    if (last <= first) return null;
+    return {
+      startMs: this.#startMs + first * BREATH_STEP_MS,
+      values: Float32Array.from(this.#values.slice(first, last)),
+    };
+  }
+
+  /** Session time of the first sample, ms; null while empty. */
+  get startMs(): number | null {
+    return this.#startMs;
+  }
+
+  get sampleCount(): number {
+    return this.#values.length;
+  }
+
+  reset(): void {
+    this.#startMs = null;
+    this.#values = [];
+  }
+}
+
+/**
+ * Slices back into one trace (stored chunk by chunk, in time order): the values on one grid from the first slice's
+ * start, NaN between slices; where slices overlap the earlier one stands; a slice off the grid is left out.
+ */
+export function joinBreathSlices(slices: readonly BreathTraceSlice[]): BreathTraceSlice | null {
+  const good = slices.filter(
+    (s) => Number.isFinite(s.startMs) && s.startMs % BREATH_STEP_MS === 0 && s.values.length > 0,
+  );
+  const first = good[0];
+  if (!first) return null;
+  const values: number[] = [];
+  for (const s of good) {
+    const offset = (s.startMs - first.startMs) / BREATH_STEP_MS;
+    while (values.length < offset) values.push(Number.NaN);
+    // Overlapping slices (a chunk rewritten after the next began): only what is beyond the trace so far.
+    for (let k = values.length - offset; k < s.values.length; k += 1) values.push(s.values[k] as number);
+  }
+  return { startMs: first.startMs, values: Float32Array.from(values) };
+}

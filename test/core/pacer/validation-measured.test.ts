@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { runOutcome, summarise } from '../../../src/core/pacer/validation';
+import { validationPanel, type ModelName } from '../../../src/core/physiology/models';
+
+/**
+ * Issue 14's validation: the pacer issue's panels (30 simulated people per physiology model, their lag 0-1.2 s,
+ * depth jitter, sighs, skipped breaths), each person's ACTUAL breath turned into chest acceleration and measured as
+ * the live session measures an H10's, the measured breaths handed to the stepped protocol and the adaptive
+ * controller. The gate asked for is >= 95 % of people at >= 90 % of their maximal response; what is reached is
+ * asserted as it stands (a regression fails) and printed; the same panels without the chest strap are
+ * test/core/pacer/validation.test.ts. It is not yet met (see docs/pacer-validation.md, "Measured breathing").
+ */
+const PEOPLE = 30;
+const panel = (model: ModelName) => validationPanel(model, PEOPLE);
+const REACHED = { stepped: 0.85, adaptive: 0.75 } as const;
+
+describe('resonance protocols with the person’s measured breath', { timeout: 300_000 }, () => {
+  for (const model of ['resonator', 'baroreflex-delay'] as const)
+    for (const protocol of ['stepped', 'adaptive'] as const)
+      it(`${model}, ${protocol}: >= ${REACHED[protocol] * 100} % of people get >= 90 % of their response`, () => {
+        const people = panel(model);
+        const measured = summarise(people.map((p) => runOutcome(p, protocol, { measuredBreathing: true })));
+        console.info(
+          `${model} ${protocol}, measured breath: ${(measured.passShare * 100).toFixed(0)} % (gate 95 %)`,
+        );
+        expect(measured.people).toBe(PEOPLE);
+        expect(measured.passShare).toBeGreaterThanOrEqual(REACHED[protocol]);
+      });
+});

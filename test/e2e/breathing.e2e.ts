@@ -1,0 +1,151 @@
+/**
+ * The measured breath end to end: Chromium's emulated strap offers Polar's Measurement Data service like an H10;
+ * the app's real Bluetooth code starts its accelerometer, the strap streams chest motion of a person breathing with
+ * the pacer's rhythm a known time behind it, and the app shows that rate and lag. A strap without the service is
+ * covered by bluetooth.e2e.ts, unchanged.
+ */
+import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { patternFromRate } from '../../src/core/pacer/pattern';
+import { PacerSchedule } from '../../src/core/pacer/schedule';
+import { ChestMotion } from '../../src/core/respiration/chest-motion';
+import { rawAccFrame } from '../core/gatt/pmd-bytes';
+import { bluetoothLaunchOptions, EmulatedStrap } from './bluetooth-peripheral';
+import { skipFirstRun } from './first-run';
+
+const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
+
+declare global {
+  interface Window {
+    /** Test only: when the pacer's shown phase changed, on the page clock (ms). */
+    __pacerPhases?: { phase: string; atMs: number }[];
+  }
+}
+
+/** Watches the pacer's real element for phase changes (the app is not changed). */
+const WATCH_PACER_SCRIPT = `(() => {
+  window.__pacerPhases = [];
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const phase = r.target.getAttribute && r.target.getAttribute('data-breath-phase');
+      if (phase && phase !== r.oldValue) window.__pacerPhases.push({ phase, atMs: performance.now() });
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-breath-phase'] });
+})();`;
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let strap: EmulatedStrap;
+
+test.beforeEach(async () => {
+  browser = await chromium.launch(bluetoothLaunchOptions);
+  context = await browser.newContext();
+  await skipFirstRun(context);
+  await context.addInitScript(WATCH_PACER_SCRIPT);
+  page = await context.newPage();
+});
+
+test.afterEach(async () => {
+  await strap?.close();
+  await browser.close();
+});
+
+const SAMPLE_MS = 40; // 25 Hz, the rate the app asks an H10 for
+/** The sensor's own clock: page time plus this, as an H10 after power-up (2019-01-01 in ns since 2000). */
+const SENSOR_EPOCH_NS = 599_616_000_000_000_000n;
+
+/**
+ * Stream chest motion for `durationMs` of page time: the person breathes the pacer's pattern `lagS` behind it. The
+ * pacer is located from its shown phase changes; frames go out every 400 ms with the samples since the last one.
+ */
+async function streamBreathing(lagS: number, durationMs: number): Promise<void> {
+  const chest = new ChestMotion({ seed: 14, noiseMg: 3 });
+  let anchor: { atMs: number; schedule: PacerSchedule } | null = null;
+  let nextSampleMs: number | null = null;
+  let endMs = Number.POSITIVE_INFINITY;
+  for (;;) {
+    await page.waitForTimeout(400);
+    const { nowMs, phases, rate } = await page.evaluate(() => ({
+      nowMs: performance.now(),
+      phases: window.__pacerPhases ?? [],
+      rate: Number(document.querySelector('[data-breath-rate]')?.getAttribute('data-breath-rate') ?? 6),
+    }));
+    if (endMs === Number.POSITIVE_INFINITY) endMs = nowMs + durationMs;
+    if (nowMs > endMs) return;
+    // The newest breath start after the first one shown (the first waits for a frame after the start).
+    const starts = phases.filter((p) => p.phase === 'inhale').slice(1);
+    const newest = starts[starts.length - 1];
+    if (!anchor && newest)
+      anchor = { atMs: newest.atMs, schedule: new PacerSchedule(patternFromRate(rate, 0.4)) };
+    if (!anchor) continue;
+    const { atMs, schedule } = anchor;
+    const periodMs = 60_000 / rate;
+    nextSampleMs ??= nowMs - 200;
+    const samples: number[][] = [];
+    let lastMs = nextSampleMs;
+    for (; nextSampleMs <= nowMs; nextSampleMs += SAMPLE_MS) {
+      // Pacer time of this sample, measured from a breath start well before it.
+      const sinceS = (nextSampleMs - atMs + 100 * periodMs) / 1000 - lagS;
+      samples.push(chest.sample(nextSampleMs / 1000, schedule.at(sinceS % (periodMs / 1000)).volume));
+      lastMs = nextSampleMs;
+    }
+    if (samples.length === 0) continue;
+    const timestampNs = SENSOR_EPOCH_NS + BigInt(Math.round(lastMs * 1e6));
+    await strap.notifyPmdData(rawAccFrame(timestampNs, 1, samples));
+  }
+}
+
+test('starts the accelerometer of a strap offering PMD, shows the breath rate and its lag behind the pacer, restarts it after a drop', async () => {
+  test.setTimeout(150_000);
+  strap = await EmulatedStrap.attach(browser, context, page, {
+    address: '09:09:09:09:09:14',
+    name: 'Polar H10 B4EA7H',
+    batteryPercent: 90,
+    manufacturer: 'Polar Electro Oy',
+    pmd: true,
+  });
+  await page.goto(appUrl);
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live');
+
+  // The app asked for the acceleration settings, then started it at 25 Hz, 16 bit, 2 G.
+  await expect.poll(() => strap.pmdCommands.length).toBeGreaterThanOrEqual(2);
+  expect(strap.pmdCommands.slice(0, 2)).toEqual([
+    [1, 2],
+    [2, 2, 0, 1, 25, 0, 1, 1, 16, 0, 2, 1, 2, 0],
+  ]);
+
+  // The emulated person breathes at the pacer's 6/min from one anchor breath on: hold the pacer there (the adaptive
+  // controller would otherwise start moving it after 45 s, and the lag would be read against a drifting pacer).
+  // The lock lives in the running session's settings sheet.
+  await page.getByRole('button', { name: 'Session settings' }).click();
+  await page.getByLabel('Lock the rate').check();
+  await page.getByRole('button', { name: 'Done' }).click();
+  const lagS = 1.2;
+  await streamBreathing(lagS, 75_000);
+  const rate = page.getByTestId('breath-rate');
+  await expect(rate).toBeVisible();
+  const shownRate = Number(await rate.getAttribute('data-rate-bpm'));
+  expect(Math.abs(shownRate - 6)).toBeLessThan(0.5);
+  await expect(rate).toContainText('breaths/min');
+  const lag = page.getByTestId('breath-lag');
+  const shownLag = Number(await lag.getAttribute('data-lag-s'));
+  expect(Math.abs(shownLag - lagS)).toBeLessThan(0.3);
+  await expect(lag).toContainText('behind the pacer');
+  test
+    .info()
+    .annotations.push({ type: 'measured', description: `rate ${shownRate} /min, lag ${shownLag} s` });
+
+  // After the strap drops and comes back, the app starts the accelerometer again.
+  const starts = () => strap.pmdCommands.filter((command) => command[0] === 2).length;
+  expect(starts()).toBe(1);
+  await strap.disconnect();
+  await expect(page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live', {
+    timeout: 15_000,
+  });
+  await expect.poll(starts, { timeout: 10_000 }).toBe(2);
+
+  // Stopping the session stops the accelerometer on the strap before letting it go.
+  await page.getByRole('button', { name: 'Stop session' }).click();
+  await expect.poll(() => strap.pmdCommands.at(-1)).toEqual([3, 2]);
+});
