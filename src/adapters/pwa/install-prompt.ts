@@ -40,3 +40,22 @@ export function captureInstallPrompt(
     target.removeEventListener('appinstalled', onInstalled);
   };
 }
+
+/**
+ * Listen from the first moment of the page and hand the latest offer to whoever subscribes later: the app mounts
+ * only once storage has opened, and the browser may make its offer before that.
+ */
+export function earlyInstallPrompt(
+  target: EventTarget,
+): (onChange: (prompt: InstallPrompt | null) => void) => void {
+  let latest: InstallPrompt | null = null;
+  let listener: ((prompt: InstallPrompt | null) => void) | null = null;
+  captureInstallPrompt(target, (prompt) => {
+    latest = prompt;
+    listener?.(prompt);
+  });
+  return (onChange) => {
+    listener = onChange;
+    if (latest) onChange(latest);
+  };
+}

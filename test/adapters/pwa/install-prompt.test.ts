@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { captureInstallPrompt, type InstallPrompt } from '../../../src/adapters/pwa/install-prompt';
+import {
+  captureInstallPrompt,
+  earlyInstallPrompt,
+  type InstallPrompt,
+} from '../../../src/adapters/pwa/install-prompt';
 
 function offerEvent(outcome: 'accepted' | 'dismissed') {
   const event = new Event('beforeinstallprompt', { cancelable: true });
@@ -39,5 +43,27 @@ describe('captureInstallPrompt', () => {
     captureInstallPrompt(target, (p) => seen.push(p));
     target.dispatchEvent(new Event('beforeinstallprompt', { cancelable: true }));
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe('earlyInstallPrompt', () => {
+  it('keeps an offer made before anyone listens and hands it over, then passes on what follows', async () => {
+    const target = new EventTarget();
+    const subscribe = earlyInstallPrompt(target);
+    const { event } = offerEvent('dismissed');
+    target.dispatchEvent(event);
+    expect(event.defaultPrevented).toBe(true);
+    const seen: (InstallPrompt | null)[] = [];
+    subscribe((p) => seen.push(p));
+    expect(seen).toHaveLength(1);
+    expect(await seen[0]?.()).toBe('dismissed');
+    target.dispatchEvent(new Event('appinstalled'));
+    expect(seen).toEqual([seen[0], null]);
+  });
+
+  it('hands nothing over when no offer came', () => {
+    const seen: unknown[] = [];
+    earlyInstallPrompt(new EventTarget())((p) => seen.push(p));
+    expect(seen).toEqual([]);
   });
 });
