@@ -40,9 +40,26 @@ for (const viewport of PHONE_VIEWPORTS) {
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
     expect(await overflowingElements(page)).toEqual([]);
+    // Start is on the first screen, wholly above the tab bar (when there is one), and so is the settings button.
+    const tabBar = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+    const reachable = tabBar && tabBar.y > viewport.height / 2 ? tabBar.y : viewport.height;
+    for (const name of ['Start with simulated heart', 'Change session settings']) {
+      const box = await page.getByRole('button', { name }).boundingBox();
+      expect(box && box.y + box.height, name).toBeLessThanOrEqual(reachable);
+    }
+    // The footer scrolls clear of the tab bar.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const textBottom = await page
+      .locator('footer')
+      .evaluate((f) => f.getBoundingClientRect().bottom - parseFloat(getComputedStyle(f).paddingBottom));
+    const barNow = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+    if (barNow && barNow.y > viewport.height / 2) expect(textBottom).toBeLessThanOrEqual(barNow.y);
+    await page.evaluate(() => window.scrollTo(0, 0));
 
     await page.getByRole('button', { name: 'Start with simulated heart' }).click();
     await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
+    // The screen belongs to the guide: no tabs or top navigation to tap by mistake, in any orientation.
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
     await expect
       .poll(async () => (await pass(page, 2), shownHeartRate(page)), { timeout: 30_000 })
       .not.toBeNull();
@@ -149,6 +166,9 @@ test('the check-in filled in before Start is stored with the session, with no bu
   await page.goto('/');
   const before = page.getByTestId('check-in-before');
   await expect(before.getByRole('button')).toHaveCount(0);
+  // Folded away on the home (which is not a form), one tap to open.
+  await expect(before).toBeHidden();
+  await page.getByText('How do you feel? (optional)').click();
   await before.getByLabel('6').check();
   await before.getByLabel('Note (optional)').fill('Busy morning');
   await page.getByRole('button', { name: 'Start with simulated heart' }).click();
