@@ -67,6 +67,12 @@ for (const viewport of PHONE_VIEWPORTS) {
     expect(await inView(page, '[data-breath-phase]')).toBe(true);
     expect(await inView(page, '[data-testid="heart-rate"]')).toBe(true);
     expect(await inView(page, '[data-testid="session-time"]')).toBe(true);
+    // The phase word and its seconds fit inside the disk at its smallest (0.42 of the guide).
+    const guide = await page.locator('[data-breath-phase]').boundingBox();
+    for (const part of ['[data-breath-phase] .word', '[data-testid="phase-seconds"]']) {
+      const box = await page.locator(part).boundingBox();
+      expect(box?.width ?? 0, part).toBeLessThanOrEqual((guide?.width ?? 0) * 0.42);
+    }
     // The primary action sits in the lower half, where a thumb reaches, and is a full-size target.
     const stop = await page.getByRole('button', { name: 'Stop session' }).boundingBox();
     expect(stop && stop.y + stop.height / 2).toBeGreaterThan(viewport.height / 2);
