@@ -72,6 +72,7 @@ test('a full backup restored in a fresh browser profile gives the same history',
   await skipFirstRun(first);
   const page = await first.newPage();
   await page.goto('/');
+  await page.getByText('How do you feel? (optional)').click();
   await page.getByTestId('check-in-before').getByLabel('7').check();
   await runSession(page, 8);
   await stopAndKeep(page);

@@ -91,6 +91,7 @@ test('hostile text in check-in notes is saved, shown, printed and exported exact
   const dialogs: string[] = [];
   collectDialogs(page, dialogs);
   await page.goto('/');
+  await page.getByText('How do you feel? (optional)').click();
   const before = page.getByTestId('check-in-before');
   await before.getByText('Add a note').click();
   await before.getByLabel('Note (optional)').fill(HOSTILE_NOTES.before);

@@ -40,9 +40,26 @@ for (const viewport of PHONE_VIEWPORTS) {
     expect(start && start.y).toBeLessThan(viewport.height - 44);
     expect(start && start.y + start.height / 2).toBeGreaterThan(viewport.height / 2);
     expect(start?.height).toBeGreaterThanOrEqual(44);
+    // Start is on the first screen, wholly above the tab bar (when there is one), and so is the settings button.
+    const tabBar = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+    const reachable = tabBar && tabBar.y > viewport.height / 2 ? tabBar.y : viewport.height;
+    for (const name of ['Start with simulated heart', 'Change session settings']) {
+      const box = await page.getByRole('button', { name }).boundingBox();
+      expect(box && box.y + box.height, name).toBeLessThanOrEqual(reachable);
+    }
+    // The footer scrolls clear of the tab bar.
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const textBottom = await page
+      .locator('footer')
+      .evaluate((f) => f.getBoundingClientRect().bottom - parseFloat(getComputedStyle(f).paddingBottom));
+    const barNow = await page.getByRole('navigation', { name: 'Main' }).boundingBox();
+    if (barNow && barNow.y > viewport.height / 2) expect(textBottom).toBeLessThanOrEqual(barNow.y);
+    await page.evaluate(() => window.scrollTo(0, 0));
 
     await page.getByRole('button', { name: 'Start with simulated heart' }).click();
     await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
+    // The screen belongs to the guide: no tabs or top navigation to tap by mistake, in any orientation.
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
     await expect
       .poll(async () => (await pass(page, 2), shownHeartRate(page)), { timeout: 30_000 })
       .not.toBeNull();
@@ -50,6 +67,12 @@ for (const viewport of PHONE_VIEWPORTS) {
     expect(await inView(page, '[data-breath-phase]')).toBe(true);
     expect(await inView(page, '[data-testid="heart-rate"]')).toBe(true);
     expect(await inView(page, '[data-testid="session-time"]')).toBe(true);
+    // The phase word and its seconds fit inside the disk at its smallest (0.42 of the guide).
+    const guide = await page.locator('[data-breath-phase]').boundingBox();
+    for (const part of ['[data-breath-phase] .word', '[data-testid="phase-seconds"]']) {
+      const box = await page.locator(part).boundingBox();
+      expect(box?.width ?? 0, part).toBeLessThanOrEqual((guide?.width ?? 0) * 0.42);
+    }
     // The primary action sits in the lower half, where a thumb reaches, and is a full-size target.
     const stop = await page.getByRole('button', { name: 'Stop session' }).boundingBox();
     expect(stop && stop.y + stop.height / 2).toBeGreaterThan(viewport.height / 2);
@@ -149,6 +172,9 @@ test('the check-in filled in before Start is stored with the session, with no bu
   await page.goto('/');
   const before = page.getByTestId('check-in-before');
   await expect(before.getByRole('button')).toHaveCount(0);
+  // Folded away on the home (which is not a form), one tap to open.
+  await expect(before).toBeHidden();
+  await page.getByText('How do you feel? (optional)').click();
   await before.getByLabel('6').check();
   await before.getByText('Add a note').click();
   await before.getByLabel('Note (optional)').fill('Busy morning');
