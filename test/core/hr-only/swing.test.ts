@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { breathSwing, breathSwings, meanSwing, type BreathSpan } from '../../../src/core/hr-only/swing';
+import { smoothingGain } from '../../../src/core/hr-only/smoothing';
+import { watchTrace } from '../../../src/core/hr-only/watch';
+import { Random } from '../../../src/core/random';
+
+/** Breaths of `periodS` from 0 to `durationS`. */
+function breathsOf(periodS: number, durationS: number): BreathSpan[] {
+  const out: BreathSpan[] = [];
+  for (let s = 0; s + periodS <= durationS + 1e-9; s += periodS) out.push({ startS: s, endS: s + periodS });
+  return out;
+}
+
+/** Heart rate 65 bpm swinging `swingBpm` peak to trough once a breath, with beat-to-beat noise of sd 0.7 bpm. */
+function heart(swingBpm: number, periodS: number, seed = 7): (t: number) => number {
+  const random = new Random(seed);
+  const noise = new Map<number, number>();
+  return (t) => {
+    const key = Math.round(t * 1000);
+    if (!noise.has(key)) noise.set(key, 0.7 * random.normal());
+    return 65 + (swingBpm / 2) * Math.sin((2 * Math.PI * t) / periodS - 0.8) + (noise.get(key) ?? 0);
+  };
+}
+
+const clean = { smoothingS: 1, jitterS: 0, dropShare: 0 };
+
+function swingsOk(values: ReturnType<typeof breathSwings>): number[] {
+  return values.map((s) => {
+    if (s.swingBpm.status !== 'ok') throw new Error(`breath at ${s.startS} s not judged`);
+    return s.swingBpm.value;
+  });
+}
+
+describe('breathSwing', () => {
+  it('reads a 16 bpm swing at 6 breaths/min from 1 Hz samples: each breath within 2 bpm, the mean within 0.5', () => {
+    const trace = watchTrace(heart(16, 10), { ...clean, durationS: 90 });
+    const swings = swingsOk(breathSwings(trace, breathsOf(10, 90)));
+    expect(swings).toHaveLength(9);
+    for (const s of swings) expect(Math.abs(s - 16)).toBeLessThan(2);
+    expect(Math.abs(swings.reduce((a, b) => a + b, 0) / swings.length - 16)).toBeLessThan(0.5);
+  });
+
+  it('is exact on a pure sinusoid sampled once a second', () => {
+    const trace = watchTrace((t) => 70 + 5 * Math.cos((2 * Math.PI * t) / 12), { ...clean, durationS: 24 });
+    // Rounding to whole bpm is the only error left.
+    const swing = breathSwing(trace, { startS: 0, endS: 12 }).swingBpm;
+    expect(swing.status).toBe('ok');
+    if (swing.status === 'ok') expect(swing.value).toBeCloseTo(10, 0);
+  });
+
+  it('grows with the true swing (relation), from 4 to 20 bpm', () => {
+    const means = [4, 8, 12, 20].map(
+      (swing) =>
+        meanSwing(
+          breathSwings(watchTrace(heart(swing, 10), { ...clean, durationS: 120 }), breathsOf(10, 120)),
+        ).swingBpm ?? 0,
+    );
+    for (let i = 1; i < means.length; i += 1) expect(means[i]).toBeGreaterThan(means[i - 1] as number);
+    expect(Math.abs((means[3] as number) - 20)).toBeLessThan(1);
+  });
+
+  for (const smoothingS of [3, 4, 5]) {
+    it(`a ${smoothingS} s moving average shrinks the swing by the average's gain, and correcting for it restores it`, () => {
+      const trace = watchTrace(heart(16, 10), { ...clean, smoothingS, durationS: 120 });
+      const breaths = breathsOf(10, 120).slice(1); // the first breath has no full average behind it
+      const gain = smoothingGain(0.1, { windowS: smoothingS });
+      const raw = meanSwing(breathSwings(trace, breaths)).swingBpm ?? 0;
+      const corrected = meanSwing(breathSwings(trace, breaths, { windowS: smoothingS })).swingBpm ?? 0;
+      expect(Math.abs(raw - 16 * gain)).toBeLessThan(1);
+      expect(Math.abs(corrected - 16)).toBeLessThan(1.2);
+    });
+  }
+
+  it('keeps the swing with up to 0.6 s of jitter in arrival times and a 4 s average, at 4.5 and 7 breaths/min', () => {
+    for (const rate of [4.5, 7]) {
+      const periodS = 60 / rate;
+      const trace = watchTrace(heart(12, periodS, 3), {
+        smoothingS: 4,
+        jitterS: 0.6,
+        dropShare: 0,
+        durationS: 180,
+        seed: 5,
+      });
+      const breaths = breathsOf(periodS, 180).slice(1);
+      const swing = meanSwing(breathSwings(trace, breaths, { windowS: 4 })).swingBpm ?? 0;
+      expect(Math.abs(swing - 12)).toBeLessThan(1.5);
+    }
+  });
+
+  it('keeps the swing with a fifth of the samples missing; a breath with a long hole is not judged', () => {
+    const trace = watchTrace(heart(16, 10, 11), {
+      smoothingS: 3,
+      jitterS: 0.3,
+      dropShare: 0.2,
+      durationS: 300,
+      seed: 9,
+    });
+    const swings = breathSwings(trace, breathsOf(10, 300).slice(1), { windowS: 3 });
+    const judged = swings.filter((s) => s.swingBpm.status === 'ok');
+    expect(judged.length).toBeGreaterThan(swings.length * 0.6);
+    expect(Math.abs((meanSwing(swings).swingBpm ?? 0) - 16)).toBeLessThan(1.5);
+
+    // Remove 4 s out of one breath: the trough or peak could hide there, so that breath is not judged.
+    const holed = {
+      timeS: trace.timeS.filter((t) => t < 52 || t >= 56),
+      hrBpm: trace.hrBpm.filter(
+        (_, i) => (trace.timeS[i] as number) < 52 || (trace.timeS[i] as number) >= 56,
+      ),
+    };
+    expect(breathSwing(holed, { startS: 50, endS: 60 }).swingBpm).toMatchObject({
+      status: 'not-enough-data',
+    });
+  });
+
+  it('one wild reading does not make a swing: the outlier is dropped', () => {
+    const flat = watchTrace(() => 60, { ...clean, durationS: 20 });
+    const hrBpm = [...flat.hrBpm];
+    hrBpm[5] = 95;
+    const swing = breathSwing({ timeS: flat.timeS, hrBpm }, { startS: 0, endS: 10 }).swingBpm;
+    expect(swing.status).toBe('ok');
+    if (swing.status === 'ok') expect(swing.value).toBeLessThan(0.5);
+  });
+
+  it('never uses impossible heart rates and says "not enough data" for a breath without samples', () => {
+    const trace = { timeS: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], hrBpm: [0, 0, 0, 400, 400, 0, 0, 0, 0, 0] };
+    expect(breathSwing(trace, { startS: 0, endS: 10 }).swingBpm).toEqual({
+      status: 'not-enough-data',
+      have: 0,
+      need: 6,
+      unit: 's',
+    });
+    expect(meanSwing(breathSwings(trace, [{ startS: 0, endS: 10 }]))).toEqual({ swingBpm: null, breaths: 0 });
+  });
+});
