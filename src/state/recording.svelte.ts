@@ -5,7 +5,13 @@
 import type { HeartSourceKind, Beat } from '../core/heart/types';
 import type { PacerState } from '../core/pacer/schedule';
 import type { LiveMetrics } from '../core/hrv/live';
-import { NORMAL_BEAT, type BeatRecord, type CheckIn, type SessionRecord } from '../core/session/record';
+import {
+  NORMAL_BEAT,
+  type BeatRecord,
+  type CheckIn,
+  type HeartRateRecord,
+  type SessionRecord,
+} from '../core/session/record';
 import type { StorageError } from '../adapters/storage/database';
 import { SessionRecorder, type RecorderTimers } from '../adapters/storage/recorder';
 import type { ResonanceStore } from '../adapters/storage/store';
@@ -71,7 +77,11 @@ export class Recording implements SessionObserver {
   }
 
   /** The session in memory (also when saving failed), for export. */
-  snapshot(): { session: SessionRecord; beats: readonly BeatRecord[] } | null {
+  snapshot(): {
+    session: SessionRecord;
+    beats: readonly BeatRecord[];
+    heartRate: readonly HeartRateRecord[];
+  } | null {
     return this.#recorder?.snapshot() ?? null;
   }
 

@@ -3,17 +3,30 @@
  * crashed or closed tab loses at most the last flush interval (target: 5 s). The open chunk is rewritten on each
  * flush until it holds BEATS_PER_CHUNK beats, then the next chunk begins.
  *
+ * Heart-rate samples from a device without RR (a watch) are kept the same way in their own chunks, in the same
+ * transaction as the beats; a session with samples and no beats is a heart-rate-only session. A sample outside
+ * 20-300 bpm is never stored.
+ *
  * When a write fails (a full disk above all) the recorder says so through `problem`, keeps every beat in memory
  * and keeps trying on later flushes; `snapshot()` gives the whole session for export at any time.
  */
 import { toColumns } from '../../core/session/columns';
-import { chunksOf } from './chunks';
+import { toHeartRateColumns } from '../../core/session/heart-rate-columns';
+import { chunksOf, heartRateChunksOf } from './chunks';
 import { holdRecordingLock } from './locks';
-import { EMPTY_SUMMARY, type BeatRecord, type CheckIn, type SessionRecord } from '../../core/session/record';
+import {
+  EMPTY_SUMMARY,
+  type BeatRecord,
+  type CheckIn,
+  type HeartRateRecord,
+  type SessionRecord,
+} from '../../core/session/record';
 import { durationOfBeats, summariseBeats } from '../../core/session/summary';
+import { durationOfSamples, summariseHeartRate } from '../../core/hr-only/summary';
+import { isPlausibleHeartRate } from '../../core/heart/limits';
 import type { HeartSourceKind } from '../../core/heart/types';
 import type { StorageError, StorageResult } from './database';
-import { BEATS_PER_CHUNK } from './schema';
+import { BEATS_PER_CHUNK, HR_SAMPLES_PER_CHUNK } from './schema';
 import type { ResonanceStore } from './store';
 
 /** What the recorder needs from storage (tests hand in one that fails). */
@@ -55,8 +68,11 @@ export class SessionRecorder implements BeatRecorder {
   readonly #start: RecordingStart;
   readonly #timers: RecorderTimers;
   readonly #beats: BeatRecord[] = [];
+  readonly #samples: HeartRateRecord[] = [];
   /** Beats already safely written. */
   #savedCount = 0;
+  /** Heart-rate samples already safely written. */
+  #savedSamples = 0;
   #timer: number | null = null;
   #writing: Promise<void> = Promise.resolve();
   #problem: StorageError | null = null;
@@ -97,7 +113,7 @@ export class SessionRecorder implements BeatRecorder {
     this.#releaseLock = this.#holdLock(this.#start.id);
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHidden);
     if (!this.#store) return { ok: false, error: this.#problem ?? { kind: 'unavailable', message: '' } };
-    const result = await this.#store.putSession(this.#sessionRecord('recording', 0));
+    const result = await this.#store.putSession(this.#sessionRecord('recording', 0, 0));
     if (!result.ok) this.#setProblem(result.error);
     return result;
   }
@@ -128,6 +144,16 @@ export class SessionRecorder implements BeatRecorder {
     if (!this.#stopped) this.#beats.push(beat);
   }
 
+  /** Keep one heart-rate sample (a device without RR); an impossible heart rate is dropped, never stored. */
+  recordHeartRate(sample: HeartRateRecord): void {
+    if (!this.#stopped && isPlausibleHeartRate(sample.heartRateBpm) && Number.isFinite(sample.timeMs))
+      this.#samples.push(sample);
+  }
+
+  get sampleCount(): number {
+    return this.#samples.length;
+  }
+
   /**
    * Set the artifact label of beat `index` (0-based), as the HRV engine settles it a couple of beats late. A beat
    * already stored is written again with the next flush.
@@ -148,8 +174,10 @@ export class SessionRecorder implements BeatRecorder {
   async #write(): Promise<void> {
     const store = this.#store;
     const total = this.#beats.length;
+    const samples = this.#samples.length;
     const dirtyFrom = this.#dirtyFrom;
-    if (!store || (total === this.#savedCount && dirtyFrom === Infinity)) return;
+    if (!store || (total === this.#savedCount && samples === this.#savedSamples && dirtyFrom === Infinity))
+      return;
     this.#dirtyFrom = Infinity;
     // Rewrite the open (or a relabelled) chunk and add any new ones; the beats before it are already stored.
     const firstSeq = Math.floor(Math.min(this.#savedCount, dirtyFrom) / BEATS_PER_CHUNK);
@@ -158,10 +186,21 @@ export class SessionRecorder implements BeatRecorder {
       ...c,
       seq: c.seq + firstSeq,
     }));
-    const { checkInBefore: _b, checkInAfter: _a, ...row } = this.#sessionRecord('recording', total);
-    const result = await store.putSessionAndChunks(row, chunks);
+    // Likewise the open heart-rate chunk and any new ones.
+    const firstSampleSeq = Math.floor(this.#savedSamples / HR_SAMPLES_PER_CHUNK);
+    const sampleChunks =
+      samples === this.#savedSamples
+        ? []
+        : heartRateChunksOf(
+            this.#start.id,
+            toHeartRateColumns(this.#samples.slice(firstSampleSeq * HR_SAMPLES_PER_CHUNK, samples)),
+            firstSampleSeq,
+          );
+    const { checkInBefore: _b, checkInAfter: _a, ...row } = this.#sessionRecord('recording', total, samples);
+    const result = await store.putSessionAndChunks(row, chunks, sampleChunks);
     if (result.ok) {
       this.#savedCount = total;
+      this.#savedSamples = samples;
       this.#setProblem(null);
     } else {
       this.#dirtyFrom = Math.min(this.#dirtyFrom, dirtyFrom);
@@ -177,7 +216,12 @@ export class SessionRecorder implements BeatRecorder {
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHidden);
     await this.flush();
     this.#releaseLock();
-    const record = this.#sessionRecord('finished', this.#beats.length, finish.checkInAfter ?? null);
+    const record = this.#sessionRecord(
+      'finished',
+      this.#beats.length,
+      this.#samples.length,
+      finish.checkInAfter ?? null,
+    );
     if (this.#store) {
       const result = await this.#store.putSession(record);
       if (!result.ok) this.#setProblem(result.error);
@@ -186,37 +230,55 @@ export class SessionRecorder implements BeatRecorder {
   }
 
   /** The whole session as held in memory, for export when storage failed. */
-  snapshot(): { session: SessionRecord; beats: readonly BeatRecord[] } {
-    const session = this.#sessionRecord('finished', this.#beats.length, null);
+  snapshot(): {
+    session: SessionRecord;
+    beats: readonly BeatRecord[];
+    heartRate: readonly HeartRateRecord[];
+  } {
+    const session = this.#sessionRecord('finished', this.#beats.length, this.#samples.length, null);
     return {
       session: this.#stopped ? session : { ...session, status: 'recording', end: null },
       beats: this.#beats,
+      heartRate: this.#samples,
     };
   }
 
   /**
    * The session row. While recording it carries only the beat count (the full summary, coherence included, costs
-   * milliseconds per flush; recovery computes it from the stored beats if the session never finishes).
+   * milliseconds per flush; recovery computes it from the stored beats if the session never finishes). A session
+   * with heart-rate samples and no beats is heart-rate only, summarised from the samples.
    */
   #sessionRecord(
     status: 'recording' | 'finished',
     count: number,
+    sampleCount: number,
     checkInAfter: CheckIn | null = null,
   ): SessionRecord {
     const beats = count === this.#beats.length ? this.#beats : this.#beats.slice(0, count);
+    const samples =
+      sampleCount === this.#samples.length ? this.#samples : this.#samples.slice(0, sampleCount);
+    const heartRateOnly = beats.length === 0 && samples.length > 0;
     const summary =
-      status === 'recording' || beats.length === 0
-        ? { ...EMPTY_SUMMARY, beatCount: count }
-        : summariseBeats(beats);
+      status === 'recording'
+        ? { ...EMPTY_SUMMARY, beatCount: count, heartRateSamples: sampleCount }
+        : heartRateOnly
+          ? summariseHeartRate(samples)
+          : beats.length === 0
+            ? { ...EMPTY_SUMMARY, beatCount: count }
+            : {
+                ...summariseBeats(beats),
+                ...(samples.length > 0 ? { heartRateSamples: samples.length } : {}),
+              };
     return {
       id: this.#start.id,
       startTimeMs: this.#start.startTimeMs,
       sourceKind: this.#start.sourceKind,
       sourceLabel: this.#start.sourceLabel,
-      durationMs: durationOfBeats(beats),
+      durationMs: heartRateOnly ? durationOfSamples(samples) : durationOfBeats(beats),
       status,
       end: status === 'finished' ? 'stopped' : null,
       summary,
+      signal: heartRateOnly ? 'heart-rate' : 'rr',
       checkInBefore: this.#checkInBefore,
       checkInAfter,
     };

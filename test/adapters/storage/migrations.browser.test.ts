@@ -79,7 +79,7 @@ describe('schema migrations', () => {
       await put(db, 'settings', { key: 'reminder', value: '07:30' });
     });
     const store = await openStore(name);
-    expect(store.db.version).toBe(2);
+    expect(store.db.version).toBe(DB_VERSION);
     const list = await store.listSessions();
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value.map((s) => s.id)).toEqual(['s1', 's2']);
@@ -115,6 +115,73 @@ describe('schema migrations', () => {
     expect(list.value.map((s) => [s.id, s.checkInBefore?.stress])).toEqual([
       ['moved', 3],
       ['pending', 7],
+    ]);
+    store.close();
+  });
+
+  it('version 2 → 4 adds the heart-rate store and keeps sessions, beats, check-ins and assessments', async () => {
+    const beats = makeBeats(300);
+    const { checkInBefore: _b, checkInAfter: _a, ...row } = makeSession('s1', 1000);
+    const name = await buildByHand(
+      2,
+      (db) => {
+        buildVersion1(db);
+        db.createObjectStore('check-ins', { keyPath: ['sessionId', 'moment'] });
+        db.createObjectStore('assessments', { keyPath: 'id' }).createIndex('by-time', 'timeMs');
+      },
+      async (db) => {
+        await put(db, 'sessions', row);
+        await put(db, 'beat-chunks', { sessionId: 's1', seq: 0, ...toColumns(beats.slice(0, 256)) });
+        await put(db, 'beat-chunks', { sessionId: 's1', seq: 1, ...toColumns(beats.slice(256)) });
+        await put(db, 'check-ins', { sessionId: 's1', moment: 'before', stress: 5, note: 'kept' });
+        await put(db, 'assessments', {
+          id: 'a1',
+          timeMs: 5,
+          resonanceRateBpm: 5.5,
+          candidates: [],
+          sessionId: 's1',
+        });
+      },
+    );
+    const store = await openStore(name);
+    expect(store.db.version).toBe(DB_VERSION);
+    expect(store.db.objectStoreNames.contains(STORE.heartRateChunks)).toBe(true);
+    const session = await store.getSession('s1');
+    expect(session.ok && session.value?.checkInBefore).toEqual({ stress: 5, note: 'kept' });
+    expect(session.ok && session.value?.signal).toBeUndefined(); // an older row: it measured beats
+    expect(await store.readBeats('s1')).toEqual({ ok: true, value: beats });
+    expect(await store.readHeartRate('s1')).toEqual({ ok: true, value: [] });
+    const assessments = await store.listAssessments();
+    expect(assessments.ok && assessments.value.map((a) => a.id)).toEqual(['a1']);
+    store.close();
+  });
+
+  it('version 4 is safe to re-run: a heart-rate store already there is kept with its samples', async () => {
+    const name = await buildByHand(
+      2,
+      (db) => {
+        buildVersion1(db);
+        db.createObjectStore('check-ins', { keyPath: ['sessionId', 'moment'] });
+        db.createObjectStore('assessments', { keyPath: 'id' }).createIndex('by-time', 'timeMs');
+        db.createObjectStore('hr-chunks', { keyPath: ['sessionId', 'seq'] });
+      },
+      async (db) => {
+        await put(db, 'hr-chunks', {
+          sessionId: 'w',
+          seq: 0,
+          heartRateBpm: Float64Array.from([61, 62]),
+          timeMs: Float64Array.from([0, 1010]),
+          pacerRateBpm: Float64Array.from([6, 6]),
+          pacerPhase: Float64Array.from([0, 0.1]),
+          gaps: [1],
+        });
+      },
+    );
+    const store = await openStore(name);
+    const samples = await store.readHeartRate('w');
+    expect(samples.ok && samples.value.map((s) => [s.heartRateBpm, s.timeMs, s.afterGap])).toEqual([
+      [61, 0, false],
+      [62, 1010, true],
     ]);
     store.close();
   });
