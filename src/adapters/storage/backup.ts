@@ -6,7 +6,7 @@ import { makeBackup, planRestore, type Backup, type BackupSession } from '../../
 import { toColumns, type BeatColumns } from '../../core/session/columns';
 import { chunksOf, decodeChunks } from './chunks';
 import type { BeatRecord, SessionRecord } from '../../core/session/record';
-import { transact, type StorageResult, type Tx } from './database';
+import { transact, type StorageResult } from './database';
 import { STORE, type StoredChunk } from './schema';
 import { joinCheckIns, splitCheckIns, type ResonanceStore } from './store';
 

@@ -12,7 +12,7 @@
  * twice does nothing), and one function per version step.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { AssessmentRecord, CheckIn, JsonValue, SessionRecord } from '../../core/session/record';
+import type { AssessmentRecord, CheckIn, SessionRecord } from '../../core/session/record';
 
 export const DB_NAME = 'resonance';
 export const DB_VERSION = 4;

@@ -18,7 +18,9 @@ function describe(value: Json): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return `"${value.length > 30 ? `${value.slice(0, 30)}…` : value}"`;
-  return typeof value === 'object' ? 'an object' : String(value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return typeof value === 'object' ? 'an object' : typeof value;
 }
 
 export function object(value: Json, path: string): Record<string, Json> {

@@ -70,6 +70,7 @@ export class FakeStrap extends EventTarget {
       ]),
     );
     this.characteristics.set(0x2a37, this.measurement);
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the fake server's getters read the strap's live state
     const strap = this;
     const server = {
       get connected() {

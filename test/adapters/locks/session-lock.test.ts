@@ -54,7 +54,7 @@ describe('session lock', () => {
   it('a second session never starts its source while the first holds the lock, and can start once it ends', async () => {
     const locks = new FakeLocks();
     const acquire = () => acquireSessionLock(locks);
-    let nowMs = 0;
+    const nowMs = 0;
     const now = () => nowMs;
     const tabA = new LiveSession(noAnalyser, now, acquire);
     const tabB = new LiveSession(noAnalyser, now, acquire);

@@ -40,7 +40,7 @@ export function loadFixture(id: string): Fixture {
     const v = at(root, path);
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'number'))
       throw new Error(`${path} is not numbers`);
-    return v as number[];
+    return v;
   };
   return {
     id,

@@ -54,7 +54,7 @@ describe('time domain on signals known on paper', () => {
   it('gives not-enough-data, not NaN, for empty and short input', () => {
     for (const rr of [[], [800], [800, 810], [Number.NaN, 0, -5, 5000]]) {
       const td = timeDomain(seriesFromRr(rr));
-      for (const m of Object.values(td)) expect(m.status).toBe('not-enough-data');
+      for (const m of Object.values(td) as { status: string }[]) expect(m.status).toBe('not-enough-data');
     }
   });
 });

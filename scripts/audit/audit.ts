@@ -12,10 +12,10 @@ import lighthouse from 'lighthouse';
 import { launch } from 'chrome-launcher';
 import { chromium } from 'playwright';
 import { fileURLToPath } from 'node:url';
-import { chromiumArgs, chromiumPath } from './chromium.ts';
-import { serveStatic } from './serve-static.ts';
+import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import { serveStatic } from '../serve-static.ts';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const port = Number(process.env.AUDIT_PORT ?? 4392);
 const targets = { performance: 90, accessibility: 95, 'best-practices': 95 } as const;
 type Category = keyof typeof targets;
