@@ -10,17 +10,25 @@ import { transact, type StorageResult } from './database';
 import { STORE, type StoredChunk } from './schema';
 import { joinCheckIns, splitCheckIns, type ResonanceStore } from './store';
 
-const ALL = [STORE.sessions, STORE.beatChunks, STORE.checkIns, STORE.assessments, STORE.settings];
+const ALL = [
+  STORE.sessions,
+  STORE.beatChunks,
+  STORE.checkIns,
+  STORE.assessments,
+  STORE.settings,
+  STORE.readings,
+];
 
-/** Every finished session with its beats, every assessment and setting. */
+/** Every finished session with its beats, every assessment, morning reading and setting. */
 export function exportBackup(store: ResonanceStore, exportedAtMs: number): Promise<StorageResult<Backup>> {
   return transact(store.db, ALL, 'readonly', async (tx) => {
-    const [rows, chunks, checkIns, assessments, settings] = await Promise.all([
+    const [rows, chunks, checkIns, assessments, settings, readings] = await Promise.all([
       tx.objectStore(STORE.sessions).index('by-start').getAll(),
       tx.objectStore(STORE.beatChunks).getAll(),
       tx.objectStore(STORE.checkIns).getAll(),
       tx.objectStore(STORE.assessments).getAll(),
       tx.objectStore(STORE.settings).getAll(),
+      tx.objectStore(STORE.readings).index('by-time').getAll(),
     ]);
     // Chunks come in key order: by session id, then by sequence number.
     const bySession = new Map<string, StoredChunk[]>();
@@ -32,7 +40,7 @@ export function exportBackup(store: ResonanceStore, exportedAtMs: number): Promi
     const sessions: BackupSession[] = joinCheckIns(rows, checkIns)
       .filter((s) => s.status === 'finished')
       .map((session) => ({ session, beats: decodeChunks(bySession.get(session.id) ?? []) }));
-    return makeBackup(exportedAtMs, sessions, assessments, settings);
+    return makeBackup(exportedAtMs, sessions, assessments, settings, readings);
   });
 }
 
@@ -40,23 +48,27 @@ export interface RestoreOutcome {
   readonly addedSessions: number;
   readonly skippedSessions: number;
   readonly addedAssessments: number;
+  readonly addedReadings: number;
+  readonly skippedReadings: number;
 }
 
 /**
- * Merge a checked backup into the database: sessions and assessments already present (same id) are skipped,
+ * Merge a checked backup into the database: sessions, assessments and readings already present (same id) are skipped,
  * settings from the backup fill only keys not set here. All or nothing.
  */
 export function restoreBackup(store: ResonanceStore, backup: Backup): Promise<StorageResult<RestoreOutcome>> {
   return transact(store.db, ALL, 'readwrite', async (tx) => {
-    const [sessionIds, assessmentIds, settingKeys] = await Promise.all([
+    const [sessionIds, assessmentIds, settingKeys, readingIds] = await Promise.all([
       tx.objectStore(STORE.sessions).getAllKeys(),
       tx.objectStore(STORE.assessments).getAllKeys(),
       tx.objectStore(STORE.settings).getAllKeys(),
+      tx.objectStore(STORE.readings).getAllKeys(),
     ]);
-    const plan = planRestore(backup, new Set(sessionIds), new Set(assessmentIds));
+    const plan = planRestore(backup, new Set(sessionIds), new Set(assessmentIds), new Set(readingIds));
     const writes: Promise<unknown>[] = [];
     for (const { session, beats } of plan.sessions) writes.push(...putSessionWrites(tx, session, beats));
     for (const a of plan.assessments) writes.push(tx.objectStore(STORE.assessments).put(a));
+    for (const r of plan.readings) writes.push(tx.objectStore(STORE.readings).put(r));
     const keys = new Set(settingKeys);
     for (const s of backup.settings) if (!keys.has(s.key)) writes.push(tx.objectStore(STORE.settings).put(s));
     await Promise.all(writes);
@@ -64,6 +76,8 @@ export function restoreBackup(store: ResonanceStore, backup: Backup): Promise<St
       addedSessions: plan.sessions.length,
       skippedSessions: plan.skippedSessions,
       addedAssessments: plan.assessments.length,
+      addedReadings: plan.readings.length,
+      skippedReadings: backup.readings.length - plan.readings.length,
     };
   });
 }

@@ -12,7 +12,8 @@
  * twice does nothing), and one function per version step.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { AssessmentRecord, CheckIn, SessionRecord } from '../../core/session/record';
+import type { ReadingRecord } from '../../core/readiness/reading';
+import type { AssessmentRecord, CheckIn, JsonValue, SessionRecord } from '../../core/session/record';
 
 export const DB_NAME = 'resonance';
 export const DB_VERSION = 4;
@@ -23,6 +24,7 @@ export const STORE = {
   settings: 'settings',
   checkIns: 'check-ins',
   assessments: 'assessments',
+  readings: 'readings',
   /** Since version 4: heart-rate samples of sessions from devices without RR, in chunks like beats. */
   heartRateChunks: 'hr-chunks',
 } as const;
@@ -30,6 +32,7 @@ export const STORE = {
 export const INDEX = {
   sessionsByStart: 'by-start',
   assessmentsByTime: 'by-time',
+  readingsByTime: 'by-time',
 } as const;
 
 /** A session row: the record without its check-ins, which live in their own store (since version 2). */
@@ -96,6 +99,7 @@ export interface ResonanceDb extends DBSchema {
     value: AssessmentRecord;
     indexes: { [INDEX.assessmentsByTime]: number };
   };
+  [STORE.readings]: { key: string; value: ReadingRecord; indexes: { [INDEX.readingsByTime]: number } };
   [STORE.heartRateChunks]: { key: [string, number]; value: StoredHeartRateChunk };
 }
 
@@ -146,11 +150,13 @@ async function upgradeTo2(db: IDBPDatabase<ResonanceDb>, tx: UpgradeTx): Promise
   }
 }
 
-/**
- * Version 3 belongs to the morning reading's store (branch `morning`, coordinated in the project notes); until it
- * is merged here this step stands in for it and changes nothing.
- */
-function upgradeTo3(): void {}
+/** Version 3: morning readings get a store of their own, indexed by time. Nothing existing moves. */
+function upgradeTo3(db: IDBPDatabase<ResonanceDb>, tx: UpgradeTx): void {
+  if (!db.objectStoreNames.contains(STORE.readings)) db.createObjectStore(STORE.readings, { keyPath: 'id' });
+  const readings = tx.objectStore(STORE.readings);
+  if (!readings.indexNames.contains(INDEX.readingsByTime))
+    readings.createIndex(INDEX.readingsByTime, 'timeMs');
+}
 
 /**
  * Version 4: a store for heart-rate samples, for devices that send heart rate without RR intervals. Nothing moves:

@@ -12,6 +12,7 @@ import type {
   HeartRateRecord,
   SessionRecord,
 } from '../../core/session/record';
+import type { ReadingRecord } from '../../core/readiness/reading';
 import { openDatabase, transact, type Db, type StorageResult } from './database';
 import {
   INDEX,
@@ -170,7 +171,7 @@ export class ResonanceStore {
     });
   }
 
-  /** Delete every session, beat, check-in, assessment and setting. */
+  /** Delete every session, beat, check-in, assessment, morning reading and setting. */
   deleteEverything(): Promise<StorageResult<void>> {
     const all = [
       STORE.sessions,
@@ -178,6 +179,7 @@ export class ResonanceStore {
       STORE.heartRateChunks,
       STORE.checkIns,
       STORE.assessments,
+      STORE.readings,
       STORE.settings,
     ];
     return transact(this.db, all, 'readwrite', async (tx) => {
@@ -196,6 +198,25 @@ export class ResonanceStore {
     return transact(this.db, [STORE.assessments], 'readonly', (tx) =>
       tx.objectStore(STORE.assessments).index(INDEX.assessmentsByTime).getAll(),
     );
+  }
+
+  putReading(reading: ReadingRecord): Promise<StorageResult<void>> {
+    return transact(this.db, [STORE.readings], 'readwrite', async (tx) => {
+      await tx.objectStore(STORE.readings).put(reading);
+    });
+  }
+
+  /** Morning readings, oldest first. */
+  listReadings(): Promise<StorageResult<ReadingRecord[]>> {
+    return transact(this.db, [STORE.readings], 'readonly', (tx) =>
+      tx.objectStore(STORE.readings).index(INDEX.readingsByTime).getAll(),
+    );
+  }
+
+  deleteReading(id: string): Promise<StorageResult<void>> {
+    return transact(this.db, [STORE.readings], 'readwrite', async (tx) => {
+      await tx.objectStore(STORE.readings).delete(id);
+    });
   }
 
   getSetting(key: string): Promise<StorageResult<SettingValue | undefined>> {

@@ -1,4 +1,6 @@
 /** Field-by-field checks of a backup's records (see validate.ts); each names the path of the first bad field. */
+import { READING_LENGTHS_S, READING_POSITIONS, type ReadingRecord } from '../readiness/reading';
+import { MAX_RR_MS, MIN_RR_MS } from '../hrv/series';
 import type { BeatColumns } from '../session/columns';
 import {
   MAX_NOTE_LENGTH,
@@ -123,6 +125,46 @@ export function checkAssessment(value: Json, path: string): AssessmentRecord {
       };
     }),
     sessionId: nullable((v, p) => string(v, p, 200))(a['sessionId'], `${path}.sessionId`),
+  };
+}
+
+/** Beats a reading may hold: 3 minutes at 220 bpm is 660; anything far beyond is not a reading. */
+export const MAX_READING_BEATS = 2_000;
+
+/**
+ * A morning reading: figures within what a heart can give (RMSSD above 0 and under 1 s, heart rate 20-250 bpm),
+ * one of the lengths and positions the app offers, at most as many corrected beats as beats, and RR intervals a
+ * heart could beat (250-3000 ms, the engine's valid range) matching the beat count.
+ */
+export function checkReading(value: Json, path: string): ReadingRecord {
+  const r = object(value, path);
+  const rr = list(r['rrMs'], `${path}.rrMs`);
+  if (rr.length > MAX_READING_BEATS)
+    throw new BadValue(
+      `${path}.rrMs`,
+      `holds ${rr.length} beats, more than a reading can (${MAX_READING_BEATS})`,
+    );
+  const rrMs = rr.map((v, i) => number(v, `${path}.rrMs[${i}]`, MIN_RR_MS, MAX_RR_MS));
+  const beatCount = integer(r['beatCount'], `${path}.beatCount`, 1, MAX_READING_BEATS);
+  if (beatCount !== rrMs.length)
+    throw new BadValue(`${path}.beatCount`, `says ${beatCount} beats but rrMs holds ${rrMs.length}`);
+  const lengthS = READING_LENGTHS_S.find((l) => l === r['lengthS']);
+  if (lengthS === undefined)
+    throw new BadValue(`${path}.lengthS`, `expected one of ${READING_LENGTHS_S.join(', ')} seconds`);
+  const rmssdMs = number(r['rmssdMs'], `${path}.rmssdMs`, 0, 1_000);
+  if (!(rmssdMs > 0)) throw new BadValue(`${path}.rmssdMs`, 'must be above 0');
+  return {
+    id: string(r['id'], `${path}.id`, 200),
+    timeMs: integer(r['timeMs'], `${path}.timeMs`, 0),
+    lengthS,
+    position: oneOf(r['position'], `${path}.position`, READING_POSITIONS),
+    sourceKind: oneOf(r['sourceKind'], `${path}.sourceKind`, ['simulated', 'replay', 'bluetooth'] as const),
+    sourceLabel: string(r['sourceLabel'], `${path}.sourceLabel`, 500),
+    beatCount,
+    correctedCount: integer(r['correctedCount'], `${path}.correctedCount`, 0, beatCount),
+    rmssdMs,
+    meanHrBpm: number(r['meanHrBpm'], `${path}.meanHrBpm`, 20, 250),
+    rrMs,
   };
 }
 

@@ -4,12 +4,16 @@
  *
  * Format history (append only; a reader accepts every version it knows):
  *   1: { format: 'resonance-backup', version: 1, exportedAtMs, sessions: [{ session, beats }], assessments, settings }
+ *   2: version 1 plus `readings`: the morning readings (core/readiness/reading.ts), each with its RR intervals.
+ *      A version-1 file reads as having no readings.
  */
 import { columnLength, type BeatColumns } from '../session/columns';
+import type { ReadingRecord } from '../readiness/reading';
 import type { AssessmentRecord, SessionRecord } from '../session/record';
 import {
   checkAssessment,
   checkColumns,
+  checkReading,
   checkSession,
   checkSetting,
   type BackupSetting,
@@ -17,7 +21,7 @@ import {
 import { BadValue, integer, list, object } from './validate';
 
 export const BACKUP_FORMAT = 'resonance-backup';
-export const BACKUP_VERSION = 1;
+export const BACKUP_VERSION = 2;
 
 export interface BackupSession {
   readonly session: SessionRecord;
@@ -31,6 +35,7 @@ export interface Backup {
   readonly sessions: readonly BackupSession[];
   readonly assessments: readonly AssessmentRecord[];
   readonly settings: readonly BackupSetting[];
+  readonly readings: readonly ReadingRecord[];
 }
 
 export type { BackupSetting };
@@ -40,8 +45,17 @@ export function makeBackup(
   sessions: readonly BackupSession[],
   assessments: readonly AssessmentRecord[],
   settings: readonly BackupSetting[],
+  readings: readonly ReadingRecord[] = [],
 ): Backup {
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAtMs, sessions, assessments, settings };
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAtMs,
+    sessions,
+    assessments,
+    settings,
+    readings,
+  };
 }
 
 export function backupJson(backup: Backup): string {
@@ -106,13 +120,34 @@ function checkBackup(data: unknown): Backup {
     checkAssessment(a, `assessments[${i}]`),
   );
   const settings = list(root['settings'], 'settings').map((s, i) => checkSetting(s, `settings[${i}]`));
-  return makeBackup(integer(root['exportedAtMs'], 'exportedAtMs', 0), sessions, assessments, settings);
+  const readingIds = new Set<string>();
+  const readings =
+    version < 2
+      ? []
+      : list(root['readings'], 'readings').map((r, i) => {
+          const reading = checkReading(r, `readings[${i}]`);
+          if (readingIds.has(reading.id))
+            throw new BadValue(`readings[${i}].id`, `reading ${reading.id} appears twice`);
+          readingIds.add(reading.id);
+          return reading;
+        });
+  return makeBackup(
+    integer(root['exportedAtMs'], 'exportedAtMs', 0),
+    sessions,
+    assessments,
+    settings,
+    readings,
+  );
 }
 
-/** What a restore will do: sessions and assessments whose id is already stored are skipped, not duplicated. */
+/**
+ * What a restore will do: sessions, assessments and readings whose id is already stored are skipped, not
+ * duplicated.
+ */
 export interface RestorePlan {
   readonly sessions: readonly BackupSession[];
   readonly assessments: readonly AssessmentRecord[];
+  readonly readings: readonly ReadingRecord[];
   readonly skippedSessions: number;
   readonly skippedAssessments: number;
 }
@@ -121,12 +156,15 @@ export function planRestore(
   backup: Backup,
   storedSessionIds: ReadonlySet<string>,
   storedAssessmentIds: ReadonlySet<string>,
+  storedReadingIds: ReadonlySet<string> = new Set(),
 ): RestorePlan {
   const sessions = backup.sessions.filter((s) => !storedSessionIds.has(s.session.id));
   const assessments = backup.assessments.filter((a) => !storedAssessmentIds.has(a.id));
+  const readings = backup.readings.filter((r) => !storedReadingIds.has(r.id));
   return {
     sessions,
     assessments,
+    readings,
     skippedSessions: backup.sessions.length - sessions.length,
     skippedAssessments: backup.assessments.length - assessments.length,
   };

@@ -7,6 +7,7 @@ import { STORE } from '../../../src/adapters/storage/schema';
 import { backupJson, parseBackup } from '../../../src/core/export/backup';
 import { toColumns } from '../../../src/core/session/columns';
 import { makeBeats, makeSession, uniqueDbName } from './fixtures';
+import { sampleReading } from '../../core/readiness/readings';
 
 const names: string[] = [];
 
@@ -48,6 +49,8 @@ async function filled(): Promise<ResonanceStore> {
     await store.putAssessment({ id: 'as', timeMs: 1, resonanceRateBpm: 6, candidates: [], sessionId: 'a' }),
   );
   value(await store.putSetting('reminder', '07:30'));
+  value(await store.putReading(sampleReading('r2', 20_000, 50)));
+  value(await store.putReading(sampleReading('r1', 10_000, 40)));
   return store;
 }
 
@@ -72,9 +75,19 @@ describe('backup export and restore on real IndexedDB', () => {
       addedSessions: 2,
       skippedSessions: 0,
       addedAssessments: 1,
+      addedReadings: 2,
+      skippedReadings: 0,
     });
     const again = value(await restoreBackup(target, parsed.backup));
-    expect(again).toEqual({ addedSessions: 0, skippedSessions: 2, addedAssessments: 0 });
+    expect(again).toEqual({
+      addedSessions: 0,
+      skippedSessions: 2,
+      addedAssessments: 0,
+      addedReadings: 0,
+      skippedReadings: 2,
+    });
+    expect(backup.readings.map((r) => r.id)).toEqual(['r1', 'r2']); // oldest first
+    expect(value(await target.listReadings())).toEqual(value(await source.listReadings()));
 
     const sourceList = value(await source.listSessions()).filter((s) => s.status === 'finished');
     expect(value(await target.listSessions())).toEqual(sourceList);

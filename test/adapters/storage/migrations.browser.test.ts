@@ -9,6 +9,7 @@ import { DB_VERSION, STORE } from '../../../src/adapters/storage/schema';
 import { ResonanceStore } from '../../../src/adapters/storage/store';
 import { toColumns } from '../../../src/core/session/columns';
 import { makeBeats, makeSession, uniqueDbName } from './fixtures';
+import { sampleReading } from '../../core/readiness/readings';
 
 const names: string[] = [];
 
@@ -46,6 +47,19 @@ function buildVersion1(db: IDBDatabase): void {
   db.createObjectStore('settings', { keyPath: 'key' });
 }
 
+/** Version 2 exactly as it was: check-ins and assessments in their own stores, no readings. */
+function buildVersion2(db: IDBDatabase): void {
+  buildVersion1(db);
+  db.createObjectStore('check-ins', { keyPath: ['sessionId', 'moment'] });
+  db.createObjectStore('assessments', { keyPath: 'id' }).createIndex('by-time', 'timeMs');
+}
+
+/** Version 3 exactly as it was: version 2 and the morning readings, indexed by time. */
+function buildVersion3(db: IDBDatabase): void {
+  buildVersion2(db);
+  db.createObjectStore('readings', { keyPath: 'id' }).createIndex('by-time', 'timeMs');
+}
+
 async function openStore(name: string): Promise<ResonanceStore> {
   const result = await ResonanceStore.open(name);
   if (!result.ok) throw new Error(result.error.message);
@@ -79,7 +93,7 @@ describe('schema migrations', () => {
       await put(db, 'settings', { key: 'reminder', value: '07:30' });
     });
     const store = await openStore(name);
-    expect(store.db.version).toBe(DB_VERSION);
+    expect(store.db.version).toBe(DB_VERSION); // every later step ran too
     const list = await store.listSessions();
     if (!list.ok) throw new Error(list.error.message);
     expect(list.value.map((s) => s.id)).toEqual(['s1', 's2']);
@@ -119,30 +133,62 @@ describe('schema migrations', () => {
     store.close();
   });
 
-  it('version 2 → 4 adds the heart-rate store and keeps sessions, beats, check-ins and assessments', async () => {
-    const beats = makeBeats(300);
+  it('version 2 → 3 adds the readings store and keeps sessions, check-ins, assessments and settings', async () => {
+    const beats = makeBeats(40);
     const { checkInBefore: _b, checkInAfter: _a, ...row } = makeSession('s1', 1000);
+    const assessment = { id: 'as', timeMs: 5, resonanceRateBpm: 6, candidates: [], sessionId: 's1' };
+    const name = await buildByHand(2, buildVersion2, async (db) => {
+      await put(db, 'sessions', row);
+      await put(db, 'check-ins', { sessionId: 's1', moment: 'after', stress: 2, note: 'calm' });
+      await put(db, 'assessments', assessment);
+      await put(db, 'beat-chunks', { sessionId: 's1', seq: 0, ...toColumns(beats) });
+      await put(db, 'settings', { key: 'theme', value: 'dark' });
+    });
+    const store = await openStore(name);
+    expect(store.db.version).toBe(DB_VERSION);
+    expect(store.db.objectStoreNames.contains(STORE.readings)).toBe(true);
+    expect([...store.db.transaction(STORE.readings).store.indexNames]).toEqual(['by-time']);
+    const list = await store.listSessions();
+    if (!list.ok) throw new Error(list.error.message);
+    expect(list.value.map((s) => [s.id, s.checkInAfter?.note])).toEqual([['s1', 'calm']]);
+    expect(await store.listAssessments()).toEqual({ ok: true, value: [assessment] });
+    expect(await store.readBeats('s1')).toEqual({ ok: true, value: beats });
+    expect(await store.getSetting('theme')).toEqual({ ok: true, value: 'dark' });
+    expect(await store.listReadings()).toEqual({ ok: true, value: [] });
+    expect((await store.putReading(sampleReading('r', 7))).ok).toBe(true);
+    store.close();
+  });
+
+  it('version 2 → 3 is safe to re-run over a database that already has the readings store', async () => {
     const name = await buildByHand(
       2,
       (db) => {
-        buildVersion1(db);
-        db.createObjectStore('check-ins', { keyPath: ['sessionId', 'moment'] });
-        db.createObjectStore('assessments', { keyPath: 'id' }).createIndex('by-time', 'timeMs');
+        buildVersion2(db);
+        db.createObjectStore('readings', { keyPath: 'id' });
       },
-      async (db) => {
-        await put(db, 'sessions', row);
-        await put(db, 'beat-chunks', { sessionId: 's1', seq: 0, ...toColumns(beats.slice(0, 256)) });
-        await put(db, 'beat-chunks', { sessionId: 's1', seq: 1, ...toColumns(beats.slice(256)) });
-        await put(db, 'check-ins', { sessionId: 's1', moment: 'before', stress: 5, note: 'kept' });
-        await put(db, 'assessments', {
-          id: 'a1',
-          timeMs: 5,
-          resonanceRateBpm: 5.5,
-          candidates: [],
-          sessionId: 's1',
-        });
-      },
+      (db) => put(db, 'readings', sampleReading('kept', 3)).then(() => undefined),
     );
+    const store = await openStore(name);
+    expect(await store.listReadings()).toEqual({ ok: true, value: [sampleReading('kept', 3)] });
+    store.close();
+  });
+
+  it('version 3 → 4 adds the heart-rate store and keeps sessions, beats, check-ins and assessments', async () => {
+    const beats = makeBeats(300);
+    const { checkInBefore: _b, checkInAfter: _a, ...row } = makeSession('s1', 1000);
+    const name = await buildByHand(3, buildVersion3, async (db) => {
+      await put(db, 'sessions', row);
+      await put(db, 'beat-chunks', { sessionId: 's1', seq: 0, ...toColumns(beats.slice(0, 256)) });
+      await put(db, 'beat-chunks', { sessionId: 's1', seq: 1, ...toColumns(beats.slice(256)) });
+      await put(db, 'check-ins', { sessionId: 's1', moment: 'before', stress: 5, note: 'kept' });
+      await put(db, 'assessments', {
+        id: 'a1',
+        timeMs: 5,
+        resonanceRateBpm: 5.5,
+        candidates: [],
+        sessionId: 's1',
+      });
+    });
     const store = await openStore(name);
     expect(store.db.version).toBe(DB_VERSION);
     expect(store.db.objectStoreNames.contains(STORE.heartRateChunks)).toBe(true);
@@ -158,11 +204,9 @@ describe('schema migrations', () => {
 
   it('version 4 is safe to re-run: a heart-rate store already there is kept with its samples', async () => {
     const name = await buildByHand(
-      2,
+      3,
       (db) => {
-        buildVersion1(db);
-        db.createObjectStore('check-ins', { keyPath: ['sessionId', 'moment'] });
-        db.createObjectStore('assessments', { keyPath: 'id' }).createIndex('by-time', 'timeMs');
+        buildVersion3(db);
         db.createObjectStore('hr-chunks', { keyPath: ['sessionId', 'seq'] });
       },
       async (db) => {

@@ -4,6 +4,7 @@ import { toColumns } from '../../../src/core/session/columns';
 import { ResonanceStore } from '../../../src/adapters/storage/store';
 import { toStorageError } from '../../../src/adapters/storage/database';
 import { makeBeats, makeSession, uniqueDbName } from './fixtures';
+import { sampleReading } from '../../core/readiness/readings';
 
 const opened: { store: ResonanceStore; name: string }[] = [];
 
@@ -123,11 +124,24 @@ describe('ResonanceStore against real IndexedDB', () => {
     expect(value(await store.getSetting('missing'))).toBeUndefined();
   });
 
+  it('keeps morning readings oldest first, deletes one by id', async () => {
+    const store = await open();
+    value(await store.putReading(sampleReading('late', 2000)));
+    value(await store.putReading(sampleReading('early', 1000, 35)));
+    const list = value(await store.listReadings());
+    expect(list.map((r) => r.id)).toEqual(['early', 'late']);
+    expect(list[0]).toEqual(sampleReading('early', 1000, 35));
+    value(await store.deleteReading('late'));
+    expect(value(await store.listReadings()).map((r) => r.id)).toEqual(['early']);
+  });
+
   it('deletes everything', async () => {
     const store = await open();
     value(await store.putSession(makeSession('s', 1)));
     value(await store.putSetting('k', 1));
+    value(await store.putReading(sampleReading('r', 1)));
     value(await store.deleteEverything());
+    expect(value(await store.listReadings())).toEqual([]);
     expect(value(await store.listSessions())).toEqual([]);
     expect(value(await store.getSetting('k'))).toBeUndefined();
   });

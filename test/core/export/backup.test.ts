@@ -8,6 +8,7 @@ import {
 } from '../../../src/core/export/backup';
 import { fromColumns, toColumns } from '../../../src/core/session/columns';
 import { sampleBeats, sampleSession } from './beats';
+import { sampleReading } from '../readiness/readings';
 
 function sample(): Backup {
   const a = sampleBeats(30);
@@ -28,6 +29,7 @@ function sample(): Backup {
       },
     ],
     [{ key: 'reminder', value: { hour: 7, minute: 30 } }],
+    [sampleReading('r1', Date.UTC(2026, 10, 21, 7)), sampleReading('r2', Date.UTC(2026, 10, 22, 7), 55)],
   );
 }
 
@@ -97,7 +99,41 @@ describe('full backup', () => {
     expect(!count.ok && count.problem.message).toMatch(/holds 30 beats but the summary says 3/);
   });
 
+  it('reads a version-1 file (before readings) as having none', () => {
+    const result = parseEdited((d) => {
+      d['version'] = 1;
+      delete d['readings'];
+    });
+    expect(result.ok && result.backup.readings).toEqual([]);
+    expect(result.ok && result.backup.sessions).toHaveLength(2);
+  });
+
+  it('refuses readings with impossible values, a wrong beat count or a repeated id', () => {
+    const reading = (d: Record<string, unknown>, i: number) =>
+      (d['readings'] as Record<string, unknown>[])[i] as Record<string, unknown>;
+    const rr = parseEdited((d) => {
+      (reading(d, 0)['rrMs'] as number[])[5] = 90_000;
+    });
+    expect(!rr.ok && rr.problem.where).toBe('readings[0].rrMs[5]');
+    const count = parseEdited((d) => (reading(d, 1)['beatCount'] = 3));
+    expect(!count.ok && count.problem.where).toBe('readings[1].beatCount');
+    const zero = parseEdited((d) => (reading(d, 0)['rmssdMs'] = 0));
+    expect(!zero.ok && zero.problem.where).toBe('readings[0].rmssdMs');
+    const hr = parseEdited((d) => (reading(d, 0)['meanHrBpm'] = 900));
+    expect(!hr.ok && hr.problem.where).toBe('readings[0].meanHrBpm');
+    const length = parseEdited((d) => (reading(d, 0)['lengthS'] = 75));
+    expect(!length.ok && length.problem.where).toBe('readings[0].lengthS');
+    const corrected = parseEdited((d) => (reading(d, 0)['correctedCount'] = 61));
+    expect(!corrected.ok && corrected.problem.where).toBe('readings[0].correctedCount');
+    const twice = parseEdited((d) => (reading(d, 1)['id'] = 'r1'));
+    expect(!twice.ok && twice.problem.where).toBe('readings[1].id');
+    const missing = parseEdited((d) => delete d['readings']);
+    expect(!missing.ok && missing.problem.where).toBe('readings');
+  });
+
   it('plans a restore that skips what is already stored', () => {
+    const withReadings = planRestore(sample(), new Set(), new Set(), new Set(['r2']));
+    expect(withReadings.readings.map((r) => r.id)).toEqual(['r1']);
     const plan = planRestore(sample(), new Set(['a']), new Set(['as1']));
     expect(plan.sessions.map((s) => s.session.id)).toEqual(['b']);
     expect(plan.skippedSessions).toBe(1);
