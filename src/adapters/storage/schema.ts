@@ -13,7 +13,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ReadingRecord } from '../../core/readiness/reading';
-import type { AssessmentRecord, CheckIn, JsonValue, SessionRecord } from '../../core/session/record';
+import type { AssessmentRecord, CheckIn, SessionRecord } from '../../core/session/record';
 
 export const DB_NAME = 'resonance';
 export const DB_VERSION = 4;

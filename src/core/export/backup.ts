@@ -6,13 +6,18 @@
  *   1: { format: 'resonance-backup', version: 1, exportedAtMs, sessions: [{ session, beats }], assessments, settings }
  *   2: version 1 plus `readings`: the morning readings (core/readiness/reading.ts), each with its RR intervals.
  *      A version-1 file reads as having no readings.
+ *   3: version 2, and a session may carry `heartRate`: the heart-rate samples of a device without RR (a watch),
+ *      as columns (session/heart-rate-columns.ts), one per `summary.heartRateSamples`; `session.signal` says what
+ *      the session measured. Older files read as sessions of beats with no samples.
  */
 import { columnLength, type BeatColumns } from '../session/columns';
+import type { HeartRateColumns } from '../session/heart-rate-columns';
 import type { ReadingRecord } from '../readiness/reading';
 import type { AssessmentRecord, SessionRecord } from '../session/record';
 import {
   checkAssessment,
   checkColumns,
+  checkHeartRateColumns,
   checkReading,
   checkSession,
   checkSetting,
@@ -21,11 +26,13 @@ import {
 import { BadValue, integer, list, object } from './validate';
 
 export const BACKUP_FORMAT = 'resonance-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 export interface BackupSession {
   readonly session: SessionRecord;
   readonly beats: BeatColumns;
+  /** Heart-rate samples (devices without RR); absent when the session has none. */
+  readonly heartRate?: HeartRateColumns;
 }
 
 export interface Backup {
@@ -114,7 +121,15 @@ function checkBackup(data: unknown): Backup {
         `${path}.beats`,
         `holds ${columnLength(beats)} beats but the summary says ${session.summary.beatCount}`,
       );
-    return { session, beats };
+    const samples = session.summary.heartRateSamples ?? 0;
+    if (version < 3 || (e['heartRate'] === undefined && samples === 0)) return { session, beats };
+    const heartRate = checkHeartRateColumns(e['heartRate'] ?? null, `${path}.heartRate`);
+    if (heartRate.heartRateBpm.length !== samples)
+      throw new BadValue(
+        `${path}.heartRate`,
+        `holds ${heartRate.heartRateBpm.length} heart-rate samples but the summary says ${samples}`,
+      );
+    return { session, beats, heartRate };
   });
   const assessments = list(root['assessments'], 'assessments').map((a, i) =>
     checkAssessment(a, `assessments[${i}]`),

@@ -3,10 +3,11 @@
  *
  * - RR text: one RR interval in milliseconds per line and nothing else, the plain format Kubios HRV reads
  *   ("RR interval data ... in a text file, one value per line", Kubios HRV user's guide, data formats).
+ * - CSV of heart-rate samples (a device without RR), the same way: arrival time, heart rate, gap flag, pacer.
  * - CSV of beats, RFC 4180 (comma separated, CRLF line ends, fields with commas, quotes or line breaks quoted,
  *   quotes doubled), with a header naming each column and its unit.
  */
-import type { BeatRecord, SessionRecord } from '../session/record';
+import type { BeatRecord, HeartRateRecord, SessionRecord } from '../session/record';
 
 /** A number for export: up to `digits` decimals, no trailing zeros, no exponent for ordinary values. */
 export function formatNumber(value: number, digits: number): string {
@@ -46,6 +47,31 @@ export function beatsCsv(beats: readonly BeatRecord[]): string {
         csvField(b.artifact),
         b.pacerRateBpm === null ? '' : formatNumber(b.pacerRateBpm, 3),
         b.pacerPhase === null ? '' : formatNumber(b.pacerPhase, 4),
+      ].join(','),
+    );
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+export const HEART_RATE_CSV_HEADER = [
+  'time_s',
+  'heart_rate_bpm',
+  'after_gap',
+  'pacer_rate_bpm',
+  'pacer_phase',
+] as const;
+
+/** CSV of heart-rate samples: arrival time since start in s, heart rate in bpm, gap flag, pacer rate and phase. */
+export function heartRateCsv(samples: readonly HeartRateRecord[]): string {
+  const rows = [HEART_RATE_CSV_HEADER.join(',')];
+  for (const s of samples) {
+    rows.push(
+      [
+        formatNumber(s.timeMs / 1000, 3),
+        formatNumber(s.heartRateBpm, 1),
+        s.afterGap ? '1' : '0',
+        s.pacerRateBpm === null ? '' : formatNumber(s.pacerRateBpm, 3),
+        s.pacerPhase === null ? '' : formatNumber(s.pacerPhase, 4),
       ].join(','),
     );
   }
