@@ -2,7 +2,7 @@
  * Records the live session into storage: a SessionObserver the app hangs on the LiveSession. Each beat is stored
  * with the pacer's rate and phase at that beat; the screens read whether saving works and how much is saved.
  */
-import type { HeartSourceKind, Beat } from '../core/heart/types';
+import type { HeartSourceKind, Beat, HeartRateReading } from '../core/heart/types';
 import type { PacerState } from '../core/pacer/schedule';
 import type { LiveMetrics } from '../core/hrv/live';
 import {
@@ -19,14 +19,29 @@ import type { SessionObserver } from './session.svelte';
 
 /** A beat plus the pacer at that beat, as stored. `artifact` is the HRV engine's label when it gives one. */
 export function toBeatRecord(beat: Beat, pacer: PacerState, artifact: string = NORMAL_BEAT): BeatRecord {
-  const periodS = 60 / pacer.rateBpm;
   return {
     rrMs: beat.rrMs,
     timeMs: beat.timeMs,
     afterGap: beat.afterGap === true,
     artifact,
     pacerRateBpm: pacer.rateBpm,
-    pacerPhase: Math.min(1, Math.max(0, pacer.breathTimeS / periodS)),
+    pacerPhase: pacerPhaseOf(pacer),
+  };
+}
+
+/** Where in the breath the pacer is, as a fraction of the breath 0..1. */
+function pacerPhaseOf(pacer: PacerState): number {
+  return Math.min(1, Math.max(0, pacer.breathTimeS / (60 / pacer.rateBpm)));
+}
+
+/** A heart-rate reading plus the pacer when it arrived, as stored. */
+export function toHeartRateRecord(reading: HeartRateReading, pacer: PacerState): HeartRateRecord {
+  return {
+    heartRateBpm: reading.heartRateBpm,
+    timeMs: reading.timeMs,
+    afterGap: reading.afterGap === true,
+    pacerRateBpm: pacer.rateBpm,
+    pacerPhase: pacerPhaseOf(pacer),
   };
 }
 
@@ -111,6 +126,10 @@ export class Recording implements SessionObserver {
     if (!this.#recorder) return;
     this.#recorder.record(toBeatRecord(beat, pacer));
     this.#recordedBeats += 1;
+  }
+
+  heartRate(reading: HeartRateReading, pacer: PacerState): void {
+    this.#recorder?.recordHeartRate(toHeartRateRecord(reading, pacer));
   }
 
   /** The engine settles each beat's label two beats late; seq is 1-based like the beat count. */
