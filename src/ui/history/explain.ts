@@ -19,6 +19,10 @@ export const EXPLAIN = {
     'Each dot is one heartbeat: the time since the previous beat, in milliseconds. With slow breathing the line waves up and down with each breath. Marked points are beats the analysis treated as artifacts (missed or extra beats) and left out of the figures.',
   rmssdOverTime:
     'RMSSD over the last minute, as the session went on. It usually rises as you settle into slow breathing.',
+  swing:
+    'Swing: how far your heart rate rose and fell within each paced breath (peak to trough), averaged over the breaths. Near your resonance rate it is at its largest, often 10 to 20 bpm; relaxed, slow, even breathing raises it. Watches that average their heart rate over a few seconds show a somewhat smaller swing.',
+  heartRateTrace:
+    'Heart rate as the device sent it, about once a second, with the swing of each breath (dots, right axis). The line breaks where the connection dropped.',
   pacerRate: 'The breathing rate the pacer asked for during the session, in breaths per minute.',
   dailyRmssd:
     'Your RMSSD day by day (dots), your 7-day baseline (line: the typical level of the last week, shown once you have 3 days in a week) and your normal range (band: where two thirds of your days fell over the previous two months, shown after 14 days). A week above your normal range often follows good rest; a drop below it can follow poor sleep, illness or heavy stress. One day alone means little.',
