@@ -1,3 +1,7 @@
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { MODELS, type ModelName } from '../src/core/physiology/models';
+import { TYPICAL_PERSON, type PersonOptions, type SimulatedPerson } from '../src/core/physiology/person';
 import {
   PROTOCOLS,
   simulateProtocol,
@@ -6,14 +10,32 @@ import {
 } from '../src/core/pacer/simulation';
 
 export const USAGE =
-  'usage: npm run simulate -- --resonance <breaths/min> --seed <n> --protocol stepped|sliding|adaptive [--start <breaths/min>] [--json]';
+  'usage: npm run simulate -- --resonance <breaths/min> --seed <n> --protocol stepped|sliding|adaptive [--start <breaths/min>] [--model resonator|baroreflex-delay] [--lag [s]] [--depth-jitter [share]] [--sighs [share]] [--skips [share]] [--person FILE.mjs [--person-arg JSON]] [--json]';
 
 export type ParsedArgs =
-  { ok: true; options: SimulationOptions; json: boolean } | { ok: false; error: string };
+  | {
+      ok: true;
+      options: SimulationOptions;
+      json: boolean;
+      /** A person module to load (`--person`) and the extra argument for its createPerson. */
+      personFile: string | null;
+      personArg: Record<string, unknown>;
+    }
+  | { ok: false; error: string };
+
+/** Person flags whose value may be left out (then the panel's typical strength is used). */
+type NumericOption = 'lagS' | 'depthJitter' | 'sighRate' | 'skipRate';
+const PERSON_FLAGS: Record<string, { key: NumericOption; max: number }> = {
+  '--lag': { key: 'lagS', max: 5 },
+  '--depth-jitter': { key: 'depthJitter', max: 1 },
+  '--sighs': { key: 'sighRate', max: 0.5 },
+  '--skips': { key: 'skipRate', max: 0.5 },
+};
 
 /** Reads the command line; every mistake gives a message naming the flag, never a crash. */
 export function parseSimulateArgs(argv: readonly string[]): ParsedArgs {
   const values = new Map<string, string>();
+  const person: { -readonly [K in NumericOption]?: number } = {};
   let json = false;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
@@ -21,7 +43,20 @@ export function parseSimulateArgs(argv: readonly string[]): ParsedArgs {
       json = true;
       continue;
     }
-    if (!['--resonance', '--seed', '--protocol', '--start'].includes(arg)) {
+    const flag = PERSON_FLAGS[arg];
+    if (flag) {
+      const next = argv[i + 1];
+      const given = next !== undefined && !next.startsWith('--');
+      const value = given ? Number(next) : TYPICAL_PERSON[flag.key];
+      if (!Number.isFinite(value) || value < 0 || value > flag.max)
+        return { ok: false, error: `${arg} must be a number between 0 and ${flag.max}\n${USAGE}` };
+      person[flag.key] = value;
+      if (given) i += 1;
+      continue;
+    }
+    if (
+      !['--resonance', '--seed', '--protocol', '--start', '--model', '--person', '--person-arg'].includes(arg)
+    ) {
       return { ok: false, error: `unknown argument ${arg}\n${USAGE}` };
     }
     const value = argv[i + 1];
@@ -50,13 +85,54 @@ export function parseSimulateArgs(argv: readonly string[]): ParsedArgs {
   if (start !== undefined && protocol !== 'adaptive') {
     return { ok: false, error: `--start applies only to --protocol adaptive\n${USAGE}` };
   }
+  const model = values.get('model') ?? 'resonator';
+  if (!MODELS.includes(model as ModelName)) {
+    return { ok: false, error: `--model must be one of ${MODELS.join(', ')}\n${USAGE}` };
+  }
+  let personArg: Record<string, unknown> = {};
+  const argText = values.get('person-arg');
+  if (argText !== undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(argText);
+    } catch {
+      return { ok: false, error: `--person-arg must be a JSON object\n${USAGE}` };
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      return { ok: false, error: `--person-arg must be a JSON object\n${USAGE}` };
+    personArg = parsed as Record<string, unknown>;
+  }
+  const personFile = values.get('person') ?? null;
+  if (personFile === null && argText !== undefined)
+    return { ok: false, error: `--person-arg applies only with --person\n${USAGE}` };
   const options: SimulationOptions = {
     protocol: protocol as ProtocolName,
     resonanceBpm: resonance,
     seed,
+    model: model as ModelName,
+    person,
     ...(start === undefined ? {} : { startBpm: start }),
   };
-  return { ok: true, options, json };
+  return { ok: true, options, json, personFile, personArg };
+}
+
+/**
+ * Loads a person module: its default export `createPerson({ seed, resonanceBpm, session, ...arg })` must return an
+ * object with a numeric `timeS` and `nextBeat(breathing)` giving `{ rrMs, timeS }` (docs/pacer-validation.md).
+ */
+export async function loadPerson(
+  file: string,
+  arg: Record<string, unknown>,
+  spec: { seed: number; resonanceBpm: number; session: number },
+): Promise<SimulatedPerson> {
+  const mod = (await import(pathToFileURL(resolve(file)).href)) as { default?: unknown };
+  if (typeof mod.default !== 'function')
+    throw new TypeError(`${file}: the default export must be a function createPerson(options)`);
+  const person = (mod.default as (o: Record<string, unknown>) => unknown)({ ...spec, ...arg });
+  const p = person as Partial<SimulatedPerson> | null;
+  if (typeof p !== 'object' || p === null || typeof p.nextBeat !== 'function' || typeof p.timeS !== 'number')
+    throw new TypeError(`${file}: createPerson must return { timeS, nextBeat(breathing) }`);
+  return p as SimulatedPerson;
 }
 
 /** The JSON the issue specifies: {protocol, seed, trueResonanceBpm, foundBpm, finalBpm, rateTrace}. */

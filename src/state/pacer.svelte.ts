@@ -1,10 +1,14 @@
 import type { CueLoop } from '../adapters/cues/cue-loop';
 import type { ScreenWakeLock, WakeLockState } from '../adapters/cues/wake-lock';
-import type { BreathingResponse, TimedRr } from '../core/hrv/biofeedback';
-import { parseStoredAssessment, type StoredAssessment } from '../core/pacer/assessment/result';
-import { scoreSliding, slidingBreathRates } from '../core/pacer/assessment/sliding';
-import { scoreStepped, steppedBreathRates } from '../core/pacer/assessment/stepped';
-import { AdaptiveController, type ControllerAction } from '../core/pacer/controller';
+import { breathingResponse, type BreathingResponse, type TimedRr } from '../core/hrv/biofeedback';
+import {
+  parseStoredAssessment,
+  type AssessmentResult,
+  type StoredAssessment,
+} from '../core/pacer/assessment/result';
+import { slidingBreathRates, slidingFromSwings } from '../core/pacer/assessment/sliding';
+import { protocolSwings, steppedBreathRates, steppedFromSwings } from '../core/pacer/assessment/stepped';
+import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
 import { DEFAULT_CUES, type CueOptions } from '../core/pacer/cues';
 import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
 import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/presets';
@@ -12,6 +16,28 @@ import type { PacerSchedule, PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
 
 export type AssessmentProtocol = 'stepped' | 'sliding';
+
+/** Why the pacer's rate is what it is, as a value; src/ui/pacer/reason-text.ts words it. */
+export type PacerReason =
+  | ControllerReason
+  | { readonly kind: 'adaptive-off' }
+  | { readonly kind: 'assessment-running'; readonly protocol: AssessmentProtocol }
+  | { readonly kind: 'assessment-done'; readonly result: AssessmentResult }
+  | { readonly kind: 'assessment-stopped'; readonly kept: boolean };
+
+/** An assessment in progress: how far, the rate now and next, and the time left. */
+export interface AssessmentProgress {
+  readonly protocol: AssessmentProtocol;
+  readonly done: number;
+  readonly total: number;
+  readonly rateBpm: number;
+  /** The rate after this one (the next step for stepped), or null at the last. */
+  readonly nextRateBpm: number | null;
+  /** Seconds of the protocol left. */
+  readonly secondsLeft: number;
+  /** What it has measured so far (partial). */
+  readonly sofar: AssessmentResult | null;
+}
 
 /** Where the latest assessment is kept (localStorage in the app; a Map in tests). */
 export interface KeyValueStore {
@@ -40,9 +66,9 @@ export class PacerControl {
   #adaptive = $state(true);
   #locked = $state(false);
   #band = $state.raw({ minBpm: 4, maxBpm: 7 });
-  #reason = $state<string | null>(null);
+  #reason = $state.raw<PacerReason | null>(null);
   #action = $state<ControllerAction | null>(null);
-  #assessment = $state.raw<{ protocol: AssessmentProtocol; done: number; total: number } | null>(null);
+  #assessment = $state.raw<AssessmentProgress | null>(null);
   #result = $state.raw<StoredAssessment | null>(null);
   #cues = $state.raw<CueOptions>(DEFAULT_CUES);
   #wake = $state<WakeLockState>('off');
@@ -86,14 +112,14 @@ export class PacerControl {
   get band(): { minBpm: number; maxBpm: number } {
     return this.#band;
   }
-  /** Why the rate last changed (or held), in words. */
-  get reason(): string | null {
+  /** Why the rate last changed (or held). */
+  get reason(): PacerReason | null {
     return this.#reason;
   }
   get lastAction(): ControllerAction | null {
     return this.#action;
   }
-  get assessment(): { protocol: AssessmentProtocol; done: number; total: number } | null {
+  get assessment(): AssessmentProgress | null {
     return this.#assessment;
   }
   get result(): StoredAssessment | null {
@@ -141,14 +167,14 @@ export class PacerControl {
   setAdaptive(on: boolean): void {
     this.#adaptive = on;
     if (on && this.#session.running) this.#controller = this.#newController();
-    this.#reason = on ? null : 'Adaptive pacing is off: the rate stays where you set it.';
+    this.#reason = on ? null : { kind: 'adaptive-off' };
   }
 
   setLocked(locked: boolean): void {
     this.#locked = locked;
     if (locked) this.#controller?.lock();
     else this.#controller?.unlock();
-    this.#reason = locked ? `Locked at ${this.#session.rateBpm.toFixed(2)}/min.` : null;
+    this.#reason = locked ? { kind: 'locked', rateBpm: this.#session.rateBpm } : null;
   }
 
   /** The person's band inside 4-7 breaths/min; a reversed band is swapped rather than refused. */
@@ -174,16 +200,24 @@ export class PacerControl {
     const rates = protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates();
     const share = inhaleShare(this.basePattern);
     this.#plan = { protocol, rates, first: this.#session.pacerNow().breathIndex + 1 };
-    this.#assessment = { protocol, done: 0, total: rates.length };
+    this.#assessment = progress(protocol, rates, 0, null);
     this.#session.setPattern(patternFromRate(rates[0] ?? 6, share));
-    this.#reason = `${protocol === 'stepped' ? 'Stepped' : 'Sliding'} assessment: the pacer leads, follow it.`;
+    this.#reason = { kind: 'assessment-running', protocol };
   }
 
-  cancelAssessment(reason = 'Assessment cancelled.'): void {
-    if (!this.#plan) return;
+  /**
+   * Stops the assessment; what it measured so far is kept as the result, marked partial, when any rate has a
+   * response (the pacer does not move to a partial answer).
+   */
+  cancelAssessment(): void {
+    const plan = this.#plan;
+    if (!plan) return;
+    const sofar = this.#score(plan);
     this.#plan = null;
     this.#assessment = null;
-    this.#reason = reason;
+    const kept = sofar.points.some((p) => p.amplitudeBpm !== null);
+    if (kept) this.#keep({ ...sofar, partial: true });
+    this.#reason = { kind: 'assessment-stopped', kept };
     this.#session.setPattern(this.basePattern);
   }
 
@@ -208,7 +242,7 @@ export class PacerControl {
     this.#loop?.stop();
     this.#loop = null;
     void this.#outputs.wakeLock?.release().then(() => (this.#wake = 'off'));
-    this.cancelAssessment('The session ended before the assessment finished; nothing was stored.');
+    this.cancelAssessment();
   }
 
   #onBeat(beat: TimedRr, afterGap: boolean | undefined, pacer: PacerState): void {
@@ -228,8 +262,9 @@ export class PacerControl {
     if (!this.#controller || Math.abs(this.#session.rateBpm - this.#controller.rateBpm) > 1e-6) {
       this.#controller = this.#newController();
     }
-    const d = this.#controller.decide(pacer.breathStartS, this.#beats, this.#session.schedule);
-    if (d.response) this.#response = d.response;
+    const schedule = this.#session.schedule;
+    const d = this.#controller.decide(pacer.breathStartS, this.#beats, schedule);
+    this.#response = this.#indicator(pacer.breathStartS);
     this.#reason = d.reason;
     this.#action = d.action;
     if (Math.abs(d.rateBpm - this.#session.rateBpm) > 1e-6) {
@@ -242,11 +277,10 @@ export class PacerControl {
     if (!plan) return;
     const k = index - plan.first;
     if (k < 0) return;
-    this.#assessment = {
-      protocol: plan.protocol,
-      done: Math.min(k, plan.rates.length),
-      total: plan.rates.length,
-    };
+    const done = Math.min(k, plan.rates.length);
+    // Re-scoring every few breaths keeps the partial picture current without scoring every breath.
+    const sofar = done % 4 === 0 && done > 0 ? this.#score(plan) : (this.#assessment?.sofar ?? null);
+    this.#assessment = progress(plan.protocol, plan.rates, done, sofar);
     const next = plan.rates[k + 1];
     if (next !== undefined) {
       this.#session.setPattern(patternFromRate(next, inhaleShare(this.basePattern)));
@@ -260,23 +294,51 @@ export class PacerControl {
     this.#finish(plan);
   }
 
-  #finish(plan: { protocol: AssessmentProtocol; first: number }): void {
-    const schedule = this.#session.schedule;
-    const r =
-      plan.protocol === 'stepped'
-        ? scoreStepped(this.#beats, schedule, undefined, plan.first)
-        : scoreSliding(this.#beats, schedule, undefined, plan.first);
+  /** The protocol scored from the breaths finished so far (all of them once it is over). */
+  #score(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): AssessmentResult {
+    const swings = protocolSwings(this.#beats, this.#session.schedule, plan.rates.length, plan.first);
+    return plan.protocol === 'stepped' ? steppedFromSwings(swings) : slidingFromSwings(swings);
+  }
+
+  #keep(r: AssessmentResult): void {
     const stored: StoredAssessment = { ...r, dateIso: new Date().toISOString() };
-    this.#plan = null;
-    this.#assessment = null;
     this.#result = stored;
     this.#store?.setItem(ASSESSMENT_KEY, JSON.stringify(stored));
+  }
+
+  #finish(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): void {
+    const r = this.#score(plan);
+    this.#plan = null;
+    this.#assessment = null;
+    this.#keep(r);
+    this.#reason = { kind: 'assessment-done', result: r };
     if (r.foundBpm !== null) {
       this.#session.setPattern(withRate(this.basePattern, r.foundBpm));
       this.#controller = this.#newController();
-      this.#reason = `Assessment done: your resonance rate looks like ${r.foundBpm.toFixed(2)}/min. The pacer continues from it.`;
-    } else {
-      this.#reason = `Assessment done, but no rate could be chosen: ${r.notes.join(' ')}`;
     }
   }
+
+  /** The resonance indicator's figures over the last minute (swing, phase, breath-locked share). */
+  #indicator(timeS: number): BreathingResponse {
+    const schedule = this.#session.schedule;
+    const all = schedule.breaths();
+    const spans = all.slice(0, -1).map((b, i) => ({ startS: b.startS, endS: (all[i + 1] ?? b).startS }));
+    const rate = this.#session.rateBpm;
+    return breathingResponse(this.#beats, (t) => schedule.at(t).volume, spans, timeS - 60, timeS, rate / 60);
+  }
+}
+
+function progress(
+  protocol: AssessmentProtocol,
+  rates: readonly number[],
+  done: number,
+  sofar: AssessmentResult | null,
+): AssessmentProgress {
+  const rateBpm = rates[Math.min(done, rates.length - 1)] ?? 6;
+  const later = rates.slice(done + 1);
+  // For stepped the next step is the next different rate; for sliding, the next breath's.
+  const nextRateBpm =
+    protocol === 'stepped' ? (later.find((r) => Math.abs(r - rateBpm) > 1e-9) ?? null) : (later[0] ?? null);
+  const secondsLeft = rates.slice(done).reduce((s, r) => s + 60 / r, 0);
+  return { protocol, done, total: rates.length, rateBpm, nextRateBpm, secondsLeft, sofar };
 }

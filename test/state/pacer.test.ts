@@ -51,8 +51,8 @@ describe('PacerControl', () => {
     await session.start(source);
     expect(loops()).toBe(1);
     runFor(12 * 60);
-    expect(Math.abs(session.rateBpm - 5)).toBeLessThanOrEqual(0.3);
-    expect(pacer.reason).toMatch(/(Holding at|Slower|Faster)/);
+    expect(Math.abs(session.rateBpm - 5)).toBeLessThanOrEqual(0.5);
+    expect(pacer.reason?.kind).toMatch(/^(at-peak|to-peak|exploring|climbing|turning)$/);
     await session.stop();
   });
 
@@ -67,7 +67,7 @@ describe('PacerControl', () => {
     runFor(30);
     // The controller did not snap back to its own rate; it waits for the heart to settle at the new one.
     expect(session.rateBpm).toBe(4.2);
-    expect(pacer.reason).toMatch(/Settling in/);
+    expect(pacer.reason?.kind).toBe('settling');
     pacer.setBand(4.5, 5.5);
     expect(session.rateBpm).toBeCloseTo(4.5, 9);
     runFor(4 * 60);
@@ -83,7 +83,7 @@ describe('PacerControl', () => {
     await session.start(source);
     runFor(4 * 60);
     expect(session.rateBpm).toBe(6);
-    expect(pacer.reason).toBe('Locked at 6.00/min.');
+    expect(pacer.reason).toEqual({ kind: 'locked', rateBpm: 6 });
     pacer.setLocked(false);
     pacer.choosePreset('box');
     runFor(4 * 60);
@@ -99,31 +99,46 @@ describe('PacerControl', () => {
     await session.start(source);
     runFor(60);
     pacer.startAssessment('stepped');
-    expect(pacer.assessment).toMatchObject({ protocol: 'stepped', total: 55 });
+    expect(pacer.assessment).toMatchObject({ protocol: 'stepped', total: 55, rateBpm: 6.5, nextRateBpm: 6 });
+    expect(pacer.assessment?.secondsLeft).toBeCloseTo(600, 6);
     runFor(10 * 60 + 30);
     expect(pacer.assessment).toBeNull();
     expect(pacer.result?.points.map((p) => p.rateBpm)).toEqual([6.5, 6, 5.5, 5, 4.5]);
-    expect(pacer.result?.foundBpm).toBe(5);
+    const found = pacer.result?.foundBpm ?? NaN;
+    // Accuracy is the validation's business (test/core/pacer/validation.test.ts); here: an answer in the range.
+    expect(found).toBeGreaterThanOrEqual(4.5);
+    expect(found).toBeLessThanOrEqual(6.5);
+    expect(pacer.result?.partial).toBe(false);
     expect(Date.parse(pacer.result?.dateIso ?? '')).not.toBeNaN();
-    expect(store.getItem(ASSESSMENT_KEY)).toContain('"foundBpm":5');
+    expect(store.getItem(ASSESSMENT_KEY)).toContain(`"foundBpm":${found}`);
     await session.stop();
 
     const next = setup(store);
-    expect(next.pacer.result?.foundBpm).toBe(5);
-    expect(next.session.rateBpm).toBeCloseTo(5, 9);
+    expect(next.pacer.result?.foundBpm).toBe(found);
+    expect(next.session.rateBpm).toBeCloseTo(found, 9);
   });
 
-  it('stopping mid-assessment cancels it and stores nothing; a corrupt stored result is ignored', async () => {
+  it('stopping mid-assessment keeps what it measured, marked partial; a corrupt stored result is ignored', async () => {
     const store = new MapStore();
     store.setItem(ASSESSMENT_KEY, '{"protocol":"stepped","foundBpm":"five"}');
     const { session, pacer, source, runFor } = setup(store);
     expect(pacer.result).toBeNull();
     await session.start(source);
     pacer.startAssessment('sliding');
-    runFor(90);
+    runFor(20);
+    await session.stop();
+    // Two breaths in: nothing measured yet, so the stored value is left alone.
+    expect(pacer.reason).toEqual({ kind: 'assessment-stopped', kept: false });
+    expect(store.getItem(ASSESSMENT_KEY)).toBe('{"protocol":"stepped","foundBpm":"five"}');
+    await session.start(source);
+    pacer.startAssessment('stepped');
+    runFor(5 * 60);
+    expect(pacer.assessment?.sofar?.points.length).toBeGreaterThan(1);
     await session.stop();
     expect(pacer.assessment).toBeNull();
-    expect(pacer.reason).toMatch(/ended before the assessment finished/);
-    expect(store.getItem(ASSESSMENT_KEY)).toBe('{"protocol":"stepped","foundBpm":"five"}');
+    expect(pacer.reason).toEqual({ kind: 'assessment-stopped', kept: true });
+    expect(pacer.result?.partial).toBe(true);
+    expect(pacer.result?.points.map((p) => p.rateBpm).slice(0, 2)).toEqual([6.5, 6]);
+    expect(JSON.parse(store.getItem(ASSESSMENT_KEY) ?? '{}')).toMatchObject({ partial: true });
   });
 });

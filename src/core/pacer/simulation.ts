@@ -1,5 +1,6 @@
-import { SimulatedHeart } from '../physiology/simulated-heart';
-import { scoreSliding, slidingBreathRates } from './assessment/sliding';
+import { createModelPerson, type ModelName } from '../physiology/models';
+import type { PersonOptions, SimulatedPerson } from '../physiology/person';
+import { scoreSliding, slidingBreathRates, type SlidingOptions } from './assessment/sliding';
 import { scoreStepped, steppedBreathRates } from './assessment/stepped';
 import type { AssessmentResult } from './assessment/result';
 import { AdaptiveController, type ControllerConfig, type ControllerDecision } from './controller';
@@ -8,9 +9,10 @@ import { breathRateBpm, patternFromRate } from './pattern';
 import { PacerSchedule, type ScheduledBreath } from './schedule';
 
 /**
- * A simulated person (the seeded {@link SimulatedHeart}, with beat-to-beat noise and 1 % ectopic beats by default)
- * run through an assessment protocol or an adaptive session in fast-forward: what `npm run simulate` prints and
- * what the validation tests check.
+ * A simulated person (one of the physiology models, by default the resonator breathing exactly with the pacer with
+ * 1 % ectopic beats, or any {@link SimulatedPerson} handed in) run through an assessment protocol or an adaptive
+ * session in fast-forward: what `npm run simulate` prints and what the validation tests check. The protocols see
+ * only the beats and the pacer, never the model.
  */
 export type ProtocolName = 'stepped' | 'sliding' | 'adaptive';
 export const PROTOCOLS: readonly ProtocolName[] = ['stepped', 'sliding', 'adaptive'];
@@ -25,6 +27,16 @@ export interface SimulationOptions {
   readonly durationS?: number;
   readonly ectopicRate?: number;
   readonly controller?: Partial<ControllerConfig>;
+  /** The physiology model (default `resonator`). */
+  readonly model?: ModelName;
+  /** Which session of this person (the resonance shifts a little between sessions). */
+  readonly session?: number;
+  /** Person-level options (lag, sighs, depth jitter, ...); `ectopicRate` above overrides theirs. */
+  readonly person?: Partial<PersonOptions>;
+  /** Sliding only: protocol options (default {@link DEFAULT_SLIDING}). */
+  readonly sliding?: SlidingOptions;
+  /** Run this person instead of a model (the `--person FILE.mjs` surface). */
+  readonly subject?: SimulatedPerson;
 }
 
 export interface SimulationResult {
@@ -45,11 +57,18 @@ export const DEFAULT_ADAPTIVE_START_BPM = 6;
 export const DEFAULT_ADAPTIVE_DURATION_S = 1200;
 
 export function simulateProtocol(options: SimulationOptions): SimulationResult {
-  const heart = new SimulatedHeart({
-    seed: options.seed,
-    resonanceBpm: options.resonanceBpm,
-    ectopicRate: options.ectopicRate ?? 0.01,
-  });
+  const heart =
+    options.subject ??
+    createModelPerson({
+      model: options.model ?? 'resonator',
+      seed: options.seed,
+      resonanceBpm: options.resonanceBpm,
+      session: options.session ?? 0,
+      options: {
+        ...options.person,
+        ectopicRate: options.ectopicRate ?? options.person?.ectopicRate ?? 0.01,
+      },
+    });
   const base = { protocol: options.protocol, seed: options.seed, trueResonanceBpm: options.resonanceBpm };
   if (options.protocol === 'adaptive') {
     const controller = new AdaptiveController(
@@ -68,13 +87,13 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     return {
       ...base,
       foundBpm: null,
-      finalBpm: controller.rateBpm,
+      finalBpm: rateTrace.at(-1)?.[1] ?? controller.rateBpm,
       rateTrace,
       assessment: null,
       decisions,
     };
   }
-  const rates = options.protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates();
+  const rates = options.protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates(options.sliding);
   const schedule = new PacerSchedule(patternFromRate(rates[0] ?? 6));
   if (rates[1] !== undefined) schedule.setPattern(patternFromRate(rates[1]));
   const totalS = rates.reduce((s, r) => s + 60 / r, 0);
@@ -83,7 +102,9 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     if (next !== undefined) schedule.setPattern(patternFromRate(next));
   });
   const assessment =
-    options.protocol === 'stepped' ? scoreStepped(beats, schedule) : scoreSliding(beats, schedule);
+    options.protocol === 'stepped'
+      ? scoreStepped(beats, schedule)
+      : scoreSliding(beats, schedule, options.sliding);
   return {
     ...base,
     foundBpm: assessment.foundBpm,

@@ -5,6 +5,8 @@ import type { StoredAssessment } from '../../../src/core/pacer/assessment/result
 const result: StoredAssessment = {
   protocol: 'stepped',
   foundBpm: 5.5,
+  edge: null,
+  partial: false,
   points: [
     { rateBpm: 6.5, amplitudeBpm: 8, score: 0.4 },
     { rateBpm: 5.5, amplitudeBpm: 14, score: 0.9 },

@@ -2,20 +2,40 @@
 export interface AssessmentPoint {
   /** Breathing rate of the step or breath, breaths/min. */
   readonly rateBpm: number;
-  /** Peak-to-trough heart-rate amplitude at that rate, bpm (smoothed for the sliding protocol); null: no data. */
+  /**
+   * Heart-rate swing at that rate, bpm: the robust per-breath peak-to-trough swing (stepped), or the smoothed
+   * per-breath swing (sliding); null: no data.
+   */
   readonly amplitudeBpm: number | null;
-  /** Combined score 0..1 where the protocol has one (stepped). */
+  /** The response relative to the largest measured, 0..1; null: no data. */
   readonly score: number | null;
 }
+
+/**
+ * Something about the data worth saying, as a typed value; the words are the UI's (src/ui/pacer/assessment-text.ts).
+ * `artifacts`: at `rateBpm`, a `share` of the beats were rejected; `sparse`: `missing` of `breaths` breaths had too
+ * few clean beats; `no-answer`: the data did not allow a choice; `text`: a note stored by an older version.
+ */
+export type AssessmentNote =
+  | { readonly kind: 'artifacts'; readonly rateBpm: number; readonly share: number }
+  | { readonly kind: 'sparse'; readonly missing: number; readonly breaths: number }
+  | { readonly kind: 'no-answer' }
+  | { readonly kind: 'text'; readonly text: string };
 
 export interface AssessmentResult {
   readonly protocol: 'stepped' | 'sliding';
   /** The resonance frequency found, breaths/min; null when the data did not allow a choice. */
   readonly foundBpm: number | null;
+  /**
+   * Whether the answer is at an end of the range tried and the response was still rising toward it: the resonance
+   * may be at or beyond the slowest (`below`) or fastest (`above`) rate; null: inside the range.
+   */
+  readonly edge: 'below' | 'above' | null;
+  /** True when the assessment was stopped before its end: the answer rests on the rates breathed so far. */
+  readonly partial: boolean;
   /** The response at each rate tried, in the order breathed. */
   readonly points: readonly AssessmentPoint[];
-  /** Why no rate was found, or notes about the data (many artifacts). */
-  readonly notes: readonly string[];
+  readonly notes: readonly AssessmentNote[];
 }
 
 /** An assessment result as stored: the result and when it was made. */
@@ -24,7 +44,7 @@ export interface StoredAssessment extends AssessmentResult {
   readonly dateIso: string;
 }
 
-/** Reads a stored assessment back from JSON; anything malformed gives null, never a throw. */
+/** Reads a stored assessment back from JSON (this version's or the older one); anything malformed gives null. */
 export function parseStoredAssessment(text: string | null): StoredAssessment | null {
   if (text === null) return null;
   let raw: unknown;
@@ -40,6 +60,7 @@ export function parseStoredAssessment(text: string | null): StoredAssessment | n
   if (r.protocol !== 'stepped' && r.protocol !== 'sliding') return null;
   if (typeof r.dateIso !== 'string' || Number.isNaN(Date.parse(r.dateIso))) return null;
   if (!numOrNull(r.foundBpm) || !Array.isArray(r.points) || !Array.isArray(r.notes)) return null;
+  if (r.foundBpm !== null && !(r.foundBpm >= 3 && r.foundBpm <= 10)) return null;
   const points: AssessmentPoint[] = [];
   for (const p of r.points as unknown[]) {
     if (typeof p !== 'object' || p === null) return null;
@@ -47,6 +68,25 @@ export function parseStoredAssessment(text: string | null): StoredAssessment | n
     if (!num(q.rateBpm) || !numOrNull(q.amplitudeBpm) || !numOrNull(q.score)) return null;
     points.push({ rateBpm: q.rateBpm, amplitudeBpm: q.amplitudeBpm, score: q.score });
   }
-  const notes = (r.notes as unknown[]).filter((n): n is string => typeof n === 'string');
-  return { protocol: r.protocol, foundBpm: r.foundBpm, points, notes, dateIso: r.dateIso };
+  const notes = (r.notes as unknown[]).flatMap((n): AssessmentNote[] => {
+    if (typeof n === 'string') return [{ kind: 'text', text: n }];
+    if (typeof n !== 'object' || n === null) return [];
+    const q = n as Record<string, unknown>;
+    if (q.kind === 'artifacts' && num(q.rateBpm) && num(q.share))
+      return [{ kind: 'artifacts', rateBpm: q.rateBpm, share: q.share }];
+    if (q.kind === 'sparse' && num(q.missing) && num(q.breaths))
+      return [{ kind: 'sparse', missing: q.missing, breaths: q.breaths }];
+    if (q.kind === 'no-answer') return [{ kind: 'no-answer' }];
+    return [];
+  });
+  const edge = r.edge === 'below' || r.edge === 'above' ? r.edge : null;
+  return {
+    protocol: r.protocol,
+    foundBpm: r.foundBpm,
+    edge,
+    partial: r.partial === true,
+    points,
+    notes,
+    dateIso: r.dateIso,
+  };
 }

@@ -1,24 +1,27 @@
-import { breathAmplitudesBpm, cleanBeats, type TimedRr } from '../../hrv/biofeedback';
+import type { TimedRr } from '../../hrv/biofeedback';
+import { robustLoess, type BreathSwing } from '../response';
 import type { PacerSchedule } from '../schedule';
-import type { AssessmentPoint, AssessmentResult } from './result';
+import type { AssessmentNote, AssessmentPoint, AssessmentResult } from './result';
+import { protocolSwings } from './stepped';
 
 /**
  * The sliding resonance frequency assessment (Fisher & Lehrer 2022): the breath period lengthens linearly, breath
  * by breath, from 6.75 to 4.25 breaths/min over 78 breaths (about 15 minutes), and the resonance frequency is the
- * rate where the smoothed peak-to-trough heart-rate amplitude is greatest. Our choices, tuned on the simulated heart
- * and stated here so they can be argued with:
- * - smoothing is a centred moving average over `smoothBreaths` breaths (breaths without a clean amplitude are
- *   skipped), taken only where the whole window lies inside the sweep, since a cut-off window at either end is
- *   noisier and wins the maximum by chance;
+ * rate where the heart-rate swing is greatest. Our choices, stated here so they can be argued with:
+ * - each breath's swing is the amplitude-led, phase-free figure of src/core/pacer/response.ts;
+ * - the swings are smoothed against rate by a robust local quadratic regression (LOESS, Cleveland 1979) over
+ *   `spanShare` of the breaths, whose robustness passes down-weight sighs and skipped breaths, and which stays
+ *   unbiased at the ends of the sweep, so every rate breathed can be reported, the first and last included;
  * - the first `skipBreaths` breaths are left out while the heart settles into paced breathing;
- * - the amplitude of a resonance swept slowly lags the drive by about its time constant 1/(ζ·ω) (15-20 s, about two
- *   breaths, for the damping of the baroreflex model), so the rate is read `lagBreaths` breaths before the peak.
+ * - a swept resonance answers late by about its time constant (a breath or two), so each breath's swing is
+ *   credited to the rate `lagBreaths` breaths earlier.
+ * When the largest smoothed swing is at an end of the sweep the result says the resonance is at or beyond it.
  */
 export interface SlidingOptions {
   readonly startBpm: number;
   readonly endBpm: number;
   readonly breaths: number;
-  readonly smoothBreaths: number;
+  readonly spanShare: number;
   readonly skipBreaths: number;
   readonly lagBreaths: number;
 }
@@ -27,9 +30,9 @@ export const DEFAULT_SLIDING: SlidingOptions = {
   startBpm: 6.75,
   endBpm: 4.25,
   breaths: 78,
-  smoothBreaths: 15,
+  spanShare: 0.5,
   skipBreaths: 4,
-  lagBreaths: 2,
+  lagBreaths: 1,
 };
 
 /** The breathing rate of each breath: periods spaced evenly from 60/startBpm to 60/endBpm seconds. */
@@ -40,8 +43,69 @@ export function slidingBreathRates(options: SlidingOptions = DEFAULT_SLIDING): n
   return Array.from({ length: n }, (_, i) => 60 / (p0 + ((p1 - p0) * i) / Math.max(1, n - 1)));
 }
 
+/** Scores the sweep from its per-breath swings in the order breathed (fewer than all: stopped early, partial). */
+export function slidingFromSwings(
+  swings: readonly BreathSwing[],
+  options: SlidingOptions = DEFAULT_SLIDING,
+): AssessmentResult {
+  const rates = slidingBreathRates(options);
+  const used = swings
+    .map((s, i) => ({
+      i,
+      swing: s.swingBpm,
+      rateBpm: rates[Math.max(0, i - options.lagBreaths)] ?? s.rateBpm,
+    }))
+    .filter(
+      (s): s is { i: number; swing: number; rateBpm: number } =>
+        s.i >= options.skipBreaths && s.swing !== null,
+    );
+  const notes: AssessmentNote[] = [];
+  const evaluated =
+    used.length >= 8
+      ? robustLoess(
+          used.map((u) => u.rateBpm),
+          used.map((u) => u.swing),
+          used.map((u) => u.rateBpm),
+          options.spanShare,
+        )
+      : [];
+  const smoothed = new Map(used.map((u, k) => [u.i, evaluated[k] ?? null]));
+  const points: AssessmentPoint[] = swings.map((s, i) => ({
+    rateBpm: rates[i] ?? s.rateBpm,
+    amplitudeBpm: smoothed.get(i) ?? null,
+    score: null,
+  }));
+  let best = -1;
+  used.forEach((u, k) => {
+    const v = evaluated[k];
+    const b = best < 0 ? null : evaluated[best];
+    if (v !== null && v !== undefined && (b === null || b === undefined || v > b)) best = k;
+  });
+  const largest = best < 0 ? null : (evaluated[best] ?? null);
+  const scored = points.map((p) => ({
+    ...p,
+    score: p.amplitudeBpm === null || largest === null ? null : p.amplitudeBpm / largest,
+  }));
+  const found = best < 0 ? null : (used[best] ?? null);
+  if (found === null) notes.push({ kind: 'no-answer' });
+  const missing = swings.filter((s) => s.swingBpm === null).length;
+  if (missing > swings.length / 5) notes.push({ kind: 'sparse', missing, breaths: swings.length });
+  const fastest = used[0]?.rateBpm;
+  const slowest = used.at(-1)?.rateBpm;
+  const edge =
+    found === null ? null : found.rateBpm === fastest ? 'above' : found.rateBpm === slowest ? 'below' : null;
+  return {
+    protocol: 'sliding',
+    foundBpm: found === null ? null : Math.round(found.rateBpm * 100) / 100,
+    edge,
+    partial: swings.length < rates.length,
+    points: scored,
+    notes,
+  };
+}
+
 /**
- * Finds the rate of greatest smoothed amplitude from the beats and the schedule breathed with; the sweep's first
+ * Finds the rate of greatest smoothed swing from the beats and the schedule breathed with; the sweep's first
  * breath is breath `firstBreathIndex` of the schedule (by default the first one it remembers).
  */
 export function scoreSliding(
@@ -50,39 +114,5 @@ export function scoreSliding(
   options: SlidingOptions = DEFAULT_SLIDING,
   firstBreathIndex?: number,
 ): AssessmentResult {
-  const all = schedule.breaths();
-  const from = firstBreathIndex ?? all[0]?.index ?? 0;
-  const breaths = all.filter((b) => b.index >= from && b.index <= from + options.breaths);
-  const spans = breaths.slice(0, -1).map((b, i) => ({
-    startS: b.startS,
-    endS: (breaths[i + 1] ?? b).startS,
-    rateBpm: 60 / ((breaths[i + 1] ?? b).startS - b.startS),
-  }));
-  const amps = breathAmplitudesBpm(cleanBeats(beats), spans);
-  const half = Math.floor(options.smoothBreaths / 2);
-  const points: AssessmentPoint[] = spans.map((span, i) => {
-    if (i < options.skipBreaths + half || i > spans.length - 1 - half) {
-      return { rateBpm: span.rateBpm, amplitudeBpm: null, score: null };
-    }
-    let sum = 0;
-    let n = 0;
-    for (let j = i - half; j <= i + half; j += 1) {
-      const a = amps[j];
-      if (a === null || a === undefined) continue;
-      sum += a;
-      n += 1;
-    }
-    return { rateBpm: span.rateBpm, amplitudeBpm: n >= half ? sum / n : null, score: null };
-  });
-  let bestIndex = -1;
-  points.forEach((p, i) => {
-    const best = points[bestIndex]?.amplitudeBpm ?? -Infinity;
-    if (p.amplitudeBpm !== null && p.amplitudeBpm > best) bestIndex = i;
-  });
-  const found = bestIndex < 0 ? null : spans[Math.max(0, bestIndex - options.lagBreaths)];
-  const missing = amps.filter((a) => a === null).length;
-  const notes = found === null || found === undefined ? ['Not enough clean breaths to find a peak.'] : [];
-  if (missing > spans.length / 5)
-    notes.push(`${missing} of ${spans.length} breaths had too few clean beats.`);
-  return { protocol: 'sliding', foundBpm: found?.rateBpm ?? null, points, notes };
+  return slidingFromSwings(protocolSwings(beats, schedule, options.breaths, firstBreathIndex), options);
 }

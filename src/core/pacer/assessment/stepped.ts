@@ -1,14 +1,18 @@
-import { breathingResponse, type TimedRr } from '../../hrv/biofeedback';
-import { valueOf } from '../../hrv/measure';
+import { cleanBeats, type TimedRr } from '../../hrv/biofeedback';
+import { breathSwings, robustMean, type BreathSwing } from '../response';
 import type { PacerSchedule } from '../schedule';
-import type { AssessmentPoint, AssessmentResult } from './result';
+import { peakOfResponse } from './peak';
+import type { AssessmentNote, AssessmentPoint, AssessmentResult } from './result';
 
 /**
  * The stepped resonance frequency assessment (Lehrer, Vaschillo & Vaschillo 2000; Shaffer & Meehan 2020): the
- * person breathes at 6.5, 6.0, 5.5, 5.0 and 4.5 breaths/min for 2 minutes each, and each rate is judged on the
- * published criteria. Shaffer & Meehan list phase synchrony between heart rate and breathing, peak-to-trough
- * heart-rate amplitude, LF power and the LF peak amplitude among them, and leave their combination to the
- * clinician; the weighting here is ours (see {@link STEPPED_WEIGHTS}).
+ * person breathes at 6.5, 6.0, 5.5, 5.0 and 4.5 breaths/min for 2 minutes each. Each rate is judged by its
+ * heart-rate swing, the criterion those protocols put first and the one that does not depend on the person breathing
+ * exactly in step with the pacer (src/core/pacer/response.ts): the interquartile mean of the per-breath swings
+ * after the first `settleS` of the step, so a sigh or a skipped breath cannot carry a step. The answer is the peak
+ * of a Gaussian-shaped curve fitted through all five steps ({@link peakOfResponse}), so it can fall between steps
+ * and one noisy step is outvoted; when the response still rises at 6.5 or at 4.5 the result says the resonance is at
+ * or beyond that end. Phase against the pacer is not used: a person breathing 0.7 s late shifts it by 25-30°.
  */
 export const STEPPED_RATES_BPM = [6.5, 6.0, 5.5, 5.0, 4.5] as const;
 
@@ -22,17 +26,6 @@ export interface SteppedOptions {
 
 export const DEFAULT_STEPPED: SteppedOptions = { ratesBpm: STEPPED_RATES_BPM, stepS: 120, settleS: 30 };
 
-/**
- * How the criteria are combined into one score per rate. Each criterion is first scaled to 0..1 across the rates
- * tried: amplitude and the LF figures divided by their largest value, phase as 1 − |φ|/90° (0 beyond 90°), which is
- * 1 when heart rate and breathing are in phase, the resonance signature of Vaschillo et al. (2002). Phase weighs
- * most (0.4): it changes sign across the resonance, so it separates neighbouring steps 0.5 breaths/min apart that
- * amplitude alone often cannot within 2 minutes (on the simulated heart amplitude alone picked the right step in 88 %
- * of runs, this weighting in 97 %). Peak-to-trough amplitude follows (0.3); the two LF figures (0.15 each) mostly
- * repeat the amplitude in the frequency domain.
- */
-export const STEPPED_WEIGHTS = { amplitude: 0.3, phase: 0.4, lfPower: 0.15, lfPeak: 0.15 } as const;
-
 /** The breathing rate of each breath of the protocol, in order. */
 export function steppedBreathRates(options: SteppedOptions = DEFAULT_STEPPED): number[] {
   return options.ratesBpm.flatMap((rate) =>
@@ -45,8 +38,55 @@ function stepBreaths(rateBpm: number, stepS: number): number {
 }
 
 /**
- * Scores each step from the beats and the schedule the person breathed with, and picks the best rate. The protocol's
- * first breath is breath `firstBreathIndex` of the schedule (by default the first one it remembers).
+ * Scores the protocol from its per-breath swings, in the order breathed (the protocol's first breath first; fewer
+ * than all when it was stopped early, which marks the result partial).
+ */
+export function steppedFromSwings(
+  swings: readonly BreathSwing[],
+  options: SteppedOptions = DEFAULT_STEPPED,
+): AssessmentResult {
+  const points: AssessmentPoint[] = [];
+  const notes: AssessmentNote[] = [];
+  let first = 0;
+  let complete = true;
+  for (const rateBpm of options.ratesBpm) {
+    const n = stepBreaths(rateBpm, options.stepS);
+    const own = swings.slice(first, first + n);
+    first += n;
+    if (own.length < n) complete = false;
+    const startS = own[0]?.startS ?? 0;
+    const settled = own.filter((s) => s.startS >= startS + options.settleS);
+    // A step stopped before two settled breaths says nothing.
+    const amplitudeBpm = settled.length >= 2 ? robustMean(settled.map((s) => s.swingBpm)) : null;
+    if (own.length === 0) break;
+    points.push({ rateBpm, amplitudeBpm, score: null });
+  }
+  const peak = peakOfResponse(
+    points.map((p) => p.rateBpm),
+    points.map((p) => p.amplitudeBpm),
+  );
+  const largest = Math.max(1e-9, ...points.map((p) => p.amplitudeBpm ?? 0));
+  const scored = points.map((p) => ({
+    ...p,
+    score: p.amplitudeBpm === null ? null : p.amplitudeBpm / largest,
+  }));
+  if (peak === null) notes.push({ kind: 'no-answer' });
+  const missing = swings.filter((s) => s.swingBpm === null).length;
+  if (missing > swings.length / 5) notes.push({ kind: 'sparse', missing, breaths: swings.length });
+  return {
+    protocol: 'stepped',
+    foundBpm: peak === null ? null : Math.round(peak.rateBpm * 100) / 100,
+    edge: peak?.edge ?? null,
+    partial: !complete,
+    points: scored,
+    notes,
+  };
+}
+
+/**
+ * Scores each step from the beats and the schedule the person breathed with. The protocol's first breath is breath
+ * `firstBreathIndex` of the schedule (by default the first one it remembers); beats are cleaned by the 20 % rule
+ * ({@link cleanBeats}) unless a cleaned heart-rate series is given.
  */
 export function scoreStepped(
   beats: readonly TimedRr[],
@@ -54,70 +94,22 @@ export function scoreStepped(
   options: SteppedOptions = DEFAULT_STEPPED,
   firstBreathIndex?: number,
 ): AssessmentResult {
+  const total = steppedBreathRates(options).length;
+  return steppedFromSwings(protocolSwings(beats, schedule, total, firstBreathIndex), options);
+}
+
+/** The per-breath swings of the protocol's completed breaths (at most `count`) from its first breath on. */
+export function protocolSwings(
+  beats: readonly TimedRr[],
+  schedule: PacerSchedule,
+  count: number,
+  firstBreathIndex?: number,
+): BreathSwing[] {
   const all = schedule.breaths();
   const from = firstBreathIndex ?? all[0]?.index ?? 0;
-  const breaths = all.filter((b) => b.index >= from);
+  const breaths = all.filter((b) => b.index >= from && b.index <= from + count);
   const spans = breaths
     .slice(0, -1)
     .map((b, i) => ({ startS: b.startS, endS: (breaths[i + 1] ?? b).startS }));
-  const notes: string[] = [];
-  const raw: {
-    rateBpm: number;
-    amp: number | null;
-    phase: number | null;
-    lf: number | null;
-    peak: number | null;
-  }[] = [];
-  let first = breaths[0]?.index ?? 0;
-  for (const rateBpm of options.ratesBpm) {
-    const n = stepBreaths(rateBpm, options.stepS);
-    const own = spans.filter((_, i) => {
-      const index = (breaths[i]?.index ?? -1) - first;
-      return index >= 0 && index < n;
-    });
-    first += n;
-    const startS = own[0]?.startS;
-    const endS = own[own.length - 1]?.endS;
-    if (startS === undefined || endS === undefined) {
-      raw.push({ rateBpm, amp: null, phase: null, lf: null, peak: null });
-      continue;
-    }
-    const r = breathingResponse(
-      beats,
-      (t) => schedule.at(t).volume,
-      own,
-      startS + options.settleS,
-      endS,
-      rateBpm / 60,
-    );
-    if (r.artifactShare > 0.2)
-      notes.push(`${rateBpm}/min: ${Math.round(r.artifactShare * 100)} % of beats rejected`);
-    raw.push({
-      rateBpm,
-      amp: valueOf(r.amplitudeBpm),
-      phase: valueOf(r.phaseDeg),
-      lf: valueOf(r.lfPowerMs2),
-      peak: valueOf(r.lfPeakMs2PerHz),
-    });
-  }
-  const maxOf = (xs: (number | null)[]) => Math.max(1e-9, ...xs.map((x) => x ?? 0));
-  const maxAmp = maxOf(raw.map((r) => r.amp));
-  const maxLf = maxOf(raw.map((r) => r.lf));
-  const maxPeak = maxOf(raw.map((r) => r.peak));
-  const w = STEPPED_WEIGHTS;
-  const points: AssessmentPoint[] = raw.map((r) => ({
-    rateBpm: r.rateBpm,
-    amplitudeBpm: r.amp,
-    score:
-      r.amp === null || r.phase === null || r.lf === null || r.peak === null
-        ? null
-        : w.amplitude * (r.amp / maxAmp) +
-          w.phase * Math.max(0, 1 - Math.abs(r.phase) / 90) +
-          w.lfPower * (r.lf / maxLf) +
-          w.lfPeak * (r.peak / maxPeak),
-  }));
-  let best: AssessmentPoint | null = null;
-  for (const p of points) if (p.score !== null && (best === null || p.score > (best.score ?? 0))) best = p;
-  if (best === null) notes.push('No step had enough clean beats to score.');
-  return { protocol: 'stepped', foundBpm: best?.rateBpm ?? null, points, notes };
+  return breathSwings(cleanBeats(beats), spans);
 }

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scoreSliding, slidingBreathRates } from '../../../../src/core/pacer/assessment/sliding';
-import {
-  scoreStepped,
-  steppedBreathRates,
-  STEPPED_WEIGHTS,
-} from '../../../../src/core/pacer/assessment/stepped';
+import { scoreStepped, steppedBreathRates } from '../../../../src/core/pacer/assessment/stepped';
 import { fastForward } from '../../../../src/core/pacer/fast-forward';
 import { breathPeriodS, patternFromRate } from '../../../../src/core/pacer/pattern';
 import { PacerSchedule } from '../../../../src/core/pacer/schedule';
@@ -34,7 +30,6 @@ describe('assessment protocols', () => {
     expect(rates).toHaveLength(55);
     const minutesAt = (r: number) => rates.filter((x) => x === r).reduce((s, x) => s + 1 / x, 0);
     for (const r of [6.5, 6, 5.5, 5, 4.5]) expect(minutesAt(r)).toBeCloseTo(2, 9);
-    expect(Object.values(STEPPED_WEIGHTS).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
 
   it('sliding: 78 breaths whose period grows by the same step from 60/6.75 to 60/4.25 s', () => {
@@ -51,7 +46,8 @@ describe('assessment protocols', () => {
     const result = scoreStepped(stepped.beats, stepped.schedule, undefined, stepped.first);
     expect(result.points.map((p) => p.rateBpm)).toEqual([6.5, 6, 5.5, 5, 4.5]);
     expect(result.points.every((p) => p.score !== null && p.amplitudeBpm !== null)).toBe(true);
-    expect(result.foundBpm).toBe(5);
+    expect(Math.abs((result.foundBpm ?? 0) - 5)).toBeLessThanOrEqual(0.3);
+    expect(result.partial).toBe(false);
     const firstBreath = stepped.schedule.breaths().find((b) => b.index === stepped.first);
     expect(breathPeriodS(firstBreath?.pattern ?? patternFromRate(6))).toBeCloseTo(60 / 6.5, 9);
 
@@ -72,9 +68,9 @@ describe('assessment protocols', () => {
     schedule.at(700);
     const stepped = scoreStepped([], schedule);
     expect(stepped.foundBpm).toBeNull();
-    expect(stepped.notes).toContain('No step had enough clean beats to score.');
+    expect(stepped.notes).toContainEqual({ kind: 'no-answer' });
     const sliding = scoreSliding([], schedule);
     expect(sliding.foundBpm).toBeNull();
-    expect(sliding.notes[0]).toMatch(/Not enough clean breaths/);
+    expect(sliding.notes[0]).toEqual({ kind: 'no-answer' });
   });
 });

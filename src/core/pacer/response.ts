@@ -1,0 +1,359 @@
+import { interpolateLinear } from '../hrv/resample';
+
+/**
+ * The amplitude-led criteria of resonance, on a plain heart-rate series (any sampling: beat-to-beat heart rate, or
+ * the 1 Hz heart rate of a watch) and the pacer's breaths. None of them depends on the person breathing exactly in
+ * step with the pacer: the size of a periodic swing over one whole period is the same wherever the period starts,
+ * so a person breathing a second late, or the heart answering late through the baroreflex loop, changes the phase
+ * but not these figures.
+ *
+ * - Per-breath swing: for each breath of the pacer, the heart-rate oscillation at that breath's own frequency,
+ *   fitted over the breath (the one-cycle Fourier coefficient after removing the breath's linear trend) and given
+ *   as a peak-to-trough swing, bpm. It is the peak-to-trough heart-rate criterion of Lehrer, Vaschillo & Vaschillo
+ *   (2000) and Shaffer & Meehan (2020) read through the fundamental, so that one noisy beat at a breath's top or
+ *   bottom cannot set it as it sets a max-minus-min. Max-minus-min is reported beside it ({@link breathSwings}).
+ * - Robust averaging: an interquartile (25 %-trimmed) mean of the per-breath swings (Tukey 1962; Wilcox 2012),
+ *   so a sigh (about twice the swing, and a breath or two of ringing after it) or a skipped breath (almost none)
+ *   cannot move it more than an ordinary breath does.
+ * - Power at the paced rate: the variance of the heart-rate sinusoid fitted at the breathing frequency over a
+ *   window, bpm², the narrow-band version of "LF peak power at the breathing frequency" (Lehrer et al. 2000;
+ *   Vaschillo et al. 2006 use the spectral peak at the paced rate).
+ * - Transfer gain pacer → heart rate: the fitted heart-rate swing over the pacer's volume swing at the breathing
+ *   frequency, bpm per full breath (Vaschillo, Lehrer et al. 2002 treat the heart-rate response to paced breathing
+ *   as the transfer function of the baroreflex loop).
+ * Phase is deliberately absent: against the pacer it shifts by tens of degrees when the person breathes late, and
+ * at resonance it depends on the loop's structure (0° for a resonator, not for a loop with a delay).
+ */
+export interface HeartRateSamples {
+  readonly timeS: readonly number[];
+  readonly hrBpm: readonly number[];
+}
+
+export interface PacedBreath {
+  readonly startS: number;
+  readonly endS: number;
+}
+
+/** One breath's response. */
+export interface BreathSwing {
+  readonly startS: number;
+  readonly endS: number;
+  /** The breath's rate, breaths/min. */
+  readonly rateBpm: number;
+  /** Peak-to-trough swing of the fitted one-breath oscillation, bpm; null: too few samples in the breath. */
+  readonly swingBpm: number | null;
+  /** Highest minus lowest heart-rate sample in the breath, bpm; null: too few samples. */
+  readonly maxMinBpm: number | null;
+}
+
+/** Evenly spaced samples per second inside a breath for the one-cycle fit. */
+const FIT_HZ = 4;
+/** A breath needs this many heart-rate samples, and no gap between them longer than a third of the breath. */
+const MIN_SAMPLES = 4;
+
+/** The response of each breath (see the module comment). */
+export function breathSwings(series: HeartRateSamples, breaths: readonly PacedBreath[]): BreathSwing[] {
+  const { timeS, hrBpm } = series;
+  let first = 0;
+  return breaths.map((b) => {
+    const periodS = b.endS - b.startS;
+    const base = { startS: b.startS, endS: b.endS, rateBpm: periodS > 0 ? 60 / periodS : 0 };
+    while (first < timeS.length && (timeS[first] as number) < b.startS) first += 1;
+    let last = first;
+    let lo = Infinity;
+    let hi = -Infinity;
+    let widestGapS = 0;
+    let previousS = b.startS;
+    while (last < timeS.length && (timeS[last] as number) < b.endS) {
+      const hr = hrBpm[last] as number;
+      lo = Math.min(lo, hr);
+      hi = Math.max(hi, hr);
+      widestGapS = Math.max(widestGapS, (timeS[last] as number) - previousS);
+      previousS = timeS[last] as number;
+      last += 1;
+    }
+    widestGapS = Math.max(widestGapS, b.endS - previousS);
+    if (periodS <= 0 || last - first < MIN_SAMPLES || widestGapS > periodS / 3) {
+      return { ...base, swingBpm: null, maxMinBpm: null };
+    }
+    // Samples a little either side of the breath anchor the interpolation at its ends.
+    const n = Math.max(8, Math.round(periodS * FIT_HZ));
+    const from = Math.max(0, first - 1);
+    const to = Math.min(timeS.length, last + 1);
+    const x = interpolateLinear(
+      timeS.slice(from, to),
+      hrBpm.slice(from, to),
+      b.startS + periodS / (2 * n),
+      periodS / n,
+      n,
+    );
+    return { ...base, swingBpm: 2 * sineAmplitude(x, 1 / n), maxMinBpm: hi - lo };
+  });
+}
+
+/**
+ * Least-squares fit of mean + linear trend + sinusoid at `cyclesPerSample` (cycles per sample) to evenly sampled
+ * `x`; the sinusoid's amplitude. Fitting the trend jointly, rather than removing it first, keeps the answer
+ * independent of where in its cycle the window starts.
+ */
+function sineAmplitude(x: ArrayLike<number>, cyclesPerSample: number): number {
+  const n = x.length;
+  const w = 2 * Math.PI * cyclesPerSample;
+  const mid = (n - 1) / 2;
+  const ata = Array.from({ length: 4 }, () => [0, 0, 0, 0]);
+  const aty = [0, 0, 0, 0];
+  for (let k = 0; k < n; k += 1) {
+    const row = [1, k - mid, Math.cos(w * k), Math.sin(w * k)];
+    for (let i = 0; i < 4; i += 1) {
+      aty[i] = (aty[i] as number) + (row[i] as number) * (x[k] as number);
+      for (let j = 0; j < 4; j += 1)
+        (ata[i] as number[])[j] =
+          ((ata[i] as number[])[j] as number) + (row[i] as number) * (row[j] as number);
+    }
+  }
+  const beta = solve(ata, aty);
+  return Math.hypot(beta[2] ?? 0, beta[3] ?? 0);
+}
+
+/**
+ * Interquartile mean: the mean of the middle half of the values (a 25 %-trimmed mean; Tukey 1962, Wilcox 2012);
+ * the median for fewer than four. Nulls are left out; null when none is left.
+ */
+export function robustMean(values: readonly (number | null)[]): number | null {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
+  const n = xs.length;
+  if (n === 0) return null;
+  if (n < 4) return n % 2 ? (xs[n >> 1] as number) : ((xs[n / 2 - 1] as number) + (xs[n / 2] as number)) / 2;
+  const cut = Math.floor(n / 4);
+  const mid = xs.slice(cut, n - cut);
+  return mid.reduce((s, v) => s + v, 0) / mid.length;
+}
+
+/** A sinusoid fitted at one frequency: its peak-to-trough swing and the power it carries (variance). */
+export interface PacedFit {
+  /** Peak-to-trough swing of the fitted sinusoid, in the unit of the input. */
+  readonly swing: number;
+  /** Variance of the fitted sinusoid (power at the paced rate), unit². */
+  readonly power: number;
+}
+
+/**
+ * Least-squares sinusoid (with mean and linear trend) at `rateBpm` fitted to `values` sampled at `timeS` over
+ * [fromS, toS), resampled evenly at 4 Hz; null with fewer than 10 samples or less than one breath of data.
+ */
+export function fitAtRate(
+  timeS: readonly number[],
+  values: readonly number[],
+  fromS: number,
+  toS: number,
+  rateBpm: number,
+): PacedFit | null {
+  const inside = timeS.filter((t) => t >= fromS && t < toS).length;
+  if (inside < 10 || toS - fromS < 60 / rateBpm) return null;
+  const n = Math.floor((toS - fromS) * FIT_HZ);
+  const x = interpolateLinear(timeS, values, fromS, 1 / FIT_HZ, n);
+  const amplitude = sineAmplitude(x, rateBpm / 60 / FIT_HZ);
+  return { swing: 2 * amplitude, power: (amplitude * amplitude) / 2 };
+}
+
+/**
+ * Transfer gain from the pacer's lung volume to heart rate at the breathing rate over a window: heart-rate swing
+ * per full swing of the pacer's volume, bpm; null when either fit is not possible.
+ */
+export function transferGain(
+  series: HeartRateSamples,
+  volumeAt: (timeS: number) => number,
+  fromS: number,
+  toS: number,
+  rateBpm: number,
+): number | null {
+  const hr = fitAtRate(series.timeS, series.hrBpm, fromS, toS, rateBpm);
+  const times: number[] = [];
+  const volumes: number[] = [];
+  for (let t = fromS; t < toS; t += 1 / FIT_HZ) {
+    times.push(t);
+    volumes.push(volumeAt(t));
+  }
+  const volume = fitAtRate(times, volumes, fromS, toS, rateBpm);
+  if (!hr || !volume || volume.swing <= 1e-9) return null;
+  return hr.swing / volume.swing;
+}
+
+/** Gaussian elimination with partial pivoting. */
+function solve(m: number[][], v: number[]): number[] {
+  const n = v.length;
+  const a = m.map((row, i) => [...row, v[i] as number]);
+  for (let c = 0; c < n; c += 1) {
+    let p = c;
+    for (let r = c + 1; r < n; r += 1) if (Math.abs(a[r]![c]!) > Math.abs(a[p]![c]!)) p = r;
+    [a[c], a[p]] = [a[p]!, a[c]!];
+    const pivot = a[c]![c]! || 1e-12;
+    for (let r = c + 1; r < n; r += 1) {
+      const f = a[r]![c]! / pivot;
+      for (let k = c; k <= n; k += 1) a[r]![k] = a[r]![k]! - f * a[c]![k]!;
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r -= 1) {
+    let s = a[r]![n]!;
+    for (let k = r + 1; k < n; k += 1) s -= a[r]![k]! * x[k]!;
+    x[r] = s / (a[r]![r]! || 1e-12);
+  }
+  return x;
+}
+
+/**
+ * A robust locally weighted quadratic regression of y on x (LOESS: Cleveland 1979), evaluated at `at`: tricube
+ * weights over the nearest `span` share of the points, then two robustness passes that down-weight points by the
+ * bisquare of their residual over six median absolute residuals, so a run of sighs cannot bend the curve. Returns
+ * null where fewer than four points carry weight.
+ */
+export function robustLoess(
+  xs: readonly number[],
+  ys: readonly number[],
+  at: readonly number[],
+  span: number,
+  weights?: readonly number[],
+): (number | null)[] {
+  const n = xs.length;
+  let robust = new Array<number>(n).fill(1);
+  const fitAt = (x0: number, rw: number[]): number | null => {
+    const dist = xs.map((x) => Math.abs(x - x0));
+    const sorted = [...dist].sort((a, b) => a - b);
+    const q = Math.max(4, Math.ceil(span * n));
+    const h = Math.max(1e-9, (sorted[Math.min(n - 1, q - 1)] ?? 0) * 1.0001);
+    const ata = [0, 0, 0].map(() => [0, 0, 0]);
+    const aty = [0, 0, 0];
+    let used = 0;
+    for (let i = 0; i < n; i += 1) {
+      const u = (dist[i] as number) / h;
+      if (u >= 1) continue;
+      const w = (1 - u * u * u) ** 3 * (rw[i] as number) * (weights?.[i] ?? 1);
+      if (w <= 0) continue;
+      used += 1;
+      const d = (xs[i] as number) - x0;
+      const row = [1, d, d * d];
+      for (let r = 0; r < 3; r += 1) {
+        aty[r] = (aty[r] as number) + w * (row[r] as number) * (ys[i] as number);
+        for (let c = 0; c < 3; c += 1)
+          (ata[r] as number[])[c] =
+            ((ata[r] as number[])[c] as number) + w * (row[r] as number) * (row[c] as number);
+      }
+    }
+    if (used < 4) return null;
+    return solve(ata, aty)[0] ?? null;
+  };
+  for (let pass = 0; pass < 2; pass += 1) {
+    const residuals = xs.map((x, i) => Math.abs((ys[i] as number) - (fitAt(x, robust) ?? (ys[i] as number))));
+    const mad = [...residuals].sort((a, b) => a - b)[n >> 1] ?? 0;
+    if (mad <= 1e-12) break;
+    robust = residuals.map((r) => {
+      const u = r / (6 * mad);
+      return u < 1 ? (1 - u * u) ** 2 : 0;
+    });
+  }
+  return at.map((x0) => fitAt(x0, robust));
+}
+
+/** A weighted least-squares parabola y = a + b·(x − centre) + c·(x − centre)², with standard errors. */
+export interface QuadraticFit {
+  readonly centre: number;
+  readonly a: number;
+  readonly b: number;
+  readonly c: number;
+  readonly seB: number;
+  readonly seC: number;
+  /** Weighted residual standard deviation. */
+  readonly residualSd: number;
+}
+
+/**
+ * Robust weighted quadratic regression: ordinary weighted least squares, then two passes re-weighting each point by
+ * the bisquare of its residual over six median absolute residuals (Cleveland 1979's robustness step), so outliers
+ * such as sighs barely count. Standard errors from the weighted residual variance (they assume independent
+ * residuals; callers allow for correlation). Null with fewer than five points or a singular design.
+ */
+export function robustQuadratic(
+  xs: readonly number[],
+  ys: readonly number[],
+  weights: readonly number[],
+): QuadraticFit | null {
+  const n = xs.length;
+  if (n < 5) return null;
+  let wsum = 0;
+  let xsum = 0;
+  for (let i = 0; i < n; i += 1) {
+    wsum += weights[i] as number;
+    xsum += (weights[i] as number) * (xs[i] as number);
+  }
+  if (wsum <= 0) return null;
+  const centre = xsum / wsum;
+  let robust = new Array<number>(n).fill(1);
+  let result: QuadraticFit | null = null;
+  for (let pass = 0; pass < 3; pass += 1) {
+    const ata = [0, 0, 0].map(() => [0, 0, 0]);
+    const aty = [0, 0, 0];
+    let wTotal = 0;
+    for (let i = 0; i < n; i += 1) {
+      const w = (weights[i] as number) * (robust[i] as number);
+      if (w <= 0) continue;
+      wTotal += w;
+      const d = (xs[i] as number) - centre;
+      const row = [1, d, d * d];
+      for (let r = 0; r < 3; r += 1) {
+        aty[r] = (aty[r] as number) + w * (row[r] as number) * (ys[i] as number);
+        for (let c = 0; c < 3; c += 1)
+          (ata[r] as number[])[c] =
+            ((ata[r] as number[])[c] as number) + w * (row[r] as number) * (row[c] as number);
+      }
+    }
+    const inv = invert3(ata);
+    if (!inv || wTotal <= 0) return result;
+    const coef = [0, 1, 2].map((r) => [0, 1, 2].reduce((s, c) => s + inv[r]![c]! * aty[c]!, 0));
+    const [a, b, c] = coef as [number, number, number];
+    const residuals = xs.map((x, i) => {
+      const d = x - centre;
+      return (ys[i] as number) - (a + b * d + c * d * d);
+    });
+    let rss = 0;
+    let wEff = 0;
+    for (let i = 0; i < n; i += 1) {
+      const w = (weights[i] as number) * (robust[i] as number);
+      rss += w * (residuals[i] as number) ** 2;
+      wEff += w;
+    }
+    // Variance of a unit-weight residual; with weights summing to wEff, (XᵀWX)⁻¹·σ² is the covariance.
+    const dof = Math.max(1, n - 3);
+    const sigma2 = (rss / wEff) * (n / dof);
+    const scale = wEff / n;
+    result = {
+      centre,
+      a,
+      b,
+      c,
+      seB: Math.sqrt(Math.max(0, inv[1]![1]! * sigma2 * scale)),
+      seC: Math.sqrt(Math.max(0, inv[2]![2]! * sigma2 * scale)),
+      residualSd: Math.sqrt(sigma2),
+    };
+    const mad = [...residuals.map(Math.abs)].sort((p, q) => p - q)[n >> 1] ?? 0;
+    if (mad <= 1e-12) break;
+    robust = residuals.map((r) => {
+      const u = Math.abs(r) / (6 * mad);
+      return u < 1 ? (1 - u * u) ** 2 : 0;
+    });
+  }
+  return result;
+}
+
+function invert3(m: number[][]): number[][] | null {
+  const [a, b, c] = m[0] as [number, number, number];
+  const [d, e, f] = m[1] as [number, number, number];
+  const [g, h, i] = m[2] as [number, number, number];
+  const det = a * (e * i - f * h) - b * (d * i - f * g) + c * (d * h - e * g);
+  if (!Number.isFinite(det) || Math.abs(det) < 1e-14) return null;
+  return [
+    [(e * i - f * h) / det, (c * h - b * i) / det, (b * f - c * e) / det],
+    [(f * g - d * i) / det, (a * i - c * g) / det, (c * d - a * f) / det],
+    [(d * h - e * g) / det, (b * g - a * h) / det, (a * e - b * d) / det],
+  ];
+}
