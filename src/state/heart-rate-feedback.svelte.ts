@@ -6,9 +6,8 @@
  */
 import type { HeartRateReading } from '../core/heart/types';
 import { heartRateResponse, NO_RESPONSE, type HeartRateResponse } from '../core/hr-only/resonance';
-import { breathSwing, type BreathSwing } from '../core/hr-only/swing';
+import { traceSwings, type BreathSwing } from '../core/hr-only/swing';
 import type { HeartRateTrace } from '../core/hr-only/trace';
-import { valueOf } from '../core/hrv/measure';
 import type { LiveSession } from './session.svelte';
 
 /** The resonance indicator looks back this far, seconds (the controller's window). */
@@ -43,7 +42,7 @@ export class HeartRateFeedback {
   /** The swing of the last breath that could be judged, bpm; null before the first. */
   get lastSwingBpm(): number | null {
     for (let i = this.#swings.length - 1; i >= 0; i -= 1) {
-      const value = valueOf((this.#swings[i] as BreathSwing).swingBpm);
+      const value = this.#swings[i]?.swingBpm ?? null;
       if (value !== null) return value;
     }
     return null;
@@ -92,18 +91,11 @@ export class HeartRateFeedback {
     if (ended.length === 0) return;
     this.#nextBreath = (ended[ended.length - 1]?.index ?? 0) + 1;
     const trace = this.trace;
-    const fresh = ended.map(({ startS, endS }) => breathSwing(trace, { startS, endS }));
+    const fresh = traceSwings(trace, ended);
     this.#swings = [...this.#swings, ...fresh].slice(-KEEP_SWINGS);
     const last = ended[ended.length - 1];
     const toS = last?.endS ?? nowS;
-    const breathHz = last ? 1 / (last.endS - last.startS) : this.#session.rateBpm / 60;
-    this.#response = heartRateResponse(
-      trace,
-      spans,
-      (t) => schedule.at(t).volume,
-      Math.max(0, toS - RESPONSE_WINDOW_S),
-      toS,
-      breathHz,
-    );
+    const rateBpm = last ? 60 / (last.endS - last.startS) : this.#session.rateBpm;
+    this.#response = heartRateResponse(trace, spans, Math.max(0, toS - RESPONSE_WINDOW_S), toS, rateBpm);
   }
 }

@@ -3,7 +3,7 @@
  * swing of each paced breath (core/hr-only/swing.ts, breaths rebuilt from the stored pacer phase) and the pacer
  * rate.
  */
-import { breathSwings } from '../hr-only/swing';
+import { traceSwings } from '../hr-only/swing';
 import { breathsOfSamples, traceOf } from '../hr-only/summary';
 import type { HeartRateRecord } from '../session/record';
 import { pacerSteps, type Point } from './session-series';
@@ -22,8 +22,8 @@ export function heartRateSeries(samples: readonly HeartRateRecord[]): HeartRateS
     if (s.afterGap && heartRate.length > 0) heartRate.push({ x: s.timeMs / 1000, y: null });
     heartRate.push({ x: s.timeMs / 1000, y: s.heartRateBpm });
   }
-  const swings = breathSwings(traceOf(samples), breathsOfSamples(samples)).flatMap((b) =>
-    b.swingBpm.status === 'ok' ? [{ x: (b.startS + b.endS) / 2, y: b.swingBpm.value }] : [],
+  const swings = traceSwings(traceOf(samples), breathsOfSamples(samples)).flatMap((b) =>
+    b.swingBpm === null ? [] : [{ x: (b.startS + b.endS) / 2, y: b.swingBpm }],
   );
   return { heartRate, swings, pacerRate: pacerSteps(samples) };
 }

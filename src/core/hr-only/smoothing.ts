@@ -30,8 +30,13 @@ export function smoothingGain(freqHz: number, smoothing: DeviceSmoothing): numbe
   return Math.abs(Math.sin(m * x) / (m * Math.sin(x)));
 }
 
-/** The delay a trailing moving average adds to the wave, seconds. */
-export function smoothingDelayS(smoothing: DeviceSmoothing): number {
-  const m = Math.max(1, Math.round(smoothing.windowS / SAMPLE_INTERVAL_S));
-  return ((m - 1) * SAMPLE_INTERVAL_S) / 2;
+/**
+ * The share of a sinusoid's swing at `freqHz` kept by linear interpolation between samples a second apart, as the
+ * pacer's per-breath fit interpolates onto its 4 Hz grid: linear interpolation is convolution with a triangle one
+ * sample wide each side, whose transform is sinc²(fΔ) (Oppenheim & Schafer, interpolation by a first-order hold),
+ * 0.968 at 6/min.
+ */
+export function interpolationGain(freqHz: number): number {
+  const x = Math.PI * freqHz * SAMPLE_INTERVAL_S;
+  return x === 0 ? 1 : (Math.sin(x) / x) ** 2;
 }

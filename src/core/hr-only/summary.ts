@@ -4,7 +4,7 @@
  * beat-to-beat intervals and stay null; the beat count is 0.
  */
 import { EMPTY_SUMMARY, type HeartRateRecord, type SessionSummary } from '../session/record';
-import { breathSwings, meanSwing, type BreathSpan } from './swing';
+import { meanSwing, traceSwings, type PacedBreath } from './swing';
 import type { HeartRateTrace } from './trace';
 
 /** The samples as a trace, seconds. */
@@ -17,8 +17,8 @@ export function traceOf(samples: readonly HeartRateRecord[]): HeartRateTrace {
  * into a breath of 60/rate seconds, says that breath began at t − p·60/rate. Samples agreeing on the start (within
  * a second) belong to one breath.
  */
-export function breathsOfSamples(samples: readonly HeartRateRecord[]): BreathSpan[] {
-  const breaths: BreathSpan[] = [];
+export function breathsOfSamples(samples: readonly HeartRateRecord[]): PacedBreath[] {
+  const breaths: PacedBreath[] = [];
   for (const s of samples) {
     if (s.pacerRateBpm === null || s.pacerPhase === null || !(s.pacerRateBpm > 0)) continue;
     const periodS = 60 / s.pacerRateBpm;
@@ -48,7 +48,7 @@ export function summariseHeartRate(samples: readonly HeartRateRecord[]): Session
     meanHeartRateBpm: hrSum / samples.length,
     breathingRateBpm: rateCount > 0 ? rateSum / rateCount : null,
     heartRateSamples: samples.length,
-    meanSwingBpm: meanSwing(breathSwings(traceOf(samples), breathsOfSamples(samples))).swingBpm,
+    meanSwingBpm: meanSwing(traceSwings(traceOf(samples), breathsOfSamples(samples))).swingBpm,
   };
 }
 

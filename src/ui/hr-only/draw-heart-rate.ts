@@ -62,10 +62,10 @@ export function drawHeartRate(ctx: CanvasRenderingContext2D, scene: HeartRateSce
   ctx.font = '12px system-ui, sans-serif';
   ctx.textAlign = 'center';
   for (const s of scene.swings) {
-    if (s.swingBpm.status !== 'ok') continue;
+    if (s.swingBpm === null) continue;
     const x = xOf(((s.startS + s.endS) / 2) * 1000);
     if (x < 12 || x > width - 12) continue;
-    ctx.fillText(s.swingBpm.value.toFixed(0), x, 12);
+    ctx.fillText(s.swingBpm.toFixed(0), x, 12);
   }
   ctx.textAlign = 'start';
   ctx.fillText(`${Math.round(hi)} bpm`, 4, top + 12);

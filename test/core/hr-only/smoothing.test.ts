@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { smoothingDelayS, smoothingGain } from '../../../src/core/hr-only/smoothing';
+import { interpolationGain, smoothingGain } from '../../../src/core/hr-only/smoothing';
 
 describe('smoothingGain', () => {
   it('is 1 without averaging and at zero frequency', () => {
@@ -39,10 +39,10 @@ describe('smoothingGain', () => {
   });
 });
 
-describe('smoothingDelayS', () => {
-  it('is half the window less one sample', () => {
-    expect(smoothingDelayS({ windowS: 1 })).toBe(0);
-    expect(smoothingDelayS({ windowS: 3 })).toBe(1);
-    expect(smoothingDelayS({ windowS: 5 })).toBe(2);
+describe('interpolationGain', () => {
+  it('is sinc²(f) for samples a second apart: 0.968 at 6/min, 1 at zero frequency', () => {
+    expect(interpolationGain(0)).toBe(1);
+    expect(interpolationGain(0.1)).toBeCloseTo((Math.sin(0.1 * Math.PI) / (0.1 * Math.PI)) ** 2, 12);
+    expect(interpolationGain(0.1)).toBeCloseTo(0.968, 3);
   });
 });

