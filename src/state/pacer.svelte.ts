@@ -7,7 +7,14 @@ import {
   type StoredAssessment,
 } from '../core/pacer/assessment/result';
 import { slidingBreathRates, slidingFromSwings } from '../core/pacer/assessment/sliding';
-import { protocolSwings, steppedBreathRates, steppedFromSwings } from '../core/pacer/assessment/stepped';
+import {
+  protocolBreaths,
+  protocolSwings,
+  steppedBreathRates,
+  steppedFromSwings,
+} from '../core/pacer/assessment/stepped';
+import { traceSwings } from '../core/hr-only/swing';
+import { isPlausibleHeartRate } from '../core/heart/limits';
 import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
 import { DEFAULT_CUES, type CueOptions } from '../core/pacer/cues';
 import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
@@ -76,6 +83,10 @@ export class PacerControl {
   #announce = $state(false);
 
   #beats: TimedRr[] = [];
+  /** Heart rate from a device without RR (a watch), seconds and bpm: the pacer steers by its swing instead. */
+  #trace: { timeS: number[]; hrBpm: number[] } = { timeS: [], hrBpm: [] };
+  /** End of the last breath whose heart-rate swing went to the controller, seconds. */
+  #traceTakenToS = -Infinity;
   #controller: AdaptiveController | null = null;
   #lastBreath = -1;
   #plan: { protocol: AssessmentProtocol; rates: number[]; first: number } | null = null;
@@ -96,6 +107,7 @@ export class PacerControl {
       started: () => this.#onStarted(),
       beat: (beat, pacer) =>
         this.#onBeat({ rrMs: beat.rrMs, timeS: beat.timeMs / 1000 }, beat.afterGap, pacer),
+      heartRate: (reading, pacer) => this.#onHeartRate(reading.heartRateBpm, reading.timeMs / 1000, pacer),
       stopped: () => this.#onStopped(),
     });
   }
@@ -227,8 +239,18 @@ export class PacerControl {
     return c;
   }
 
+  /**
+   * What the pacer steers by in this session: beats, or heart rate only (no beats, heart-rate readings from a
+   * device without RR). Assessments made on heart rate only are marked so.
+   */
+  get signal(): 'rr' | 'heart-rate' {
+    return this.#beats.length === 0 && this.#trace.timeS.length > 0 ? 'heart-rate' : 'rr';
+  }
+
   #onStarted(): void {
     this.#beats = [];
+    this.#trace = { timeS: [], hrBpm: [] };
+    this.#traceTakenToS = -Infinity;
     this.#response = null;
     this.#lastBreath = -1;
     this.#controller = this.#newController();
@@ -250,6 +272,23 @@ export class PacerControl {
     if (!afterGap) this.#beats.push(beat);
     if (this.#beats.length > 0 && (this.#beats[0]?.timeS ?? 0) < beat.timeS - KEEP_BEATS_S)
       this.#beats.shift();
+    this.#onPacer(pacer);
+  }
+
+  /** A heart-rate reading from a device without RR: kept, and the breath boundaries go by it while no beat comes. */
+  #onHeartRate(heartRateBpm: number, timeS: number, pacer: PacerState): void {
+    if (!isPlausibleHeartRate(heartRateBpm)) return;
+    this.#trace.timeS.push(timeS);
+    this.#trace.hrBpm.push(heartRateBpm);
+    while ((this.#trace.timeS[0] ?? timeS) < timeS - KEEP_BEATS_S) {
+      this.#trace.timeS.shift();
+      this.#trace.hrBpm.shift();
+    }
+    if (this.signal === 'heart-rate') this.#onPacer(pacer);
+  }
+
+  /** At each new breath: the assessment's next step, or the adaptive controller's decision. */
+  #onPacer(pacer: PacerState): void {
     if (pacer.breathIndex === this.#lastBreath) return;
     this.#lastBreath = pacer.breathIndex;
     if (this.#plan) this.#assessmentBreath(pacer.breathIndex);
@@ -263,8 +302,11 @@ export class PacerControl {
       this.#controller = this.#newController();
     }
     const schedule = this.#session.schedule;
-    const d = this.#controller.decide(pacer.breathStartS, this.#beats, schedule);
-    this.#response = this.#indicator(pacer.breathStartS);
+    const d =
+      this.signal === 'heart-rate'
+        ? this.#controller.decideFromSwings(pacer.breathStartS, this.#newTraceSwings(pacer.breathStartS))
+        : this.#controller.decide(pacer.breathStartS, this.#beats, schedule);
+    this.#response = this.signal === 'heart-rate' ? null : this.#indicator(pacer.breathStartS);
     this.#reason = d.reason;
     this.#action = d.action;
     if (Math.abs(d.rateBpm - this.#session.rateBpm) > 1e-6) {
@@ -294,10 +336,29 @@ export class PacerControl {
     this.#finish(plan);
   }
 
-  /** The protocol scored from the breaths finished so far (all of them once it is over). */
+  /** Heart-rate swings of the breaths ended by `timeS` and not yet given to the controller. */
+  #newTraceSwings(timeS: number) {
+    const all = this.#session.schedule.breaths();
+    const spans = all
+      .slice(0, -1)
+      .map((b, i) => ({ startS: b.startS, endS: (all[i + 1] ?? b).startS }))
+      .filter((b) => b.endS <= timeS + 1e-9 && b.startS >= this.#traceTakenToS - 1e-9);
+    this.#traceTakenToS = spans.at(-1)?.endS ?? this.#traceTakenToS;
+    return traceSwings(this.#trace, spans);
+  }
+
+  /**
+   * The protocol scored from the breaths finished so far (all of them once it is over), from the beats, or from the
+   * heart-rate swings when the device sends no beats (marked as such).
+   */
   #score(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): AssessmentResult {
-    const swings = protocolSwings(this.#beats, this.#session.schedule, plan.rates.length, plan.first);
-    return plan.protocol === 'stepped' ? steppedFromSwings(swings) : slidingFromSwings(swings);
+    const schedule = this.#session.schedule;
+    const heartRateOnly = this.signal === 'heart-rate';
+    const swings = heartRateOnly
+      ? traceSwings(this.#trace, protocolBreaths(schedule, plan.rates.length, plan.first))
+      : protocolSwings(this.#beats, schedule, plan.rates.length, plan.first);
+    const result = plan.protocol === 'stepped' ? steppedFromSwings(swings) : slidingFromSwings(swings);
+    return heartRateOnly ? { ...result, signal: 'heart-rate' } : result;
   }
 
   #keep(r: AssessmentResult): void {

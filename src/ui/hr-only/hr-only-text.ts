@@ -34,3 +34,10 @@ export function measuredText(session: SessionRecord): string {
     'breath. Not measurable: RMSSD, SDNN and coherence, which need the time between individual beats.'
   );
 }
+
+/** Under the pacer's reason while it steers by a watch's heart rate. */
+export const HEART_RATE_STEERING_LINE =
+  'Steering by the swing of your heart rate: this device sends heart rate only.';
+
+/** After an assessment's answer when it was measured from heart rate only. */
+export const HEART_RATE_ANSWER_NOTE = 'Measured from heart rate only (no beat-to-beat intervals).';
