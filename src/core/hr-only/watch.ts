@@ -5,6 +5,7 @@
  * carries it; each value arrives late by a random radio delay, and some never arrive. Used by the tests and by the
  * heart-rate-only pacer validation.
  */
+import type { TimedRr } from '../hrv/biofeedback';
 import { Random } from '../random';
 import type { HeartRateTrace } from './trace';
 
@@ -37,4 +38,28 @@ export function watchTrace(hrAt: (timeS: number) => number, options: WatchOption
     hrBpm.push(Math.round(sum / m));
   }
   return { timeS, hrBpm };
+}
+
+/**
+ * The heart rate a watch reads from a heart's beats at time t: the rate of the beat interval t falls in
+ * (60 000 / RR), the last beat's before the first and after the last. Beats in time order.
+ */
+export function heartRateOfBeats(beats: readonly TimedRr[]): (timeS: number) => number {
+  let i = 0;
+  return (timeS) => {
+    if (beats.length === 0) return Number.NaN;
+    // Calls mostly move forward in time; step back when one does not.
+    while (i > 0 && (beats[i - 1]?.timeS ?? -Infinity) >= timeS) i -= 1;
+    while (i < beats.length - 1 && (beats[i]?.timeS ?? Infinity) < timeS) i += 1;
+    return 60_000 / (beats[i] as TimedRr).rrMs;
+  };
+}
+
+/** The trace a watch would send for these beats, up to `untilS` (see {@link watchTrace}). */
+export function watchTraceOfBeats(
+  beats: readonly TimedRr[],
+  options: Omit<WatchOptions, 'durationS'>,
+  untilS: number,
+): HeartRateTrace {
+  return watchTrace(heartRateOfBeats(beats), { ...options, durationS: untilS, startS: options.startS ?? 1 });
 }

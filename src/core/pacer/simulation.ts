@@ -1,7 +1,14 @@
 import { createModelPerson, type ModelName } from '../physiology/models';
 import type { PersonOptions, SimulatedPerson } from '../physiology/person';
-import { scoreSliding, slidingBreathRates, type SlidingOptions } from './assessment/sliding';
-import { scoreStepped, steppedBreathRates } from './assessment/stepped';
+import { traceSwings } from '../hr-only/swing';
+import { watchTraceOfBeats, type WatchOptions } from '../hr-only/watch';
+import {
+  scoreSliding,
+  slidingBreathRates,
+  slidingFromSwings,
+  type SlidingOptions,
+} from './assessment/sliding';
+import { protocolBreaths, scoreStepped, steppedBreathRates, steppedFromSwings } from './assessment/stepped';
 import type { AssessmentResult } from './assessment/result';
 import { AdaptiveController, type ControllerConfig, type ControllerDecision } from './controller';
 import { fastForward } from './fast-forward';
@@ -37,6 +44,11 @@ export interface SimulationOptions {
   readonly sliding?: SlidingOptions;
   /** Run this person instead of a model (the `--person FILE.mjs` surface). */
   readonly subject?: SimulatedPerson;
+  /**
+   * Measure through a heart-rate-only watch (hr-only/watch.ts) instead of beats: the protocols then see only its
+   * 1 Hz, averaged, jittered, gappy heart rate, read by the same criteria (hr-only/swing.ts), as the app does.
+   */
+  readonly watch?: Omit<WatchOptions, 'durationS'>;
 }
 
 export interface SimulationResult {
@@ -78,9 +90,17 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     const schedule = new PacerSchedule(patternFromRate(controller.rateBpm));
     const decisions: ControllerDecision[] = [];
     const rateTrace: [number, number][] = [traceRow(schedule.breaths()[0])];
+    const watch = options.watch;
+    let takenToS = -Infinity;
     fastForward(heart, schedule, options.durationS ?? DEFAULT_ADAPTIVE_DURATION_S, ({ breath, beats }) => {
       rateTrace.push(traceRow(breath));
-      const decision = controller.decide(breath.startS, beats, schedule);
+      let decision: ControllerDecision;
+      if (watch) {
+        const spans = endedBreaths(schedule, breath.startS).filter((b) => b.startS >= takenToS - 1e-9);
+        takenToS = spans.at(-1)?.endS ?? takenToS;
+        const trace = watchTraceOfBeats(beats, watch, breath.startS);
+        decision = controller.decideFromSwings(breath.startS, traceSwings(trace, spans));
+      } else decision = controller.decide(breath.startS, beats, schedule);
       decisions.push(decision);
       schedule.setPattern(patternFromRate(decision.rateBpm));
     });
@@ -101,8 +121,9 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     const next = rates[breath.index + 1];
     if (next !== undefined) schedule.setPattern(patternFromRate(next));
   });
-  const assessment =
-    options.protocol === 'stepped'
+  const assessment = options.watch
+    ? watchAssessment(options, rates.length, schedule, watchTraceOfBeats(beats, options.watch, totalS + 1))
+    : options.protocol === 'stepped'
       ? scoreStepped(beats, schedule)
       : scoreSliding(beats, schedule, options.sliding);
   return {
@@ -113,6 +134,28 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     assessment,
     decisions: [],
   };
+}
+
+/** The protocol scored from a watch's heart-rate trace, marked as from heart rate only. */
+function watchAssessment(
+  options: SimulationOptions,
+  breaths: number,
+  schedule: PacerSchedule,
+  trace: ReturnType<typeof watchTraceOfBeats>,
+): AssessmentResult {
+  const swings = traceSwings(trace, protocolBreaths(schedule, breaths));
+  const result =
+    options.protocol === 'stepped' ? steppedFromSwings(swings) : slidingFromSwings(swings, options.sliding);
+  return { ...result, signal: 'heart-rate' };
+}
+
+/** The schedule's breaths that have ended by `timeS`, as spans. */
+function endedBreaths(schedule: PacerSchedule, timeS: number): { startS: number; endS: number }[] {
+  const all = schedule.breaths();
+  return all
+    .slice(0, -1)
+    .map((b, i) => ({ startS: b.startS, endS: (all[i + 1] ?? b).startS }))
+    .filter((b) => b.endS <= timeS + 1e-9);
 }
 
 function traceRow(breath: ScheduledBreath | undefined): [number, number] {

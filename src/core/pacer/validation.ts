@@ -6,7 +6,7 @@ import {
   type PanelPerson,
 } from '../physiology/models';
 import { STEPPED_RATES_BPM } from './assessment/stepped';
-import { simulateProtocol, type ProtocolName } from './simulation';
+import { simulateProtocol, type ProtocolName, type SimulationOptions } from './simulation';
 
 /**
  * The validation gate of docs/pacer-validation.md, shared by the tests, `scripts/pacer-validation.ts` and the
@@ -44,8 +44,16 @@ export const ADAPTIVE_VALIDATION_S = 1200;
 const nearestStep = (rateBpm: number): number =>
   STEPPED_RATES_BPM.reduce((a, b) => (Math.abs(b - rateBpm) < Math.abs(a - rateBpm) ? b : a));
 
-/** Runs one protocol on one person of a panel. Adaptive starts 1 breath/min from the truth, alternating sides. */
-export function runOutcome(person: PanelPerson, protocol: ProtocolName): Outcome {
+/**
+ * Runs one protocol on one person of a panel. Adaptive starts 1 breath/min from the truth, alternating sides. With
+ * `watch` the protocol sees only a heart-rate-only watch's 1 Hz heart rate of the person (the same gate, on heart
+ * rate only).
+ */
+export function runOutcome(
+  person: PanelPerson,
+  protocol: ProtocolName,
+  watch?: SimulationOptions['watch'],
+): Outcome {
   const session = SESSION[protocol];
   const spec = { model: person.model, seed: person.seed, resonanceBpm: person.resonanceBpm, session };
   const truthPerson = createModelPerson({ ...spec, options: person.options });
@@ -59,6 +67,7 @@ export function runOutcome(person: PanelPerson, protocol: ProtocolName): Outcome
       resonanceBpm: person.resonanceBpm,
       session,
       person: person.options,
+      ...(watch ? { watch } : {}),
       ...(startBpm === undefined ? {} : { startBpm, durationS: ADAPTIVE_VALIDATION_S }),
     });
   if (protocol !== 'adaptive') {
