@@ -1,7 +1,8 @@
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
 import { MODELS, type ModelName } from '../src/core/physiology/models';
-import { TYPICAL_PERSON, type PersonOptions, type SimulatedPerson } from '../src/core/physiology/person';
+import { TYPICAL_PERSON, type SimulatedPerson } from '../src/core/physiology/person';
+import { answerText, noteText, reasonText } from '../src/ui/pacer/reason-text';
 import {
   PROTOCOLS,
   simulateProtocol,
@@ -166,7 +167,8 @@ export function formatSimulation(options: SimulationOptions, json: boolean): str
       const score = p.score === null ? '' : `  score ${p.score.toFixed(3)}`;
       lines.push(`  ${p.rateBpm.toFixed(2)}/min  swing ${amp} bpm${score}`);
     }
-    for (const note of r.assessment.notes) lines.push(`  note: ${note}`);
+    for (const note of r.assessment.notes) lines.push(`  note: ${noteText(note)}`);
+    lines.push(`  ${answerText(r.assessment)}`);
     lines.push(`found ${out.foundBpm ?? 'nothing'} breaths/min`);
   } else {
     let lastMinute = -1;
@@ -177,7 +179,7 @@ export function formatSimulation(options: SimulationOptions, json: boolean): str
     }
     const changes = r.decisions.filter((d) => d.action === 'faster' || d.action === 'slower');
     const last = changes[changes.length - 1];
-    if (last) lines.push(`  last change: ${last.reason}`);
+    if (last) lines.push(`  last change: ${reasonText(last.reason, true)}`);
     lines.push(`final ${out.finalBpm} breaths/min`);
   }
   return `${lines.join('\n')}\n`;

@@ -1,12 +1,17 @@
 /**
- * Pacer figures: how long a fast-forward validation run takes, what one controller decision and one frame of the
- * schedule cost. Medians of repeated runs (the machine is shared).
+ * Pacer figures: how long each protocol needs to reach its answer on the validation panels (median over 30 people
+ * of each model, `pacer-time-to-rf-s-*`: an assessment's length, or for adaptive the time from which the rate stays
+ * at >= 90 % of the person's maximal response; src/core/pacer/validation.ts), how long a fast-forward validation
+ * run takes, what one controller decision and one frame of the schedule cost. Medians of repeated runs (the
+ * machine is shared).
  */
 import { AdaptiveController } from '../../src/core/pacer/controller';
 import { fastForward } from '../../src/core/pacer/fast-forward';
 import { patternFromRate } from '../../src/core/pacer/pattern';
 import { PacerSchedule } from '../../src/core/pacer/schedule';
-import { simulateProtocol } from '../../src/core/pacer/simulation';
+import { PROTOCOLS, simulateProtocol } from '../../src/core/pacer/simulation';
+import { runOutcome } from '../../src/core/pacer/validation';
+import { MODELS, validationPanel } from '../../src/core/physiology/models';
 import { SimulatedHeart } from '../../src/core/physiology/simulated-heart';
 
 function median(xs: number[]): number {
@@ -33,8 +38,15 @@ export async function run(): Promise<Record<string, number>> {
   );
   const schedule = new PacerSchedule(patternFromRate(6));
   const beats = fastForward(new SimulatedHeart({ seed: 2 }), schedule, 600);
+  // One decision as a session makes it: at a breath start, with the breaths before it already taken in.
   const controller = new AdaptiveController(6);
-  const decideMs = timeMs(() => controller.decide(590, beats, schedule), 50);
+  const decisions: number[] = [];
+  for (const breath of schedule.breaths()) {
+    const t0 = performance.now();
+    controller.decide(breath.startS, beats, schedule);
+    if (breath.startS > 300) decisions.push(performance.now() - t0);
+  }
+  const decideMs = median(decisions);
   const frames = new PacerSchedule(patternFromRate(6));
   let t = 0;
   const frameNs =
@@ -43,7 +55,18 @@ export async function run(): Promise<Record<string, number>> {
     }, 5) *
       1e6) /
     60_000;
+  const timeToRf: Record<string, number> = {};
+  for (const protocol of PROTOCOLS) {
+    const all: number[] = [];
+    for (const model of MODELS) {
+      const times = validationPanel(model, 30).map((p) => runOutcome(p, protocol).timeToAnswerS);
+      timeToRf[`pacer-time-to-rf-s-${protocol}-${model}`] = median(times);
+      all.push(...times);
+    }
+    timeToRf[`pacer-time-to-rf-s-${protocol}`] = median(all);
+  }
   return {
+    ...timeToRf,
     'pacer-stepped-run-ms': stepped,
     'pacer-sliding-run-ms': sliding,
     'pacer-adaptive-20min-run-ms': adaptive,

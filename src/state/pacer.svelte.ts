@@ -14,6 +14,7 @@ import {
   steppedFromSwings,
 } from '../core/pacer/assessment/stepped';
 import { traceSwings } from '../core/hr-only/swing';
+import { NO_SMOOTHING } from '../core/hr-only/smoothing';
 import { isPlausibleHeartRate } from '../core/heart/limits';
 import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
 import { DEFAULT_CUES, type CueOptions } from '../core/pacer/cues';
@@ -85,8 +86,6 @@ export class PacerControl {
   #beats: TimedRr[] = [];
   /** Heart rate from a device without RR (a watch), seconds and bpm: the pacer steers by its swing instead. */
   #trace: { timeS: number[]; hrBpm: number[] } = { timeS: [], hrBpm: [] };
-  /** End of the last breath whose heart-rate swing went to the controller, seconds. */
-  #traceTakenToS = -Infinity;
   #controller: AdaptiveController | null = null;
   #lastBreath = -1;
   #plan: { protocol: AssessmentProtocol; rates: number[]; first: number } | null = null;
@@ -250,7 +249,6 @@ export class PacerControl {
   #onStarted(): void {
     this.#beats = [];
     this.#trace = { timeS: [], hrBpm: [] };
-    this.#traceTakenToS = -Infinity;
     this.#response = null;
     this.#lastBreath = -1;
     this.#controller = this.#newController();
@@ -304,7 +302,9 @@ export class PacerControl {
     const schedule = this.#session.schedule;
     const d =
       this.signal === 'heart-rate'
-        ? this.#controller.decideFromSwings(pacer.breathStartS, this.#newTraceSwings(pacer.breathStartS))
+        ? this.#controller.decideWith(pacer.breathStartS, schedule, (spans, window) =>
+            traceSwings(this.#trace, spans, NO_SMOOTHING, window),
+          )
         : this.#controller.decide(pacer.breathStartS, this.#beats, schedule);
     this.#response = this.signal === 'heart-rate' ? null : this.#indicator(pacer.breathStartS);
     this.#reason = d.reason;
@@ -334,17 +334,6 @@ export class PacerControl {
       return;
     }
     this.#finish(plan);
-  }
-
-  /** Heart-rate swings of the breaths ended by `timeS` and not yet given to the controller. */
-  #newTraceSwings(timeS: number) {
-    const all = this.#session.schedule.breaths();
-    const spans = all
-      .slice(0, -1)
-      .map((b, i) => ({ startS: b.startS, endS: (all[i + 1] ?? b).startS }))
-      .filter((b) => b.endS <= timeS + 1e-9 && b.startS >= this.#traceTakenToS - 1e-9);
-    this.#traceTakenToS = spans.at(-1)?.endS ?? this.#traceTakenToS;
-    return traceSwings(this.#trace, spans);
   }
 
   /**

@@ -24,13 +24,17 @@ import { plausibleTrace, type HeartRateTrace } from './trace';
 
 export type { BreathSwing, PacedBreath };
 
-/** The swing of each breath, in order, corrected for a known device average (`swingBpm` null: too few samples). */
+/**
+ * The swing of each breath, in order, corrected for a known device average (`swingBpm` null: too few samples);
+ * `windowBreaths` as for the pacer's swings (each fitted over it and the breaths just before it).
+ */
 export function traceSwings(
   trace: HeartRateTrace,
   breaths: readonly PacedBreath[],
   smoothing: DeviceSmoothing = NO_SMOOTHING,
+  windowBreaths = 1,
 ): BreathSwing[] {
-  return breathSwings(plausibleTrace(trace), breaths).map((s) => {
+  return breathSwings(plausibleTrace(trace), breaths, windowBreaths).map((s) => {
     if (s.swingBpm === null) return s;
     const freqHz = s.rateBpm / 60;
     return { ...s, swingBpm: s.swingBpm / (smoothingGain(freqHz, smoothing) * interpolationGain(freqHz)) };

@@ -44,12 +44,21 @@ export interface ControllerConfig {
   readonly deadbandBpm: number;
   /** A sweep this wide with no peak and no slope means the response is flat, breaths/min. */
   readonly flatSpanBpm: number;
-  /** Bandwidth of the smoothing over rate, breaths/min. */
-  readonly bandwidthBpm: number;
-  /** Past the best rate, the smoothed swing must have fallen by this share before turning back to it. */
-  readonly dropShare: number;
+  /** The parabola is refitted within this distance of its first vertex, breaths/min. */
+  readonly fitHalfWidthBpm: number;
+  /** A peak must stand this share above the fitted swing at both ends of the rates breathed. */
+  readonly prominenceShare: number;
+  /** A peak needs breaths over at least this range of rates, breaths/min. */
+  readonly minPeakSpanBpm: number;
+  /**
+   * How many standard errors make a slope or a curvature clear. The errors are first widened by √windowBreaths,
+   * since overlapping fit windows leave about one independent swing per `windowBreaths` breaths.
+   */
+  readonly significance: number;
   /** A smoothed swing that varies by less than this share over the rates breathed is flat. */
   readonly flatShare: number;
+  /** Each breath's swing is fitted over it and the breaths before it, this many in all. */
+  readonly windowBreaths: number;
   /** Below this swing, bpm, there is too little response to steer by. */
   readonly minSwingBpm: number;
 }
@@ -62,14 +71,17 @@ export const DEFAULT_CONTROLLER: ControllerConfig = {
   settleS: 45,
   memoryS: 600,
   minSpanBpm: 0.3,
-  peakMarginBpm: 0.35,
+  peakMarginBpm: 0.25,
   minTurnBpm: 0.4,
   overshootBpm: 0.35,
   deadbandBpm: 0.15,
   flatSpanBpm: 1.2,
-  bandwidthBpm: 0.4,
-  dropShare: 0.2,
+  fitHalfWidthBpm: 1.2,
+  minPeakSpanBpm: 0.8,
+  prominenceShare: 0.08,
+  significance: 2,
   flatShare: 0.1,
+  windowBreaths: 4,
   minSwingBpm: 1,
 };
 
@@ -136,14 +148,27 @@ interface Sample {
   readonly logSwing: number;
 }
 
+/** How far the parabola's vertex stands above the higher of its two ends, in log swing. */
+function prominence(
+  f: { centre: number; b: number; c: number },
+  vertex: number,
+  lo: number,
+  hi: number,
+): number {
+  const at = (x: number) => f.b * (x - f.centre) + f.c * (x - f.centre) ** 2;
+  return at(vertex) - Math.max(at(lo), at(hi));
+}
+
 /** What the fit says about the response over the rates breathed. */
 interface FittedResponse {
-  /** Where the smoothed swing is largest among the rates breathed. */
+  /** Where the swing clearly peaks, breaths/min; null while there is no clear peak. */
+  readonly peakBpm: number | null;
+  /** The best of the rates breathed by the fitted curve. */
   readonly bestBpm: number;
-  /** How far the smoothed swing at the current rate is below the largest, 0..1. */
-  readonly dropShare: number;
-  /** The smoothed swing varies by less than `flatShare` over all the rates breathed. */
+  /** The fitted swing varies by less than `flatShare` over all the rates breathed. */
   readonly flat: boolean;
+  /** Which way the swing clearly grows along the current leg of the sweep (0: not clearly). */
+  readonly legSlopeSign: -1 | 0 | 1;
   readonly loBpm: number;
   readonly hiBpm: number;
 }
@@ -167,6 +192,8 @@ export class AdaptiveController {
   #target: number | null = null;
   /** Where the sweep last turned (or started), breaths/min. */
   #turnedAtBpm: number;
+  /** When the sweep last turned (or started), seconds. */
+  #turnedAtS: number;
 
   constructor(startRateBpm: number, config: Partial<ControllerConfig> = {}, startS = 0) {
     this.config = { ...DEFAULT_CONTROLLER, ...config };
@@ -176,6 +203,7 @@ export class AdaptiveController {
     this.#rateBpm = this.#clamp(startRateBpm);
     this.#direction = this.#towardMiddle();
     this.#turnedAtBpm = this.#rateBpm;
+    this.#turnedAtS = startS;
   }
 
   get rateBpm(): number {
@@ -227,19 +255,37 @@ export class AdaptiveController {
    * beats and the schedule, and decides the rate for the next breath.
    */
   decide(timeS: number, beats: readonly TimedRr[], schedule: PacerSchedule): ControllerDecision {
+    return this.decideWith(timeS, schedule, (used, windowBreaths) => {
+      const fromS = used[0]?.startS ?? timeS;
+      // Only the beats around those breaths need cleaning (the 20 % rule looks two beats either side).
+      let first = beats.length;
+      while (first > 0 && (beats[first - 1]?.timeS ?? 0) >= fromS - 10) first -= 1;
+      return breathSwings(cleanBeats(beats.slice(first)), used, windowBreaths);
+    });
+  }
+
+  /**
+   * The same decision with the swings measured by `swingsOf` (spans of the breaths needed, the fit window in
+   * breaths), as from a watch's heart rate when there are no beats (hr-only/swing.ts).
+   */
+  decideWith(
+    timeS: number,
+    schedule: PacerSchedule,
+    swingsOf: (spans: readonly { startS: number; endS: number }[], windowBreaths: number) => BreathSwing[],
+  ): ControllerDecision {
     const breaths = schedule.breaths();
     const spans: { startS: number; endS: number }[] = [];
+    let fresh = 0;
     for (let i = 0; i + 1 < breaths.length; i += 1) {
       const b = breaths[i];
       const next = breaths[i + 1];
-      if (!b || !next || next.startS > timeS + 1e-9 || b.startS < this.#takenToS - 1e-9) continue;
+      if (!b || !next || next.startS > timeS + 1e-9) continue;
       spans.push({ startS: b.startS, endS: next.startS });
+      if (b.startS >= this.#takenToS - 1e-9) fresh += 1;
     }
-    const fromS = spans[0]?.startS ?? timeS;
-    // Only the beats around the new breaths need cleaning (the 20 % rule looks two beats either side).
-    let first = beats.length;
-    while (first > 0 && (beats[first - 1]?.timeS ?? 0) >= fromS - 10) first -= 1;
-    const swings = spans.length ? breathSwings(cleanBeats(beats.slice(first)), spans) : [];
+    // The new breaths and the few before them that their fit windows reach back into.
+    const used = spans.slice(Math.max(0, spans.length - fresh - this.config.windowBreaths + 1));
+    const swings = fresh ? swingsOf(used, this.config.windowBreaths).slice(-fresh) : [];
     return this.decideFromSwings(timeS, swings);
   }
 
@@ -310,8 +356,9 @@ export class AdaptiveController {
 
     if (this.#mode !== 'explore' && this.#target !== null) {
       // At the peak (or the best of a flat response): follow the best rate only when it moves past the dead band.
-      if (this.#mode === 'peak' && fit && Math.abs(fit.bestBpm - this.#target) > this.config.deadbandBpm)
-        this.#target = this.#clamp(fit.bestBpm);
+      const peak = fit?.peakBpm ?? null;
+      if (this.#mode === 'peak' && peak !== null && Math.abs(peak - this.#target) > this.config.deadbandBpm)
+        this.#target = this.#clamp(peak);
       if (Math.abs(this.#target - previous) > 1e-6) return move(this.#target, 'to-peak', this.#target);
       return stay(
         'hold',
@@ -324,50 +371,41 @@ export class AdaptiveController {
 
     const dir = this.#direction;
     if (fit) {
-      const { bestBpm, loBpm, hiBpm } = fit;
-      // The best rate is inside the rates tried when both sides of it were breathed and fell away; a best at an end
-      // of what was tried means the response still rises that way (or it is a band limit).
-      const inner = this.config.peakMarginBpm;
-      const interior =
-        (bestBpm >= loBpm + inner || loBpm <= minBpm + 1e-6) &&
-        (bestBpm <= hiBpm - inner || hiBpm >= maxBpm - 1e-6);
-      const beyond = Math.abs(previous - bestBpm) >= this.config.overshootBpm;
-      if (interior && beyond && fit.dropShare >= this.config.dropShare) {
-        this.#mode = fit.flat ? 'flat' : 'peak';
-        this.#target = this.#clamp(bestBpm);
+      const { peakBpm } = fit;
+      const past =
+        peakBpm !== null &&
+        (dir > 0
+          ? previous >= peakBpm + this.config.overshootBpm
+          : previous <= peakBpm - this.config.overshootBpm);
+      if (peakBpm !== null && past) {
+        this.#mode = 'peak';
+        this.#target = this.#clamp(peakBpm);
         return move(this.#target, 'to-peak', this.#target);
       }
-      if (
-        !interior &&
-        Math.sign(bestBpm - previous) === -dir &&
-        fit.dropShare >= this.config.dropShare &&
-        Math.abs(previous - this.#turnedAtBpm) >= this.config.minTurnBpm
-      ) {
-        // Going away from where the response is largest: turn toward it and past it.
+      // The swing clearly falls the way this leg of the sweep goes: turn, and sweep past where it started.
+      if (fit.legSlopeSign === -dir && Math.abs(previous - this.#turnedAtBpm) >= this.config.minTurnBpm) {
         this.#direction = -dir as 1 | -1;
         this.#turnedAtBpm = previous;
+        this.#turnedAtS = timeS;
         return move(previous - dir, 'turning', null);
       }
-      if (fit.flat && hiBpm - loBpm >= this.config.flatSpanBpm) {
+      if (peakBpm === null && fit.flat && fit.hiBpm - fit.loBpm >= this.config.flatSpanBpm) {
         this.#mode = 'flat';
-        this.#target = this.#clamp(bestBpm);
+        this.#target = this.#clamp(fit.bestBpm);
         return move(this.#target, 'to-peak', null);
       }
     }
-    const result = move(
-      previous + dir,
-      fit && Math.sign(fit.bestBpm - previous) === dir ? 'climbing' : 'exploring',
-      null,
-    );
+    const result = move(previous + dir, fit?.legSlopeSign === dir ? 'climbing' : 'exploring', null);
     if (result.action === 'at-limit') {
-      // At a bound: stay if the response is largest there, otherwise turn.
-      if (fit && Math.abs(fit.bestBpm - previous) < this.config.peakMarginBpm) {
+      // At a bound: stay if the swing grew toward it, otherwise turn.
+      if (fit && (fit.legSlopeSign === dir || Math.abs(fit.bestBpm - previous) < this.config.peakMarginBpm)) {
         this.#mode = 'peak';
         this.#target = previous;
         return result;
       }
       this.#direction = -dir as 1 | -1;
       this.#turnedAtBpm = previous;
+      this.#turnedAtS = timeS;
     }
     return result;
   }
@@ -379,55 +417,87 @@ export class AdaptiveController {
     this.#recent.push(s.swingBpm);
     if (this.#recent.length > 5) this.#recent.shift();
     // Breaths in the settling time are the heart finding the rhythm, not its answer to it.
-    if (s.startS < this.#startS + this.config.settleS) return;
+    // Its fit window reaches back windowBreaths − 1 breaths: that, too, must be past the settling time.
+    const windowStartS = s.startS - (this.config.windowBreaths - 1) * (s.endS - s.startS);
+    if (windowStartS < this.#startS + this.config.settleS) return;
     this.#samples.push({ timeS: s.endS, rateBpm: s.rateBpm, logSwing: Math.log(s.swingBpm) });
     if (this.#samples.length > KEEP_SAMPLES) this.#samples.shift();
   }
 
   /**
-   * The response over the rates breathed, smoothed by a robust local quadratic regression with a fixed bandwidth
-   * (`bandwidthBpm`, tricube weights; Cleveland 1979) on a 0.05 breaths/min grid: where it is largest, how far the
-   * current rate's smoothed swing has fallen below that, and whether the whole curve is flat.
+   * The response over the rates breathed: a robust parabola in log swing against rate over all the breaths
+   * (weighted toward the recent), refitted within `fitHalfWidthBpm` of its vertex so a far, asymmetric flank
+   * cannot pull it; its vertex counts as the peak when the curvature is clearly negative and the vertex lies well
+   * inside the rates breathed. Also the slope along the current leg of the sweep (a straight line over the breaths
+   * since the last turn), and whether the whole curve is flat.
    */
   #fit(timeS: number): FittedResponse | null {
-    const xs = this.#samples.map((s) => s.rateBpm);
-    if (xs.length < 8) return null;
+    const all = this.#samples;
+    if (all.length < 8) return null;
+    const xs = all.map((s) => s.rateBpm);
     const lo = Math.min(...xs);
     const hi = Math.max(...xs);
     if (hi - lo < this.config.minSpanBpm) return null;
-    const ys = this.#samples.map((s) => s.logSwing);
-    const recency = this.#samples.map((s) => Math.exp(-(timeS - s.timeS) / this.config.memoryS));
-    const h = this.config.bandwidthBpm;
-    const at = (x0: number): number | null => {
-      const w = xs.map((x, i) => {
-        const u = Math.abs(x - x0) / h;
-        return u < 1 ? (1 - u * u * u) ** 3 * (recency[i] as number) : 0;
-      });
-      const f = robustQuadratic(xs, ys, w);
-      if (!f) return null;
-      const d = x0 - f.centre;
-      return f.a + f.b * d + f.c * d * d;
-    };
-    let bestBpm = lo;
-    let best = -Infinity;
-    let worst = Infinity;
-    for (let x = lo; x <= hi + 1e-9; x += 0.05) {
-      const v = at(Math.min(hi, x));
-      if (v === null) continue;
-      if (v > best) {
-        best = v;
-        bestBpm = Math.min(hi, x);
-      }
-      worst = Math.min(worst, v);
+    const ys = all.map((s) => s.logSwing);
+    const recency = all.map((s) => Math.exp(-(timeS - s.timeS) / this.config.memoryS));
+    let fit = robustQuadratic(xs, ys, recency);
+    if (!fit) return null;
+    const vertexOf = (f: { centre: number; b: number; c: number }) =>
+      f.c < 0 ? f.centre - f.b / (2 * f.c) : null;
+    const first = vertexOf(fit);
+    if (first !== null) {
+      const h = this.config.fitHalfWidthBpm;
+      const near = robustQuadratic(
+        xs,
+        ys,
+        recency.map((w, i) => (Math.abs((xs[i] as number) - first) <= h ? w : 0)),
+      );
+      if (near) fit = near;
     }
-    if (!Number.isFinite(best)) return null;
-    const here = at(Math.min(hi, Math.max(lo, this.#rateBpm))) ?? best;
-    return {
-      bestBpm,
-      loBpm: lo,
-      hiBpm: hi,
-      dropShare: 1 - Math.exp(here - best),
-      flat: 1 - Math.exp(worst - best) < this.config.flatShare,
-    };
+    const k = this.config.significance * Math.sqrt(this.config.windowBreaths);
+    const vertex = vertexOf(fit);
+    const margin = this.config.peakMarginBpm;
+    const peakBpm =
+      vertex !== null &&
+      hi - lo >= this.config.minPeakSpanBpm &&
+      fit.c < -k * fit.seC &&
+      vertex >= lo + margin &&
+      vertex <= hi - margin &&
+      prominence(fit, vertex, lo, hi) >= -Math.log(1 - this.config.prominenceShare)
+        ? vertex
+        : null;
+    const f = fit;
+    const at = (x: number) => f.b * (x - f.centre) + f.c * (x - f.centre) ** 2;
+    const bestBpm = vertex !== null && vertex >= lo && vertex <= hi ? vertex : at(lo) > at(hi) ? lo : hi;
+    const extremes = [at(lo), at(hi), vertex !== null && vertex >= lo && vertex <= hi ? at(vertex) : at(lo)];
+    const flat =
+      Math.abs(fit.c) < k * fit.seC &&
+      1 - Math.exp(Math.min(...extremes) - Math.max(...extremes)) < this.config.flatShare;
+    return { peakBpm, bestBpm, loBpm: lo, hiBpm: hi, flat, legSlopeSign: this.#legSlope(timeS) };
+  }
+
+  /** Sign of the straight-line slope of log swing against rate over the breaths since the sweep last turned. */
+  #legSlope(timeS: number): -1 | 0 | 1 {
+    const leg = this.#samples.filter((s) => s.timeS >= this.#turnedAtS);
+    if (leg.length < 6) return 0;
+    const xs = leg.map((s) => s.rateBpm);
+    if (Math.max(...xs) - Math.min(...xs) < this.config.minTurnBpm / 2) return 0;
+    const ys = leg.map((s) => s.logSwing);
+    const n = leg.length;
+    const mx = xs.reduce((a, b) => a + b, 0) / n;
+    const my = ys.reduce((a, b) => a + b, 0) / n;
+    let sxx = 0;
+    let sxy = 0;
+    for (let i = 0; i < n; i += 1) {
+      sxx += ((xs[i] as number) - mx) ** 2;
+      sxy += ((xs[i] as number) - mx) * ((ys[i] as number) - my);
+    }
+    const slope = sxy / sxx;
+    let rss = 0;
+    for (let i = 0; i < n; i += 1) rss += ((ys[i] as number) - my - slope * ((xs[i] as number) - mx)) ** 2;
+    const se = Math.sqrt(rss / Math.max(1, n - 2) / sxx);
+    void timeS;
+    const k = this.config.significance * Math.sqrt(this.config.windowBreaths);
+    return slope > k * se ? 1 : slope < -k * se ? -1 : 0;
   }
 }

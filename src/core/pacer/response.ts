@@ -8,7 +8,8 @@ import { interpolateLinear } from '../hrv/resample';
  * but not these figures.
  *
  * - Per-breath swing: for each breath of the pacer, the heart-rate oscillation at that breath's own frequency,
- *   fitted over the breath (the one-cycle Fourier coefficient after removing the breath's linear trend) and given
+ *   fitted over the breath (or over it and the breaths just before it, `windowBreaths`, which separates the paced
+ *   oscillation from a spontaneous one at the resonance that beats against it) (the one-cycle Fourier coefficient after removing the breath's linear trend) and given
  *   as a peak-to-trough swing, bpm. It is the peak-to-trough heart-rate criterion of Lehrer, Vaschillo & Vaschillo
  *   (2000) and Shaffer & Meehan (2020) read through the fundamental, so that one noisy beat at a breath's top or
  *   bottom cannot set it as it sets a max-minus-min. Max-minus-min is reported beside it ({@link breathSwings}).
@@ -52,42 +53,57 @@ const FIT_HZ = 4;
 const MIN_SAMPLES = 4;
 
 /** The response of each breath (see the module comment). */
-export function breathSwings(series: HeartRateSamples, breaths: readonly PacedBreath[]): BreathSwing[] {
+export function breathSwings(
+  series: HeartRateSamples,
+  breaths: readonly PacedBreath[],
+  windowBreaths = 1,
+): BreathSwing[] {
   const { timeS, hrBpm } = series;
   let first = 0;
-  return breaths.map((b) => {
+  return breaths.map((b, i) => {
     const periodS = b.endS - b.startS;
     const base = { startS: b.startS, endS: b.endS, rateBpm: periodS > 0 ? 60 / periodS : 0 };
     while (first < timeS.length && (timeS[first] as number) < b.startS) first += 1;
     let last = first;
     let lo = Infinity;
     let hi = -Infinity;
-    let widestGapS = 0;
-    let previousS = b.startS;
     while (last < timeS.length && (timeS[last] as number) < b.endS) {
       const hr = hrBpm[last] as number;
       lo = Math.min(lo, hr);
       hi = Math.max(hi, hr);
-      widestGapS = Math.max(widestGapS, (timeS[last] as number) - previousS);
-      previousS = timeS[last] as number;
       last += 1;
     }
-    widestGapS = Math.max(widestGapS, b.endS - previousS);
-    if (periodS <= 0 || last - first < MIN_SAMPLES || widestGapS > periodS / 3) {
-      return { ...base, swingBpm: null, maxMinBpm: null };
+    if (periodS <= 0 || last - first < MIN_SAMPLES) return { ...base, swingBpm: null, maxMinBpm: null };
+    // The fit window: this breath and up to windowBreaths − 1 before it, when they join on without a gap.
+    let fromS = b.startS;
+    for (let k = 1; k < windowBreaths; k += 1) {
+      const earlier = breaths[i - k];
+      if (!earlier || Math.abs(earlier.endS - fromS) > 1e-6) break;
+      fromS = earlier.startS;
     }
-    // Samples a little either side of the breath anchor the interpolation at its ends.
-    const n = Math.max(8, Math.round(periodS * FIT_HZ));
-    const from = Math.max(0, first - 1);
+    const lengthS = b.endS - fromS;
+    let start = first;
+    while (start > 0 && (timeS[start - 1] as number) >= fromS) start -= 1;
+    let widestGapS = 0;
+    let previousS = fromS;
+    for (let k = start; k < last; k += 1) {
+      widestGapS = Math.max(widestGapS, (timeS[k] as number) - previousS);
+      previousS = timeS[k] as number;
+    }
+    widestGapS = Math.max(widestGapS, b.endS - previousS);
+    if (widestGapS > periodS / 3) return { ...base, swingBpm: null, maxMinBpm: null };
+    // Samples a little either side of the window anchor the interpolation at its ends.
+    const n = Math.max(8, Math.round(lengthS * FIT_HZ));
+    const from = Math.max(0, start - 1);
     const to = Math.min(timeS.length, last + 1);
     const x = interpolateLinear(
       timeS.slice(from, to),
       hrBpm.slice(from, to),
-      b.startS + periodS / (2 * n),
-      periodS / n,
+      fromS + lengthS / (2 * n),
+      lengthS / n,
       n,
     );
-    return { ...base, swingBpm: 2 * sineAmplitude(x, 1 / n), maxMinBpm: hi - lo };
+    return { ...base, swingBpm: 2 * sineAmplitude(x, lengthS / periodS / n), maxMinBpm: hi - lo };
   });
 }
 

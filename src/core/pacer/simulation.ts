@@ -1,5 +1,6 @@
 import { createModelPerson, type ModelName } from '../physiology/models';
 import type { PersonOptions, SimulatedPerson } from '../physiology/person';
+import { NO_SMOOTHING } from '../hr-only/smoothing';
 import { traceSwings } from '../hr-only/swing';
 import { watchTraceOfBeats, type WatchOptions } from '../hr-only/watch';
 import {
@@ -8,7 +9,13 @@ import {
   slidingFromSwings,
   type SlidingOptions,
 } from './assessment/sliding';
-import { protocolBreaths, scoreStepped, steppedBreathRates, steppedFromSwings } from './assessment/stepped';
+import {
+  protocolBreaths,
+  scoreStepped,
+  steppedBreathRates,
+  steppedFromSwings,
+  type SteppedOptions,
+} from './assessment/stepped';
 import type { AssessmentResult } from './assessment/result';
 import { AdaptiveController, type ControllerConfig, type ControllerDecision } from './controller';
 import { fastForward } from './fast-forward';
@@ -40,6 +47,8 @@ export interface SimulationOptions {
   readonly session?: number;
   /** Person-level options (lag, sighs, depth jitter, ...); `ectopicRate` above overrides theirs. */
   readonly person?: Partial<PersonOptions>;
+  /** Stepped only: protocol options (default {@link DEFAULT_STEPPED}). */
+  readonly stepped?: SteppedOptions;
   /** Sliding only: protocol options (default {@link DEFAULT_SLIDING}). */
   readonly sliding?: SlidingOptions;
   /** Run this person instead of a model (the `--person FILE.mjs` surface). */
@@ -91,15 +100,14 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     const decisions: ControllerDecision[] = [];
     const rateTrace: [number, number][] = [traceRow(schedule.breaths()[0])];
     const watch = options.watch;
-    let takenToS = -Infinity;
     fastForward(heart, schedule, options.durationS ?? DEFAULT_ADAPTIVE_DURATION_S, ({ breath, beats }) => {
       rateTrace.push(traceRow(breath));
       let decision: ControllerDecision;
       if (watch) {
-        const spans = endedBreaths(schedule, breath.startS).filter((b) => b.startS >= takenToS - 1e-9);
-        takenToS = spans.at(-1)?.endS ?? takenToS;
         const trace = watchTraceOfBeats(beats, watch, breath.startS);
-        decision = controller.decideFromSwings(breath.startS, traceSwings(trace, spans));
+        decision = controller.decideWith(breath.startS, schedule, (spans, window) =>
+          traceSwings(trace, spans, NO_SMOOTHING, window),
+        );
       } else decision = controller.decide(breath.startS, beats, schedule);
       decisions.push(decision);
       schedule.setPattern(patternFromRate(decision.rateBpm));
@@ -113,7 +121,10 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
       decisions,
     };
   }
-  const rates = options.protocol === 'stepped' ? steppedBreathRates() : slidingBreathRates(options.sliding);
+  const rates =
+    options.protocol === 'stepped'
+      ? steppedBreathRates(options.stepped)
+      : slidingBreathRates(options.sliding);
   const schedule = new PacerSchedule(patternFromRate(rates[0] ?? 6));
   if (rates[1] !== undefined) schedule.setPattern(patternFromRate(rates[1]));
   const totalS = rates.reduce((s, r) => s + 60 / r, 0);
@@ -124,7 +135,7 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
   const assessment = options.watch
     ? watchAssessment(options, rates.length, schedule, watchTraceOfBeats(beats, options.watch, totalS + 1))
     : options.protocol === 'stepped'
-      ? scoreStepped(beats, schedule)
+      ? scoreStepped(beats, schedule, options.stepped)
       : scoreSliding(beats, schedule, options.sliding);
   return {
     ...base,
@@ -143,19 +154,13 @@ function watchAssessment(
   schedule: PacerSchedule,
   trace: ReturnType<typeof watchTraceOfBeats>,
 ): AssessmentResult {
-  const swings = traceSwings(trace, protocolBreaths(schedule, breaths));
+  const window = options.protocol === 'stepped' ? (options.stepped?.windowBreaths ?? 1) : 1;
+  const swings = traceSwings(trace, protocolBreaths(schedule, breaths), NO_SMOOTHING, window);
   const result =
-    options.protocol === 'stepped' ? steppedFromSwings(swings) : slidingFromSwings(swings, options.sliding);
+    options.protocol === 'stepped'
+      ? steppedFromSwings(swings, options.stepped)
+      : slidingFromSwings(swings, options.sliding);
   return { ...result, signal: 'heart-rate' };
-}
-
-/** The schedule's breaths that have ended by `timeS`, as spans. */
-function endedBreaths(schedule: PacerSchedule, timeS: number): { startS: number; endS: number }[] {
-  const all = schedule.breaths();
-  return all
-    .slice(0, -1)
-    .map((b, i) => ({ startS: b.startS, endS: (all[i + 1] ?? b).startS }))
-    .filter((b) => b.endS <= timeS + 1e-9);
 }
 
 function traceRow(breath: ScheduledBreath | undefined): [number, number] {

@@ -9,7 +9,8 @@ import type { AssessmentNote, AssessmentPoint, AssessmentResult } from './result
  * person breathes at 6.5, 6.0, 5.5, 5.0 and 4.5 breaths/min for 2 minutes each. Each rate is judged by its
  * heart-rate swing, the criterion those protocols put first and the one that does not depend on the person breathing
  * exactly in step with the pacer (src/core/pacer/response.ts): the interquartile mean of the per-breath swings
- * after the first `settleS` of the step, so a sigh or a skipped breath cannot carry a step. The answer is the peak
+ * after the first `settleS` of the step (20 s, about two breaths and more than the baroreflex resonance's time
+ * constant 1/(ζω) of 10-15 s), so a sigh or a skipped breath cannot carry a step. The answer is the peak
  * of a Gaussian-shaped curve fitted through all five steps ({@link peakOfResponse}), so it can fall between steps
  * and one noisy step is outvoted; when the response still rises at 6.5 or at 4.5 the result says the resonance is at
  * or beyond that end. Phase against the pacer is not used: a person breathing 0.7 s late shifts it by 25-30°.
@@ -22,9 +23,16 @@ export interface SteppedOptions {
   readonly stepS: number;
   /** Time at the start of each step left out of its score while the heart settles to the new rate, seconds. */
   readonly settleS: number;
+  /** Each breath's swing is fitted over it and the breaths before it in the step, this many in all. */
+  readonly windowBreaths: number;
 }
 
-export const DEFAULT_STEPPED: SteppedOptions = { ratesBpm: STEPPED_RATES_BPM, stepS: 120, settleS: 30 };
+export const DEFAULT_STEPPED: SteppedOptions = {
+  ratesBpm: STEPPED_RATES_BPM,
+  stepS: 120,
+  settleS: 20,
+  windowBreaths: 1,
+};
 
 /** The breathing rate of each breath of the protocol, in order. */
 export function steppedBreathRates(options: SteppedOptions = DEFAULT_STEPPED): number[] {
@@ -55,7 +63,9 @@ export function steppedFromSwings(
     first += n;
     if (own.length < n) complete = false;
     const startS = own[0]?.startS ?? 0;
-    const settled = own.filter((s) => s.startS >= startS + options.settleS);
+    // A swing counts once its whole fit window is past the step's settling time.
+    const reach = (s: BreathSwing) => (options.windowBreaths - 1) * (s.endS - s.startS);
+    const settled = own.filter((s) => s.startS - reach(s) >= startS + options.settleS - 1e-6);
     // A step stopped before two settled breaths says nothing.
     const amplitudeBpm = settled.length >= 2 ? robustMean(settled.map((s) => s.swingBpm)) : null;
     if (own.length === 0) break;
@@ -95,7 +105,10 @@ export function scoreStepped(
   firstBreathIndex?: number,
 ): AssessmentResult {
   const total = steppedBreathRates(options).length;
-  return steppedFromSwings(protocolSwings(beats, schedule, total, firstBreathIndex), options);
+  return steppedFromSwings(
+    protocolSwings(beats, schedule, total, firstBreathIndex, options.windowBreaths),
+    options,
+  );
 }
 
 /** The per-breath swings of the protocol's completed breaths (at most `count`) from its first breath on. */
@@ -104,8 +117,9 @@ export function protocolSwings(
   schedule: PacerSchedule,
   count: number,
   firstBreathIndex?: number,
+  windowBreaths = 1,
 ): BreathSwing[] {
-  return breathSwings(cleanBeats(beats), protocolBreaths(schedule, count, firstBreathIndex));
+  return breathSwings(cleanBeats(beats), protocolBreaths(schedule, count, firstBreathIndex), windowBreaths);
 }
 
 /** The protocol's completed breaths (at most `count`) from its first breath on, as spans. */
