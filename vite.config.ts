@@ -2,6 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { VitePWA } from 'vite-plugin-pwa';
 import { readFileSync } from 'node:fs';
+import { metaContentSecurityPolicy, SECURITY_HEADERS } from './scripts/security-headers.ts';
 
 /** The build's version marker: RESONANCE_VERSION when set (the update test builds twice), else package.json's. */
 const appVersion =
@@ -15,23 +16,10 @@ const appVersion =
  * workbox-window (src/adapters/pwa/), so nothing inline is injected into index.html.
  */
 /**
- * A strict Content-Security-Policy for the built app: everything from the app's own origin, no inline script.
+ * The build's Content-Security-Policy meta tag: the policy public/_headers sends as a header, without the
+ * directives a meta tag cannot carry (frame-ancestors). Everything from the app's own origin, no inline script.
  * Only in builds: the dev server injects styles inline for hot reloading.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "worker-src 'self'",
-  "manifest-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'resonance-csp',
@@ -39,7 +27,7 @@ function contentSecurityPolicy(): Plugin {
     transformIndexHtml: () => [
       {
         tag: 'meta',
-        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: metaContentSecurityPolicy() },
         injectTo: 'head-prepend',
       },
     ],
@@ -74,6 +62,7 @@ export default defineConfig({
   cacheDir: '.vite-cache',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
-  preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
+  // The headers a static host sends from public/_headers, so tests and `npm start` see them too.
+  preview: { port: 4173, strictPort: true, host: '127.0.0.1', headers: { ...SECURITY_HEADERS } },
   server: { port: 5173 },
 });

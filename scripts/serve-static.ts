@@ -2,11 +2,12 @@
  * A small static file server for a built app (dist/), for the tools that need to control what is served: the
  * update test swaps the folder between build A and build B under a running page, the audit and the screenshots
  * serve the build on a port of their own. Unknown paths without a file extension get index.html, as a host
- * serving a single-page app would.
+ * serving a single-page app would. Every file carries the app's security headers (public/_headers).
  */
 import { createServer, type Server } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { SECURITY_HEADERS } from './security-headers.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -48,6 +49,7 @@ export async function serveStatic(rootDir: string, port: number, host = '127.0.0
         // The service worker script and the page must always be revalidated, as real hosts are told to serve them.
         const revalidate = served.endsWith('sw.js') || served.endsWith('.html');
         response.writeHead(200, {
+          ...SECURITY_HEADERS,
           'content-type': TYPES[extname(served)] ?? 'application/octet-stream',
           'cache-control': revalidate ? 'no-cache' : 'max-age=0',
         });
@@ -59,11 +61,18 @@ export async function serveStatic(rootDir: string, port: number, host = '127.0.0
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
+  const address = server.address();
   return {
-    url: `http://${host}:${port}`,
+    // Port 0 asks the system for a free port: report the one it gave.
+    url: `http://${host}:${typeof address === 'object' && address ? address.port : port}`,
     setRoot(dir) {
       root = dir;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Kept-alive connections are cut too, so a page sees the server gone at once (as offline).
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

@@ -108,9 +108,17 @@ export class BluetoothState {
     await this.#source?.stop();
   }
 
+  /** Forget the remembered strap (its stored copy and the name on screen); a live strap keeps running. */
   forget(): void {
     this.#memory.forget();
     this.#remembered = null;
+    if (this.#phase === 'idle' || this.#phase === 'ended') {
+      this.#source = null;
+      this.#info = null;
+      this.#status = null;
+      this.#problem = null;
+      this.#phase = 'idle';
+    }
   }
 
   #adopt(device: BluetoothDevice): BluetoothHeartSource {

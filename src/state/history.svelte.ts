@@ -1,6 +1,6 @@
 /**
- * The history the screens show: sessions (summaries only), assessments, the day-by-day trends, streaks, and the
- * data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
+ * The history the screens show: sessions (summaries only), assessments, morning readings with their baseline and
+ * normal range, the day-by-day trends, streaks (sessions and readings both count), and the data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
  */
 import { backupJson, parseBackup } from '../core/export/backup';
 import { importId, importRrText } from '../core/export/rr-import';
@@ -18,12 +18,34 @@ import type {
 } from '../core/session/record';
 import { exportBackup, importSessions, restoreBackup } from '../adapters/storage/backup';
 import type { CheckInMoment } from '../adapters/storage/schema';
-import { estimateSpace, type SpaceUsed } from '../adapters/storage/space';
+import {
+  estimateSpace,
+  persistenceNow,
+  requestPersistence,
+  type Persistence,
+  type SpaceUsed,
+} from '../adapters/storage/space';
 import type { ResonanceStore } from '../adapters/storage/store';
 import type { ChosenFile } from '../adapters/storage/files';
+import { belowRangeRun, readinessDays, type ReadinessDay } from '../core/readiness/baseline';
+import type { ReadingRecord } from '../core/readiness/reading';
+import { readingsCsv } from '../core/export/readings-csv';
+
+/** The settings key of the opt-in below-range note. */
+export const BELOW_RANGE_NOTE_SETTING = 'reading-below-range-note';
+import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();
+
+function readingsPerDay(readings: readonly ReadingRecord[]): Map<string, number> {
+  const days = new Map<string, number>();
+  for (const r of readings) {
+    const day = dayKey(r.timeMs, localOffset(r.timeMs));
+    days.set(day, (days.get(day) ?? 0) + 1);
+  }
+  return days;
+}
 
 export interface Notice {
   readonly kind: 'info' | 'error';
@@ -33,14 +55,21 @@ export interface Notice {
 export class History {
   #sessions = $state.raw<SessionRecord[]>([]);
   #assessments = $state.raw<AssessmentRecord[]>([]);
+  #readings = $state.raw<ReadingRecord[]>([]);
+  #belowRangeNoteOn = $state(false);
   #loaded = $state(false);
   #notice = $state.raw<Notice | null>(null);
   #space = $state.raw<SpaceUsed | null>(null);
+  #persistence = $state<Persistence>('unsupported');
+  #askedPersistence = false;
   #store: ResonanceStore | null;
   readonly #now: () => number;
 
   #trends = $derived(dailyTrends(this.#sessions, localOffset));
-  #practiceDays = $derived(new Set(this.#trends.map((t) => t.day)));
+  #readiness = $derived(readinessDays(this.#readings, localOffset));
+  #readingDays = $derived(readingsPerDay(this.#readings));
+  /** Days with a session or a reading: both keep the habit going. */
+  #practiceDays = $derived(new Set([...this.#trends.map((t) => t.day), ...this.#readingDays.keys()]));
 
   constructor(store: ResonanceStore | null, now: () => number = () => Date.now()) {
     this.#store = store;
@@ -62,8 +91,42 @@ export class History {
   get space(): SpaceUsed | null {
     return this.#space;
   }
+  /** Whether the browser keeps this data even under storage pressure. */
+  get persistence(): Persistence {
+    return this.#persistence;
+  }
+
+  /**
+   * Ask for persistent storage once a session is saved (there is something worth keeping), at most once a visit,
+   * and without anyone waiting: Firefox answers only when the person answers its prompt.
+   */
+  askPersistence(): void {
+    if (this.#askedPersistence || !this.#store) return;
+    this.#askedPersistence = true;
+    void requestPersistence().then((p) => (this.#persistence = p));
+  }
   get trends(): readonly DayTrend[] {
     return this.#trends;
+  }
+  /** Morning readings, oldest first. */
+  get readings(): readonly ReadingRecord[] {
+    return this.#readings;
+  }
+  /** One entry per day with a reading: baseline, CV and normal range (core/readiness/baseline.ts). */
+  get readiness(): readonly ReadinessDay[] {
+    return this.#readiness;
+  }
+  /** Readings per local day. */
+  get readingDays(): ReadonlyMap<string, number> {
+    return this.#readingDays;
+  }
+  /** Whether the person asked for the below-range note. */
+  get belowRangeNoteOn(): boolean {
+    return this.#belowRangeNoteOn;
+  }
+  /** Days in a row the 7-day baseline sat below the normal range, when the note is on and due; else null. */
+  get belowRangeDays(): number | null {
+    return this.#belowRangeNoteOn ? belowRangeRun(this.#readiness, this.today) : null;
   }
   get practiceDays(): ReadonlySet<string> {
     return this.#practiceDays;
@@ -94,12 +157,22 @@ export class History {
       this.#loaded = true;
       return;
     }
-    const [sessions, assessments] = await Promise.all([store.listSessions(), store.listAssessments()]);
+    const [sessions, assessments, readings, note] = await Promise.all([
+      store.listSessions(),
+      store.listAssessments(),
+      store.listReadings(),
+      store.getSetting(BELOW_RANGE_NOTE_SETTING),
+    ]);
     if (sessions.ok) this.#sessions = sessions.value.filter((s) => s.status === 'finished');
     else this.say({ kind: 'error', text: sessions.error.message });
     if (assessments.ok) this.#assessments = assessments.value;
+    if (readings.ok) this.#readings = readings.value;
+    else this.say({ kind: 'error', text: readings.error.message });
+    if (note.ok) this.#belowRangeNoteOn = note.value === true;
     this.#loaded = true;
-    this.#space = await estimateSpace();
+    const [space, persistence] = await Promise.all([estimateSpace(), persistenceNow()]);
+    this.#space = space;
+    this.#persistence = persistence;
   }
 
   async beatsOf(sessionId: string): Promise<BeatRecord[] | null> {
@@ -134,6 +207,34 @@ export class History {
     if (list.ok) this.#assessments = list.value;
   }
 
+  /** Store a finished reading; the error message when it could not be saved, else null. */
+  async saveReading(reading: ReadingRecord): Promise<string | null> {
+    if (!this.#store) return 'Storage is not available, so the reading could not be saved.';
+    const written = await this.#store.putReading(reading);
+    const list = await this.#store.listReadings();
+    if (list.ok) this.#readings = list.value;
+    return written.ok ? null : written.error.message;
+  }
+
+  async deleteReading(id: string): Promise<void> {
+    const result = await this.#store?.deleteReading(id);
+    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
+    else this.say({ kind: 'info', text: 'The reading was deleted.' });
+    await this.load();
+  }
+
+  /** Turn the below-range note on or off (stored, so it holds on the next launch). */
+  async setBelowRangeNote(on: boolean): Promise<void> {
+    this.#belowRangeNoteOn = on;
+    const result = await this.#store?.putSetting(BELOW_RANGE_NOTE_SETTING, on);
+    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
+  }
+
+  /** Every reading as CSV (local dates and times). */
+  readingsCsvText(): string {
+    return readingsCsv(this.#readings, localOffset);
+  }
+
   async deleteSession(id: string): Promise<void> {
     const result = await this.#store?.deleteSession(id);
     if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
@@ -141,11 +242,15 @@ export class History {
     await this.load();
   }
 
-  async deleteEverything(): Promise<void> {
-    const result = await this.#store?.deleteEverything();
-    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
-    else this.say({ kind: 'info', text: 'All sessions, check-ins, assessments and settings were deleted.' });
+  /** The storage side of "delete all" (src/adapters/storage/wipe.ts); the history is empty afterwards. */
+  async wipe(): Promise<WipeReport> {
+    const report = await wipeEverything(this.#store);
+    this.#sessions = [];
+    this.#assessments = [];
+    this.#readings = [];
+    this.#notice = null;
     await this.load();
+    return report;
   }
 
   /** The full backup as JSON text, or null (with a notice) when it cannot be read. */
@@ -174,10 +279,13 @@ export class History {
     const result = await restoreBackup(this.#store, parsed.backup);
     if (!result.ok) this.say({ kind: 'error', text: `Nothing was restored: ${result.error.message}` });
     else {
-      const { addedSessions, skippedSessions } = result.value;
+      const { addedSessions, skippedSessions, addedReadings } = result.value;
+      const readings = addedReadings
+        ? ` and ${addedReadings} morning reading${addedReadings === 1 ? '' : 's'}`
+        : '';
       this.say({
         kind: 'info',
-        text: `Restored ${addedSessions} session${addedSessions === 1 ? '' : 's'}${skippedSessions ? `; ${skippedSessions} already here were left as they are` : ''}.`,
+        text: `Restored ${addedSessions} session${addedSessions === 1 ? '' : 's'}${readings}${skippedSessions ? `; ${skippedSessions} already here were left as they are` : ''}.`,
       });
     }
     await this.load();

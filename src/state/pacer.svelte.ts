@@ -22,6 +22,7 @@ import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../c
 import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/presets';
 import type { PacerSchedule, PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
+import { LOCAL_KEYS } from '../adapters/storage/keys';
 
 export type AssessmentProtocol = 'stepped' | 'sliding';
 
@@ -57,9 +58,11 @@ export interface KeyValueStore {
 export interface PacerOutputs {
   cueLoop(schedule: PacerSchedule, nowS: () => number): CueLoop | null;
   readonly wakeLock: ScreenWakeLock | null;
+  /** The gentle cue when a session reaches its length, in the person's chosen sound and vibration. */
+  endCue?(options: CueOptions): void;
 }
 
-export const ASSESSMENT_KEY = 'resonance.pacer.assessment.v1';
+export const ASSESSMENT_KEY = LOCAL_KEYS.assessment;
 /** Beats kept for the controller and assessments: a sliding sweep lasts about 15 minutes. */
 const KEEP_BEATS_S = 20 * 60;
 
@@ -93,11 +96,19 @@ export class PacerControl {
   readonly #session: LiveSession;
   readonly #store: KeyValueStore | null;
   readonly #outputs: PacerOutputs;
+  readonly #onAssessed: (result: StoredAssessment) => void;
 
-  constructor(session: LiveSession, store: KeyValueStore | null, outputs: PacerOutputs) {
+  /** @param onAssessed is told once of each assessment as it finishes (the app keeps it in the history). */
+  constructor(
+    session: LiveSession,
+    store: KeyValueStore | null,
+    outputs: PacerOutputs,
+    onAssessed: (result: StoredAssessment) => void = () => {},
+  ) {
     this.#session = session;
     this.#store = store;
     this.#outputs = outputs;
+    this.#onAssessed = onAssessed;
     this.#result = parseStoredAssessment(store?.getItem(ASSESSMENT_KEY) ?? null);
     // The next session starts from the last assessment's rate.
     if (this.#result?.foundBpm) session.setPattern(withRate(this.basePattern, this.#result.foundBpm));
@@ -205,6 +216,27 @@ export class PacerControl {
     this.#loop?.setOptions(options);
   }
 
+  /**
+   * Back to a first visit's settings, with no assessment result (after "delete all", which removed the stored
+   * copy). The session must not be running.
+   */
+  forgetAll(): void {
+    this.#plan = null;
+    this.#assessment = null;
+    this.#result = null;
+    this.#reason = null;
+    this.#action = null;
+    this.#response = null;
+    this.#presetId = 'resonance-40-60';
+    this.#custom = patternFromRate(6, 0.4);
+    this.#adaptive = true;
+    this.#locked = false;
+    this.#band = { minBpm: 4, maxBpm: 7 };
+    this.#cues = DEFAULT_CUES;
+    this.#announce = false;
+    this.#session.setPattern(this.basePattern);
+  }
+
   /** Starts an assessment at the next breath; the session must be running. */
   startAssessment(protocol: AssessmentProtocol): void {
     if (!this.#session.running) return;
@@ -261,6 +293,7 @@ export class PacerControl {
   #onStopped(): void {
     this.#loop?.stop();
     this.#loop = null;
+    if (this.#session.completed) this.#outputs.endCue?.(this.#cues);
     void this.#outputs.wakeLock?.release().then(() => (this.#wake = 'off'));
     this.cancelAssessment();
   }
@@ -353,7 +386,12 @@ export class PacerControl {
   #keep(r: AssessmentResult): void {
     const stored: StoredAssessment = { ...r, dateIso: new Date().toISOString() };
     this.#result = stored;
-    this.#store?.setItem(ASSESSMENT_KEY, JSON.stringify(stored));
+    try {
+      this.#store?.setItem(ASSESSMENT_KEY, JSON.stringify(stored));
+    } catch {
+      // Storage full or blocked: the history still gets the result, the next visit starts from the default rate.
+    }
+    this.#onAssessed(stored);
   }
 
   #finish(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): void {

@@ -90,6 +90,11 @@ export class PwaState {
     return this.#firstRunDone;
   }
 
+  /** Show the first-run screen again, as on a first visit (after "delete all" removed the flag). */
+  returnToFirstRun(): void {
+    this.#firstRunDone = false;
+  }
+
   async finishFirstRun(): Promise<void> {
     this.#firstRunDone = true;
     await this.#deps.settings.setFirstRunDone();

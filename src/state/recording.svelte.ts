@@ -45,14 +45,22 @@ export function toHeartRateRecord(reading: HeartRateReading, pacer: PacerState):
   };
 }
 
+/** Sessions shorter than this are not kept unless the person asks: a few seconds say nothing about a practice. */
+export const MIN_KEPT_SESSION_MS = 30_000;
+
 export class Recording implements SessionObserver {
   #problem = $state.raw<StorageError | null>(null);
   #recordedBeats = $state(0);
+  #recordedSamples = $state(0);
   #lastFinished = $state.raw<SessionRecord | null>(null);
+  /** The last session was too short to keep and waits for the person to say whether to keep it anyway. */
+  #unsavedShort = $state(false);
   #active = $state(false);
   #store: ResonanceStore | null = null;
   #recorder: SessionRecorder | null = null;
   #checkInBefore = $state.raw<CheckIn | null>(null);
+  /** Settles when the last session's final record is written (or failed). */
+  #finishing: Promise<void> = Promise.resolve();
   readonly #timers: RecorderTimers | undefined;
   readonly #onFinished: (record: SessionRecord) => void;
 
@@ -76,9 +84,39 @@ export class Recording implements SessionObserver {
   get recordedBeats(): number {
     return this.#recordedBeats;
   }
-  /** The session that finished last in this visit (for the after check-in). */
+  /** Heart-rate readings recorded this session (a device without RR). */
+  get recordedSamples(): number {
+    return this.#recordedSamples;
+  }
+  /** The session that finished last in this visit (for the summary and the after check-in). */
   get lastFinished(): SessionRecord | null {
     return this.#lastFinished;
+  }
+
+  /** Whether the last session was shorter than {@link MIN_KEPT_SESSION_MS} and so not saved (yet). */
+  get unsavedShort(): boolean {
+    return this.#unsavedShort;
+  }
+
+  /** The beats of the session in memory (the last one once stopped), for its summary. */
+  beats(): readonly BeatRecord[] {
+    return this.#recorder?.snapshot().beats ?? [];
+  }
+
+  /** Save the last session although it was short (the person asked). */
+  async keepShort(): Promise<void> {
+    const recorder = this.#recorder;
+    if (!recorder || !this.#unsavedShort) return;
+    this.#unsavedShort = false;
+    const record = await recorder.keep();
+    this.#lastFinished = record;
+    this.#onFinished(record);
+  }
+
+  /** Forget the last finished session (the person is done with its summary). */
+  dismissFinished(): void {
+    this.#lastFinished = null;
+    this.#unsavedShort = false;
   }
 
   /** The before check-in waiting for the next session, if any. */
@@ -114,10 +152,13 @@ export class Recording implements SessionObserver {
         sourceLabel: info.source.label,
         checkInBefore: this.#checkInBefore,
       },
-      { timers: this.#timers, onProblem: (p) => (this.#problem = p) },
+      { timers: this.#timers, onProblem: (p) => (this.#problem = p), minKeptMs: MIN_KEPT_SESSION_MS },
     );
     this.#checkInBefore = null;
+    this.#lastFinished = null;
+    this.#unsavedShort = false;
     this.#recordedBeats = 0;
+    this.#recordedSamples = 0;
     this.#active = true;
     void this.#recorder.begin();
   }
@@ -129,7 +170,9 @@ export class Recording implements SessionObserver {
   }
 
   heartRate(reading: HeartRateReading, pacer: PacerState): void {
-    this.#recorder?.recordHeartRate(toHeartRateRecord(reading, pacer));
+    if (!this.#recorder) return;
+    this.#recorder.recordHeartRate(toHeartRateRecord(reading, pacer));
+    this.#recordedSamples = this.#recorder.sampleCount;
   }
 
   /** The engine settles each beat's label two beats late; seq is 1-based like the beat count. */
@@ -141,9 +184,24 @@ export class Recording implements SessionObserver {
     const recorder = this.#recorder;
     if (!recorder) return;
     this.#active = false;
-    void recorder.stop().then((record) => {
+    this.#finishing = recorder.stop().then((record) => {
       this.#lastFinished = record;
-      this.#onFinished(record);
+      this.#unsavedShort = recorder.held;
+      if (!recorder.held) this.#onFinished(record);
     });
+  }
+
+  /** Wait until the last session is completely written (before a wipe, so nothing is written after it). */
+  settled(): Promise<void> {
+    return this.#finishing;
+  }
+
+  /** Forget what this visit holds in memory (after "delete all"): the last session, a waiting check-in. */
+  forget(): void {
+    if (!this.#active) this.#recorder = null;
+    this.#lastFinished = null;
+    this.#checkInBefore = null;
+    this.#recordedBeats = 0;
+    this.#problem = null;
   }
 }

@@ -15,6 +15,7 @@ import {
   type AcquireSessionLock,
   type ReleaseLock,
 } from '../adapters/locks/session-lock';
+import type { WorkerHealth } from '../adapters/worker/hrv-client';
 
 /** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
 export interface HrvAnalyser {
@@ -26,6 +27,8 @@ export interface HrvAnalyser {
 export type CreateAnalyser = (
   onMetrics: (metrics: LiveMetrics) => void,
   onError: (message: string) => void,
+  /** The worker failed and was restarted, or could not be (src/adapters/worker/hrv-client.ts). */
+  onHealth: (health: WorkerHealth) => void,
 ) => HrvAnalyser;
 
 /** Anything that wants to follow a session (the recorder, the cues): every method optional. */
@@ -43,6 +46,13 @@ export interface SessionObserver {
 /** The tachogram shows this much history. */
 export const TACHOGRAM_WINDOW_MS = 120_000;
 
+/** The session lengths a person can pick, minutes; null is an open session that runs until stopped. */
+export const SESSION_LENGTHS_MIN = [5, 10, 15, 20, null] as const;
+export type SessionLengthMin = (typeof SESSION_LENGTHS_MIN)[number];
+export const DEFAULT_SESSION_LENGTH_MIN: SessionLengthMin = 10;
+/** How often a session with a length checks whether it is over, ms. */
+const LENGTH_CHECK_MS = 250;
+
 /**
  * One live session: a heart source, the pacer's clock and the HRV worker, and what the screen shows of them.
  * Beats go to the worker as they come; the screen reads the newest metrics back. The main thread computes no HRV.
@@ -55,6 +65,7 @@ export class LiveSession {
   #inhaleShare = $state(0.4);
   #sourceLabel = $state('');
   #error = $state<string | null>(null);
+  #analysis = $state.raw<WorkerHealth>({ state: 'running' });
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
   /** Heart-rate readings (devices without RR) and beats received this session. */
@@ -62,6 +73,12 @@ export class LiveSession {
   #beatCount = $state(0);
   /** Readings of the last two minutes, oldest first (not deeply reactive: `readingCount` changes with each). */
   #recentReadings: HeartRateReading[] = [];
+  #lengthMin = $state<SessionLengthMin>(DEFAULT_SESSION_LENGTH_MIN);
+  /** Whether the last session ended by reaching its length (rather than by Stop or the source). */
+  #completed = $state(false);
+  /** When a session past its length ends: the end of the breath in progress at the length, session seconds. */
+  #endAtS: number | null = null;
+  #lengthTimer: ReturnType<typeof setInterval> | null = null;
 
   #recent = new RecentBeats(TACHOGRAM_WINDOW_MS);
   #source: HeartSource | null = null;
@@ -119,6 +136,10 @@ export class LiveSession {
   get error(): string | null {
     return this.#error;
   }
+  /** Whether the HRV analysis runs, was restarted during this session, or has stopped (typed; words in the UI). */
+  get analysis(): WorkerHealth {
+    return this.#analysis;
+  }
   get beatVersion(): number {
     return this.#beatVersion;
   }
@@ -145,6 +166,28 @@ export class LiveSession {
   /** Session time now, seconds since the session started (0 before). */
   elapsedS(): number {
     return this.running ? (this.#now() - this.#startedAtMs) / 1000 : 0;
+  }
+
+  /** The length sessions run for, minutes (null: open, until the person stops). */
+  get lengthMin(): SessionLengthMin {
+    return this.#lengthMin;
+  }
+
+  /** Whether the last session ended by itself at its length. */
+  get completed(): boolean {
+    return this.#completed;
+  }
+
+  /** A new length; a running session keeps going until the new length (or ends after this breath if past it). */
+  setLengthMin(lengthMin: SessionLengthMin): void {
+    this.#lengthMin = SESSION_LENGTHS_MIN.includes(lengthMin) ? lengthMin : DEFAULT_SESSION_LENGTH_MIN;
+    this.#endAtS = null;
+  }
+
+  /** Seconds left of a session with a length (0 once past it, while the last breath finishes); null when open. */
+  remainingS(): number | null {
+    if (this.#lengthMin === null) return null;
+    return Math.max(0, this.#lengthMin * 60 - this.elapsedS());
   }
 
   /** The pacer's schedule for this session (a new one at each start): the controller and the cues read it. */
@@ -229,12 +272,17 @@ export class LiveSession {
     this.#source = source;
     this.#sourceLabel = source.label;
     this.#schedule = new PacerSchedule(this.#pattern);
+    this.#analysis = { state: 'running' };
     this.#analyser ??= this.#createAnalyser(
       (m) => this.#onMetrics(m),
       (message) => (this.#error = `HRV analysis failed: ${message}`),
+      (health) => (this.#analysis = health),
     );
     this.#analyser.reset(this.#sessionId);
     this.#startedAtMs = this.#now();
+    this.#completed = false;
+    this.#endAtS = null;
+    this.#lengthTimer ??= setInterval(() => this.#checkLength(), LENGTH_CHECK_MS);
     this.#status = { state: 'connecting' };
     for (const o of this.#observers)
       o.started?.({ sessionId: this.#sessionId, source, startedAtMs: Date.now() });
@@ -259,6 +307,24 @@ export class LiveSession {
     await source.stop();
     // A source reports `ended` itself; make sure the session ends even if it did not.
     if (this.running) this.#onStatus({ state: 'ended', reason: 'stopped' });
+  }
+
+  /**
+   * A session with a length ends by itself: once the length is reached it finishes the breath in progress, so the
+   * last breath out is complete, then stops.
+   */
+  #checkLength(): void {
+    if (!this.running || this.#lengthMin === null) return;
+    const lengthS = this.#lengthMin * 60;
+    const nowS = this.elapsedS();
+    if (nowS < lengthS) return;
+    if (this.#endAtS === null) {
+      const breath = this.#schedule.at(lengthS);
+      this.#endAtS = breath.breathTimeS < 1e-6 ? lengthS : breath.breathStartS + 60 / breath.rateBpm;
+    }
+    if (nowS < this.#endAtS) return;
+    this.#completed = true;
+    void this.stop();
   }
 
   /** Release the worker (the app is going away). */
@@ -304,6 +370,8 @@ export class LiveSession {
     if (status.state === 'ended') {
       if (status.reason === 'error') this.#error = status.message ?? 'The heart source failed.';
       this.#source = null;
+      if (this.#lengthTimer !== null) clearInterval(this.#lengthTimer);
+      this.#lengthTimer = null;
       this.#releaseLock?.();
       this.#releaseLock = null;
       for (const o of this.#observers) o.stopped?.({ sessionId: this.#sessionId, reason: status.reason });

@@ -139,7 +139,10 @@ test('delete everything asks first, then leaves no session behind', async ({ pag
   await page.getByRole('tab', { name: 'Your data' }).click();
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete everything…' }).click();
-  await expect(page.getByTestId('history-notice')).toContainText('were deleted');
-  await page.getByRole('tab', { name: 'Sessions' }).click();
+  // The app's one wipe: it starts over as on a first visit.
+  await expect(page.getByTestId('app-notice')).toContainText('has been deleted');
+  await expect(page.getByRole('heading', { name: 'Welcome to Resonance' })).toBeVisible();
+  await page.getByRole('button', { name: 'I understand, continue' }).click();
+  await openHistory(page);
   await expect(page.getByTestId('no-sessions')).toBeVisible();
 });

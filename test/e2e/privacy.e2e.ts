@@ -1,28 +1,122 @@
 import { readFile } from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
-import { skipFirstRun } from './first-run';
-import { openHistory, runSession, storeCount } from './history-steps';
+import { chromium, expect, test, type Page } from '@playwright/test';
+import { LOCAL_KEYS } from '../../src/adapters/storage/keys';
+import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from './bluetooth-peripheral';
+import { runSession, storeCount, STORED_ASSESSMENT } from './history-steps';
 
-test('the privacy page exports everything and deletes everything, one tap away', async ({ page }) => {
-  await skipFirstRun(page);
+const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
+
+/** Every record in every store of the app's database, and every localStorage key, read with the raw APIs. */
+async function leftBehind(page: Page): Promise<{ records: Record<string, number>; keys: string[] }> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('resonance');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => resolve(open.result);
+    });
+    const records: Record<string, number> = {};
+    for (const name of [...db.objectStoreNames]) {
+      records[name] = await new Promise<number>((resolve, reject) => {
+        const req = db.transaction(name).objectStore(name).count();
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => resolve(req.result);
+      });
+    }
+    db.close();
+    return { records, keys: Object.keys(localStorage) };
+  });
+}
+
+const total = (records: Record<string, number>) => Object.values(records).reduce((a, b) => a + b, 0);
+const permittedStraps = (page: Page) =>
+  page.evaluate(async () => (await navigator.bluetooth.getDevices()).map((d) => d.name));
+
+test('delete all leaves no record, no key and no strap permission, before and after a reload, and starts over', async () => {
+  const browser = await chromium.launch(bluetoothLaunchOptions);
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // An assessment as the pacer keeps it (a real one takes minutes); the launch puts it in the history too. Seeded
+    // once per tab (sessionStorage survives the reload below), so the reload after the wipe starts clean.
+    await page.addInitScript(
+      ([key, text]) => {
+        if (sessionStorage.getItem('seeded')) return;
+        sessionStorage.setItem('seeded', '1');
+        localStorage.setItem(key!, text!);
+      },
+      [LOCAL_KEYS.assessment, JSON.stringify(STORED_ASSESSMENT)],
+    );
+    const strap = await EmulatedStrap.attach(browser, context, page, {
+      address: '09:09:09:09:09:21',
+      name: 'Polar H10 5E5E5E5E',
+      batteryPercent: 70,
+      manufacturer: 'Polar Electro Oy',
+    });
+    await page.goto(appUrl);
+    await page.getByRole('button', { name: 'I understand, continue' }).click();
+
+    await expect.poll(async () => (await leftBehind(page)).records['assessments']).toBe(1);
+    // A session from the paired strap.
+    await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+    await expect(page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live');
+    for (let i = 0; i < 12; i += 1) {
+      await page.waitForTimeout(850);
+      await strap.notify(hrmPacket(70, [850]));
+    }
+    await expect(page.getByTestId('session-beats')).toHaveText('12');
+    await page.getByRole('button', { name: 'Stop session' }).click();
+    await expect.poll(async () => (await leftBehind(page)).records['sessions']).toBe(1);
+    // The strap is remembered for one-tap reconnection, and the browser keeps its permission.
+    await expect(page.getByRole('button', { name: 'Connect Polar H10 5E5E5E5E' })).toBeVisible();
+
+    const before = await leftBehind(page);
+    expect(before.records['sessions']).toBe(1);
+    expect(before.records['beat-chunks']).toBeGreaterThan(0);
+    expect(before.keys.sort()).toEqual(Object.values(LOCAL_KEYS).sort());
+    expect(await permittedStraps(page)).toEqual(['Polar H10 5E5E5E5E']);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
+    for (const key of Object.values(LOCAL_KEYS)) await expect(page.getByText(key)).toBeVisible();
+    await page.getByRole('button', { name: 'Delete all data' }).click();
+    await page.getByRole('button', { name: 'Yes, delete everything' }).click();
+
+    // As on a first visit, at once.
+    await expect(page.getByRole('heading', { name: 'Welcome to Resonance' })).toBeVisible();
+    await expect(page.getByTestId('app-notice')).toHaveText(
+      'Everything Resonance stored in this browser has been deleted.',
+    );
+    await page.waitForTimeout(1000);
+    const after = await leftBehind(page);
+    expect(total(after.records)).toBe(0);
+    expect(after.keys).toEqual([]);
+    expect(await permittedStraps(page)).toEqual([]);
+
+    // And after a reload: nothing comes back, and the app still starts over.
+    await page.reload();
+    await expect(page.getByRole('heading', { name: 'Welcome to Resonance' })).toBeVisible();
+    await page.waitForTimeout(1000);
+    const reloaded = await leftBehind(page);
+    expect(total(reloaded.records)).toBe(0);
+    expect(reloaded.keys).toEqual([]);
+    await page.getByRole('button', { name: 'I understand, continue' }).click();
+    await expect(page.getByRole('button', { name: 'Connect a heart-rate strap' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Polar H10/ })).toHaveCount(0);
+    await strap.close();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('the privacy page exports everything', async ({ page }) => {
   await page.goto('/');
+  await page.getByRole('button', { name: 'I understand, continue' }).click();
   await runSession(page, 5);
   await page.getByRole('button', { name: 'Stop session' }).click();
   await expect.poll(() => storeCount(page, 'sessions')).toBe(1);
-
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export all data' }).click();
   const download = await downloading;
   const backup = JSON.parse(await readFile(await download.path(), 'utf8')) as { sessions?: unknown[] };
   expect(backup.sessions).toHaveLength(1);
-
-  await page.getByRole('button', { name: 'Delete all data' }).click();
-  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
-  await expect(page.getByText('Everything Resonance stored has been deleted.')).toBeVisible();
-  expect(await storeCount(page, 'sessions')).toBe(0);
-  expect(await storeCount(page, 'beat-chunks')).toBe(0);
-  await openHistory(page);
-  await expect(page.getByTestId('no-sessions')).toBeVisible();
-  await expect(page.getByTestId('session-list')).toHaveCount(0);
 });

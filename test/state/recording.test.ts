@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { engineAnalyser } from './engine-analyser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
 import { LiveHrv } from '../../src/core/hrv/live';
 import { Recording, toBeatRecord } from '../../src/state/recording.svelte';
@@ -119,6 +119,53 @@ describe('recording a live session', () => {
     expect(beats.value.map((b) => b.artifact).slice(0, -2)).toEqual(expected.slice(0, -2));
     expect(beats.value[60]?.artifact).toBe('missed');
     expect(record.summary.artifactCount).toBe(expected.slice(0, -2).filter((l) => l !== 'normal').length);
+    store.close();
+  });
+
+  it('keeps a session under 30 s out of storage unless the person asks to keep it', async () => {
+    const opened = await ResonanceStore.open(`short-${Date.now()}`);
+    if (!opened.ok) throw new Error(opened.error.message);
+    const store = opened.value;
+    let fire: () => void = () => {};
+    const finishedIds: string[] = [];
+    const recording = new Recording({
+      onFinished: (r) => finishedIds.push(r.id),
+      timers: { setInterval: (fn) => ((fire = fn), 1), clearInterval: () => {} },
+    });
+    recording.attach(store);
+    recording.setCheckInBefore({ stress: 4, note: 'short' });
+    let nowMs = 0;
+    const session = new LiveSession(
+      () => analyser,
+      () => nowMs,
+    );
+    session.observe(recording);
+    const source = new ReplaySource(
+      'r.txt',
+      Array.from({ length: 100 }, () => 1000),
+      { now: () => nowMs },
+    );
+    await session.start(source);
+    nowMs = 20_000;
+    source.tick();
+    fire();
+    await session.stop();
+    await vi.waitFor(() => expect(recording.lastFinished).not.toBeNull());
+    expect(recording.unsavedShort).toBe(true);
+    expect(recording.beats()).toHaveLength(20);
+    expect(finishedIds).toEqual([]);
+    const id = recording.lastFinished?.id ?? '';
+    const before = await store.listSessions();
+    expect(before.ok && before.value.length).toBe(0);
+
+    await recording.keepShort();
+    expect(recording.unsavedShort).toBe(false);
+    expect(finishedIds).toEqual([id]);
+    const kept = await store.getSession(id);
+    expect(kept.ok && kept.value?.status).toBe('finished');
+    expect(kept.ok && kept.value?.checkInBefore).toEqual({ stress: 4, note: 'short' });
+    const beats = await store.readBeats(id);
+    expect(beats.ok && beats.value.length).toBe(20);
     store.close();
   });
 });

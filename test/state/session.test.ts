@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
 import { ReplaySource } from '../../src/adapters/sources/replay-source';
 import type { LiveBeat } from '../../src/core/hrv/live';
@@ -51,5 +51,71 @@ describe('LiveSession', () => {
     expect(session.rateBpm).toBe(10);
     session.setRate(1);
     expect(session.rateBpm).toBe(3);
+  });
+
+  describe('with a length', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('ends by itself at the end of the breath in progress when its length is reached', async () => {
+      vi.useFakeTimers();
+      let nowMs = 0;
+      const session = new LiveSession(
+        () => new RecordingAnalyser(),
+        () => nowMs,
+      );
+      session.setLengthMin(5);
+      session.setRate(6.5);
+      const source = new ReplaySource(
+        'r',
+        Array.from({ length: 600 }, () => 1000),
+        { now: () => nowMs },
+      );
+      await session.start(source);
+      nowMs = 294_000;
+      vi.advanceTimersByTime(250);
+      expect(session.remainingS()).toBeCloseTo(6, 9);
+      expect(session.running).toBe(true);
+      // 6.5 breaths/min: breaths of 120/13 s; the 33rd runs from 295.4 s to 304.6 s, across the 5 minutes.
+      nowMs = 303_000;
+      vi.advanceTimersByTime(250);
+      expect(session.remainingS()).toBe(0);
+      expect(session.running).toBe(true);
+      nowMs = 304_000;
+      vi.advanceTimersByTime(250);
+      expect(session.running).toBe(true);
+      nowMs = 304_700;
+      vi.advanceTimersByTime(250);
+      await vi.waitFor(() => expect(session.running).toBe(false));
+      expect(session.completed).toBe(true);
+      expect(session.status).toEqual({ state: 'ended', reason: 'stopped' });
+    });
+
+    it('runs open-ended when no length is chosen, and a stopped session is not "completed"', async () => {
+      vi.useFakeTimers();
+      let nowMs = 0;
+      const session = new LiveSession(
+        () => new RecordingAnalyser(),
+        () => nowMs,
+      );
+      session.setLengthMin(null);
+      const source = new ReplaySource(
+        'r',
+        Array.from({ length: 3000 }, () => 1000),
+        { now: () => nowMs },
+      );
+      await session.start(source);
+      nowMs = 25 * 60_000;
+      vi.advanceTimersByTime(1000);
+      expect(session.running).toBe(true);
+      expect(session.remainingS()).toBeNull();
+      await session.stop();
+      expect(session.completed).toBe(false);
+    });
+
+    it('refuses a length it does not offer', () => {
+      const session = new LiveSession(() => new RecordingAnalyser());
+      session.setLengthMin(7 as never);
+      expect(session.lengthMin).toBe(10);
+    });
   });
 });

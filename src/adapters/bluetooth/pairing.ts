@@ -1,3 +1,4 @@
+import { LOCAL_KEYS } from '../storage/keys';
 import { BATTERY_SERVICE, DEVICE_INFORMATION_SERVICE, HEART_RATE_SERVICE } from '../../core/gatt/uuids';
 
 /**
@@ -55,7 +56,7 @@ export interface StrapMemory {
   forget(): void;
 }
 
-const MEMORY_KEY = 'resonance.bluetooth.strap';
+const MEMORY_KEY = LOCAL_KEYS.strap;
 
 /** The remembered strap in localStorage: only the browser's opaque device id and the name, nothing measured. */
 export const localStrapMemory: StrapMemory = {

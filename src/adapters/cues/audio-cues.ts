@@ -9,6 +9,7 @@ const TONE_PEAK = 0.25;
 const CHIME_PEAK = 0.35;
 const CHIME_DECAY_S = 1.2;
 const RAMP_S = 0.25;
+const FAREWELL_DECAY_S = 2.5;
 
 export class AudioCues {
   readonly #ctx: BaseAudioContext;
@@ -40,6 +41,16 @@ export class AudioCues {
     }
   }
 
+  /**
+   * The end of a session: two soft chimes falling a fourth (G5 then D5), each fading over 2.5 s, so the close is
+   * heard without a jolt.
+   */
+  farewell(volume: number): void {
+    const now = this.#ctx.currentTime;
+    this.#chime(now + 0.05, 784, volume * 0.7, FAREWELL_DECAY_S);
+    this.#chime(now + 0.75, 587, volume * 0.7, FAREWELL_DECAY_S);
+  }
+
   /** Silences everything scheduled. */
   stopAll(): void {
     for (const s of this.#sources) {
@@ -66,15 +77,15 @@ export class AudioCues {
     this.#play(osc, gain, t0, t1);
   }
 
-  #chime(t0: number, hz: number, volume: number): void {
+  #chime(t0: number, hz: number, volume: number, decayS = CHIME_DECAY_S): void {
     const osc = this.#ctx.createOscillator();
     const gain = this.#ctx.createGain();
     osc.type = 'sine';
     osc.frequency.setValueAtTime(hz, t0);
     gain.gain.setValueAtTime(0, t0);
     gain.gain.linearRampToValueAtTime(CHIME_PEAK * volume, t0 + 0.005);
-    gain.gain.exponentialRampToValueAtTime(0.0001, t0 + CHIME_DECAY_S);
-    this.#play(osc, gain, t0, t0 + CHIME_DECAY_S);
+    gain.gain.exponentialRampToValueAtTime(0.0001, t0 + decayS);
+    this.#play(osc, gain, t0, t0 + decayS);
   }
 
   #play(osc: OscillatorNode, gain: GainNode, t0: number, t1: number): void {

@@ -1,6 +1,6 @@
 /**
- * What a launch URL asks for: the manifest's shortcuts open `/?action=start` ("Start session") and
- * `/?screen=history` ("History"). Unknown values are ignored, so a mistyped link opens the app as usual.
+ * What a launch URL asks for: the manifest's shortcuts open `/?action=start` ("Start session"),
+ * `/?screen=reading` ("Morning reading") and `/?screen=history` ("History"). Unknown values are ignored, so a mistyped link opens the app as usual.
  */
 export interface Launch<Screen extends string> {
   readonly screen: Screen | null;

@@ -1,3 +1,5 @@
+import { browserLocalStorage, LOCAL_KEYS } from '../storage/keys';
+
 /**
  * The few settings the app shell keeps (has the person read the first-run screen?). An interface, so the storage
  * engineer's settings store can back it later; until then it lives in localStorage under one key.
@@ -7,15 +9,15 @@ export interface ShellSettings {
   setFirstRunDone(): Promise<void>;
 }
 
-/** The localStorage key; listed on the privacy page. */
-export const FIRST_RUN_KEY = 'resonance.first-run-done';
+/** The localStorage key (in the storage module's list of keys, which the privacy page and the wipe read). */
+export const FIRST_RUN_KEY = LOCAL_KEYS.firstRun;
 
 /**
  * Settings in `storage` (localStorage by default). When storage is missing or refuses (some private modes throw),
  * the answer is remembered for this page only: the person still gets past the first-run screen.
  */
 export function localShellSettings(
-  storage: Pick<Storage, 'getItem' | 'setItem'> | null = defaultStorage(),
+  storage: Pick<Storage, 'getItem' | 'setItem'> | null = browserLocalStorage(),
 ): ShellSettings {
   let doneInMemory = false;
   return {
@@ -36,12 +38,4 @@ export function localShellSettings(
       }
     },
   };
-}
-
-function defaultStorage(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
 }

@@ -1,28 +1,26 @@
 /**
- * What the app does with storage at launch: open the database, finish sessions a crash left open, and ask for
- * persistent storage. Failures become messages; the app runs on (sessions are then kept in memory).
+ * What the app does with storage at launch: open the database and finish sessions a crash left open. Failures
+ * become messages; the app runs on (sessions are then kept in memory). Persistent storage is not asked for here:
+ * Firefox's request waits on a prompt, and nothing may wait on it (the history asks after the first saved session).
  */
 import type { StorageError } from './database';
 import { recoverUnfinished, type Recovered } from './recovery';
-import { requestPersistence, type Persistence } from './space';
 import { ResonanceStore } from './store';
 
 export interface Launch {
   readonly store: ResonanceStore | null;
   readonly error: StorageError | null;
   readonly recovered: Recovered | null;
-  readonly persistence: Persistence;
 }
 
 export async function launchStorage(name?: string): Promise<Launch> {
   const opened = await ResonanceStore.open(name);
-  if (!opened.ok) return { store: null, error: opened.error, recovered: null, persistence: 'unsupported' };
+  if (!opened.ok) return { store: null, error: opened.error, recovered: null };
   const store = opened.value;
-  const [recovered, persistence] = await Promise.all([recoverUnfinished(store), requestPersistence()]);
+  const recovered = await recoverUnfinished(store);
   return {
     store,
     error: recovered.ok ? null : recovered.error,
     recovered: recovered.ok ? recovered.value : null,
-    persistence,
   };
 }

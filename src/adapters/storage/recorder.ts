@@ -82,6 +82,12 @@ export class SessionRecorder implements BeatRecorder {
   #dirtyFrom = Infinity;
   #checkInBefore: CheckIn | null;
   #stopped = false;
+  /** Beats must span this long before anything is written (0: write from the start). */
+  readonly #minKeptMs: number;
+  /** The person asked to keep a session shorter than that. */
+  #keepShort = false;
+  /** Whether the session row (with its check-ins) has been written. */
+  #rowWritten = false;
   #onProblem: (problem: StorageError | null) => void;
 
   constructor(
@@ -92,6 +98,11 @@ export class SessionRecorder implements BeatRecorder {
       onProblem?: (problem: StorageError | null) => void;
       /** Takes the session's recording lock and returns its release (tests stand in for a closed tab). */
       holdLock?: (sessionId: string) => () => void;
+      /**
+       * Nothing is written until the beats span this long, ms: a session stopped sooner is not kept unless the
+       * person asks ({@link keep}); a tab closed sooner leaves nothing to recover.
+       */
+      minKeptMs?: number;
     } = {},
   ) {
     this.#store = store;
@@ -100,6 +111,7 @@ export class SessionRecorder implements BeatRecorder {
     this.#onProblem = options.onProblem ?? (() => {});
     this.#holdLock = options.holdLock ?? holdRecordingLock;
     this.#checkInBefore = start.checkInBefore ?? null;
+    this.#minKeptMs = options.minKeptMs ?? 0;
     if (!store)
       this.#setProblem({
         kind: 'unavailable',
@@ -113,9 +125,25 @@ export class SessionRecorder implements BeatRecorder {
     this.#releaseLock = this.#holdLock(this.#start.id);
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHidden);
     if (!this.#store) return { ok: false, error: this.#problem ?? { kind: 'unavailable', message: '' } };
-    const result = await this.#store.putSession(this.#sessionRecord('recording', 0, 0));
-    if (!result.ok) this.#setProblem(result.error);
+    if (this.held) return { ok: true, value: undefined };
+    return this.#writeRow(this.#store);
+  }
+
+  /** The empty session row with its before check-in, written once before the first beats. */
+  async #writeRow(store: RecorderStore): Promise<StorageResult<void>> {
+    const result = await store.putSession(this.#sessionRecord('recording', 0, 0));
+    if (result.ok) this.#rowWritten = true;
+    else this.#setProblem(result.error);
     return result;
+  }
+
+  /**
+   * Whether the session is still too short to be written (see the `minKeptMs` option): by its beats, or by its
+   * heart-rate samples for a device without RR.
+   */
+  get held(): boolean {
+    const spanMs = Math.max(durationOfBeats(this.#beats), durationOfSamples(this.#samples));
+    return !this.#keepShort && spanMs < this.#minKeptMs;
   }
 
   get id(): string {
@@ -176,8 +204,13 @@ export class SessionRecorder implements BeatRecorder {
     const total = this.#beats.length;
     const samples = this.#samples.length;
     const dirtyFrom = this.#dirtyFrom;
-    if (!store || (total === this.#savedCount && samples === this.#savedSamples && dirtyFrom === Infinity))
+    if (
+      !store ||
+      this.held ||
+      (total === this.#savedCount && samples === this.#savedSamples && dirtyFrom === Infinity)
+    )
       return;
+    if (!this.#rowWritten && !(await this.#writeRow(store)).ok) return;
     this.#dirtyFrom = Infinity;
     // Rewrite the open (or a relabelled) chunk and add any new ones; the beats before it are already stored.
     const firstSeq = Math.floor(Math.min(this.#savedCount, dirtyFrom) / BEATS_PER_CHUNK);
@@ -216,17 +249,24 @@ export class SessionRecorder implements BeatRecorder {
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHidden);
     await this.flush();
     this.#releaseLock();
-    const record = this.#sessionRecord(
-      'finished',
-      this.#beats.length,
-      this.#samples.length,
-      finish.checkInAfter ?? null,
-    );
-    if (this.#store) {
+    return this.#finish(finish.checkInAfter ?? null);
+  }
+
+  /** The finished record, written unless the session is held as too short. */
+  async #finish(checkInAfter: CheckIn | null): Promise<SessionRecord> {
+    const record = this.#sessionRecord('finished', this.#beats.length, this.#samples.length, checkInAfter);
+    if (this.#store && !this.held) {
       const result = await this.#store.putSession(record);
       if (!result.ok) this.#setProblem(result.error);
     }
     return record;
+  }
+
+  /** Keep a stopped session that was too short to be written: write it all now. */
+  async keep(): Promise<SessionRecord> {
+    this.#keepShort = true;
+    await this.flush();
+    return this.#finish(null);
   }
 
   /** The whole session as held in memory, for export when storage failed. */

@@ -5,10 +5,31 @@
 
 export type Persistence = 'persisted' | 'not-persisted' | 'unsupported';
 
-/** Ask once for persistent storage; the browser may grant it silently, ask the person, or refuse. */
-export async function requestPersistence(): Promise<Persistence> {
+function storageManager(): StorageManager | null {
   const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
-  if (!storage?.persist || !storage.persisted) return 'unsupported';
+  if (!storage?.persist || !storage.persisted) return null;
+  return storage;
+}
+
+/** Whether this origin's storage is persistent now. Never asks the person. */
+export async function persistenceNow(): Promise<Persistence> {
+  const storage = storageManager();
+  if (!storage) return 'unsupported';
+  try {
+    return (await storage.persisted()) ? 'persisted' : 'not-persisted';
+  } catch {
+    return 'unsupported';
+  }
+}
+
+/**
+ * Ask for persistent storage; the browser may grant it silently (Chromium), ask the person (Firefox shows a
+ * prompt, and the promise waits for the answer, however long that takes), or refuse. So never wait on it before
+ * using storage: storage works the same meanwhile, only eviction under pressure differs.
+ */
+export async function requestPersistence(): Promise<Persistence> {
+  const storage = storageManager();
+  if (!storage) return 'unsupported';
   try {
     if (await storage.persisted()) return 'persisted';
     return (await storage.persist()) ? 'persisted' : 'not-persisted';

@@ -22,6 +22,7 @@ import {
   type StoredCheckIn,
   type StoredChunk,
   type StoredHeartRateChunk,
+  type StoreName,
   type StoredSession,
 } from './schema';
 
@@ -171,17 +172,12 @@ export class ResonanceStore {
     });
   }
 
-  /** Delete every session, beat, check-in, assessment, morning reading and setting. */
+  /**
+   * Delete every record of every store the database has (sessions, beats, check-ins, assessments, settings, and
+   * any store a later version adds). Only the wipe (wipe.ts) calls this: it also clears the app's other keys.
+   */
   deleteEverything(): Promise<StorageResult<void>> {
-    const all = [
-      STORE.sessions,
-      STORE.beatChunks,
-      STORE.heartRateChunks,
-      STORE.checkIns,
-      STORE.assessments,
-      STORE.readings,
-      STORE.settings,
-    ];
+    const all = [...this.db.objectStoreNames] as StoreName[];
     return transact(this.db, all, 'readwrite', async (tx) => {
       await Promise.all(all.map((name) => tx.objectStore(name).clear()));
     });

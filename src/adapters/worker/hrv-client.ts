@@ -2,36 +2,83 @@ import type { LiveBeat, LiveMetrics } from '../../core/hrv/live';
 import type { HrvAnalysis, HrvRequest, HrvResponse } from '../../core/hrv/protocol';
 
 /**
+ * How the worker is doing: running, restarted after it failed (the session's beats were handed to the new one,
+ * so the figures carry on), or failed for good after more than {@link MAX_RESTARTS} failures in one session.
+ */
+export type WorkerHealth =
+  | { readonly state: 'running' }
+  | { readonly state: 'restarted'; readonly restarts: number; readonly reason: string }
+  | { readonly state: 'failed'; readonly reason: string };
+
+/**
+ * Restarts allowed in one session. A worker that fails again on the same beats would otherwise be restarted
+ * forever; a new session (reset) allows as many again.
+ */
+export const MAX_RESTARTS = 3;
+
+export interface HrvClientOptions {
+  /** Told each time the worker's health changes. */
+  readonly onHealth?: (health: WorkerHealth) => void;
+  /** Makes a worker (tests hand in one that fails); the app's is the real HRV worker. */
+  readonly createWorker?: () => Worker;
+}
+
+const hrvWorker = () =>
+  new Worker(new URL('../../../workers/hrv.worker.ts', import.meta.url), { type: 'module' });
+
+/**
  * Owns the HRV worker's lifetime. Beats go in; the newest metrics for the current session come out. Answers for
  * an earlier session, or older than one already delivered, are dropped (latest wins). Whole-recording analyses
  * are numbered: only the newest request's answer resolves with a result, and a superseded one resolves with null.
+ *
+ * If the worker fails (an uncaught error, a message it cannot read), it is replaced: the new worker gets the
+ * current session's beats again and the pending analysis, so nothing is lost but a moment.
  */
 export class HrvClient {
-  #worker: Worker;
+  #worker: Worker | null = null;
   #sessionId = '';
   #lastSeq = 0;
+  /** The current session's beats, to hand to a new worker after a failure. */
+  #beats: LiveBeat[] = [];
+  #restarts = 0;
+  /** Failures since the last reset. */
+  #failures = 0;
   #onMetrics: (metrics: LiveMetrics) => void;
   #onError: (message: string) => void;
+  readonly #onHealth: (health: WorkerHealth) => void;
+  readonly #createWorker: () => Worker;
   #requestId = 0;
-  #pending = new Map<number, { resolve: (a: HrvAnalysis | null) => void; reject: (e: Error) => void }>();
+  #pending = new Map<
+    number,
+    { resolve: (a: HrvAnalysis | null) => void; reject: (e: Error) => void; request: HrvRequest }
+  >();
 
-  constructor(onMetrics: (metrics: LiveMetrics) => void, onError: (message: string) => void = () => {}) {
+  constructor(
+    onMetrics: (metrics: LiveMetrics) => void,
+    onError: (message: string) => void = () => {},
+    options: HrvClientOptions = {},
+  ) {
     this.#onMetrics = onMetrics;
     this.#onError = onError;
-    this.#worker = new Worker(new URL('../../../workers/hrv.worker.ts', import.meta.url), { type: 'module' });
-    this.#worker.onmessage = (event: MessageEvent<HrvResponse>) => this.#receive(event.data);
-    this.#worker.onerror = (event) => this.#onError(event.message || 'The HRV worker failed');
+    this.#onHealth = options.onHealth ?? (() => {});
+    this.#createWorker = options.createWorker ?? hrvWorker;
+    this.#start();
   }
 
   /** Begin a new session's analysis. */
   reset(sessionId: string): void {
     this.#sessionId = sessionId;
     this.#lastSeq = 0;
+    this.#beats = [];
+    this.#failures = 0;
+    this.#revive();
     this.#send({ type: 'reset', sessionId });
   }
 
   push(beats: readonly LiveBeat[]): void {
-    if (beats.length > 0) this.#send({ type: 'beats', sessionId: this.#sessionId, beats });
+    if (beats.length === 0) return;
+    for (const beat of beats) this.#beats.push(beat);
+    this.#send({ type: 'beats', sessionId: this.#sessionId, beats });
   }
 
   /** Analyse a whole recording in the worker. Resolves with null if a newer analysis was asked for meanwhile. */
@@ -45,20 +92,75 @@ export class HrvClient {
       pending.resolve(null);
       this.#pending.delete(id);
     }
+    const request: HrvRequest = { type: 'analyze', requestId, rrMs, correct: options.correct ?? true };
+    this.#revive();
     return new Promise((resolve, reject) => {
-      this.#pending.set(requestId, { resolve, reject });
-      this.#send({ type: 'analyze', requestId, rrMs, correct: options.correct ?? true });
+      this.#pending.set(requestId, { resolve, reject, request });
+      this.#send(request);
     });
   }
 
   dispose(): void {
-    this.#worker.terminate();
+    this.#worker?.terminate();
+    this.#worker = null;
     for (const pending of this.#pending.values()) pending.resolve(null);
     this.#pending.clear();
   }
 
+  #start(): void {
+    const worker = this.#createWorker();
+    worker.onmessage = (event: MessageEvent<HrvResponse>) => {
+      if (this.#worker === worker) this.#receive(event.data);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.#failed(worker, event.message || 'the HRV worker stopped');
+    };
+    worker.onmessageerror = () => this.#failed(worker, 'a message to the HRV worker could not be read');
+    this.#worker = worker;
+  }
+
+  /** After giving up on a worker, new work (a session, an analysis) gets a new one. */
+  #revive(): void {
+    if (this.#worker) return;
+    this.#start();
+    this.#onHealth({ state: 'running' });
+  }
+
+  /** Replace a failed worker and give it back the session and the pending analysis; give up after too many. */
+  #failed(worker: Worker, reason: string): void {
+    if (this.#worker !== worker) return;
+    worker.terminate();
+    this.#worker = null;
+    this.#failures += 1;
+    if (this.#failures > MAX_RESTARTS) {
+      for (const pending of this.#pending.values()) pending.reject(new Error(reason));
+      this.#pending.clear();
+      this.#onHealth({ state: 'failed', reason });
+      return;
+    }
+    this.#restarts += 1;
+    this.#start();
+    if (this.#sessionId) this.#replay();
+    for (const pending of this.#pending.values()) this.#send(pending.request);
+    this.#onHealth({ state: 'restarted', restarts: this.#restarts, reason });
+  }
+
+  /**
+   * The session's beats again: those whose metrics were delivered in one message, the rest one by one, so the
+   * artifact labels they settle are reported as the first time.
+   */
+  #replay(): void {
+    const sessionId = this.#sessionId;
+    const delivered = Math.min(this.#lastSeq, this.#beats.length);
+    this.#lastSeq = 0;
+    this.#send({ type: 'reset', sessionId });
+    if (delivered > 0) this.#send({ type: 'beats', sessionId, beats: this.#beats.slice(0, delivered) });
+    for (const beat of this.#beats.slice(delivered)) this.#send({ type: 'beats', sessionId, beats: [beat] });
+  }
+
   #send(message: HrvRequest): void {
-    this.#worker.postMessage(message);
+    this.#worker?.postMessage(message);
   }
 
   #receive(message: HrvResponse): void {

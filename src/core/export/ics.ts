@@ -5,7 +5,25 @@
  * that displays at the start. Lines end in CRLF and are folded at 75 octets (section 3.1).
  */
 
+/** What the reminder is for: the breathing practice, or the morning reading (its own time, usually on waking). */
+export type ReminderFor = 'practice' | 'reading';
+
+const REMINDER_TEXT: Record<ReminderFor, { summary: string; description: string }> = {
+  practice: {
+    summary: 'Resonance breathing practice',
+    description:
+      'Time for your slow-breathing practice. Open Resonance, sit comfortably, and follow the pacer.',
+  },
+  reading: {
+    summary: 'Resonance morning reading',
+    description:
+      'Time for your morning reading: before coffee, sit or lie still in your usual position, open Resonance and take the reading, breathing normally.',
+  },
+};
+
 export interface ReminderOptions {
+  /** Practice (the default) or the morning reading. */
+  readonly for?: ReminderFor;
   /** Local time of day. */
   readonly hour: number;
   readonly minute: number;
@@ -63,6 +81,7 @@ function utcStamp(ms: number): string {
 }
 
 export function dailyReminderIcs(o: ReminderOptions): string {
+  const text = REMINDER_TEXT[o.for ?? 'practice'];
   const start = `${pad(o.year, 4)}${pad(o.month)}${pad(o.day)}T${pad(o.hour)}${pad(o.minute)}00`;
   const lines = [
     'BEGIN:VCALENDAR',
@@ -75,11 +94,11 @@ export function dailyReminderIcs(o: ReminderOptions): string {
     `DTSTART:${start}`,
     `DURATION:PT${Math.max(1, Math.round(o.durationMin))}M`,
     'RRULE:FREQ=DAILY',
-    `SUMMARY:${escapeText('Resonance breathing practice')}`,
-    `DESCRIPTION:${escapeText('Time for your slow-breathing practice. Open Resonance, sit comfortably, and follow the pacer.')}`,
+    `SUMMARY:${escapeText(text.summary)}`,
+    `DESCRIPTION:${escapeText(text.description)}`,
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
-    `DESCRIPTION:${escapeText('Resonance breathing practice')}`,
+    `DESCRIPTION:${escapeText(text.summary)}`,
     'TRIGGER:PT0M',
     'END:VALARM',
     'END:VEVENT',

@@ -1,32 +1,25 @@
 /**
- * Day-by-day trends from session summaries (never from beats, so a year of history stays fast).
+ * Day-by-day trends of the practice sessions, from their summaries (never from beats, so a year of history stays
+ * fast).
  *
- * RMSSD is averaged on the log scale, ln(RMSSD), because its day-to-day distribution is skewed; the weekly
- * baseline is the rolling 7-day mean of daily ln RMSSD, as in Plews, Laursen, Kilding & Buchheit (2012, Eur J
- * Appl Physiol 112:3729) and Plews et al. (2014, Int J Sports Physiol Perform 9:783), which found that at least
- * 3 days in the 7 give a usable mean. The personal normal range is the mean ± 1 SD of daily ln RMSSD over the
- * previous 60 days with at least 14 days of data, the individual "normal range" band that HRV4Training (M. Altini)
- * describes for daily readings. Values are shown back in ms (exp).
+ * Which figure each trend uses:
+ * - RMSSD during practice: the geometric mean of the day's session RMSSDs (ln RMSSD averaged, its day-to-day
+ *   distribution being skewed), each over the whole paced session. Slow paced breathing raises RMSSD by itself, so
+ *   this describes the practice, not the person's recovery; it has no baseline or normal range. The readiness
+ *   baseline and normal range come only from the morning readings (core/readiness/baseline.ts), taken at rest
+ *   with spontaneous breathing.
+ * - Coherence and breathing rate: the mean of the day's session means.
+ * - Stress change: the mean of the day's after − before check-in ratings.
  */
 import { stressChange, type SessionRecord } from '../session/record';
-import { addDays, dayKey, dayNumber } from './days';
-
-export const BASELINE_DAYS = 7;
-export const BASELINE_MIN_DAYS = 3;
-export const NORMAL_RANGE_DAYS = 60;
-export const NORMAL_RANGE_MIN_DAYS = 14;
+import { dayKey, dayNumber } from './days';
 
 export interface DayTrend {
   readonly day: string;
   readonly sessions: number;
   readonly practiceMs: number;
-  /** Geometric mean of the day's session RMSSDs, ms; null when none had one. */
+  /** Geometric mean of the day's session RMSSDs during practice, ms; null when none had one. */
   readonly rmssdMs: number | null;
-  /** Rolling 7-day baseline (geometric mean), ms; null with fewer than 3 days of RMSSD in the window. */
-  readonly baselineMs: number | null;
-  /** Personal normal range from the preceding 60 days, ms; null with fewer than 14 days of data. */
-  readonly normalLowMs: number | null;
-  readonly normalHighMs: number | null;
   readonly coherence: number | null;
   readonly breathingRateBpm: number | null;
   /** Mean before→after stress change on the day (negative = calmer after). */
@@ -35,10 +28,6 @@ export interface DayTrend {
 
 function mean(values: readonly number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-function sd(values: readonly number[], m: number): number {
-  return Math.sqrt(values.reduce((a, v) => a + (v - m) * (v - m), 0) / (values.length - 1));
 }
 
 /** `offsetOf(timeMs)`: UTC offset in minutes at that moment (DST-aware in the page). */
@@ -64,22 +53,9 @@ export function dailyTrends(
     );
     if (ln !== null) lnByDay.set(day, ln);
   }
-  const window = (day: string, fromOffset: number, toOffset: number): number[] => {
-    const out: number[] = [];
-    for (let k = fromOffset; k <= toOffset; k += 1) {
-      const v = lnByDay.get(addDays(day, k));
-      if (v !== undefined) out.push(v);
-    }
-    return out;
-  };
   return days.map((day): DayTrend => {
     const list = byDay.get(day) ?? [];
     const ln = lnByDay.get(day);
-    const week = window(day, -(BASELINE_DAYS - 1), 0);
-    const weekMean = week.length >= BASELINE_MIN_DAYS ? mean(week) : null;
-    const history = window(day, -NORMAL_RANGE_DAYS, -1);
-    const histMean = history.length >= NORMAL_RANGE_MIN_DAYS ? mean(history) : null;
-    const histSd = histMean === null ? null : sd(history, histMean);
     const pick = (f: (s: SessionRecord) => number | null) =>
       mean(
         list.flatMap((s) => {
@@ -92,9 +68,6 @@ export function dailyTrends(
       sessions: list.length,
       practiceMs: list.reduce((a, s) => a + s.durationMs, 0),
       rmssdMs: ln === undefined ? null : Math.exp(ln),
-      baselineMs: weekMean === null ? null : Math.exp(weekMean),
-      normalLowMs: histMean === null || histSd === null ? null : Math.exp(histMean - histSd),
-      normalHighMs: histMean === null || histSd === null ? null : Math.exp(histMean + histSd),
       coherence: pick((s) => s.summary.coherence),
       breathingRateBpm: pick((s) => s.summary.breathingRateBpm),
       stressChange: pick(stressChange),

@@ -68,6 +68,8 @@ export type RangePosition = 'below' | 'within' | 'above';
 
 export interface ReadinessDay {
   readonly day: string;
+  /** Time of the day's (first) reading, ms since the epoch. */
+  readonly timeMs: number;
   /** ln RMSSD of the day's reading. */
   readonly lnRmssd: number;
   /** RMSSD of the day's reading, ms. */
@@ -99,7 +101,8 @@ function enough<T>(have: number, need: number, value: () => T): Enough<T> {
   return have >= need ? { status: 'ok', value: value() } : { status: 'not-enough', have, need };
 }
 
-function positionOf(value: number, range: Enough<NormalRange>): RangePosition | null {
+/** Where an ln RMSSD value sits against a normal range; null without a range. */
+export function rangePosition(value: number, range: Enough<NormalRange>): RangePosition | null {
   if (range.status !== 'ok') return null;
   if (value < range.value.low) return 'below';
   return value > range.value.high ? 'above' : 'within';
@@ -142,14 +145,15 @@ export function readinessDays(
     });
     return {
       day,
+      timeMs: reading.timeMs,
       lnRmssd: value,
       rmssdMs: reading.rmssdMs,
       restingHrBpm: reading.meanHrBpm,
       baseline,
       cvPercent,
       normalRange,
-      position: positionOf(value, normalRange),
-      baselinePosition: baseline.status === 'ok' ? positionOf(baseline.value, normalRange) : null,
+      position: rangePosition(value, normalRange),
+      baselinePosition: baseline.status === 'ok' ? rangePosition(baseline.value, normalRange) : null,
     };
   });
 }

@@ -25,7 +25,11 @@ export const EXPLAIN = {
     'Heart rate as the device sent it, about once a second, with the swing of each breath (dots, right axis). The line breaks where the connection dropped.',
   pacerRate: 'The breathing rate the pacer asked for during the session, in breaths per minute.',
   dailyRmssd:
-    'Your RMSSD day by day (dots), your 7-day baseline (line: the typical level of the last week, shown once you have 3 days in a week) and your normal range (band: where two thirds of your days fell over the previous two months, shown after 14 days). A week above your normal range often follows good rest; a drop below it can follow poor sleep, illness or heavy stress. One day alone means little.',
+    'Your RMSSD during practice, day by day. Slow breathing raises RMSSD by itself, so this shows how your practice went, not how rested you are: for that, take the morning reading, which has its own baseline and normal range.',
+  readiness:
+    'Each dot is a morning’s ln RMSSD (the first reading of the day). The line is your 7-day baseline, shown once a week holds 3 readings; the band is your normal range, half a standard deviation either side of your average over the previous two months, shown after 14 readings. A baseline drifting below the band for several days can follow poor sleep, illness, hard training or stress; a single day means little.',
+  restingHr:
+    'Your heart rate during each morning reading. It is often a few beats higher after a short night, alcohol, a hard day or when a cold is coming on.',
   coherenceTrend:
     'Your average coherence per day. It tends to rise over weeks of practice as slow breathing becomes easier.',
   resonance:
@@ -33,7 +37,7 @@ export const EXPLAIN = {
   stressTrend:
     'How much calmer (below zero) or more stressed (above zero) you felt after each day’s sessions compared with before.',
   calendar:
-    'Days you practised. A streak counts days in a row; today still counts towards it until midnight.',
+    'Days you practised or took a morning reading. A streak counts days in a row; today still counts towards it until midnight.',
   space:
     'How much of this device’s storage the app uses. Persistent storage means the browser will not clear your history to free space.',
 } as const;

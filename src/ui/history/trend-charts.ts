@@ -1,4 +1,4 @@
-/** Chart configurations for the trends: daily RMSSD against baseline and normal range, coherence, resonance, stress. */
+/** Chart configurations for the session trends: RMSSD during practice, coherence, resonance, stress. */
 import type { ChartConfiguration } from 'chart.js';
 import type { DayTrend } from '../../core/history/trends';
 import type { AssessmentRecord } from '../../core/session/record';
@@ -11,48 +11,15 @@ const base = (yTitle: string) => ({
   scales: { y: { title: { display: true, text: yTitle } } },
 });
 
+/** RMSSD during practice per day: a line of dots, no baseline (that belongs to the morning readings). */
 export function rmssdTrendConfig(days: readonly DayTrend[]): ChartConfiguration {
-  const labels = days.map((d) => d.day);
-  const band = cssColor('--line', '#d5dedc');
-  return {
-    type: 'line',
-    data: {
-      labels,
-      datasets: [
-        {
-          label: 'Normal range (low)',
-          data: days.map((d) => d.normalLowMs),
-          borderColor: band,
-          pointRadius: 0,
-          borderWidth: 1,
-        },
-        {
-          label: 'Normal range',
-          data: days.map((d) => d.normalHighMs),
-          borderColor: band,
-          backgroundColor: `${band}88`,
-          pointRadius: 0,
-          borderWidth: 1,
-          fill: '-1',
-        },
-        {
-          label: '7-day baseline',
-          data: days.map((d) => d.baselineMs),
-          borderColor: cssColor('--accent', '#0f5257'),
-          pointRadius: 0,
-          borderWidth: 2,
-        },
-        {
-          label: 'Daily RMSSD',
-          data: days.map((d) => d.rmssdMs),
-          borderColor: cssColor('--inhale', '#1f7a80'),
-          showLine: false,
-          pointRadius: 2.5,
-        },
-      ],
-    },
-    options: base('RMSSD (ms)'),
-  };
+  return simple(
+    days.map((d) => d.day),
+    days.map((d) => d.rmssdMs),
+    'RMSSD during practice',
+    cssColor('--inhale', '#1f7a80'),
+    'RMSSD (ms)',
+  );
 }
 
 function simple(

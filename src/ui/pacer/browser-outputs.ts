@@ -34,14 +34,9 @@ export function browserPacerOutputs(): PacerOutputs {
       });
     },
     wakeLock: new ScreenWakeLock(browserWakeLockHost()),
+    endCue(options) {
+      if (options.sound !== 'off' && options.volume > 0) audio?.farewell(options.volume);
+      if (options.vibration) browserVibrationHost()?.vibrate(120);
+    },
   };
-}
-
-/** localStorage, or null where it is blocked (private mode in some browsers). */
-export function browserStore(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
 }

@@ -6,3 +6,13 @@ export function measureText(m: Measure | undefined, digits: number): { value: st
   if (m.status === 'ok') return { value: m.value.toFixed(digits), note: '' };
   return { value: '–', note: `collecting (${m.have} of ${m.need} ${m.unit})` };
 }
+
+/** The heart rate to show: the HRV engine's, or the device's own reading while the engine has none. */
+export function heartRateText(
+  measure: Measure | undefined,
+  deviceHeartRate: number | null,
+): { value: string; note: string } {
+  if ((!measure || measure.status !== 'ok') && deviceHeartRate !== null)
+    return { value: String(deviceHeartRate), note: 'from the device' };
+  return measureText(measure, 0);
+}

@@ -26,7 +26,20 @@ describe('daily reminder .ics', () => {
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
   });
 
+  it('can remind of the morning reading instead of the practice', () => {
+    const unfold = (ics: string) => ics.replace(/\r\n /g, '');
+    const practice = unfold(dailyReminderIcs(options));
+    const reading = unfold(dailyReminderIcs({ ...options, for: 'reading', hour: 6, minute: 45 }));
+    expect(practice).toContain('SUMMARY:Resonance breathing practice');
+    expect(reading).toContain('SUMMARY:Resonance morning reading');
+    expect(reading).toContain('before coffee');
+    expect(reading).toContain('DTSTART:20261123T064500');
+    expect(reading).not.toContain('follow the pacer');
+  });
+
   it('keeps every line within 75 octets and unfolds to the original', () => {
+    for (const line of dailyReminderIcs({ ...options, for: 'reading' }).split('\r\n'))
+      expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     for (const line of dailyReminderIcs(options).split('\r\n'))
       expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     const long = `DESCRIPTION:${'é'.repeat(60)}`;

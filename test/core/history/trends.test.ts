@@ -43,24 +43,16 @@ describe('daily trends', () => {
     expect(day?.stressChange).toBe(-2);
   });
 
-  it('has a 7-day baseline only from the third day with data, and it is the geometric mean of the week', () => {
-    const trends = dailyTrends([session(0, 10), session(1, 100), session(2, 1000), session(9, 50)], utc);
-    expect(trends.map((t) => t.baselineMs === null)).toEqual([true, true, false, true]);
-    expect(trends[2]?.baselineMs).toBeCloseTo(100, 9);
-    // Day 9's window (days 3..9) holds one day only.
-  });
-
-  it('gives a normal range once 14 earlier days exist: mean ± 1 SD of ln RMSSD', () => {
-    const values = Array.from({ length: 14 }, (_, i) => (i % 2 === 0 ? 30 : 60));
-    const trends = dailyTrends([...values.map((v, i) => session(i, v)), session(14, 45)], utc);
-    expect(trends[13]?.normalLowMs).toBeNull();
-    const last = trends[14]!;
-    const lns = values.map(Math.log);
-    const m = lns.reduce((a, b) => a + b) / lns.length;
-    const s = Math.sqrt(lns.reduce((a, v) => a + (v - m) ** 2, 0) / (lns.length - 1));
-    expect(last.normalLowMs).toBeCloseTo(Math.exp(m - s), 9);
-    expect(last.normalHighMs).toBeCloseTo(Math.exp(m + s), 9);
-    expect(last.normalLowMs!).toBeLessThan(last.normalHighMs!);
+  it('has no baseline or normal range: paced-session RMSSD stays out of the readiness figures', () => {
+    const trends = dailyTrends(
+      Array.from({ length: 20 }, (_, i) => session(i, 40 + i)),
+      utc,
+    );
+    for (const t of trends) {
+      expect(Object.keys(t)).not.toContain('baselineMs');
+      expect(Object.keys(t)).not.toContain('normalLowMs');
+    }
+    expect(trends[19]?.rmssdMs).toBeCloseTo(59, 9);
   });
 
   it('skips unfinished sessions and sessions without RMSSD', () => {

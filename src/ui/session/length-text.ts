@@ -1,0 +1,12 @@
+import type { SessionLengthMin } from '../../state/session.svelte';
+
+/** A session length in words: "10 min", or "Open" for a session that runs until stopped. */
+export function lengthLabel(lengthMin: SessionLengthMin): string {
+  return lengthMin === null ? 'Open' : `${lengthMin} min`;
+}
+
+/** Minutes and seconds, as a clock shows them: 9:05. */
+export function clockText(totalS: number): string {
+  const s = Math.max(0, Math.floor(totalS));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}

@@ -1,0 +1,197 @@
+import { expect, test, type Page } from '@playwright/test';
+import { skipFirstRun } from './first-run';
+import { storeCount } from './history-steps';
+
+/**
+ * The session screens on phones held upright and sideways, and the session's life: a chosen length that ends by
+ * itself into the summary, short sessions kept only when asked, and the before check-in taken by Start. Time runs
+ * on Playwright's fake clock where minutes must pass (the simulated heart and the session read performance.now and
+ * timers, which the clock drives); the HRV worker keeps real time, which only delays its figures.
+ */
+const viewports = [
+  { width: 320, height: 640 },
+  { width: 390, height: 844 },
+  { width: 412, height: 915 },
+  { width: 844, height: 390 },
+];
+
+test.beforeEach(({ context }) => skipFirstRun(context));
+
+/** Elements of `scope` that reach outside the viewport's width (none may, at any size). */
+async function overflowing(page: Page, scope: string): Promise<string[]> {
+  return page.evaluate((selector) => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    for (const root of document.querySelectorAll(selector))
+      for (const el of [root, ...root.querySelectorAll('*')]) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        if (r.right > width + 0.5 || r.left < -0.5)
+          out.push(
+            `${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`,
+          );
+      }
+    return out;
+  }, scope);
+}
+
+/** Whether the element lies wholly inside the viewport as it is (nothing scrolled). */
+async function inView(page: Page, selector: string): Promise<boolean> {
+  const box = await page.locator(selector).boundingBox();
+  const size = page.viewportSize();
+  if (!box || !size) return false;
+  return box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height;
+}
+
+/** Let `seconds` of session time pass on the fake clock, in steps so every timer and frame keeps up. */
+async function pass(page: Page, seconds: number): Promise<void> {
+  for (let s = 0; s < seconds; s += 5) await page.clock.runFor(Math.min(5, seconds - s) * 1000);
+}
+
+async function shownHeartRate(page: Page): Promise<number | null> {
+  const text = (await page.getByTestId('heart-rate').textContent())?.trim() ?? '';
+  return /^\d+$/.test(text) ? Number(text) : null;
+}
+
+for (const viewport of viewports) {
+  test(`at ${viewport.width}x${viewport.height} the guide and heart rate share one screen and nothing is wider than it`, async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await page.setViewportSize(viewport);
+    await page.clock.install();
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
+    expect(await overflowing(page, 'main')).toEqual([]);
+
+    await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+    await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
+    await expect
+      .poll(async () => (await pass(page, 2), shownHeartRate(page)), { timeout: 30_000 })
+      .not.toBeNull();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(await inView(page, '[data-breath-phase]')).toBe(true);
+    expect(await inView(page, '[data-testid="heart-rate"]')).toBe(true);
+    expect(await inView(page, '[data-testid="session-time"]')).toBe(true);
+    // The primary action sits in the lower half, where a thumb reaches, and is a full-size target.
+    const stop = await page.getByRole('button', { name: 'Stop session' }).boundingBox();
+    expect(stop && stop.y + stop.height / 2).toBeGreaterThan(viewport.height / 2);
+    expect(stop && stop.y + stop.height).toBeLessThanOrEqual(viewport.height);
+    expect(stop?.height).toBeGreaterThanOrEqual(44);
+    expect(await overflowing(page, 'main')).toEqual([]);
+
+    await page.getByRole('button', { name: 'Session settings' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Session settings' });
+    await expect(sheet).toBeVisible();
+    expect(await overflowing(page, 'dialog')).toEqual([]);
+    await sheet.getByRole('button', { name: 'Done' }).click();
+    await expect(sheet).toBeHidden();
+
+    await page.getByRole('button', { name: 'Focus mode' }).click();
+    expect(await inView(page, '[data-breath-phase]')).toBe(true);
+    expect(await inView(page, '[data-testid="heart-rate"]')).toBe(true);
+    await expect(page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
+    await page.getByRole('button', { name: 'Show everything' }).click();
+
+    await pass(page, 40);
+    await page.getByRole('button', { name: 'Stop session' }).click();
+    await expect(page.getByTestId('session-summary')).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Your session' })).toBeVisible();
+    expect(await overflowing(page, 'main')).toEqual([]);
+  });
+}
+
+test('a 5-minute session ends by itself after its last breath and shows the summary', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.clock.install();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Change session settings' }).click();
+  await page.getByRole('radio', { name: '5 min', exact: true }).check();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByText('6.0 breaths a minute · 5 min')).toBeVisible();
+  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await expect(page.getByTestId('session-time')).toHaveText('5:00');
+
+  await pass(page, 295);
+  await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
+  await expect(page.getByTestId('session-time')).toHaveText(/^0:0\d$/);
+  await pass(page, 20);
+  await expect(page.getByTestId('session-summary')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Well done' })).toBeVisible();
+  await expect(page.getByText('Session complete')).toBeVisible();
+  // It ended within a breath (10 s at 6 a minute) of its length.
+  const [m, s] = ((await page.getByTestId('summary-duration').textContent()) ?? '').split(':').map(Number);
+  expect((m ?? 0) * 60 + (s ?? 0)).toBeGreaterThanOrEqual(290);
+  expect((m ?? 0) * 60 + (s ?? 0)).toBeLessThanOrEqual(310);
+  await expect(page.getByTestId('summary-rates')).toContainText(
+    'At 6.0 breaths a minute your heart rate rose',
+  );
+  await expect(
+    page.getByRole('img', { name: /^Heart rate between \d+ and \d+ bpm over 5 minutes$/ }),
+  ).toBeVisible();
+  await expect(page.getByTestId('summary-comparison')).toContainText('first session');
+  await expect.poll(() => storeCount(page, 'sessions')).toBe(1);
+
+  await page.getByTestId('check-in-after').getByLabel('3').check();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
+  await expect.poll(() => storeCount(page, 'check-ins')).toBe(1);
+});
+
+test('a session under 30 s is not saved unless the person asks to keep it', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await pass(page, 10);
+  await page.getByRole('button', { name: 'Stop session' }).click();
+  await expect(page.getByTestId('short-session')).toContainText('Sessions under 30 seconds are not saved');
+  await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
+  await pass(page, 5);
+  expect(await storeCount(page, 'sessions')).toBe(0);
+  await page.getByRole('button', { name: 'OK' }).click();
+  await expect(page.getByTestId('short-session')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
+  expect(await storeCount(page, 'sessions')).toBe(0);
+
+  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await pass(page, 10);
+  await page.getByRole('button', { name: 'Stop session' }).click();
+  await page.getByRole('button', { name: 'Keep it anyway' }).click();
+  await expect(page.getByRole('heading', { name: 'Your session' })).toBeVisible();
+  await expect.poll(() => storeCount(page, 'sessions')).toBe(1);
+  expect(await storeCount(page, 'beat-chunks')).toBeGreaterThan(0);
+});
+
+test('the check-in filled in before Start is stored with the session, with no button of its own', async ({
+  page,
+}) => {
+  await page.clock.install();
+  await page.goto('/');
+  const before = page.getByTestId('check-in-before');
+  await expect(before.getByRole('button')).toHaveCount(0);
+  await before.getByLabel('6').check();
+  await before.getByLabel('Note (optional)').fill('Busy morning');
+  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await pass(page, 40);
+  await page.getByRole('button', { name: 'Stop session' }).click();
+  await expect(page.getByTestId('summary-feeling')).toHaveText('Stress 6 before the session.');
+  const stored = await page.evaluate(
+    () =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const open = indexedDB.open('resonance');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction('check-ins').objectStore('check-ins').getAll();
+          req.onsuccess = () => (open.result.close(), resolve(req.result as unknown[]));
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+  expect(stored).toEqual([expect.objectContaining({ moment: 'before', stress: 6, note: 'Busy morning' })]);
+  // The next session starts without it: the form is fresh again.
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(page.getByTestId('check-in-before').getByLabel('6')).not.toBeChecked();
+});
