@@ -109,7 +109,9 @@ test('a heart-rate-only watch: live swing within two breaths, a 90 s session in 
   const heartRates = csv.slice(1).map((row) => Number(row.split(',')[1]));
   expect(Math.max(...heartRates)).toBe(76);
   expect(Math.min(...heartRates)).toBe(60);
-  expect(csv.slice(1).every((row) => row.split(',')[3] === '6')).toBe(true);
+  // The pacer's rate at each sample (the adaptive controller may have moved it within 4-7 breaths/min).
+  const rates = csv.slice(1).map((row) => Number(row.split(',')[3]));
+  expect(rates.every((rate) => rate >= 4 && rate <= 7)).toBe(true);
 });
 
 test('a reload in the middle of a heart-rate-only session recovers it from what was stored', async () => {

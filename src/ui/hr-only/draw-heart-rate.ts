@@ -1,3 +1,4 @@
+import { drawBreathingBand } from '../session/canvas';
 import type { HeartRateReading } from '../../core/heart/types';
 import type { BreathSwing } from '../../core/hr-only/swing';
 
@@ -26,17 +27,15 @@ export function drawHeartRate(ctx: CanvasRenderingContext2D, scene: HeartRateSce
   const xOf = (timeMs: number) => width - ((endMs - timeMs) / windowMs) * width;
   const top = 18; // room for the swing labels
 
-  ctx.globalAlpha = 0.15;
-  ctx.fillStyle = colours.breath;
-  ctx.beginPath();
-  ctx.moveTo(0, height);
-  for (let x = 0; x <= width; x += 3) {
-    const timeS = (endMs - ((width - x) / width) * windowMs) / 1000;
-    ctx.lineTo(x, height - (timeS >= 0 ? scene.breathingAt(timeS) : 0) * (height - top));
-  }
-  ctx.lineTo(width, height);
-  ctx.fill();
-  ctx.globalAlpha = 1;
+  drawBreathingBand(ctx, {
+    width,
+    height,
+    endMs,
+    windowMs,
+    peakPx: height - top,
+    colour: colours.breath,
+    breathingAt: scene.breathingAt,
+  });
 
   let lo = Infinity;
   let hi = -Infinity;
