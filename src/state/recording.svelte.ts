@@ -103,6 +103,11 @@ export class Recording implements SessionObserver {
     return this.#recorder?.snapshot().beats ?? [];
   }
 
+  /** The heart-rate samples of the session in memory (a device without RR), for its summary. */
+  heartRateSamples(): readonly HeartRateRecord[] {
+    return this.#recorder?.snapshot().heartRate ?? [];
+  }
+
   /** Save the last session although it was short (the person asked). */
   async keepShort(): Promise<void> {
     const recorder = this.#recorder;

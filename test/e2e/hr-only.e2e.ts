@@ -82,6 +82,10 @@ test('a heart-rate-only watch: live swing within two breaths, a 90 s session in 
   await expect(page.getByTestId('strap-no-rr')).toContainText('swing of each breath');
   await watch.idle();
   await page.getByRole('button', { name: 'Stop session' }).click();
+  await expect(page.getByTestId('summary-measured')).toContainText('Measured from heart rate only');
+  await expect(page.getByTestId('chart-heart-rate')).toHaveAttribute('data-ready', 'true', {
+    timeout: 10_000,
+  });
 
   await openHistory(page);
   const rows = await listRows(page);

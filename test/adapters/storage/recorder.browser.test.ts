@@ -281,4 +281,22 @@ describe('SessionRecorder with a heart-rate-only device', () => {
     expect(recovered.ok && recovered.value.removed).toEqual(['e']);
     store.close();
   });
+
+  it('a heart-rate-only session shorter than the kept minimum is held back; a longer one is written', async () => {
+    const store = await openStore();
+    const samples = makeHeartRateSamples(60);
+    const short = new SessionRecorder(store, start('short'), { timers: manualTimers(), minKeptMs: 30_000 });
+    await short.begin();
+    samples.slice(0, 20).forEach((s) => short.recordHeartRate(s));
+    await short.stop();
+    expect(short.held).toBe(true);
+    const long = new SessionRecorder(store, start('long'), { timers: manualTimers(), minKeptMs: 30_000 });
+    await long.begin();
+    samples.slice(0, 40).forEach((s) => long.recordHeartRate(s));
+    await long.stop();
+    expect(long.held).toBe(false);
+    const list = await store.listSessions();
+    expect(list.ok && list.value.map((s) => [s.id, s.signal])).toEqual([['long', 'heart-rate']]);
+    store.close();
+  });
 });
