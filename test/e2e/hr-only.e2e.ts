@@ -120,8 +120,18 @@ test('a heart-rate-only watch: live swing within two breaths, a 90 s session in 
 
 test('a reload in the middle of a heart-rate-only session recovers it from what was stored', async () => {
   test.setTimeout(120_000);
+  // On a 320 px phone: the heart-rate-only panel fits the width.
+  await page.setViewportSize({ width: 320, height: 640 });
   await pairWatch('09:09:09:09:15:02');
   await sendHeartRate(0, 45);
+  await expect(page.getByTestId('hr-only-panel')).toBeVisible();
+  // (The page's header nav is the shell's to fit; on this branch it is not merged yet.)
+  const panelRight = await page
+    .getByTestId('hr-only-panel')
+    .evaluate((panel) =>
+      Math.max(...[panel, ...panel.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)),
+    );
+  expect(panelRight).toBeLessThanOrEqual(320);
   // The recorder flushes every 4 s: wait for one after the last packet.
   await page.waitForTimeout(4500);
   const stored = await storeCount(page, 'hr-chunks');
