@@ -64,7 +64,13 @@ export default ts.config(
   {
     // Test helpers forward IndexedDB's own DOMException (typed `DOMException | null`) as the rejection reason.
     files: ['test/**'],
-    rules: { '@typescript-eslint/prefer-promise-reject-errors': 'off' },
+    rules: {
+      '@typescript-eslint/prefer-promise-reject-errors': 'off',
+      // Tests save and restore browser methods (navigator.storage.persist) as values.
+      '@typescript-eslint/unbound-method': 'off',
+      // Playwright's fixture idiom: `async ({}, testInfo) =>` for a test that takes no fixture.
+      'no-empty-pattern': 'off',
+    },
   },
   {
     files: ['**/*.svelte', '**/*.svelte.ts'],

@@ -1,15 +1,20 @@
 /**
  * `npm run analyze -- <file> [--json] [--no-correction]`: the full HRV report of an RR file from the same engine
- * the app uses (src/core/hrv/analysis.ts). The file holds one RR interval per line in ms (or s), with optional
- * header lines, or the last numeric column of a CSV (src/core/rr-file/parse.ts). Artifacts are detected and
- * corrected (Lipponen & Tarvainen 2019) unless --no-correction, which analyses the input exactly as given
- * (values that cannot be intervals at all, such as 0 or 5000 ms, are still labelled and left out). The JSON
- * fields are documented in docs/analyze.md. Errors name the file and the line and exit with status 1.
+ * the app uses (src/core/hrv/analysis.ts). The file is read by the app's own RR-file reader
+ * (src/core/rr-file/reader.ts), the one import and replay use: one RR per line, or a CSV whose RR column is found
+ * by its header (rr_ms, RR-interval [ms], rr, IBI, ...), within the same size and length limits, and with the
+ * same plausibility check: values no heart can produce (outside 200-3000 ms) are left out, and no difference is
+ * taken across them. Artifacts are detected and corrected (Lipponen & Tarvainen 2019) unless --no-correction,
+ * which analyses the input exactly as given. The JSON fields are documented in docs/analyze.md. Errors name the
+ * file and the line and exit with status 1.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { MAX_FILE_BYTES } from '../src/core/export/file-limits';
 import { analyzeRecording } from '../src/core/hrv/analysis';
 import { reportToJson, type HrvReportJson } from '../src/core/hrv/report-json';
-import { parseRrFile } from '../src/core/rr-file/parse';
+import { RrFileReader } from '../src/core/rr-file/reader';
+import type { FileProblem } from '../src/core/rr-file/problems';
+import { describeFileProblem, problemLine } from '../src/ui/files/file-problem-text';
 
 const USAGE = 'usage: npm run analyze -- <file> [--json] [--no-correction]';
 
@@ -76,19 +81,43 @@ function text(file: string, r: HrvReportJson, corrected: boolean): string {
   return [file, ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`), '  (- = not enough data)'].join('\n');
 }
 
-const { file, json, correct } = parseArgs(process.argv.slice(2));
-let content: string;
-try {
-  content = readFileSync(file, 'utf8');
-} catch (error) {
-  fail(`${file}: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
+/** Read the file with the app's reader: strict UTF-8, bounded like every other file the app reads. */
+function readRr(file: string): number[] {
+  let bytes: Buffer;
+  try {
+    const size = statSync(file).size;
+    if (size > MAX_FILE_BYTES) failWith({ kind: 'too-large', sizeBytes: size, limitBytes: MAX_FILE_BYTES });
+    bytes = readFileSync(file);
+  } catch (error) {
+    fail(`${file}: cannot read the file (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const reader = new RrFileReader();
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    failWith({ kind: 'not-text', line: 1 });
+  }
+  const problem = reader.push(text);
+  if (problem) failWith(problem);
+  const read = reader.finish();
+  if (!read.ok) failWith(read.problem);
+  // A NaN where a beat was left out or a gap lies: the engine takes no difference across it.
+  const { rrMs, gaps } = read.file.beats;
+  const gapAt = new Set(gaps);
+  const series: number[] = [];
+  rrMs.forEach((rr, i) => {
+    if (gapAt.has(i)) series.push(Number.NaN);
+    series.push(rr);
+  });
+  return series;
+
+  function failWith(p: FileProblem): never {
+    const line = problemLine(p);
+    fail(`${file}${line === null ? '' : `:${line}`}: ${describeFileProblem(p)}`);
+  }
 }
-const parsed = parseRrFile(content);
-if (!parsed.ok)
-  fail(
-    parsed.error.line > 0
-      ? `${file}:${parsed.error.line}: ${parsed.error.message}`
-      : `${file}: ${parsed.error.message}`,
-  );
-const report = reportToJson(analyzeRecording(parsed.file.rrMs, { correct }));
+
+const { file, json, correct } = parseArgs(process.argv.slice(2));
+const report = reportToJson(analyzeRecording(readRr(file), { correct }));
 console.log(json ? JSON.stringify(report, null, 2) : text(file, report, correct));

@@ -20,6 +20,7 @@ type SessionModule = typeof import('../../src/state/session.svelte.ts');
 type LiveModule = typeof import('../../src/core/hrv/live.ts');
 type SimulatedModule = typeof import('../../src/adapters/sources/simulated-source.ts');
 type PacerModule = typeof import('../../src/state/pacer.svelte.ts');
+type SettingsModule = typeof import('../../src/state/settings.svelte.ts');
 
 const HOURS = 8;
 const STEP_MS = 1_000;
@@ -68,6 +69,7 @@ export async function run(): Promise<Record<string, number>> {
       '/src/adapters/sources/simulated-source.ts',
     )) as SimulatedModule;
     const { PacerControl } = (await vite.ssrLoadModule('/src/state/pacer.svelte.ts')) as PacerModule;
+    const { Settings } = (await vite.ssrLoadModule('/src/state/settings.svelte.ts')) as SettingsModule;
     const gc = collector();
 
     let nowMs = 0;
@@ -85,7 +87,7 @@ export async function run(): Promise<Record<string, number>> {
       };
     }, now);
     // The adaptive pacer follows the session as in the app (no sound, no wake lock in node).
-    const pacer = new PacerControl(session, null, { cueLoop: () => null, wakeLock: null });
+    const pacer = new PacerControl(session, new Settings(null), { cueLoop: () => null, wakeLock: null });
     // The source's own timer is parked (an hour between ticks); the benchmark ticks it as the clock advances.
     const source = new SimulatedHeartSource({ seed: 7 }, session.breathingAt, { now, tickMs: 3_600_000 });
     await session.start(source);

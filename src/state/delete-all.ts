@@ -5,6 +5,12 @@
  */
 import type { WipeReport } from '../adapters/storage/wipe';
 
+/**
+ * How "delete all" went: the wipe's report, or refused because another tab runs a session (its recorder would
+ * write again right after the wipe), so the person stops it there first.
+ */
+export type DeleteAllOutcome = WipeReport | { readonly refused: 'session-elsewhere' };
+
 export interface DeleteAllParts {
   readonly session: { readonly running: boolean; stop(): Promise<void> };
   readonly recording: { settled(): Promise<void>; forget(): void };
@@ -12,9 +18,14 @@ export interface DeleteAllParts {
   readonly pacer: { forgetAll(): void };
   readonly strap: { stop(): Promise<void>; forget(): void };
   readonly shell: { returnToFirstRun(): void };
+  /** Another tab or window runs a session now. */
+  readonly sessionElsewhere: () => Promise<boolean>;
+  /** Tell the other tabs to start over too. */
+  readonly announce: () => void;
 }
 
-export async function deleteAllData(parts: DeleteAllParts): Promise<WipeReport> {
+export async function deleteAllData(parts: DeleteAllParts): Promise<DeleteAllOutcome> {
+  if (await parts.sessionElsewhere()) return { refused: 'session-elsewhere' };
   if (parts.session.running) await parts.session.stop();
   await parts.strap.stop();
   await parts.recording.settled();
@@ -23,5 +34,6 @@ export async function deleteAllData(parts: DeleteAllParts): Promise<WipeReport> 
   parts.pacer.forgetAll();
   parts.strap.forget();
   parts.shell.returnToFirstRun();
+  parts.announce();
   return report;
 }

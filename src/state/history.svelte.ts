@@ -3,7 +3,7 @@
  * normal range, the day-by-day trends, streaks (sessions and readings both count), and the data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
  */
 import { backupJson, parseBackup } from '../core/export/backup';
-import { importId, importRrText } from '../core/export/rr-import';
+import { importRrFile } from '../core/export/rr-import';
 import { assessmentRecord } from '../core/history/assessments';
 import { dayKey } from '../core/history/days';
 import type { StoredAssessment } from '../core/pacer/assessment/result';
@@ -26,7 +26,7 @@ import {
   type SpaceUsed,
 } from '../adapters/storage/space';
 import type { ResonanceStore } from '../adapters/storage/store';
-import type { ChosenFile } from '../adapters/storage/files';
+import { readBackupText, readRrFile } from '../adapters/storage/files';
 import { belowRangeRun, readinessDays, type ReadinessDay } from '../core/readiness/baseline';
 import type { ReadingRecord } from '../core/readiness/reading';
 import { readingsCsv } from '../core/export/readings-csv';
@@ -34,6 +34,9 @@ import { readingsCsv } from '../core/export/readings-csv';
 /** The settings key of the opt-in below-range note. */
 export const BELOW_RANGE_NOTE_SETTING = 'reading-below-range-note';
 import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
+import { fileProblemText } from '../ui/files/file-problem-text';
+import { countOf, pluralWord } from '../ui/plural';
+import { recoverUnfinished, type Recovered } from '../adapters/storage/recovery';
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();
@@ -64,6 +67,7 @@ export class History {
   #askedPersistence = false;
   #store: ResonanceStore | null;
   readonly #now: () => number;
+  readonly #afterRestore: () => Promise<void> | void;
 
   #trends = $derived(dailyTrends(this.#sessions, localOffset));
   #readiness = $derived(readinessDays(this.#readings, localOffset));
@@ -71,9 +75,15 @@ export class History {
   /** Days with a session or a reading: both keep the habit going. */
   #practiceDays = $derived(new Set([...this.#trends.map((t) => t.day), ...this.#readingDays.keys()]));
 
-  constructor(store: ResonanceStore | null, now: () => number = () => Date.now()) {
+  /** `afterRestore` runs once a backup has been restored (the settings read theirs again). */
+  constructor(
+    store: ResonanceStore | null,
+    now: () => number = () => Date.now(),
+    afterRestore: () => Promise<void> | void = () => {},
+  ) {
     this.#store = store;
     this.#now = now;
+    this.#afterRestore = afterRestore;
   }
 
   get sessions(): readonly SessionRecord[] {
@@ -242,6 +252,18 @@ export class History {
     await this.load();
   }
 
+  /**
+   * Finish the sessions left open by a tab that closed or crashed (src/adapters/storage/recovery.ts), then reload.
+   * Null without storage, or when it failed (the notice says why).
+   */
+  async recoverLeftOpen(): Promise<Recovered | null> {
+    if (!this.#store) return null;
+    const result = await recoverUnfinished(this.#store);
+    if (!result.ok) this.say({ kind: 'error', text: result.error.message });
+    await this.load();
+    return result.ok ? result.value : null;
+  }
+
   /** The storage side of "delete all" (src/adapters/storage/wipe.ts); the history is empty afterwards. */
   async wipe(): Promise<WipeReport> {
     const report = await wipeEverything(this.#store);
@@ -264,10 +286,18 @@ export class History {
     return backupJson(backup.value);
   }
 
-  /** Restore a backup file: checked completely first, then merged all at once. */
-  async restore(file: ChosenFile): Promise<void> {
+  /** Restore a backup file: read within the file limits, checked completely first, then merged all at once. */
+  async restore(file: File): Promise<void> {
     if (!this.#store) return;
-    const parsed = parseBackup(file.text);
+    const read = await readBackupText(file);
+    if (!read.ok) {
+      this.say({
+        kind: 'error',
+        text: `Nothing was restored: ${fileProblemText(file.name, read.problem, 'backup')}`,
+      });
+      return;
+    }
+    const parsed = parseBackup(read.text);
     if (!parsed.ok) {
       const where = parsed.problem.where ? ` (at ${parsed.problem.where})` : '';
       this.say({
@@ -281,47 +311,43 @@ export class History {
     else {
       const { addedSessions, skippedSessions, addedReadings } = result.value;
       const readings = addedReadings
-        ? ` and ${addedReadings} morning reading${addedReadings === 1 ? '' : 's'}`
+        ? ` and ${countOf(addedReadings, 'morning reading', 'morning readings')}`
         : '';
       this.say({
         kind: 'info',
-        text: `Restored ${addedSessions} session${addedSessions === 1 ? '' : 's'}${readings}${skippedSessions ? `; ${skippedSessions} already here were left as they are` : ''}.`,
+        text: `Restored ${countOf(addedSessions, 'session', 'sessions')}${readings}${skippedSessions ? `; ${skippedSessions} already here ${pluralWord(skippedSessions, 'was', 'were')} left as ${pluralWord(skippedSessions, 'it is', 'they are')}` : ''}.`,
       });
+      await this.#afterRestore();
     }
     await this.load();
   }
 
-  /** Import RR files from other apps: every file must read, or none is imported. */
-  async importRrFiles(files: readonly ChosenFile[]): Promise<void> {
+  /** Import RR files (other apps' and this app's own exports): every file must read, or none is imported. */
+  async importRrFiles(files: readonly File[]): Promise<void> {
     if (!this.#store || files.length === 0) return;
     const sessions: { session: SessionRecord; beats: BeatRecord[] }[] = [];
+    let impossible = 0;
     for (const file of files) {
-      const read = importRrText(file.text, file.name, importId(file.text), file.lastModifiedMs);
+      const read = importRrFile(await readRrFile(file), file.name, file.lastModified);
       if (!read.ok) {
         this.say({
           kind: 'error',
-          text: `Nothing was imported: ${read.problem.where}: ${read.problem.message}.`,
+          text: `Nothing was imported: ${fileProblemText(file.name, read.problem)}`,
         });
         return;
       }
-      // The file's time is when the recording ended; the session started its duration earlier.
       if (sessions.some((s) => s.session.id === read.session.id)) continue; // the same file chosen twice
-      sessions.push({
-        session: {
-          ...read.session,
-          startTimeMs: Math.max(0, Math.round(file.lastModifiedMs - read.session.durationMs)),
-        },
-        beats: read.beats,
-      });
+      sessions.push({ session: read.session, beats: read.beats });
+      impossible += read.impossible;
     }
     const result = await importSessions(this.#store, sessions);
     if (!result.ok) this.say({ kind: 'error', text: `Nothing was imported: ${result.error.message}` });
     else {
       const already = sessions.length - result.value;
-      const plural = (n: number) => `${n} recording${n === 1 ? '' : 's'}`;
+      const plural = (n: number) => countOf(n, 'recording', 'recordings');
       this.say({
         kind: 'info',
-        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${already === 1 ? 'was' : 'were'} already here` : ''}.`,
+        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${pluralWord(already, 'was', 'were')} already here` : ''}.${impossible > 0 ? ` ${countOf(impossible, 'impossible value', 'impossible values')} ${pluralWord(impossible, 'was', 'were')} left out (RR outside 200-3000 ms).` : ''}`,
       });
     }
     await this.load();

@@ -1,11 +1,7 @@
 import type { CueLoop } from '../adapters/cues/cue-loop';
 import type { ScreenWakeLock, WakeLockState } from '../adapters/cues/wake-lock';
 import { breathingResponse, type BreathingResponse, type TimedRr } from '../core/hrv/biofeedback';
-import {
-  parseStoredAssessment,
-  type AssessmentResult,
-  type StoredAssessment,
-} from '../core/pacer/assessment/result';
+import type { AssessmentResult, StoredAssessment } from '../core/pacer/assessment/result';
 import { slidingBreathRates, slidingFromSwings } from '../core/pacer/assessment/sliding';
 import {
   protocolBreaths,
@@ -22,7 +18,7 @@ import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../c
 import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/presets';
 import type { PacerSchedule, PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
-import { LOCAL_KEYS } from '../adapters/storage/keys';
+import type { Settings, SettingsValues } from './settings.svelte';
 
 export type AssessmentProtocol = 'stepped' | 'sliding';
 
@@ -48,12 +44,6 @@ export interface AssessmentProgress {
   readonly sofar: AssessmentResult | null;
 }
 
-/** Where the latest assessment is kept (localStorage in the app; a Map in tests). */
-export interface KeyValueStore {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
-}
-
 /** Browser outputs, created per session; null where unavailable or unwanted. */
 export interface PacerOutputs {
   cueLoop(schedule: PacerSchedule, nowS: () => number): CueLoop | null;
@@ -62,14 +52,14 @@ export interface PacerOutputs {
   endCue?(options: CueOptions): void;
 }
 
-export const ASSESSMENT_KEY = LOCAL_KEYS.assessment;
 /** Beats kept for the controller and assessments: a sliding sweep lasts about 15 minutes. */
 const KEEP_BEATS_S = 20 * 60;
 
 /**
  * The pacer's settings and its steering during a live session: presets, the adaptive controller (with lock, band
  * and the reason for each change), assessments and their stored result, and the cue outputs. It follows the
- * session as an observer and sets the session's pattern at breath boundaries.
+ * session as an observer and sets the session's pattern at breath boundaries. Every choice the person makes (and
+ * the pattern a session ends at) is kept in `settings`, which it starts from.
  */
 export class PacerControl {
   #presetId = $state<PacerPresetId>('resonance-40-60');
@@ -94,25 +84,25 @@ export class PacerControl {
   #plan: { protocol: AssessmentProtocol; rates: number[]; first: number } | null = null;
   #loop: CueLoop | null = null;
   readonly #session: LiveSession;
-  readonly #store: KeyValueStore | null;
+  readonly #settings: Settings;
   readonly #outputs: PacerOutputs;
   readonly #onAssessed: (result: StoredAssessment) => void;
 
-  /** @param onAssessed is told once of each assessment as it finishes (the app keeps it in the history). */
+  /**
+   * `settings` should be loaded first: the pacer starts from them. `onAssessed` is told once of each assessment
+   * as it finishes (the app keeps it in the history).
+   */
   constructor(
     session: LiveSession,
-    store: KeyValueStore | null,
+    settings: Settings,
     outputs: PacerOutputs,
     onAssessed: (result: StoredAssessment) => void = () => {},
   ) {
     this.#session = session;
-    this.#store = store;
+    this.#settings = settings;
     this.#outputs = outputs;
     this.#onAssessed = onAssessed;
-    this.#result = parseStoredAssessment(store?.getItem(ASSESSMENT_KEY) ?? null);
-    // The next session starts from the last assessment's rate.
-    if (this.#result?.foundBpm) session.setPattern(withRate(this.basePattern, this.#result.foundBpm));
-    else session.setPattern(this.basePattern);
+    this.#apply(settings.values);
     session.observe({
       started: () => this.#onStarted(),
       beat: (beat, pacer) =>
@@ -164,6 +154,24 @@ export class PacerControl {
 
   setAnnounce(on: boolean): void {
     this.#announce = on;
+    this.#settings.set('announce', on);
+  }
+
+  /** The person sets the rate (breaths/min); kept as where the next session starts. */
+  setRate(rateBpm: number): void {
+    this.#session.setRate(rateBpm);
+    this.#keepPattern();
+  }
+
+  /** The person sets the share of each breath spent breathing in; kept like the rate. */
+  setInhaleShare(share: number): void {
+    this.#session.setInhaleShare(share);
+    this.#keepPattern();
+  }
+
+  #keepPattern(): void {
+    const s = this.#session;
+    this.#settings.set('startPattern', patternFromRate(s.rateBpm, s.inhaleShare));
   }
   /** Whether the controller may change this preset's rate (box breathing keeps its counts). */
   get adaptable(): boolean {
@@ -181,6 +189,9 @@ export class PacerControl {
   choosePreset(id: PacerPresetId, custom?: BreathPattern): void {
     if (id === 'custom') this.#custom = presetPattern('custom', custom ?? this.#custom);
     this.#presetId = id;
+    this.#settings.set('presetId', id);
+    if (id === 'custom') this.#settings.set('customPattern', this.#custom);
+    this.#settings.set('startPattern', null);
     this.#session.setPattern(this.basePattern);
     this.#controller = this.#session.running ? this.#newController() : null;
     this.#reason = null;
@@ -188,12 +199,14 @@ export class PacerControl {
 
   setAdaptive(on: boolean): void {
     this.#adaptive = on;
+    this.#settings.set('adaptive', on);
     if (on && this.#session.running) this.#controller = this.#newController();
     this.#reason = on ? null : { kind: 'adaptive-off' };
   }
 
   setLocked(locked: boolean): void {
     this.#locked = locked;
+    this.#settings.set('locked', locked);
     if (locked) this.#controller?.lock();
     else this.#controller?.unlock();
     this.#reason = locked ? { kind: 'locked', rateBpm: this.#session.rateBpm } : null;
@@ -204,6 +217,7 @@ export class PacerControl {
     const lo = Math.min(7, Math.max(4, Math.min(minBpm, maxBpm)));
     const hi = Math.min(7, Math.max(4, Math.max(minBpm, maxBpm)));
     this.#band = { minBpm: lo, maxBpm: hi };
+    this.#settings.set('band', this.#band);
     this.#controller?.setBand(this.#band);
     const rate = this.#session.rateBpm;
     if (this.#adaptive && this.adaptable && (rate < lo || rate > hi)) {
@@ -213,6 +227,7 @@ export class PacerControl {
 
   setCues(options: CueOptions): void {
     this.#cues = options;
+    this.#settings.set('cues', options);
     this.#loop?.setOptions(options);
   }
 
@@ -223,18 +238,27 @@ export class PacerControl {
   forgetAll(): void {
     this.#plan = null;
     this.#assessment = null;
-    this.#result = null;
     this.#reason = null;
     this.#action = null;
     this.#response = null;
-    this.#presetId = 'resonance-40-60';
-    this.#custom = patternFromRate(6, 0.4);
-    this.#adaptive = true;
-    this.#locked = false;
-    this.#band = { minBpm: 4, maxBpm: 7 };
-    this.#cues = DEFAULT_CUES;
-    this.#announce = false;
-    this.#session.setPattern(this.basePattern);
+    this.#settings.forget();
+    this.#apply(this.#settings.values);
+  }
+
+  /** Take the saved settings; the next session starts where the last left the pattern, else at the assessed rate. */
+  #apply(saved: SettingsValues): void {
+    this.#presetId = saved.presetId;
+    this.#custom = saved.customPattern;
+    this.#adaptive = saved.adaptive;
+    this.#locked = saved.locked;
+    this.#band = saved.band;
+    this.#cues = saved.cues;
+    this.#announce = saved.announce;
+    this.#result = saved.assessment;
+    if (saved.startPattern) this.#session.setPattern(saved.startPattern);
+    else if (this.#result?.foundBpm)
+      this.#session.setPattern(withRate(this.basePattern, this.#result.foundBpm));
+    else this.#session.setPattern(this.basePattern);
   }
 
   /** Starts an assessment at the next breath; the session must be running. */
@@ -291,6 +315,8 @@ export class PacerControl {
   }
 
   #onStopped(): void {
+    // Mid-assessment the pattern is the protocol's, not the person's: keep theirs.
+    if (!this.#plan) this.#settings.set('startPattern', this.#session.pattern);
     this.#loop?.stop();
     this.#loop = null;
     if (this.#session.completed) this.#outputs.endCue?.(this.#cues);
@@ -386,11 +412,7 @@ export class PacerControl {
   #keep(r: AssessmentResult): void {
     const stored: StoredAssessment = { ...r, dateIso: new Date().toISOString() };
     this.#result = stored;
-    try {
-      this.#store?.setItem(ASSESSMENT_KEY, JSON.stringify(stored));
-    } catch {
-      // Storage full or blocked: the history still gets the result, the next visit starts from the default rate.
-    }
+    this.#settings.set('assessment', stored);
     this.#onAssessed(stored);
   }
 

@@ -18,11 +18,15 @@ import {
   type ReadingPosition,
   type ReadingRecord,
 } from '../core/readiness/reading';
+import { MAX_STORED_RR_MS } from '../core/export/backup-check';
 import {
   HELD_ELSEWHERE_MESSAGE,
   type AcquireSessionLock,
   type ReleaseLock,
 } from '../adapters/locks/session-lock';
+
+export const SESSION_HERE_MESSAGE =
+  'A breathing session is running. Stop it first: a reading is taken at rest, breathing normally.';
 
 export type ReadingPhase = 'idle' | 'settling' | 'measuring' | 'done';
 
@@ -43,6 +47,8 @@ export interface ReadingDeps {
   readonly save: (reading: ReadingRecord) => Promise<string | null>;
   /** The one-session lock shared with practice sessions (one strap, one measurement at a time). */
   readonly acquireLock?: AcquireSessionLock;
+  /** True while a practice session runs in this page (it holds the same lock; the message then says so). */
+  readonly sessionRunning?: () => boolean;
   /** Page clock, ms (timers and the countdown). */
   readonly now?: () => number;
   /** Wall clock, ms since the epoch (the record's time). */
@@ -127,6 +133,10 @@ export class MorningReading {
    */
   async claim(): Promise<boolean> {
     if (this.#release) return true;
+    if (this.#deps.sessionRunning?.()) {
+      this.#error = SESSION_HERE_MESSAGE;
+      return false;
+    }
     const lock = (await this.#deps.acquireLock?.()) ?? (() => {});
     if (lock === 'held-elsewhere') {
       this.#error = HELD_ELSEWHERE_MESSAGE;
@@ -202,6 +212,11 @@ export class MorningReading {
       return;
     }
     if (timeS <= SETTLE_S) return;
+    // Never store an impossible interval: one a source should not have sent counts as a gap instead.
+    if (!(Number.isFinite(beat.rrMs) && beat.rrMs > 0 && beat.rrMs <= MAX_STORED_RR_MS)) {
+      this.#gapPending = true;
+      return;
+    }
     if (this.#phase === 'settling') this.#phase = 'measuring';
     // The first measured beat's interval began in the settling part; that is fine, it is a true interval.
     this.#measured.push({ rrMs: beat.rrMs, afterGap: this.#gapPending });

@@ -81,6 +81,10 @@ export class Recording implements SessionObserver {
   get active(): boolean {
     return this.#active;
   }
+  /** The id of the session this tab is recording now, or null. */
+  get activeId(): string | null {
+    return this.#active ? (this.#recorder?.id ?? null) : null;
+  }
   get recordedBeats(): number {
     return this.#recordedBeats;
   }

@@ -9,6 +9,7 @@ import {
   type BreathPattern,
 } from '../core/pacer/pattern';
 import { RecentBeats, type RecentBeat } from './recent-beats';
+import { SESSION_LENGTHS, type SessionLength } from './settings.svelte';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 import {
   HELD_ELSEWHERE_MESSAGE,
@@ -46,10 +47,8 @@ export interface SessionObserver {
 /** The tachogram shows this much history. */
 export const TACHOGRAM_WINDOW_MS = 120_000;
 
-/** The session lengths a person can pick, minutes; null is an open session that runs until stopped. */
-export const SESSION_LENGTHS_MIN = [5, 10, 15, 20, null] as const;
-export type SessionLengthMin = (typeof SESSION_LENGTHS_MIN)[number];
-export const DEFAULT_SESSION_LENGTH_MIN: SessionLengthMin = 10;
+/** The length a session runs for until the person picks one (settings.svelte.ts keeps their choice). */
+export const DEFAULT_SESSION_LENGTH: SessionLength = 10;
 /** How often a session with a length checks whether it is over, ms. */
 const LENGTH_CHECK_MS = 250;
 
@@ -73,7 +72,7 @@ export class LiveSession {
   #beatCount = $state(0);
   /** Readings of the last two minutes, oldest first (not deeply reactive: `readingCount` changes with each). */
   #recentReadings: HeartRateReading[] = [];
-  #lengthMin = $state<SessionLengthMin>(DEFAULT_SESSION_LENGTH_MIN);
+  #length = $state<SessionLength>(DEFAULT_SESSION_LENGTH);
   /** Whether the last session ended by reaching its length (rather than by Stop or the source). */
   #completed = $state(false);
   /** When a session past its length ends: the end of the breath in progress at the length, session seconds. */
@@ -130,6 +129,10 @@ export class LiveSession {
   get inhaleShare(): number {
     return this.#inhaleShare;
   }
+  /** The pattern the pacer shows from the next breath on. */
+  get pattern(): BreathPattern {
+    return this.#pattern;
+  }
   get sourceLabel(): string {
     return this.#sourceLabel;
   }
@@ -168,9 +171,9 @@ export class LiveSession {
     return this.running ? (this.#now() - this.#startedAtMs) / 1000 : 0;
   }
 
-  /** The length sessions run for, minutes (null: open, until the person stops). */
-  get lengthMin(): SessionLengthMin {
-    return this.#lengthMin;
+  /** The length sessions run for, minutes ('open': until the person stops). */
+  get length(): SessionLength {
+    return this.#length;
   }
 
   /** Whether the last session ended by itself at its length. */
@@ -179,15 +182,15 @@ export class LiveSession {
   }
 
   /** A new length; a running session keeps going until the new length (or ends after this breath if past it). */
-  setLengthMin(lengthMin: SessionLengthMin): void {
-    this.#lengthMin = SESSION_LENGTHS_MIN.includes(lengthMin) ? lengthMin : DEFAULT_SESSION_LENGTH_MIN;
+  setLength(length: SessionLength): void {
+    this.#length = SESSION_LENGTHS.includes(length) ? length : DEFAULT_SESSION_LENGTH;
     this.#endAtS = null;
   }
 
   /** Seconds left of a session with a length (0 once past it, while the last breath finishes); null when open. */
   remainingS(): number | null {
-    if (this.#lengthMin === null) return null;
-    return Math.max(0, this.#lengthMin * 60 - this.elapsedS());
+    if (this.#length === 'open') return null;
+    return Math.max(0, this.#length * 60 - this.elapsedS());
   }
 
   /** The pacer's schedule for this session (a new one at each start): the controller and the cues read it. */
@@ -245,6 +248,16 @@ export class LiveSession {
     this.#error = null;
     this.#releaseLock = lock;
     return true;
+  }
+
+  /** This tab holds the one-session lock (a session runs, or `claim` took it for the strap's chooser). */
+  get holdsLock(): boolean {
+    return this.#releaseLock !== null;
+  }
+
+  /** The tab that held the lock let it go (it stopped, closed or crashed): its refusal no longer stands. */
+  lockFreed(): void {
+    if (this.#error === HELD_ELSEWHERE_MESSAGE) this.#error = null;
   }
 
   /** Give back a lock taken by `claim` when no session followed. */
@@ -314,8 +327,8 @@ export class LiveSession {
    * last breath out is complete, then stops.
    */
   #checkLength(): void {
-    if (!this.running || this.#lengthMin === null) return;
-    const lengthS = this.#lengthMin * 60;
+    if (!this.running || this.#length === 'open') return;
+    const lengthS = this.#length * 60;
     const nowS = this.elapsedS();
     if (nowS < lengthS) return;
     if (this.#endAtS === null) {

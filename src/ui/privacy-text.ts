@@ -5,7 +5,7 @@
  */
 import type { LocalKeyId } from '../adapters/storage/keys';
 import type { StoreName } from '../adapters/storage/schema';
-import type { WipeReport } from '../adapters/storage/wipe';
+import type { DeleteAllOutcome } from '../state/delete-all';
 import type { Notice } from '../state/history.svelte';
 
 export const STORE_TEXT: Record<StoreName, string> = {
@@ -20,7 +20,11 @@ export const STORE_TEXT: Record<StoreName, string> = {
     'Assessments: the results of resonance-rate assessments (the breathing rates tried and how each went).',
   readings:
     'Morning readings: when each was taken, its length and position, the heart source, the intervals between heartbeats it measured, and its figures (ln RMSSD, resting heart rate).',
-  settings: 'Settings: your choices, such as a daily reminder.',
+  settings:
+    'Settings: your breathing pattern and the rate the next session starts from, whether the rate adapts or is ' +
+    'locked and its band, sound, vibration and volume, whether phases are announced, the session length, the ' +
+    "light or dark theme, whether you asked for the morning readings' below-range note, and your latest resonance-rate assessment (the rates tried, how your heart answered " +
+    'each, the rate found, and when).',
 };
 
 export const LOCAL_KEY_TEXT: Record<LocalKeyId, string> = {
@@ -29,12 +33,18 @@ export const LOCAL_KEY_TEXT: Record<LocalKeyId, string> = {
     "the strap you paired last, so it can be reconnected with one tap: the browser's code for it and its name " +
     '(nothing measured).',
   assessment:
-    'your latest resonance-rate assessment (the rates tried, how your heart answered each, the rate found, and ' +
-    'when), so the next session starts from it.',
+    'where earlier versions kept your latest resonance-rate assessment; it is moved into the settings store ' +
+    'when the app opens and removed from here.',
+  themeHint: 'a copy of your theme choice (light, dark or system), so the page opens in the right colours.',
 };
 
 /** What the app says once "delete all" has run. */
-export function wipeNotice(report: WipeReport): Notice {
+export function wipeNotice(report: DeleteAllOutcome): Notice {
+  if ('refused' in report)
+    return {
+      kind: 'error',
+      text: 'Nothing was deleted: a session is running in another Resonance tab or window. Stop it there, then delete.',
+    };
   if (report.storageError)
     return {
       kind: 'error',

@@ -113,6 +113,8 @@ test('the strap drops 20 times: the app reconnects by itself and the session is 
   await strap.idle();
   await page.getByRole('button', { name: 'Stop session' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'ended');
+  // Minutes of beats: the session is kept and its summary comes first.
+  await page.getByTestId('session-summary').getByRole('button', { name: 'Done' }).click();
   await expect(page.getByRole('button', { name: 'Connect Polar H10 DROPS' })).toBeVisible();
   await expect(page.getByTestId('strap-reconnecting')).toHaveCount(0);
 
@@ -165,6 +167,9 @@ test('malformed packets between good ones: a calm message, the session stays liv
   await strap.idle();
   await page.getByRole('button', { name: 'Stop session' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'ended');
+  // 40 beats at 192 bpm last 12.5 s: under 30 s, so it is stored only when the person keeps it.
+  expect(await storeCount(page, 'sessions')).toBe(0);
+  await page.getByRole('button', { name: 'Keep it anyway' }).click();
   await expect.poll(() => storedBeats(page)).toBe(good);
   expect(await storeCount(page, 'sessions')).toBe(1);
   // A skipped packet may have held beats: the first beat after each one (every good packet but the first,

@@ -100,6 +100,7 @@ test('bad files get a message naming what and where, and nothing is imported', a
 test('on a full disk the app says so, the session goes on in memory, and it can be exported', async ({
   page,
 }) => {
+  test.setTimeout(120_000);
   await page.goto('/');
   await runSession(page, 3);
   // From now on every write fails the way a full disk makes it fail.
@@ -109,7 +110,8 @@ test('on a full disk the app says so, the session goes on in memory, and it can 
     };
   });
   const problem = page.getByTestId('storage-problem');
-  await expect(problem).toContainText('Storage on this device is full', { timeout: 10_000 });
+  // The first write comes once the session passes 30 s (shorter ones are not stored unless kept).
+  await expect(problem).toContainText('Storage on this device is full', { timeout: 60_000 });
   const before = await recordedBeats(page);
   await expect.poll(() => recordedBeats(page), { timeout: 10_000 }).toBeGreaterThan(before + 2);
 

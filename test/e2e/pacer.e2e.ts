@@ -8,8 +8,12 @@ test('pacer controls: box preset holds, lock says so, sound cues can be chosen, 
   page,
 }) => {
   await page.goto('/');
+  // The settings live in a sheet, on the home screen as during a session.
+  await page.getByRole('button', { name: 'Change session settings' }).click();
   await expect(page.getByRole('button', { name: 'Stepped assessment' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await page.getByRole('button', { name: 'Session settings' }).click();
   await expect(page.getByRole('button', { name: 'Stepped assessment' })).toBeEnabled();
 
   await page.getByLabel('Pattern').selectOption('box');
@@ -32,5 +36,6 @@ test('pacer controls: box preset holds, lock says so, sound cues can be chosen, 
   await expect(page.getByRole('progressbar')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel assessment' }).click();
   await expect(page.getByRole('progressbar')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Stop session' }).click();
 });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { LOCAL_KEYS } from '../../src/adapters/storage/keys';
 import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from './bluetooth-peripheral';
-import { runSession, storeCount, STORED_ASSESSMENT } from './history-steps';
+import { recordedBeats, runSession, storeCount, STORED_ASSESSMENT } from './history-steps';
 
 const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
 
@@ -112,6 +112,7 @@ test('the privacy page exports everything', async ({ page }) => {
   await page.getByRole('button', { name: 'I understand, continue' }).click();
   await runSession(page, 5);
   await page.getByRole('button', { name: 'Stop session' }).click();
+  await page.getByRole('button', { name: 'Keep it anyway' }).click();
   await expect.poll(() => storeCount(page, 'sessions')).toBe(1);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
   const downloading = page.waitForEvent('download');
@@ -119,4 +120,34 @@ test('the privacy page exports everything', async ({ page }) => {
   const download = await downloading;
   const backup = JSON.parse(await readFile(await download.path(), 'utf8')) as { sessions?: unknown[] };
   expect(backup.sessions).toHaveLength(1);
+});
+
+test('delete all waits for a session in another tab, then every open tab starts over', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  await first.goto('/');
+  await first.getByRole('button', { name: 'I understand, continue' }).click();
+  const second = await context.newPage();
+  await second.goto('/');
+  await first.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await expect.poll(() => recordedBeats(first), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+
+  await second.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
+  await second.getByRole('button', { name: 'Delete all data' }).click();
+  await second.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(second.getByTestId('app-notice')).toContainText('Nothing was deleted');
+  expect((await leftBehind(second)).keys).toContain(LOCAL_KEYS.firstRun);
+
+  await first.getByRole('button', { name: 'Stop session' }).click();
+  await expect.poll(() => storeCount(second, 'sessions')).toBe(1);
+  await second.getByRole('button', { name: 'Delete all data' }).click();
+  await second.getByRole('button', { name: 'Yes, delete everything' }).click();
+  await expect(second.getByRole('heading', { name: 'Welcome to Resonance' })).toBeVisible();
+  // The other tab starts over as well, and writes nothing back.
+  await expect(first.getByRole('heading', { name: 'Welcome to Resonance' })).toBeVisible();
+  await first.waitForTimeout(1000);
+  const after = await leftBehind(first);
+  expect(total(after.records)).toBe(0);
+  expect(after.keys).toEqual([]);
 });

@@ -17,7 +17,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test(`every screen passes axe with no serious or critical findings (${colorScheme})`, async ({
     browser,
   }, testInfo) => {
-    test.setTimeout(120_000);
+    // Two sessions must pass 30 s to be stored (the recovery and the full disk need something written).
+    test.setTimeout(240_000);
     const context = await browser.newContext({ colorScheme });
     // A finished resonance assessment, so the pacer shows its result (running one takes minutes).
     await context.addInitScript((text) => {
@@ -37,29 +38,39 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     // This browser has no Web Bluetooth: the strap panel's standing note is on screen.
     await expect(page.getByTestId('strap-message')).toContainText('Chrome and Edge');
+    await check('session home, before check-in, strap note');
+    await page.getByRole('button', { name: 'Change session settings' }).click();
     await expect(page.locator('[data-resonance-found="5.5"]')).toBeVisible();
-    await check('session, idle, before check-in, assessment result, strap note');
+    await check('settings sheet, assessment result');
+    await page.getByRole('button', { name: 'Done' }).click();
+    // The theme switch: the other theme than the device's, checked too, then back to the device's.
+    const other = colorScheme === 'light' ? 'dark' : 'light';
+    await page.getByRole('radio', { name: other === 'dark' ? 'Dark' : 'Light' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', other);
+    await check(`session home, switched to ${other}`);
+    await page.getByRole('radio', { name: 'Match the device' }).click();
+    await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
     await page.getByTestId('check-in-before').getByLabel('6').check();
-    await page
-      .getByTestId('check-in-before')
-      .getByRole('button', { name: 'Use for the next session' })
-      .click();
-    await expect(page.getByTestId('before-saved')).toBeVisible();
-    await check('session, idle, check-in noted');
+    await check('session home, check-in chosen');
     await runSession(page, 3);
     await check('session, running');
+    await page.getByRole('button', { name: 'Focus mode' }).click();
+    await check('session, focus mode');
+    await page.getByRole('button', { name: 'Show everything' }).click();
+    await page.getByRole('button', { name: 'Session settings' }).click();
     await page.getByRole('button', { name: 'Stepped assessment' }).click();
     await expect(page.getByRole('progressbar')).toBeVisible();
     await check('assessment, running');
     await page.getByRole('button', { name: 'Cancel assessment' }).click();
+    await page.getByRole('button', { name: 'Done' }).click();
     await page.getByRole('button', { name: 'Stop session' }).click();
+    await expect(page.getByTestId('short-session')).toBeVisible();
+    await check('session home, short session not saved');
+    await page.getByRole('button', { name: 'Keep it anyway' }).click();
     await expect(page.getByTestId('check-in-after')).toBeVisible();
-    await check('session, after check-in');
+    await check('session summary, after check-in');
     await page.getByTestId('check-in-after').getByLabel('3').check();
-    await page
-      .getByTestId('check-in-after')
-      .getByRole('button', { name: 'Save after-session check-in' })
-      .click();
+    await page.getByRole('button', { name: 'Done' }).click();
 
     await openHistory(page);
     await importRecording(page, testInfo.outputPath('recording.txt'));
@@ -97,8 +108,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     // The tab closing mid-session, then a full disk mid-session: the recovery notice and the storage banner.
     await page.getByRole('button', { name: 'Session' }).click();
-    await runSession(page, 3);
-    await page.waitForTimeout(5_500); // past the first flush, so there is something to recover
+    // Past 30 s (sessions are stored from then on) and past the next flush, so there is something to recover.
+    await runSession(page, 40);
+    await page.waitForTimeout(5_500);
     await page.close({ runBeforeUnload: false });
     page = await context.newPage();
     await page.goto('/');
@@ -110,11 +122,12 @@ for (const colorScheme of ['light', 'dark'] as const) {
         throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       };
     });
-    await expect(page.getByTestId('storage-problem')).toBeVisible({ timeout: 10_000 });
+    // The first write comes once the session passes 30 s.
+    await expect(page.getByTestId('storage-problem')).toBeVisible({ timeout: 60_000 });
     await check('session, storage full');
 
     expect(screens).toEqual(Object.fromEntries(Object.keys(screens).map((name) => [name, []])));
-    expect(Object.keys(screens)).toHaveLength(17);
+    expect(Object.keys(screens)).toHaveLength(21);
     await context.close();
   });
 }
@@ -122,6 +135,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test('the check itself finds a serious problem when one is there', async ({ page, context }) => {
   await skipFirstRun(context);
   await page.goto('/');
+  // The app mounts after its settings load: wait for its main before adding the unnamed button to it.
+  await page.getByRole('button', { name: 'Start with simulated heart' }).waitFor();
   await page.evaluate(() => document.querySelector('main')?.append(document.createElement('button')));
   expect((await seriousFindings(page)).map((f) => f.id)).toContain('button-name');
 });
@@ -138,25 +153,39 @@ test('the keyboard reaches the navigation and the session controls, each with a 
     'button:Privacy',
     'button:About',
     'input:Note (optional)',
-    'button:Use for the next session',
+    'button:Change session settings',
     'button:Start with simulated heart',
-    'input:Replay an RR file',
-    'input:Adapt the rate to my heart',
-    'input:Announce each phase for screen readers',
+    'summary:Replay a recording',
   ]) {
     expect(reached).toContain(expected);
   }
   expect(reached.filter((r) => r.endsWith(':'))).toEqual([]);
+  // The settings sheet opens from the keyboard and its controls are reached in it.
+  await page.getByRole('button', { name: 'Change session settings' }).focus();
+  await page.keyboard.press('Enter');
+  const sheet = await tabReach(page, 30);
+  for (const expected of [
+    // A radio group is one stop, at its chosen radio (the default length).
+    'input:10 min',
+    'input:Adapt the rate to my heart',
+    'input:Announce each phase for screen readers',
+  ])
+    expect(sheet).toContain(expected);
+  expect(sheet.filter((r) => r.endsWith(':'))).toEqual([]);
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Start with simulated heart' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
-  // While a session runs: stopping it and the resonance assessment are reachable too.
-  await expect(page.getByRole('button', { name: 'Stepped assessment' })).toBeEnabled({ timeout: 10_000 });
+  // While a session runs: stopping it, its settings (with the assessment) and focus mode are reachable too.
   await page.getByRole('button', { name: 'History' }).focus();
-  const running = await tabReach(page, 30);
-  for (const expected of ['button:Stop session', 'button:Stepped assessment'])
+  const running = await tabReach(page, 20);
+  for (const expected of ['button:Session settings', 'button:Stop session', 'button:Focus mode'])
     expect(running).toContain(expected);
   expect(running.filter((r) => r.endsWith(':'))).toEqual([]);
+  await page.getByRole('button', { name: 'Session settings' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Stepped assessment' })).toBeEnabled({ timeout: 10_000 });
+  expect(await tabReach(page, 40)).toContain('button:Stepped assessment');
 });
 
 test('the keyboard reaches every control of the history screens, each with a name', async ({
@@ -217,13 +246,19 @@ test('the keyboard reaches every control of the history screens, each with a nam
   await expect(page.getByRole('button', { name: '← All sessions' })).toBeVisible();
 });
 
-test('with reduced motion the pacer fills a bar instead of growing a circle', async ({ browser }) => {
+test('with reduced motion the guide is a still indicator with words, not a growing shape', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ reducedMotion: 'reduce' });
   await skipFirstRun(context);
   const page = await context.newPage();
   await page.goto('/');
-  await expect(page.locator('.pacer .track')).toBeVisible();
-  await expect(page.locator('.pacer .circle')).toHaveCount(0);
+  await expect(page.locator('.pacer .still')).toBeVisible();
+  await expect(page.locator('.pacer .stage')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await expect(page.locator('.pacer .still .current')).toHaveText(/^(In|Out)$/);
+  await expect(page.locator('.pacer .word')).toHaveText(/^Breathe (in|out)$/);
+  await expect(page.locator('.pacer .stage')).toHaveCount(0);
   await context.close();
 });
 

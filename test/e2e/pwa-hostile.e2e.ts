@@ -93,12 +93,12 @@ test('hostile text in check-in notes is saved, shown, printed and exported exact
   await page.goto('/');
   const before = page.getByTestId('check-in-before');
   await before.getByLabel('Note (optional)').fill(HOSTILE_NOTES.before);
-  await before.getByRole('button', { name: 'Use for the next session' }).click();
   await runSession(page, 3);
   await page.getByRole('button', { name: 'Stop session' }).click();
+  await page.getByRole('button', { name: 'Keep it anyway' }).click();
   const after = page.getByTestId('check-in-after');
   await after.getByLabel('Note (optional)').fill(HOSTILE_NOTES.after);
-  await after.getByRole('button', { name: 'Save after-session check-in' }).click();
+  await page.getByRole('button', { name: 'Done' }).click();
 
   await openHistory(page);
   await expect(page.getByTestId('session-list').locator('tbody tr')).toHaveCount(1);

@@ -1,15 +1,22 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { seriousFindings } from './axe';
 import { skipFirstRun } from './first-run';
+import { listRows, openHistory, recordedBeats, storeCount } from './history-steps';
 
-test('a second tab cannot start a session while another tab runs one, says why, and can once it ends', async ({
-  context,
-}) => {
+/** Two tabs of the app in one browser profile, past the welcome screen. */
+async function twoTabs(context: BrowserContext): Promise<[Page, Page]> {
   await skipFirstRun(context);
   const first = await context.newPage();
   const second = await context.newPage();
   await first.goto('/');
   await second.goto('/');
+  return [first, second];
+}
+
+test('a second tab cannot start a session while another tab runs one, says why, and can once it ends', async ({
+  context,
+}) => {
+  const [first, second] = await twoTabs(context);
 
   await first.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect(first.getByRole('button', { name: 'Stop session' })).toBeVisible();
@@ -33,4 +40,41 @@ test('a second tab cannot start a session while another tab runs one, says why, 
   await second.close();
   await first.getByRole('button', { name: 'Start with simulated heart' }).click();
   await expect(first.getByRole('button', { name: 'Stop session' })).toBeVisible();
+});
+
+test('when the tab running a session closes, the other tab recovers that session at once and its refusal clears', async ({
+  context,
+}) => {
+  const [first, second] = await twoTabs(context);
+
+  await first.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await expect.poll(() => recordedBeats(first), { timeout: 30_000 }).toBeGreaterThanOrEqual(8);
+  await expect(second.getByTestId('session-elsewhere')).toBeVisible({ timeout: 10_000 });
+  await second.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await expect(second.getByRole('alert')).toContainText('already running in another Resonance tab or window');
+
+  // The running tab goes away mid-session. The second tab learns it from the lock, not from a reload.
+  await first.close();
+  await expect(second.getByTestId('app-notice')).toContainText('Recovered a session', { timeout: 5_000 });
+  await expect(second.getByTestId('session-elsewhere')).toHaveCount(0);
+  await expect(second.getByRole('alert')).toHaveCount(0);
+  await openHistory(second);
+  expect(await listRows(second)).toHaveLength(1);
+  expect(await storeCount(second, 'sessions')).toBe(1);
+
+  // And this tab may now start one itself.
+  await second.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Session' }).click();
+  await second.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await expect(second.getByRole('button', { name: 'Stop session' })).toBeVisible();
+});
+
+test('a session another tab stops joins this tab’s history without a reload', async ({ context }) => {
+  const [first, second] = await twoTabs(context);
+  await first.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await expect.poll(() => recordedBeats(first), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+  await expect(second.getByTestId('session-elsewhere')).toBeVisible({ timeout: 10_000 });
+  await openHistory(second);
+  await first.getByRole('button', { name: 'Stop session' }).click();
+  await expect.poll(() => listRows(second), { timeout: 5_000 }).toHaveLength(1);
+  await expect(second.getByTestId('history-notice')).toHaveCount(0);
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { skipFirstRun } from './first-run';
 import { storeCount } from './history-steps';
+import { overflowingElements, PHONE_VIEWPORTS } from './overflow';
 
 /**
  * The session screens on phones held upright and sideways, and the session's life: a chosen length that ends by
@@ -8,32 +9,8 @@ import { storeCount } from './history-steps';
  * on Playwright's fake clock where minutes must pass (the simulated heart and the session read performance.now and
  * timers, which the clock drives); the HRV worker keeps real time, which only delays its figures.
  */
-const viewports = [
-  { width: 320, height: 640 },
-  { width: 390, height: 844 },
-  { width: 412, height: 915 },
-  { width: 844, height: 390 },
-];
 
 test.beforeEach(({ context }) => skipFirstRun(context));
-
-/** Elements of `scope` that reach outside the viewport's width (none may, at any size). */
-async function overflowing(page: Page, scope: string): Promise<string[]> {
-  return page.evaluate((selector) => {
-    const width = document.documentElement.clientWidth;
-    const out: string[] = [];
-    for (const root of document.querySelectorAll(selector))
-      for (const el of [root, ...root.querySelectorAll('*')]) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0) continue;
-        if (r.right > width + 0.5 || r.left < -0.5)
-          out.push(
-            `${el.tagName.toLowerCase()}.${el.className} ${Math.round(r.left)}..${Math.round(r.right)}`,
-          );
-      }
-    return out;
-  }, scope);
-}
 
 /** Whether the element lies wholly inside the viewport as it is (nothing scrolled). */
 async function inView(page: Page, selector: string): Promise<boolean> {
@@ -53,7 +30,7 @@ async function shownHeartRate(page: Page): Promise<number | null> {
   return /^\d+$/.test(text) ? Number(text) : null;
 }
 
-for (const viewport of viewports) {
+for (const viewport of PHONE_VIEWPORTS) {
   test(`at ${viewport.width}x${viewport.height} the guide and heart rate share one screen and nothing is wider than it`, async ({
     page,
   }) => {
@@ -62,7 +39,7 @@ for (const viewport of viewports) {
     await page.clock.install();
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
-    expect(await overflowing(page, 'main')).toEqual([]);
+    expect(await overflowingElements(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Start with simulated heart' }).click();
     await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
@@ -78,12 +55,12 @@ for (const viewport of viewports) {
     expect(stop && stop.y + stop.height / 2).toBeGreaterThan(viewport.height / 2);
     expect(stop && stop.y + stop.height).toBeLessThanOrEqual(viewport.height);
     expect(stop?.height).toBeGreaterThanOrEqual(44);
-    expect(await overflowing(page, 'main')).toEqual([]);
+    expect(await overflowingElements(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Session settings' }).click();
     const sheet = page.getByRole('dialog', { name: 'Session settings' });
     await expect(sheet).toBeVisible();
-    expect(await overflowing(page, 'dialog')).toEqual([]);
+    expect(await overflowingElements(page)).toEqual([]);
     await sheet.getByRole('button', { name: 'Done' }).click();
     await expect(sheet).toBeHidden();
 
@@ -97,7 +74,7 @@ for (const viewport of viewports) {
     await page.getByRole('button', { name: 'Stop session' }).click();
     await expect(page.getByTestId('session-summary')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Your session' })).toBeVisible();
-    expect(await overflowing(page, 'main')).toEqual([]);
+    expect(await overflowingElements(page)).toEqual([]);
   });
 }
 

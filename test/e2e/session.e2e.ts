@@ -42,6 +42,11 @@ test('a simulated session shows heart rate and RMSSD changing while the pacer br
   await expect.poll(() => shownNumber(page, 'rmssd'), { timeout: 10_000 }).not.toBe(firstRmssd);
 
   await page.getByRole('button', { name: 'Stop session' }).click();
+  // About 30 s of beats: the summary (Done) or the short-session note (OK) comes first, then the guide at rest.
+  await page
+    .getByRole('button', { name: 'Done' })
+    .or(page.getByRole('button', { name: 'OK' }))
+    .click();
   await expect(page.locator('.pacer')).toHaveAttribute('data-breath-phase', 'idle');
 });
 

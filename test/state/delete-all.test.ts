@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { deleteAllData, type DeleteAllParts } from '../../src/state/delete-all';
 
 /** Parts that log what is asked of them, in order. */
-function parts(running: boolean): { parts: DeleteAllParts; log: string[] } {
+function parts(running: boolean, elsewhere = false): { parts: DeleteAllParts; log: string[] } {
   const log: string[] = [];
   const step = (name: string) => () => void log.push(name);
   const later = (name: string) => async () => {
@@ -23,6 +23,8 @@ function parts(running: boolean): { parts: DeleteAllParts; log: string[] } {
       },
       pacer: { forgetAll: step('pacer.forgetAll') },
       shell: { returnToFirstRun: step('shell.returnToFirstRun') },
+      sessionElsewhere: async () => elsewhere,
+      announce: step('announce'),
     },
   };
 }
@@ -30,8 +32,7 @@ function parts(running: boolean): { parts: DeleteAllParts; log: string[] } {
 describe('deleteAllData', () => {
   it('stops a running session and waits for its last write before the wipe, then every state forgets', async () => {
     const { parts: p, log } = parts(true);
-    const report = await deleteAllData(p);
-    expect(report.strapPermission).toBe('forgotten');
+    expect(await deleteAllData(p)).toEqual({ storageError: null, strapPermission: 'forgotten' });
     expect(log).toEqual([
       'session.stop',
       'strap.stop',
@@ -41,7 +42,14 @@ describe('deleteAllData', () => {
       'pacer.forgetAll',
       'strap.forget',
       'shell.returnToFirstRun',
+      'announce',
     ]);
+  });
+
+  it('deletes nothing while another tab runs a session (its recorder would write again)', async () => {
+    const { parts: p, log } = parts(false, true);
+    expect(await deleteAllData(p)).toEqual({ refused: 'session-elsewhere' });
+    expect(log).toEqual([]);
   });
 
   it('leaves an idle session alone', async () => {

@@ -1,30 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
-import { ASSESSMENT_KEY, PacerControl, type KeyValueStore } from '../../src/state/pacer.svelte';
+import { PacerControl } from '../../src/state/pacer.svelte';
 import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
 import type { HeartSource, HeartSourceListener } from '../../src/core/heart/types';
+import { SETTING_KEYS, Settings } from '../../src/state/settings.svelte';
+import { MapSettingsStorage } from './settings-storage';
 
 const quietAnalyser: HrvAnalyser = { reset() {}, push() {}, dispose() {} };
 
-class MapStore implements KeyValueStore {
-  readonly map = new Map<string, string>();
-  getItem(key: string): string | null {
-    return this.map.get(key) ?? null;
-  }
-  setItem(key: string, value: string): void {
-    this.map.set(key, value);
-  }
-}
-
 /** A live session on a hand-driven clock with a simulated person (resonance 5/min) following the pacer. */
-function setup(store: KeyValueStore | null = new MapStore()) {
+async function setup(store: MapSettingsStorage | null = new MapSettingsStorage()) {
+  const settings = new Settings(store);
+  await settings.load();
   let nowMs = 0;
   const session = new LiveSession(
     () => quietAnalyser,
     () => nowMs,
   );
   let loops = 0;
-  const pacer = new PacerControl(session, store, {
+  const pacer = new PacerControl(session, settings, {
     cueLoop: () => {
       loops += 1;
       return null;
@@ -42,12 +36,12 @@ function setup(store: KeyValueStore | null = new MapStore()) {
       source.tick();
     }
   };
-  return { session, pacer, source, runFor, loops: () => loops };
+  return { session, pacer, settings, source, runFor, loops: () => loops };
 }
 
 describe('PacerControl', () => {
   it('adapts the rate toward resonance during a session, saying why', async () => {
-    const { session, pacer, source, runFor, loops } = setup();
+    const { session, pacer, source, runFor, loops } = await setup();
     session.setRate(6);
     await session.start(source);
     expect(loops()).toBe(1);
@@ -58,7 +52,7 @@ describe('PacerControl', () => {
   });
 
   it('steers on from a rate the person sets by hand, and moves into a band the person narrows', async () => {
-    const { session, pacer, source, runFor } = setup();
+    const { session, pacer, source, runFor } = await setup();
     session.setRate(6.5);
     await session.start(source);
     runFor(3 * 60);
@@ -78,7 +72,7 @@ describe('PacerControl', () => {
   });
 
   it('does not move a locked rate or a box-breathing preset', async () => {
-    const { session, pacer, source, runFor } = setup();
+    const { session, pacer, source, runFor } = await setup();
     session.setRate(6);
     pacer.setLocked(true);
     await session.start(source);
@@ -93,9 +87,36 @@ describe('PacerControl', () => {
     await session.stop();
   });
 
+  it("keeps the person's choices and the rate a session ended at, and the next pacer starts from them", async () => {
+    const store = new MapSettingsStorage();
+    const first = await setup(store);
+    first.pacer.choosePreset('extended-exhale');
+    first.pacer.setLocked(true);
+    first.pacer.setBand(4.5, 6.5);
+    first.pacer.setCues({ sound: 'chime', vibration: false, volume: 0.2 });
+    first.pacer.setAnnounce(true);
+    first.pacer.setRate(5.2);
+    await first.session.start(first.source);
+    first.runFor(60);
+    await first.session.stop();
+    await first.settings.settled();
+
+    const next = await setup(store);
+    expect(next.pacer.presetId).toBe('extended-exhale');
+    expect(next.pacer.locked).toBe(true);
+    expect(next.pacer.band).toEqual({ minBpm: 4.5, maxBpm: 6.5 });
+    expect(next.pacer.cues).toEqual({ sound: 'chime', vibration: false, volume: 0.2 });
+    expect(next.pacer.announce).toBe(true);
+    expect(next.session.rateBpm).toBeCloseTo(5.2, 9);
+
+    next.pacer.choosePreset('resonance-equal');
+    await next.settings.settled();
+    expect((await setup(store)).session.rateBpm).toBeCloseTo(6, 9);
+  });
+
   it('runs the stepped assessment, stores the result with its date, and the next session starts from it', async () => {
-    const store = new MapStore();
-    const { session, pacer, source, runFor } = setup(store);
+    const store = new MapSettingsStorage();
+    const { session, pacer, settings, source, runFor } = await setup(store);
     pacer.setAdaptive(false);
     await session.start(source);
     runFor(60);
@@ -111,18 +132,20 @@ describe('PacerControl', () => {
     expect(found).toBeLessThanOrEqual(6.5);
     expect(pacer.result?.partial).toBe(false);
     expect(Date.parse(pacer.result?.dateIso ?? '')).not.toBeNaN();
-    expect(store.getItem(ASSESSMENT_KEY)).toContain(`"foundBpm":${found}`);
     await session.stop();
+    await settings.settled();
+    expect(store.map.get(SETTING_KEYS.assessment)).toMatchObject({ foundBpm: found });
 
-    const next = setup(store);
+    const next = await setup(store);
     expect(next.pacer.result?.foundBpm).toBe(found);
     expect(next.session.rateBpm).toBeCloseTo(found, 9);
   });
 
   it('stopping mid-assessment keeps what it measured, marked partial; a corrupt stored result is ignored', async () => {
-    const store = new MapStore();
-    store.setItem(ASSESSMENT_KEY, '{"protocol":"stepped","foundBpm":"five"}');
-    const { session, pacer, source, runFor } = setup(store);
+    const store = new MapSettingsStorage();
+    const corrupt = { protocol: 'stepped', foundBpm: 'five' };
+    store.map.set(SETTING_KEYS.assessment, corrupt);
+    const { session, pacer, settings, source, runFor } = await setup(store);
     expect(pacer.result).toBeNull();
     await session.start(source);
     pacer.startAssessment('sliding');
@@ -130,7 +153,8 @@ describe('PacerControl', () => {
     await session.stop();
     // Two breaths in: nothing measured yet, so the stored value is left alone.
     expect(pacer.reason).toEqual({ kind: 'assessment-stopped', kept: false });
-    expect(store.getItem(ASSESSMENT_KEY)).toBe('{"protocol":"stepped","foundBpm":"five"}');
+    await settings.settled();
+    expect(store.map.get(SETTING_KEYS.assessment)).toBe(corrupt);
     await session.start(source);
     pacer.startAssessment('stepped');
     runFor(5 * 60);
@@ -140,7 +164,8 @@ describe('PacerControl', () => {
     expect(pacer.reason).toEqual({ kind: 'assessment-stopped', kept: true });
     expect(pacer.result?.partial).toBe(true);
     expect(pacer.result?.points.map((p) => p.rateBpm).slice(0, 2)).toEqual([6.5, 6]);
-    expect(JSON.parse(store.getItem(ASSESSMENT_KEY) ?? '{}')).toMatchObject({ partial: true });
+    await settings.settled();
+    expect(store.map.get(SETTING_KEYS.assessment)).toMatchObject({ partial: true });
   });
 });
 
@@ -180,7 +205,7 @@ class WatchOf implements HeartSource {
 
 describe('PacerControl on a heart-rate-only watch', () => {
   it('adapts the rate toward resonance from the heart-rate swing alone', async () => {
-    const { session, pacer, source, runFor } = setup();
+    const { session, pacer, source, runFor } = await setup();
     session.setRate(6);
     await session.start(new WatchOf(source));
     runFor(12 * 60);
@@ -192,8 +217,8 @@ describe('PacerControl on a heart-rate-only watch', () => {
   });
 
   it('a stepped assessment on heart rate only finds the resonance and says it came from heart rate', async () => {
-    const store = new MapStore();
-    const { session, pacer, source, runFor } = setup(store);
+    const store = new MapSettingsStorage();
+    const { session, pacer, settings, source, runFor } = await setup(store);
     await session.start(new WatchOf(source));
     runFor(20);
     pacer.startAssessment('stepped');
@@ -201,7 +226,8 @@ describe('PacerControl on a heart-rate-only watch', () => {
     expect(pacer.assessment).toBeNull();
     expect(pacer.result?.signal).toBe('heart-rate');
     expect(Math.abs((pacer.result?.foundBpm ?? 0) - 5)).toBeLessThanOrEqual(0.5);
-    expect(JSON.parse(store.getItem(ASSESSMENT_KEY) ?? '{}')).toMatchObject({ signal: 'heart-rate' });
+    await settings.settled();
+    expect(store.map.get(SETTING_KEYS.assessment)).toMatchObject({ signal: 'heart-rate' });
     await session.stop();
   });
 });

@@ -117,6 +117,7 @@ describe('MorningReading', () => {
       listener?.beat(b);
     };
     for (const rr of alternating(60)) beat(rr);
+    listener!.beat({ rrMs: Number.NaN, timeMs: t, source: 'bluetooth' }); // never stored
     listener!.status({ state: 'signal-lost', reason: 'gone' });
     t += 3000;
     for (const rr of alternating(40)) beat(rr);
@@ -125,6 +126,7 @@ describe('MorningReading', () => {
     expect(saved).toHaveLength(1);
     // 30 measured before the gap and 29 after it (the 30th passes the end): RMSSD stays 40 ms, no jump across.
     expect(saved[0]!.rmssdMs).toBeCloseTo(40, 9);
+    expect(saved[0]!.rrMs.every(Number.isFinite)).toBe(true);
   });
 
   it('reports a save failure and keeps no record', async () => {
@@ -146,6 +148,15 @@ describe('MorningReading', () => {
     expect(stop).toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(100_000);
     expect(saved).toEqual([]);
+  });
+
+  it('refuses to start while a session runs in this page, and says so', async () => {
+    const reading = new MorningReading({ save: async () => null, sessionRunning: () => true });
+    const source = new ReplaySource('file', alternating(10));
+    const start = vi.spyOn(source, 'start');
+    await reading.start(source);
+    expect(reading.error).toMatch(/breathing session is running/);
+    expect(start).not.toHaveBeenCalled();
   });
 
   it('refuses to start while another tab holds the lock', async () => {

@@ -63,7 +63,7 @@ describe('LiveSession', () => {
         () => new RecordingAnalyser(),
         () => nowMs,
       );
-      session.setLengthMin(5);
+      session.setLength(5);
       session.setRate(6.5);
       const source = new ReplaySource(
         'r',
@@ -97,7 +97,7 @@ describe('LiveSession', () => {
         () => new RecordingAnalyser(),
         () => nowMs,
       );
-      session.setLengthMin(null);
+      session.setLength('open');
       const source = new ReplaySource(
         'r',
         Array.from({ length: 3000 }, () => 1000),
@@ -114,8 +114,8 @@ describe('LiveSession', () => {
 
     it('refuses a length it does not offer', () => {
       const session = new LiveSession(() => new RecordingAnalyser());
-      session.setLengthMin(7 as never);
-      expect(session.lengthMin).toBe(10);
+      session.setLength(7 as never);
+      expect(session.length).toBe(10);
     });
   });
 });

@@ -70,6 +70,8 @@ export class BluetoothHeartSource implements HeartSource {
   /** The heart-rate trace is broken (a drop or a lost packet): the next reading is marked `afterGap`. */
   #readingGap = false;
   #readingsSent = 0;
+  /** From start until stop or a failed start: whether a connection that completes late is still wanted. */
+  #wanted = false;
   #info: StrapInfo;
 
   constructor(device: BluetoothDevice, options: BluetoothHeartSourceOptions = {}) {
@@ -100,6 +102,7 @@ export class BluetoothHeartSource implements HeartSource {
   async start(listener: HeartSourceListener): Promise<void> {
     this.#listener = listener;
     this.#stopped = false;
+    this.#wanted = true;
     this.#startedAtMs = this.#timers.now();
     this.device.addEventListener('gattserverdisconnected', this.#onDisconnected);
     this.#status({ state: 'connecting' });
@@ -107,6 +110,7 @@ export class BluetoothHeartSource implements HeartSource {
       await this.#connect();
     } catch (error) {
       const problem = classifyBluetoothError(error);
+      this.#wanted = false;
       this.#cancelReconnect();
       this.#detach();
       this.device.gatt?.disconnect();
@@ -125,6 +129,7 @@ export class BluetoothHeartSource implements HeartSource {
   async stop(): Promise<void> {
     if (this.#stopped) return;
     this.#stopped = true;
+    this.#wanted = false;
     this.#cancelReconnect();
     const current = this.#link;
     this.#link = null;
@@ -145,7 +150,12 @@ export class BluetoothHeartSource implements HeartSource {
   }
 
   async #connect(): Promise<void> {
-    const gattLink = await link(this.device, (value) => this.#measurement(value), this.#timers);
+    const gattLink = await link(
+      this.device,
+      (value) => this.#measurement(value),
+      this.#timers,
+      () => this.#wanted,
+    );
     if (this.#stopped) {
       // Stopped while connecting: undo the link and let the strap go.
       await unlink(gattLink, this.#timers);

@@ -34,18 +34,33 @@ export interface GattLink {
 /**
  * Connect, discover the Heart Rate service and subscribe to measurements. The listener is added before
  * notifications start so the first packet is not missed; {@link unlink} undoes both in the reverse order.
+ *
+ * A connect that times out is abandoned, not left running: every step after the timeout stops short, and a
+ * listener it had already added is removed, so a late completion never leaves a second listener (and a second
+ * parse of each packet) behind for the next attempt to add to. Notifications are not stopped by a late completion,
+ * because the browser hands every attempt the same characteristic object and a newer attempt may be using it; the
+ * strap is let go only when `stillWanted()` says nobody wants the connection any more (the source was stopped).
  */
 export async function link(
   device: BluetoothDevice,
   onValue: (value: DataView) => void,
   timers: Timers,
+  stillWanted: () => boolean = () => true,
 ): Promise<GattLink> {
   const gatt = device.gatt;
   if (!gatt) throw new DOMException('This device has no GATT server', 'NotSupportedError');
+  let abandoned = false;
+  const abandon = (): never => {
+    if (!stillWanted()) gatt.disconnect();
+    throw new DOMException('Abandoned after its timeout', 'AbortError');
+  };
   const connecting = async (): Promise<GattLink> => {
     const server = await gatt.connect();
+    if (abandoned) abandon();
     const service = await server.getPrimaryService(HEART_RATE_SERVICE);
+    if (abandoned) abandon();
     const characteristic = await service.getCharacteristic(HEART_RATE_MEASUREMENT);
+    if (abandoned) abandon();
     const listener = () => {
       if (characteristic.value) onValue(characteristic.value);
     };
@@ -56,9 +71,20 @@ export async function link(
       characteristic.removeEventListener('characteristicvaluechanged', listener);
       throw error;
     }
+    if (abandoned) {
+      characteristic.removeEventListener('characteristicvaluechanged', listener);
+      abandon();
+    }
     return { server, characteristic, onValue: listener };
   };
-  return withTimeout(connecting(), CONNECT_TIMEOUT_MS, timers, 'Connecting to the strap');
+  const attempt = connecting();
+  try {
+    return await withTimeout(attempt, CONNECT_TIMEOUT_MS, timers, 'Connecting to the strap');
+  } catch (error) {
+    abandoned = true;
+    attempt.catch(() => {}); // its late end is handled inside; nothing awaits it any more
+    throw error;
+  }
 }
 
 /** Stop notifications (when still connected), then remove the listener: the reverse of {@link link}. */

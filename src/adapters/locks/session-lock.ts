@@ -24,6 +24,17 @@ export interface LockManagerLike {
   query?(): Promise<{ held?: { name?: string }[] }>;
 }
 
+/**
+ * How many session locks this page holds per lock manager, counted until the browser has really let go (the
+ * request's promise settles). A query made in between still lists the lock, and without this count the page would
+ * take its own lock, just released at Stop, for another tab's: the false "running in another tab" banner.
+ */
+const heldHere = new WeakMap<LockManagerLike, number>();
+
+function countHeld(locks: LockManagerLike, by: 1 | -1): void {
+  heldHere.set(locks, (heldHere.get(locks) ?? 0) + by);
+}
+
 function browserLocks(): LockManagerLike | null {
   return typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null;
 }
@@ -38,6 +49,7 @@ export function acquireSessionLock(
   if (!locks) return Promise.resolve(() => {});
   return new Promise((resolve, reject) => {
     let release: () => void = () => {};
+    let granted = false;
     const held = new Promise<void>((done) => (release = done));
     locks
       .request(SESSION_LOCK_NAME, { mode: 'exclusive', ifAvailable: true }, (lock) => {
@@ -45,9 +57,15 @@ export function acquireSessionLock(
           resolve('held-elsewhere');
           return;
         }
+        // Counted as this page's until the request itself settles, once the browser has released it.
+        granted = true;
+        countHeld(locks, 1);
         resolve(release);
         // The lock is held until this promise settles.
         return held;
+      })
+      .finally(() => {
+        if (granted) countHeld(locks, -1);
       })
       .catch(reject);
   });
@@ -58,6 +76,8 @@ export async function sessionLockHeldElsewhere(
   locks: LockManagerLike | null = browserLocks(),
 ): Promise<boolean> {
   if (!locks?.query) return false;
+  // This page holds it (or has only just let go): whatever the query says, it is not another tab's.
+  if ((heldHere.get(locks) ?? 0) > 0) return false;
   const snapshot = await locks.query();
   return (snapshot.held ?? []).some((lock) => lock.name === SESSION_LOCK_NAME);
 }

@@ -10,8 +10,16 @@ export const LOCAL_KEYS = {
   firstRun: 'resonance.first-run-done',
   /** The strap to offer for one-tap reconnection: the browser's opaque device id and the strap's name. */
   strap: 'resonance.bluetooth.strap',
-  /** The latest assessment's result (rates tried, scores, rate found, date), so the next session starts from it. */
+  /**
+   * Where versions before the settings store kept the latest assessment's result; read once at launch, moved into
+   * the settings store and removed.
+   */
   assessment: 'resonance.pacer.assessment.v1',
+  /**
+   * A copy of the theme choice (the settings store holds the real one), read by public/theme-boot.js before the
+   * first paint so the page opens in the right colours.
+   */
+  themeHint: 'resonance.theme',
 } as const;
 
 export type LocalKeyId = keyof typeof LOCAL_KEYS;

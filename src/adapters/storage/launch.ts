@@ -3,7 +3,7 @@
  * become messages; the app runs on (sessions are then kept in memory). Persistent storage is not asked for here:
  * Firefox's request waits on a prompt, and nothing may wait on it (the history asks after the first saved session).
  */
-import type { StorageError } from './database';
+import type { StorageError, StorageResult } from './database';
 import { recoverUnfinished, type Recovered } from './recovery';
 import { ResonanceStore } from './store';
 
@@ -13,8 +13,11 @@ export interface Launch {
   readonly recovered: Recovered | null;
 }
 
-export async function launchStorage(name?: string): Promise<Launch> {
-  const opened = await ResonanceStore.open(name);
+/** `opened`: the database as the page opened it first (to read the settings before the first paint). */
+export async function launchStorage(
+  opened: StorageResult<ResonanceStore> | Promise<StorageResult<ResonanceStore>> = ResonanceStore.open(),
+): Promise<Launch> {
+  opened = await opened;
   if (!opened.ok) return { store: null, error: opened.error, recovered: null };
   const store = opened.value;
   const recovered = await recoverUnfinished(store);

@@ -4,7 +4,8 @@
  * closes or crashes. Where the API is missing, recording works and recovery simply finds no lock.
  */
 
-const lockName = (sessionId: string) => `resonance-recording-${sessionId}`;
+const LOCK_PREFIX = 'resonance-recording-';
+const lockName = (sessionId: string) => `${LOCK_PREFIX}${sessionId}`;
 
 function locks(): LockManager | null {
   return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
@@ -18,6 +19,31 @@ export function holdRecordingLock(sessionId: string): () => void {
   const held = new Promise<void>((resolve) => (release = resolve));
   void manager.request(lockName(sessionId), () => held).catch(() => {});
   return release;
+}
+
+/** The sessions some tab (this one included) is recording now, from the browser's snapshot of held locks. */
+export async function sessionsBeingRecorded(): Promise<string[]> {
+  const manager = locks();
+  if (!manager?.query) return [];
+  try {
+    const snapshot = await manager.query();
+    return (snapshot.held ?? [])
+      .map((lock) => lock.name ?? '')
+      .filter((name) => name.startsWith(LOCK_PREFIX))
+      .map((name) => name.slice(LOCK_PREFIX.length));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Resolves once no tab records this session any more (it stopped, or its tab closed or crashed): the lock is
+ * taken and given back at once. Rejects when `signal` aborts the wait.
+ */
+export async function whenRecordingEnds(sessionId: string, signal: AbortSignal): Promise<void> {
+  const manager = locks();
+  if (!manager) return;
+  await manager.request(lockName(sessionId), { signal }, () => undefined);
 }
 
 /** True when some tab is recording this session right now. */

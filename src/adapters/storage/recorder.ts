@@ -248,7 +248,6 @@ export class SessionRecorder implements BeatRecorder {
     this.#timer = null;
     if (typeof document !== 'undefined') document.removeEventListener('visibilitychange', this.#onHidden);
     await this.flush();
-    this.#releaseLock();
     return this.#finish(finish.checkInAfter ?? null);
   }
 
@@ -259,6 +258,8 @@ export class SessionRecorder implements BeatRecorder {
       const result = await this.#store.putSession(record);
       if (!result.ok) this.#setProblem(result.error);
     }
+    // Only now: another tab waiting on the lock would otherwise "recover" a session about to be finished here.
+    this.#releaseLock();
     return record;
   }
 

@@ -24,6 +24,7 @@ import {
   type StoredHeartRateChunk,
   type StoreName,
   type StoredSession,
+  type StoredSetting,
 } from './schema';
 
 /** Sessions joined with their check-ins. */
@@ -222,6 +223,11 @@ export class ResonanceStore {
       'readonly',
       async (tx) => (await tx.objectStore(STORE.settings).get(key))?.value,
     );
+  }
+
+  /** Every stored setting (the settings state checks each value as it reads it). */
+  listSettings(): Promise<StorageResult<StoredSetting[]>> {
+    return transact(this.db, [STORE.settings], 'readonly', (tx) => tx.objectStore(STORE.settings).getAll());
   }
 
   putSetting(key: string, value: SettingValue): Promise<StorageResult<void>> {

@@ -68,6 +68,31 @@ async function forgetStraps(bluetooth: WipeHost['bluetooth']): Promise<StrapPerm
   }
 }
 
+/**
+ * The page's one channel to its other tabs (BroadcastChannel, HTML Standard). One object both sends and listens:
+ * a channel never receives its own messages, so the tab that wiped does not react to its own announcement.
+ */
+let channel: BroadcastChannel | null = null;
+function wipeChannel(): BroadcastChannel | null {
+  if (typeof BroadcastChannel === 'undefined') return null;
+  channel ??= new BroadcastChannel('resonance-wipe');
+  return channel;
+}
+
+/** Tell the app's other tabs and windows that everything was deleted (they start over too). */
+export function announceWipe(): void {
+  wipeChannel()?.postMessage('wiped');
+}
+
+/** Call `then` when another tab or window of the app has deleted everything; returns the teardown. */
+export function onWipeElsewhere(then: () => void): () => void {
+  const listening = wipeChannel();
+  if (!listening) return () => {};
+  const listener = (): void => then();
+  listening.addEventListener('message', listener);
+  return () => listening.removeEventListener('message', listener);
+}
+
 /** Delete everything the app keeps in this browser; `store` is null when the database never opened. */
 export async function wipeEverything(
   store: ResonanceStore | null,

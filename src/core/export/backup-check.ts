@@ -1,9 +1,9 @@
 /** Field-by-field checks of a backup's records (see validate.ts); each names the path of the first bad field. */
 import { READING_LENGTHS_S, READING_POSITIONS, type ReadingRecord } from '../readiness/reading';
-import { MAX_RR_MS, MIN_RR_MS } from '../hrv/series';
-import type { BeatColumns } from '../session/columns';
 import type { HeartRateColumns } from '../session/heart-rate-columns';
 import { MAX_HEART_RATE_BPM, MIN_HEART_RATE_BPM } from '../heart/limits';
+import { isPlausibleRrMs } from '../heart/plausible';
+import { emptyColumns, type BeatColumns } from '../session/columns';
 import {
   MAX_NOTE_LENGTH,
   MAX_STRESS,
@@ -14,6 +14,7 @@ import {
   type SessionRecord,
   type SessionSummary,
 } from '../session/record';
+import { MAX_RECORDING_BEATS } from './file-limits';
 import { BadValue, integer, list, nullable, number, object, oneOf, string, type Json } from './validate';
 
 export interface BackupSetting {
@@ -21,8 +22,12 @@ export interface BackupSetting {
   readonly value: JsonValue;
 }
 
-/** Bounds an RR in a backup must keep, ms: any positive interval up to a minute (artifacts are kept, labelled). */
-export const MAX_STORED_RR_MS = 60_000;
+/**
+ * Bounds an RR in a backup must keep to be read at all, ms: any positive interval a strap can send (65535/1024 s).
+ * Of those, the ones no heart produces (heart/plausible.ts) are then left out by {@link withoutImpossibleBeats},
+ * so a backup written before the range was checked still restores, without them.
+ */
+export const MAX_STORED_RR_MS = 65_536;
 
 const nullableNumber = (min: number, max: number) => nullable((v, p) => number(v, p, min, max));
 
@@ -98,6 +103,13 @@ function nullableColumn(
 
 export function checkColumns(value: Json, path: string): BeatColumns {
   const c = object(value, path);
+  // The same length limit as for an RR file (file-limits.ts), checked before any beat is.
+  const length = list(c['rrMs'], `${path}.rrMs`).length;
+  if (length > MAX_RECORDING_BEATS)
+    throw new BadValue(
+      `${path}.rrMs`,
+      `holds ${length} beats, more than the ${MAX_RECORDING_BEATS} a session may`,
+    );
   const rrMs = numberColumn(c['rrMs'], `${path}.rrMs`, Number.MIN_VALUE, MAX_STORED_RR_MS, -1);
   const n = rrMs.length;
   const timeMs = numberColumn(c['timeMs'], `${path}.timeMs`, 0, Number.MAX_SAFE_INTEGER, n);
@@ -168,8 +180,8 @@ export const MAX_READING_BEATS = 2_000;
 
 /**
  * A morning reading: figures within what a heart can give (RMSSD above 0 and under 1 s, heart rate 20-250 bpm),
- * one of the lengths and positions the app offers, at most as many corrected beats as beats, and RR intervals a
- * heart could beat (250-3000 ms, the engine's valid range) matching the beat count.
+ * one of the lengths and positions the app offers, at most as many corrected beats as beats, and positive RR
+ * intervals up to a minute (as stored, before correction, like a session's beats) matching the beat count.
  */
 export function checkReading(value: Json, path: string): ReadingRecord {
   const r = object(value, path);
@@ -179,7 +191,8 @@ export function checkReading(value: Json, path: string): ReadingRecord {
       `${path}.rrMs`,
       `holds ${rr.length} beats, more than a reading can (${MAX_READING_BEATS})`,
     );
-  const rrMs = rr.map((v, i) => number(v, `${path}.rrMs[${i}]`, MIN_RR_MS, MAX_RR_MS));
+  // As for session beats: any positive interval up to a minute (the engine labels what it cannot use).
+  const rrMs = rr.map((v, i) => number(v, `${path}.rrMs[${i}]`, Number.MIN_VALUE, MAX_STORED_RR_MS));
   const beatCount = integer(r['beatCount'], `${path}.beatCount`, 1, MAX_READING_BEATS);
   if (beatCount !== rrMs.length)
     throw new BadValue(`${path}.beatCount`, `says ${beatCount} beats but rrMs holds ${rrMs.length}`);
@@ -208,4 +221,34 @@ export function checkSetting(value: Json, path: string): BackupSetting {
   if (!('value' in s)) throw new BadValue(`${path}.value`, 'missing');
   // The value came from JSON.parse, so it is JSON already.
   return { key: string(s['key'], `${path}.key`, 200), value: s['value'] as JsonValue };
+}
+
+/**
+ * Columns without the beats whose RR no heart produces (heart/plausible.ts), the beat after each left-out one
+ * marked as following a gap, as the strap and file readers do; the same columns when none is impossible.
+ */
+export function withoutImpossibleBeats(cols: BeatColumns): { beats: BeatColumns; left: number } {
+  if (cols.rrMs.every(isPlausibleRrMs)) return { beats: cols, left: 0 };
+  const out = emptyColumns();
+  const gaps = new Set(cols.gaps);
+  const labels = new Map(cols.artifacts);
+  let gapPending = false;
+  let left = 0;
+  cols.rrMs.forEach((rrMs, i) => {
+    if (!isPlausibleRrMs(rrMs)) {
+      left += 1;
+      gapPending = out.rrMs.length > 0;
+      return;
+    }
+    const index = out.rrMs.length;
+    out.rrMs.push(rrMs);
+    out.timeMs.push(cols.timeMs[i] ?? 0);
+    out.pacerRateBpm.push(cols.pacerRateBpm[i] ?? null);
+    out.pacerPhase.push(cols.pacerPhase[i] ?? null);
+    if (gapPending || gaps.has(i)) out.gaps.push(index);
+    const label = labels.get(i);
+    if (label !== undefined) out.artifacts.push([index, label]);
+    gapPending = false;
+  });
+  return { beats: out, left };
 }

@@ -10,8 +10,9 @@
  *      as columns (session/heart-rate-columns.ts), one per `summary.heartRateSamples`; `session.signal` says what
  *      the session measured. Older files read as sessions of beats with no samples.
  */
-import { columnLength, type BeatColumns } from '../session/columns';
+import { columnLength, fromColumns, type BeatColumns } from '../session/columns';
 import type { HeartRateColumns } from '../session/heart-rate-columns';
+import { durationOfBeats, summariseBeats } from '../session/summary';
 import type { ReadingRecord } from '../readiness/reading';
 import type { AssessmentRecord, SessionRecord } from '../session/record';
 import {
@@ -21,6 +22,7 @@ import {
   checkReading,
   checkSession,
   checkSetting,
+  withoutImpossibleBeats,
   type BackupSetting,
 } from './backup-check';
 import { BadValue, integer, list, object } from './validate';
@@ -122,14 +124,29 @@ function checkBackup(data: unknown): Backup {
         `holds ${columnLength(beats)} beats but the summary says ${session.summary.beatCount}`,
       );
     const samples = session.summary.heartRateSamples ?? 0;
-    if (version < 3 || (e['heartRate'] === undefined && samples === 0)) return { session, beats };
-    const heartRate = checkHeartRateColumns(e['heartRate'] ?? null, `${path}.heartRate`);
-    if (heartRate.heartRateBpm.length !== samples)
+    const heartRate =
+      version < 3 || (e['heartRate'] === undefined && samples === 0)
+        ? null
+        : checkHeartRateColumns(e['heartRate'] ?? null, `${path}.heartRate`);
+    if (heartRate !== null && heartRate.heartRateBpm.length !== samples)
       throw new BadValue(
         `${path}.heartRate`,
         `holds ${heartRate.heartRateBpm.length} heart-rate samples but the summary says ${samples}`,
       );
-    return { session, beats, heartRate };
+    // Impossible beats (from an older version, or edited in) are never stored: left out, the figures redone.
+    const cleaned = withoutImpossibleBeats(beats);
+    const checked: BackupSession =
+      cleaned.left === 0
+        ? { session, beats }
+        : {
+            session: {
+              ...session,
+              durationMs: durationOfBeats(fromColumns(cleaned.beats)),
+              summary: summariseBeats(fromColumns(cleaned.beats)),
+            },
+            beats: cleaned.beats,
+          };
+    return heartRate === null ? checked : { ...checked, heartRate };
   });
   const assessments = list(root['assessments'], 'assessments').map((a, i) =>
     checkAssessment(a, `assessments[${i}]`),

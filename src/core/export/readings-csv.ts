@@ -5,7 +5,7 @@
  */
 import { dayKey } from '../history/days';
 import { lnRmssd, type ReadingRecord } from '../readiness/reading';
-import { csvField, formatNumber } from './session-text';
+import { csvField } from './session-text';
 
 export const READINGS_CSV_HEADER = [
   'date',
@@ -21,6 +21,8 @@ export const READINGS_CSV_HEADER = [
 ] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
+/** A figure rounded for people and spreadsheets: up to `digits` decimals, no trailing zeros. */
+const rounded = (value: number, digits: number) => String(Number(value.toFixed(digits)));
 
 /** `offsetOf(timeMs)`: the UTC offset in minutes at that moment, for the local date and time columns. */
 export function readingsCsv(
@@ -35,9 +37,9 @@ export function readingsCsv(
       [
         dayKey(r.timeMs, offset),
         `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
-        formatNumber(lnRmssd(r), 3),
-        formatNumber(r.rmssdMs, 1),
-        formatNumber(r.meanHrBpm, 1),
+        rounded(lnRmssd(r), 3),
+        rounded(r.rmssdMs, 1),
+        rounded(r.meanHrBpm, 1),
         String(r.lengthS),
         r.position,
         String(r.beatCount),

@@ -6,8 +6,12 @@
  * - CSV of heart-rate samples (a device without RR), the same way: arrival time, heart rate, gap flag, pacer.
  * - CSV of beats, RFC 4180 (comma separated, CRLF line ends, fields with commas, quotes or line breaks quoted,
  *   quotes doubled), with a header naming each column and its unit.
+ *
+ * Numbers are written exactly (decimal.ts), so re-importing either file (rr-file/reader.ts) gives back the very
+ * same RR values, and the CSV the same beats: times, gaps, labels and pacer columns too.
  */
 import type { BeatRecord, HeartRateRecord, SessionRecord } from '../session/record';
+import { exactText, msToSecondsText } from './decimal';
 
 /** A number for export: up to `digits` decimals, no trailing zeros, no exponent for ordinary values. */
 export function formatNumber(value: number, digits: number): string {
@@ -17,7 +21,7 @@ export function formatNumber(value: number, digits: number): string {
 /** RR text: every beat's RR in ms, one per line, ending with a newline. */
 export function rrText(beats: readonly BeatRecord[]): string {
   let out = '';
-  for (const beat of beats) out += `${formatNumber(beat.rrMs, 3)}\n`;
+  for (const beat of beats) out += `${exactText(beat.rrMs)}\n`;
   return out;
 }
 
@@ -41,12 +45,12 @@ export function beatsCsv(beats: readonly BeatRecord[]): string {
   for (const b of beats) {
     rows.push(
       [
-        formatNumber(b.timeMs / 1000, 3),
-        formatNumber(b.rrMs, 3),
+        msToSecondsText(b.timeMs),
+        exactText(b.rrMs),
         b.afterGap ? '1' : '0',
         csvField(b.artifact),
-        b.pacerRateBpm === null ? '' : formatNumber(b.pacerRateBpm, 3),
-        b.pacerPhase === null ? '' : formatNumber(b.pacerPhase, 4),
+        b.pacerRateBpm === null ? '' : exactText(b.pacerRateBpm),
+        b.pacerPhase === null ? '' : exactText(b.pacerPhase),
       ].join(','),
     );
   }

@@ -1,3 +1,4 @@
+import { isPlausibleHeartRateBpm, isPlausibleRrMs } from '../heart/plausible';
 import { fail, ok, type GattResult } from './result';
 
 /**
@@ -12,7 +13,10 @@ import { fail, ok, type GattResult } from './result';
  *   first, when bit 4 is set.
  */
 export interface HeartRateMeasurement {
-  /** Heart rate as the device computed it, beats per minute. Some straps send 0 while they have no contact. */
+  /**
+   * Heart rate as the device computed it, beats per minute: 0 (some straps send it while they have no contact)
+   * or within the plausible range of heart/plausible.ts.
+   */
   readonly heartRateBpm: number;
   /** Whether the heart rate was a 16-bit field. */
   readonly heartRate16Bit: boolean;
@@ -21,7 +25,7 @@ export interface HeartRateMeasurement {
   readonly energyExpendedKj: number | null;
   /** Whether the RR-present flag was set (a packet may set it and still carry a beat's worth of RR, or more). */
   readonly rrPresent: boolean;
-  /** RR intervals in milliseconds, oldest first; empty when the packet has none. */
+  /** RR intervals in milliseconds, oldest first, each within heart/plausible.ts; empty when the packet has none. */
   readonly rrMs: readonly number[];
 }
 
@@ -44,8 +48,11 @@ export function rrUnitsToMs(units: number): number {
 
 /**
  * Read one Heart Rate Measurement value. Walks the flag bits with a byte index; returns a typed error for a
- * packet that is empty, shorter than its flags promise, whose RR list is not whole 16-bit values, or that holds an
- * RR interval of 0. Reserved flag bits, and bytes after the last field when no RR list is announced, are ignored
+ * packet that is empty, shorter than its flags promise, or whose RR list is not whole 16-bit values, and an
+ * `impossible-value` error for a packet whose heart rate (other than 0, "no reading") or any RR interval lies
+ * outside the physiological range of heart/plausible.ts (RR 200..3000 ms, heart rate 20..300 bpm): a packet
+ * carrying one value no heart can produce is not trusted for the rest, so the whole packet is refused and the
+ * caller counts it as malformed and marks a gap. Reserved flag bits, and bytes after the last field when no RR list is announced, are ignored
  * (left for future fields, as the specification asks of receivers). Never throws.
  */
 export function parseHeartRateMeasurement(view: DataView): GattResult<HeartRateMeasurement> {
@@ -58,6 +65,8 @@ export function parseHeartRateMeasurement(view: DataView): GattResult<HeartRateM
   if (view.byteLength - index < hrBytes) return fail(truncated('heart rate', index, hrBytes, view));
   const heartRateBpm = heartRate16Bit ? view.getUint16(index, true) : view.getUint8(index);
   index += hrBytes;
+  if (heartRateBpm !== 0 && !isPlausibleHeartRateBpm(heartRateBpm))
+    return fail({ kind: 'impossible-value', field: 'heart rate', value: heartRateBpm });
 
   const sensorContact: SensorContact =
     (flags & HRM_FLAG_CONTACT_SUPPORTED) === 0
@@ -79,9 +88,9 @@ export function parseHeartRateMeasurement(view: DataView): GattResult<HeartRateM
     const rrBytes = view.byteLength - index;
     if (rrBytes % 2 !== 0) return fail({ kind: 'odd-rr-bytes', rrBytes });
     for (; index < view.byteLength; index += 2) {
-      const units = view.getUint16(index, true);
-      if (units === 0) return fail({ kind: 'impossible-value', field: 'RR interval', value: 0 });
-      rrMs.push(rrUnitsToMs(units));
+      const rr = rrUnitsToMs(view.getUint16(index, true));
+      if (!isPlausibleRrMs(rr)) return fail({ kind: 'impossible-value', field: 'RR interval', value: rr });
+      rrMs.push(rr);
     }
   }
 

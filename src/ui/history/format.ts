@@ -20,10 +20,37 @@ const dateTime = new Intl.DateTimeFormat(undefined, {
   hour: '2-digit',
   minute: '2-digit',
 });
+const shortDateTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+});
 const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
 
 export function formatDateTime(timeMs: number): string {
   return dateTime.format(timeMs);
+}
+
+/** "Tue 1 Dec, 08:14": the history list's date on a phone. */
+export function formatShortDateTime(timeMs: number): string {
+  return shortDateTime.format(timeMs);
+}
+
+/** A duration in whole minutes for lists ("10 min"), seconds under a minute ("45 s"). */
+export function formatMinutes(ms: number): string {
+  const s = Math.round(ms / 1000);
+  return s < 60 ? `${s} s` : `${Math.round(s / 60)} min`;
+}
+
+const dayShort = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+
+/** "14 Nov" for chart axes, from a day key ("2026-11-14") or a time in ms. */
+export function formatDayShort(day: string | number): string {
+  if (typeof day === 'number') return dayShort.format(day);
+  const [y, m, d] = day.split('-').map(Number);
+  return dayShort.format(new Date(y ?? 1970, (m ?? 1) - 1, d ?? 1));
 }
 
 export function formatDay(day: string): string {

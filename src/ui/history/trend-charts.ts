@@ -3,18 +3,23 @@ import type { ChartConfiguration } from 'chart.js';
 import type { DayTrend } from '../../core/history/trends';
 import type { AssessmentRecord } from '../../core/session/record';
 import { cssColor } from './charts';
+import { formatDayShort } from './format';
 
+/** Flat axis labels, few enough to read on a phone; no vertical grid lines. */
 const base = (yTitle: string) => ({
   animation: false as const,
   maintainAspectRatio: false,
   spanGaps: true,
-  scales: { y: { title: { display: true, text: yTitle } } },
+  scales: {
+    x: { grid: { display: false }, ticks: { maxRotation: 0, autoSkip: true, maxTicksLimit: 5 } },
+    y: { title: { display: true, text: yTitle } },
+  },
 });
 
 /** RMSSD during practice per day: a line of dots, no baseline (that belongs to the morning readings). */
 export function rmssdTrendConfig(days: readonly DayTrend[]): ChartConfiguration {
   return simple(
-    days.map((d) => d.day),
+    days.map((d) => formatDayShort(d.day)),
     days.map((d) => d.rmssdMs),
     'RMSSD during practice',
     cssColor('--inhale', '#1f7a80'),
@@ -41,7 +46,7 @@ function simple(
 
 export function coherenceTrendConfig(days: readonly DayTrend[]): ChartConfiguration {
   return simple(
-    days.map((d) => d.day),
+    days.map((d) => formatDayShort(d.day)),
     days.map((d) => d.coherence),
     'Coherence',
     cssColor('--accent', '#0f5257'),
@@ -51,7 +56,7 @@ export function coherenceTrendConfig(days: readonly DayTrend[]): ChartConfigurat
 
 export function stressTrendConfig(days: readonly DayTrend[]): ChartConfiguration {
   return simple(
-    days.map((d) => d.day),
+    days.map((d) => formatDayShort(d.day)),
     days.map((d) => d.stressChange),
     'Stress change',
     cssColor('--exhale', '#6a4c93'),
@@ -61,7 +66,7 @@ export function stressTrendConfig(days: readonly DayTrend[]): ChartConfiguration
 
 export function resonanceConfig(assessments: readonly AssessmentRecord[]): ChartConfiguration {
   return simple(
-    assessments.map((a) => new Date(a.timeMs).toLocaleDateString()),
+    assessments.map((a) => formatDayShort(a.timeMs)),
     assessments.map((a) => a.resonanceRateBpm),
     'Resonance rate',
     cssColor('--inhale', '#1f7a80'),

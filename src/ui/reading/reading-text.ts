@@ -12,8 +12,7 @@ import {
 } from '../../core/readiness/baseline';
 import { MAX_CORRECTED_PERCENT, SETTLE_S, type ReadingAnalysis } from '../../core/readiness/reading';
 import type { ReadingPhase } from '../../state/reading.svelte';
-
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+import { countOf } from '../plural';
 
 export const READING_STEPS = [
   'Sit or lie still, in the same position as on other mornings.',
@@ -76,11 +75,11 @@ export function needsText(day: ReadinessDay | null): string | null {
   const parts: string[] = [];
   if (baseline > 0)
     parts.push(
-      `${plural(baseline, 'more reading')} for your 7-day baseline (it needs ${BASELINE_MIN_READINGS} within a week)`,
+      `${countOf(baseline, 'more reading', 'more readings')} for your 7-day baseline (it needs ${BASELINE_MIN_READINGS} within a week)`,
     );
   if (range > 0)
     parts.push(
-      `${plural(range, 'more reading')} for your normal range (it needs ${NORMAL_RANGE_MIN_READINGS} over the last two months)`,
+      `${countOf(range, 'more reading', 'more readings')} for your normal range (it needs ${NORMAL_RANGE_MIN_READINGS} over the last two months)`,
     );
   return `Your own normal is still forming: ${parts.join(', and ')}.`;
 }

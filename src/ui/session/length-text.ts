@@ -1,8 +1,8 @@
-import type { SessionLengthMin } from '../../state/session.svelte';
+import type { SessionLength } from '../../state/settings.svelte';
 
 /** A session length in words: "10 min", or "Open" for a session that runs until stopped. */
-export function lengthLabel(lengthMin: SessionLengthMin): string {
-  return lengthMin === null ? 'Open' : `${lengthMin} min`;
+export function lengthLabel(length: SessionLength): string {
+  return length === 'open' ? 'Open' : `${length} min`;
 }
 
 /** Minutes and seconds, as a clock shows them: 9:05. */

@@ -90,6 +90,29 @@ describe('BluetoothHeartSource', () => {
     expect(h.statuses.at(-1)).toEqual({ state: 'live' });
   });
 
+  it('refuses packets with impossible values (RR 0.98 ms, 64 s, heart rate 65535) as malformed, with a gap', async () => {
+    const h = harness();
+    await h.source.start(h.listener);
+    await h.timers.advance(2000);
+    h.strap.measurement.notify(packet(60, 1024, 1024));
+    await h.timers.advance(1000);
+    h.strap.measurement.notify(packet(60, 1)); // 0.98 ms
+    await h.timers.advance(1000);
+    h.strap.measurement.notify(packet(60, 0xffff)); // 64 s
+    await h.timers.advance(1000);
+    h.strap.measurement.notify([0x17, 0xff, 0xff, 0x00, 0x04]); // 16-bit heart rate 65535
+    await h.timers.advance(1000);
+    h.strap.measurement.notify(packet(61, 1024));
+    expect(h.source.info.malformedPackets).toBe(3);
+    expect(h.beats.map((b) => [b.rrMs, b.afterGap ?? false])).toEqual([
+      [1000, false],
+      [1000, false],
+      [1000, true],
+    ]);
+    expect(h.infos.map((i) => i.heartRateBpm)).not.toContain(65535);
+    expect(h.source.info.heartRateBpm).toBe(61);
+  });
+
   it('passes on heart rate without RR as readings and says so after a while', async () => {
     const h = harness('Forerunner 265');
     await h.source.start(h.listener);

@@ -9,9 +9,16 @@ import { LiveSession, type HrvAnalyser } from '../../../src/state/session.svelte
 import { ReplaySource } from '../../../src/adapters/sources/replay-source';
 import type { HeartSource } from '../../../src/core/heart/types';
 
-/** A stand-in for navigator.locks with the exclusive, ifAvailable semantics the adapter relies on. */
+/**
+ * A stand-in for one tab's navigator.locks with the exclusive, ifAvailable semantics the adapter relies on; tabs
+ * share `held` (the browser's lock table). `releaseDelayMs` lets the lock go that much after the holder releases
+ * it, as a real browser does across processes.
+ */
 class FakeLocks implements LockManagerLike {
-  held = new Set<string>();
+  constructor(
+    readonly held = new Set<string>(),
+    readonly releaseDelayMs = 0,
+  ) {}
   async request(
     name: string,
     _options: { mode: 'exclusive'; ifAvailable: true },
@@ -22,6 +29,7 @@ class FakeLocks implements LockManagerLike {
     try {
       return await callback({ name, mode: 'exclusive' });
     } finally {
+      if (this.releaseDelayMs > 0) await new Promise((r) => setTimeout(r, this.releaseDelayMs));
       this.held.delete(name);
     }
   }
@@ -34,16 +42,33 @@ const noAnalyser = (): HrvAnalyser => ({ reset() {}, push() {}, dispose() {} });
 
 describe('session lock', () => {
   it('gives the lock to one holder at a time and frees it on release', async () => {
-    const locks = new FakeLocks();
-    const first = await acquireSessionLock(locks);
+    const table = new Set<string>();
+    const [tabA, tabB] = [new FakeLocks(table), new FakeLocks(table)];
+    const first = await acquireSessionLock(tabA);
     expect(typeof first).toBe('function');
-    expect(await acquireSessionLock(locks)).toBe('held-elsewhere');
-    expect(await sessionLockHeldElsewhere(locks)).toBe(true);
+    expect(await acquireSessionLock(tabB)).toBe('held-elsewhere');
+    expect(await sessionLockHeldElsewhere(tabB)).toBe(true);
+    expect(await sessionLockHeldElsewhere(tabA)).toBe(false);
     if (typeof first === 'function') first();
-    await Promise.resolve();
-    await Promise.resolve();
-    expect(await sessionLockHeldElsewhere(locks)).toBe(false);
-    expect(typeof (await acquireSessionLock(locks))).toBe('function');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await sessionLockHeldElsewhere(tabB)).toBe(false);
+    expect(typeof (await acquireSessionLock(tabB))).toBe('function');
+  });
+
+  it('a tab that has just released its lock never takes it for another tab', async () => {
+    const table = new Set<string>();
+    const [tabA, tabB] = [new FakeLocks(table, 30), new FakeLocks(table, 30)];
+    const release = await acquireSessionLock(tabA);
+    if (typeof release !== 'function') throw new Error('lock not granted');
+    release();
+    // The browser still lists the lock for a moment: the tab that held it knows it is its own.
+    expect(table.has('resonance-session')).toBe(true);
+    expect(await sessionLockHeldElsewhere(tabA)).toBe(false);
+    expect(await sessionLockHeldElsewhere(tabB)).toBe(true);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(table.has('resonance-session')).toBe(false);
+    expect(await sessionLockHeldElsewhere(tabA)).toBe(false);
+    expect(await sessionLockHeldElsewhere(tabB)).toBe(false);
   });
 
   it('without Web Locks behaves as a single tab', async () => {

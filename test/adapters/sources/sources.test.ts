@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Beat, HeartStatus } from '../../../src/core/heart/types';
 import { ReplaySource } from '../../../src/adapters/sources/replay-source';
 import { SimulatedHeartSource } from '../../../src/adapters/sources/simulated-source';
+import { parseRrText } from '../../../src/core/rr-file/reader';
 
 function collector() {
   const beats: Beat[] = [];
@@ -34,6 +35,40 @@ describe('ReplaySource', () => {
       [1200, 3000, 'replay'],
     ]);
     expect(c.statuses.at(-1)).toBe('ended');
+  });
+
+  it('plays a read file with its own beat times and gaps (this app’s CSV, an impossible value left out)', async () => {
+    const read = parseRrText(
+      'time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase\n1,1000,0,normal,,\n1.8,800,0,normal,,\n7,1200,1,normal,,\n',
+    );
+    if (!read.ok) throw new Error(read.problem.kind);
+    const fromText = parseRrText('rr\n1000\n64000\n800\n');
+    if (!fromText.ok) throw new Error(fromText.problem.kind);
+    for (const [file, expected] of [
+      [
+        read.file,
+        [
+          [1000, 1000, false],
+          [800, 1800, false],
+          [1200, 7000, true],
+        ],
+      ],
+      [
+        fromText.file,
+        [
+          [1000, 1000, false],
+          [800, 1800, true],
+        ],
+      ],
+    ] as const) {
+      let nowMs = 0;
+      const source = new ReplaySource('r.csv', file.beats, { now: () => nowMs });
+      const c = collector();
+      await source.start(c.listener);
+      nowMs = 60_000;
+      source.tick();
+      expect(c.beats.map((b) => [b.rrMs, b.timeMs, b.afterGap ?? false])).toEqual(expected);
+    }
   });
 
   it('reports stopped when the person stops it', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
 import { launchStorage } from '../../../src/adapters/storage/launch';
+import { ResonanceStore } from '../../../src/adapters/storage/store';
 import { persistenceNow, requestPersistence } from '../../../src/adapters/storage/space';
 import { uniqueDbName } from './fixtures';
 
@@ -27,7 +28,7 @@ describe('storage at launch never waits for the persistence prompt', () => {
     const prompt = persistWaitsForPrompt();
     const name = uniqueDbName('launch');
     names.push(name);
-    const launched = await launchStorage(name);
+    const launched = await launchStorage(ResonanceStore.open(name));
     expect(launched.error).toBeNull();
     expect(launched.store).not.toBeNull();
     expect(prompt.asked()).toBe(0);

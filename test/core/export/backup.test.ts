@@ -6,6 +6,7 @@ import {
   planRestore,
   type Backup,
 } from '../../../src/core/export/backup';
+import { MAX_RECORDING_BEATS } from '../../../src/core/export/file-limits';
 import { fromColumns, toColumns } from '../../../src/core/session/columns';
 import { sampleBeats, sampleSession } from './beats';
 import { sampleReading } from '../readiness/readings';
@@ -108,6 +109,31 @@ describe('full backup', () => {
     expect(!rating.ok && rating.problem.where).toBe('sessions[0].session.checkInAfter.stress');
   });
 
+  it('restores an older backup holding impossible beats without them, a gap marked and the figures redone', () => {
+    const edited = parseEdited((d) => {
+      const beats = sessions(d)[0]!.beats;
+      (beats['rrMs'] as number[])[5] = 1000 / 1024; // 0.98 ms
+      (beats['rrMs'] as number[])[9] = 63_999.0234375; // 64 s
+    });
+    if (!edited.ok) throw new Error(edited.problem.message);
+    const [restored] = edited.backup.sessions;
+    const beats = fromColumns(restored!.beats);
+    const original = sampleBeats(30);
+    expect(beats.map((b) => b.rrMs)).toEqual(
+      original.filter((_, i) => i !== 5 && i !== 9).map((b) => b.rrMs),
+    );
+    expect(beats.flatMap((b, i) => (b.afterGap ? [i] : []))).toEqual([5, 6, 8]);
+    expect(restored!.session.summary.beatCount).toBe(28);
+  });
+
+  it('refuses a session longer than the length limit every file shares', () => {
+    const long = parseEdited((d) => {
+      sessions(d)[0]!.beats['rrMs'] = new Array<number>(MAX_RECORDING_BEATS + 1).fill(1000);
+    });
+    expect(long).toMatchObject({ ok: false, problem: { where: 'sessions[0].beats.rrMs' } });
+    expect(!long.ok && long.problem.message).toMatch(/more than the 500000 a session may/);
+  });
+
   it('refuses other files, newer versions, duplicated ids and a beat count that disagrees', () => {
     expect(parseBackup('{ nope')).toMatchObject({ ok: false, problem: { where: '' } });
     expect(parseBackup('{"format":"other"}')).toMatchObject({ ok: false, problem: { where: 'format' } });
@@ -140,6 +166,7 @@ describe('full backup', () => {
       (d['readings'] as Record<string, unknown>[])[i] as Record<string, unknown>;
     const rr = parseEdited((d) => {
       (reading(d, 0)['rrMs'] as number[])[5] = 90_000;
+      (reading(d, 1)['rrMs'] as number[])[7] = 210; // short, but a stored beat: kept
     });
     expect(!rr.ok && rr.problem.where).toBe('readings[0].rrMs[5]');
     const count = parseEdited((d) => (reading(d, 1)['beatCount'] = 3));

@@ -1,62 +1,117 @@
 import { describe, expect, it } from 'vitest';
-import { importId, importRrText, OUT_OF_RANGE } from '../../../src/core/export/rr-import';
+import { backupJson, makeBackup, parseBackup } from '../../../src/core/export/backup';
+import { importId, importRrFile } from '../../../src/core/export/rr-import';
+import { beatsCsv, rrText } from '../../../src/core/export/session-text';
+import { Random } from '../../../src/core/random';
+import { parseRrText } from '../../../src/core/rr-file/reader';
+import { fromColumns, toColumns } from '../../../src/core/session/columns';
+import { NORMAL_BEAT, type BeatRecord } from '../../../src/core/session/record';
+import { layoutText as fixture } from '../rr-file/layouts';
+import { sampleBeats, sampleSession } from './beats';
 
-const start = Date.UTC(2026, 10, 1);
+const end = Date.UTC(2026, 10, 1, 8);
 
-describe('importing RR files from other apps', () => {
-  it('reads a Polar-style file with a header into a finished session with beat times', () => {
-    const result = importRrText(
-      'Phone timestamp;RR-interval [ms]\n2026-11-01T07:00:00;1000\n2026-11-01T07:00:01;900\n2026-11-01T07:00:02;1100\n',
-      'polar.txt',
-      'i1',
-      start,
-    );
-    if (!result.ok) throw new Error(result.problem.message);
-    expect(result.beats.map((b) => [b.rrMs, b.timeMs])).toEqual([
-      [1000, 1000],
-      [900, 1900],
-      [1100, 3000],
-    ]);
+function imported(text: string, name = 'file.txt') {
+  const result = importRrFile(parseRrText(text), name, end);
+  if (!result.ok) throw new Error(`unexpected problem ${JSON.stringify(result.problem)}`);
+  return result;
+}
+
+/**
+ * Beats as a live Bluetooth session stores them: RR in whole 1/1024 s, times anchored to an arbitrary
+ * performance.now() and summed, gaps after drops, artifact labels, a pacer rate and an irrational phase.
+ */
+function liveBeats(count: number, seed: number): BeatRecord[] {
+  const random = new Random(seed);
+  let timeMs = 1000 * random.next() + 0.123456789;
+  const labels = ['ectopic', 'missed', 'extra', 'long-short'];
+  return Array.from({ length: count }, (_, i) => {
+    const rrMs = (Math.round(700 + 500 * random.next()) * 1000) / 1024;
+    const afterGap = random.next() < 0.02;
+    timeMs += rrMs + (afterGap ? 5000 * random.next() : 0);
+    return {
+      rrMs,
+      timeMs,
+      afterGap,
+      artifact: random.next() < 0.05 ? (labels[i % labels.length] ?? 'ectopic') : NORMAL_BEAT,
+      pacerRateBpm: i < count / 2 ? 6 : 5.5 + random.next(),
+      pacerPhase: (timeMs / 9137) % 1,
+    };
+  });
+}
+
+describe('importing RR files', () => {
+  it('reads a Polar Sensor Logger file into a finished session that ends at the file time', () => {
+    const result = imported(fixture('polar-sensor-logger_RR.txt'), 'Polar_H10_RR.txt');
     expect(result.session).toMatchObject({
-      id: 'i1',
+      id: importId(fixture('polar-sensor-logger_RR.txt')),
       sourceKind: 'replay',
       end: 'imported',
-      durationMs: 3000,
-      sourceLabel: 'polar.txt',
+      sourceLabel: 'Polar_H10_RR.txt',
+      startTimeMs: end - result.session.durationMs,
     });
-    // The mean of the instantaneous heart rates 60000 / RR.
-    expect(result.session.summary.meanHeartRateBpm).toBeCloseTo((60 + 60_000 / 900 + 60_000 / 1100) / 3, 9);
+    expect(result.beats).toHaveLength(40);
+    expect(result.session.summary.beatCount).toBe(40);
   });
 
-  it('reads Kubios-style seconds and labels implausible intervals instead of dropping them', () => {
-    const result = importRrText('0.8\n0.9\n5.0\n0.85\n', 'kubios.txt', 'i2', start);
-    if (!result.ok) throw new Error(result.problem.message);
-    expect(result.beats.map((b) => b.artifact)).toEqual(['normal', 'normal', OUT_OF_RANGE, 'normal']);
-    expect(result.session.summary.artifactCount).toBe(1);
+  it("gives this app's CSV the right mean heart rate (RR 915, 949, 926 ms, not pacer phase as seconds)", () => {
+    const csv =
+      'time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase\r\n0.915,915,0,normal,6,0.0915\r\n1.864,949,0,normal,6,0.1864\r\n2.79,926,0,normal,6,0.279\r\n';
+    const result = imported(csv, 'resonance.csv');
+    expect(result.beats.map((b) => b.rrMs)).toEqual([915, 949, 926]);
+    expect(result.session.summary.meanHeartRateBpm).toBeCloseTo(
+      (60_000 / 915 + 60_000 / 949 + 60_000 / 926) / 3,
+      9,
+    );
   });
 
-  it('names the file and line of a malformed value', () => {
-    const result = importRrText('800\n810\nabc\n', 'elite.txt', 'i3', start);
-    expect(result).toEqual({
+  it('counts the impossible values it left out and stores only the rest', () => {
+    const result = imported('rr\n800\n0.98\n810\n64000\n820\n');
+    expect(result.impossible).toBe(2);
+    expect(result.beats.map((b) => [b.rrMs, b.afterGap])).toEqual([
+      [800, false],
+      [810, true],
+      [820, true],
+    ]);
+  });
+
+  it('passes the reader’s problem on, line and all', () => {
+    expect(importRrFile(parseRrText('800\n810\nabc\n'), 'elite.txt', end)).toEqual({
       ok: false,
-      problem: { where: 'elite.txt, line 3', message: '"abc" is not a number' },
+      problem: { kind: 'not-a-number', line: 3, column: 'column 1', text: 'abc' },
     });
-  });
-
-  it('refuses heart rates in bpm and empty files', () => {
-    const bpm = importRrText('62\n64\n63\n', 'hr.txt', 'i4', start);
-    expect(bpm.ok).toBe(false);
-    if (!bpm.ok) expect(bpm.problem.message).toMatch(/not an RR interval/);
-    const empty = importRrText('\n\n', 'empty.txt', 'i5', start);
-    expect(empty.ok).toBe(false);
-    if (!empty.ok) expect(empty.problem.where).toBe('empty.txt');
   });
 });
 
-describe('import ids', () => {
-  it('are the same for the same text and differ for different text', () => {
-    expect(importId('800\n810\n')).toBe(importId('800\n810\n'));
-    expect(importId('800\n810\n')).not.toBe(importId('800\n811\n'));
-    expect(importId('')).toMatch(/^rr-[0-9a-f]{16}$/);
+describe('re-importing every export the app makes gives the same beats back', () => {
+  const cases = [
+    ['sample beats', sampleBeats(40)],
+    ['live Bluetooth beats', liveBeats(2000, 7)],
+    ['the fixture beats', JSON.parse(fixture('resonance-export.beats.json')) as BeatRecord[]],
+  ] as const;
+
+  it.each(cases)('CSV of %s: every beat exactly, times, gaps, labels and pacer included', (_name, beats) => {
+    expect(imported(beatsCsv(beats), 'resonance.csv').beats).toEqual(beats);
+  });
+
+  it.each(cases)('RR text of %s: every RR exactly', (_name, beats) => {
+    expect(imported(rrText(beats)).beats.map((b) => b.rrMs)).toEqual(beats.map((b) => b.rrMs));
+  });
+
+  it.each(cases)('a backup of %s: every beat exactly', (_name, beats) => {
+    const backup = makeBackup(
+      end,
+      [{ session: sampleSession('s1', beats), beats: toColumns(beats) }],
+      [],
+      [],
+    );
+    const parsed = parseBackup(backupJson(backup));
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    expect(fromColumns(parsed.backup.sessions[0]!.beats)).toEqual(beats);
+  });
+
+  it('a CSV re-exported after import is the same file', () => {
+    const csv = fixture('resonance-export.csv');
+    expect(beatsCsv(imported(csv, 'resonance.csv').beats)).toBe(csv);
   });
 });

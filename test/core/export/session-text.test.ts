@@ -6,7 +6,7 @@ import {
   rrText,
   sessionFileName,
 } from '../../../src/core/export/session-text';
-import { parseRrFile } from '../../../src/core/rr-file/parse';
+import { parseRrText } from '../../../src/core/rr-file/reader';
 import { sampleBeats, sampleSession } from './beats';
 
 describe('RR text export', () => {
@@ -15,8 +15,8 @@ describe('RR text export', () => {
     const text = rrText(beats);
     expect(text.split('\n')).toHaveLength(41); // 40 lines and the final newline
     expect(text.startsWith('850.25\n')).toBe(true);
-    const parsed = parseRrFile(text);
-    expect(parsed.ok && parsed.file.rrMs).toEqual(beats.map((b) => b.rrMs));
+    const parsed = parseRrText(text);
+    expect(parsed.ok && parsed.file.beats.rrMs).toEqual(beats.map((b) => b.rrMs));
   });
 });
 
@@ -25,7 +25,7 @@ describe('CSV export', () => {
     const beats = sampleBeats(12);
     const rows = beatsCsv(beats).split('\r\n');
     expect(rows[0]).toBe('time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase');
-    expect(rows[1]).toBe('0.85,850.25,0,normal,6,0');
+    expect(rows[1]).toBe('0.85025,850.25,0,normal,6,0');
     expect(rows[8]?.split(',')[2]).toBe('1'); // beat 7 follows a gap
     expect(rows[12]?.split(',')[3]).toBe('ectopic');
     expect(rows).toHaveLength(14);
@@ -37,7 +37,7 @@ describe('CSV export', () => {
     expect(csvField('plain')).toBe('plain');
     const [beat] = sampleBeats(1);
     const row = beatsCsv([{ ...beat!, pacerRateBpm: null, pacerPhase: null }]).split('\r\n')[1];
-    expect(row).toBe('0.85,850.25,0,normal,,');
+    expect(row).toBe('0.85025,850.25,0,normal,,');
   });
 
   it('names files by the session’s local start time', () => {

@@ -21,9 +21,9 @@ describe('parseHeartRateMeasurement', () => {
   });
 
   it('round-trips every one of the 256 flag bytes with its fields', () => {
-    const rrUnits = [1024, 820, 615, 1];
+    const rrUnits = [1024, 820, 615, 3072];
     for (let flags = 0; flags < 256; flags += 1) {
-      const heartRate = flags & 0x01 ? 300 + flags : 40 + (flags % 200);
+      const heartRate = flags & 0x01 ? 256 + (flags % 45) : 40 + (flags % 200);
       const packet = hrmBytes({ flags, heartRate, energyKj: 1000 + flags, rrUnits });
       const result = parseHeartRateMeasurement(packet);
       if (!result.ok) throw new Error(`flags ${flags}: ${result.error.kind}`);
@@ -57,11 +57,20 @@ describe('parseHeartRateMeasurement', () => {
     expect(result.ok && result.value.rrMs).toEqual(rrUnits.map((u) => (u * 1000) / 1024));
   });
 
-  it('reads as many RR as a larger MTU carries, including the largest 16-bit value', () => {
-    const rrUnits = Array.from({ length: 250 }, (_, i) => (i === 249 ? 0xffff : 512 + i));
+  it('reads as many RR as a larger MTU carries, including the longest plausible interval', () => {
+    const rrUnits = Array.from({ length: 250 }, (_, i) => (i === 249 ? 3072 : 512 + i));
     const result = parseHeartRateMeasurement(hrmBytes({ flags: 0x19, heartRate: 61, energyKj: 5, rrUnits }));
     expect(result.ok && result.value.rrMs.length).toBe(250);
-    expect(result.ok && result.value.rrMs[249]).toBeCloseTo(63999.0234375, 7);
+    expect(result.ok && result.value.rrMs[249]).toBe(3000);
+  });
+
+  it('accepts the edges of the physiological range and a heart rate of 0 (no contact)', () => {
+    const edges = parseHeartRateMeasurement(hrmBytes({ flags: 0x11, heartRate: 300, rrUnits: [205, 3072] }));
+    expect(edges.ok && edges.value).toMatchObject({ heartRateBpm: 300, rrMs: [(205 * 1000) / 1024, 3000] });
+    const slow = parseHeartRateMeasurement(view(0x00, 20));
+    expect(slow.ok && slow.value.heartRateBpm).toBe(20);
+    const noContact = parseHeartRateMeasurement(view(0x06, 0));
+    expect(noContact.ok && noContact.value.heartRateBpm).toBe(0);
   });
 
   it('reads a 16-bit heart rate little-endian', () => {
@@ -102,6 +111,37 @@ describe('parseHeartRateMeasurement', () => {
       [0x10, 70, 0x00, 0x04, 0x00, 0x00],
       { kind: 'impossible-value', field: 'RR interval', value: 0 },
     ],
+    [
+      'an RR interval of 1/1024 s (0.98 ms) among valid ones',
+      [0x10, 70, 0x00, 0x04, 0x01, 0x00, 0x00, 0x04],
+      { kind: 'impossible-value', field: 'RR interval', value: 1000 / 1024 },
+    ],
+    [
+      'an RR interval just under 200 ms',
+      [0x10, 70, 204, 0x00],
+      { kind: 'impossible-value', field: 'RR interval', value: (204 * 1000) / 1024 },
+    ],
+    [
+      'an RR interval just over 3 s',
+      [0x10, 70, 0x01, 0x0c],
+      { kind: 'impossible-value', field: 'RR interval', value: (3073 * 1000) / 1024 },
+    ],
+    [
+      'the longest 16-bit RR interval (64 s)',
+      [0x10, 70, 0xff, 0xff],
+      { kind: 'impossible-value', field: 'RR interval', value: (0xffff * 1000) / 1024 },
+    ],
+    [
+      'a 16-bit heart rate of 65535',
+      [0x11, 0xff, 0xff, 0x00, 0x04],
+      { kind: 'impossible-value', field: 'heart rate', value: 65535 },
+    ],
+    [
+      'a heart rate of 301',
+      [0x01, 0x2d, 0x01],
+      { kind: 'impossible-value', field: 'heart rate', value: 301 },
+    ],
+    ['a heart rate of 19', [0x00, 19], { kind: 'impossible-value', field: 'heart rate', value: 19 }],
   ])('returns a typed error for %s', (_name, bytes, error) => {
     expect(parseHeartRateMeasurement(view(...bytes))).toEqual({ ok: false, error });
   });
@@ -133,11 +173,10 @@ describe('parseHeartRateMeasurement on 100,000 random byte arrays', () => {
       const header = 1 + (flags & 0x01 ? 2 : 1) + (flags & 0x08 ? 2 : 0);
       const valid =
         Number.isInteger(m.heartRateBpm) &&
-        m.heartRateBpm >= 0 &&
-        m.heartRateBpm <= (m.heartRate16Bit ? 0xffff : 0xff) &&
+        (m.heartRateBpm === 0 || (m.heartRateBpm >= 20 && m.heartRateBpm <= 300)) &&
         (m.energyExpendedKj === null) === ((flags & 0x08) === 0) &&
         m.rrMs.length === (flags & 0x10 ? (length - header) / 2 : 0) &&
-        m.rrMs.every((rr) => rr > 0 && rr <= rrUnitsToMs(0xffff));
+        m.rrMs.every((rr) => rr >= 200 && rr <= 3000);
       if (!valid) throw new Error(`inconsistent record for bytes ${bytes.join(',')}`);
     }
     // Random bytes must exercise both branches, or the test shows nothing.

@@ -1,0 +1,29 @@
+/**
+ * The physiological range a beat must fall in to be stored at all, shared by the Bluetooth packet reader and the
+ * RR-file reader so a strap and a file are held to the same test.
+ *
+ * - RR 200..3000 ms, that is 300..20 bpm. The fastest human heart rates recorded in adults are near 300 bpm
+ *   (ventricular rates in pre-excited atrial fibrillation); 220 minus age, the usual maximum in exercise, stays
+ *   well below. A sinus pause of 3 s is the threshold at which pauses are considered clinically significant
+ *   (ACC/AHA/HRS 2018 guideline on bradycardia and cardiac conduction delay), so a longer "interval" is a lost
+ *   signal, not a beat. Kubios HRV and NeuroKit2 use similar bounds (about 250-2000 ms) for their artifact
+ *   screens; this range is wider on purpose: it rejects only what cannot be a beat, and leaves the artifact
+ *   detector to label the unusual-but-possible ones (ectopic, missed) as it always has.
+ * - Heart rate 20..300 bpm, the same span. A strap without skin contact commonly sends 0, which is read as
+ *   "no reading" and is not an impossible value.
+ */
+
+export const MIN_RR_MS = 200;
+export const MAX_RR_MS = 3000;
+export const MIN_HEART_RATE_BPM = 20;
+export const MAX_HEART_RATE_BPM = 300;
+
+/** Whether an RR interval in ms can be a heartbeat at all. */
+export function isPlausibleRrMs(rrMs: number): boolean {
+  return Number.isFinite(rrMs) && rrMs >= MIN_RR_MS && rrMs <= MAX_RR_MS;
+}
+
+/** Whether a heart rate in bpm can be a person's (0, "no reading", is handled by the caller). */
+export function isPlausibleHeartRateBpm(bpm: number): boolean {
+  return Number.isFinite(bpm) && bpm >= MIN_HEART_RATE_BPM && bpm <= MAX_HEART_RATE_BPM;
+}

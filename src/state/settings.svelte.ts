@@ -1,0 +1,252 @@
+/**
+ * The person's settings: the breathing pattern and where the pacer starts, adaptation (on, lock, band), cues and
+ * their volume, the session length, the theme, and the latest resonance-rate assessment. Kept through the storage
+ * module's settings store, one key per setting, so a corrupt value costs only that setting: every value is checked
+ * when read and anything malformed falls back to its default (never a throw).
+ *
+ * Loaded once at launch (`load`), written on every change (`set`). Without storage (private mode, a failed
+ * open) the settings still work for this page and say why they are not kept.
+ */
+import type { StorageResult } from '../adapters/storage/database';
+import { LOCAL_KEYS } from '../adapters/storage/keys';
+import type { SettingValue, StoredSetting } from '../adapters/storage/schema';
+import { parseStoredAssessment, type StoredAssessment } from '../core/pacer/assessment/result';
+import { DEFAULT_CUES, type CueOptions, type SoundCue } from '../core/pacer/cues';
+import { validatePattern, type BreathPattern } from '../core/pacer/pattern';
+import { PACER_PRESETS, type PacerPresetId } from '../core/pacer/presets';
+
+export type ThemeChoice = 'light' | 'dark' | 'system';
+export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+
+/** Session length in minutes, or open (no end). */
+export type SessionLength = 5 | 10 | 15 | 20 | 'open';
+export const SESSION_LENGTHS: readonly SessionLength[] = [5, 10, 15, 20, 'open'];
+
+/** The band the adaptive controller may move in, breaths/min (inside 4-7). */
+export interface RateBand {
+  readonly minBpm: number;
+  readonly maxBpm: number;
+}
+
+export interface SettingsValues {
+  /** The chosen pattern preset. */
+  readonly presetId: PacerPresetId;
+  /** The custom pattern (used when presetId is 'custom'). */
+  readonly customPattern: BreathPattern;
+  /**
+   * The pattern the next session starts from (rate and in-breath share as the person, the controller or an
+   * assessment last left them); null: the preset's own pattern.
+   */
+  readonly startPattern: BreathPattern | null;
+  readonly adaptive: boolean;
+  readonly locked: boolean;
+  readonly band: RateBand;
+  readonly cues: CueOptions;
+  /** Announce each breath phase to screen readers. */
+  readonly announce: boolean;
+  readonly sessionLength: SessionLength;
+  readonly theme: ThemeChoice;
+  /** The latest finished resonance-rate assessment. */
+  readonly assessment: StoredAssessment | null;
+}
+
+export const DEFAULT_SETTINGS: SettingsValues = {
+  presetId: 'resonance-40-60',
+  customPattern: { inhaleS: 4, holdInS: 0, exhaleS: 6, holdOutS: 0 },
+  startPattern: null,
+  adaptive: true,
+  locked: false,
+  band: { minBpm: 4, maxBpm: 7 },
+  cues: DEFAULT_CUES,
+  announce: false,
+  sessionLength: 10,
+  theme: 'system',
+  assessment: null,
+};
+
+export type SettingName = keyof SettingsValues;
+
+/**
+ * The stored key of each setting. These names are on people's devices and in their backups: never rename one
+ * (add a new key and read the old one instead). Listed on the privacy page.
+ */
+export const SETTING_KEYS: { readonly [K in SettingName]: string } = {
+  presetId: 'pacer.preset',
+  customPattern: 'pacer.custom-pattern',
+  startPattern: 'pacer.start-pattern',
+  adaptive: 'pacer.adaptive',
+  locked: 'pacer.locked',
+  band: 'pacer.band',
+  cues: 'pacer.cues',
+  announce: 'pacer.announce',
+  sessionLength: 'session.length',
+  theme: 'display.theme',
+  assessment: 'pacer.assessment',
+};
+
+/** Where the latest assessment lived before settings moved to the database (read once, then removed). */
+export const LEGACY_ASSESSMENT_KEY = LOCAL_KEYS.assessment;
+
+type Reader<T> = (value: unknown) => T | undefined;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const boolean: Reader<boolean> = (v) => (typeof v === 'boolean' ? v : undefined);
+
+function pattern(v: unknown): BreathPattern | undefined {
+  if (!isRecord(v)) return undefined;
+  const { inhaleS, holdInS, exhaleS, holdOutS } = v;
+  if (!finite(inhaleS) || !finite(holdInS) || !finite(exhaleS) || !finite(holdOutS)) return undefined;
+  try {
+    return validatePattern({ inhaleS, holdInS, exhaleS, holdOutS });
+  } catch {
+    return undefined;
+  }
+}
+
+const SOUNDS: readonly SoundCue[] = ['off', 'tone', 'chime'];
+
+/** Each setting's check: the value when it is valid, undefined otherwise. */
+const READERS: { readonly [K in SettingName]: Reader<SettingsValues[K]> } = {
+  presetId: (v) => PACER_PRESETS.find((p) => p.id === v)?.id ?? (v === 'custom' ? 'custom' : undefined),
+  customPattern: pattern,
+  startPattern: (v) => (v === null ? null : pattern(v)),
+  adaptive: boolean,
+  locked: boolean,
+  band: (v) => {
+    if (!isRecord(v) || !finite(v.minBpm) || !finite(v.maxBpm)) return undefined;
+    const { minBpm, maxBpm } = v;
+    return minBpm >= 4 && maxBpm <= 7 && minBpm <= maxBpm ? { minBpm, maxBpm } : undefined;
+  },
+  cues: (v) => {
+    if (!isRecord(v) || typeof v.vibration !== 'boolean' || !finite(v.volume)) return undefined;
+    const sound = SOUNDS.find((s) => s === v.sound);
+    if (!sound || v.volume < 0 || v.volume > 1) return undefined;
+    return { sound, vibration: v.vibration, volume: v.volume };
+  },
+  announce: boolean,
+  sessionLength: (v) => SESSION_LENGTHS.find((l) => l === v),
+  theme: (v) => THEME_CHOICES.find((t) => t === v),
+  assessment: (v) => (v === null ? null : (parseStoredAssessment(JSON.stringify(v)) ?? undefined)),
+};
+
+/** Checks a value for one setting: the value, or undefined when it is not one the setting can hold. */
+export function readSetting<K extends SettingName>(name: K, value: unknown): SettingsValues[K] | undefined {
+  return Object.hasOwn(READERS, name) ? READERS[name](value) : undefined;
+}
+
+/** What the settings need of storage (the storage module's ResonanceStore; a Map-backed fake in tests). */
+export interface SettingsStorage {
+  listSettings(): Promise<StorageResult<readonly StoredSetting[]>>;
+  putSetting(key: string, value: SettingValue): Promise<StorageResult<void>>;
+}
+
+/** The old localStorage, for a one-time move of what was kept there. */
+export interface LegacyStorage {
+  getItem(key: string): string | null;
+  removeItem(key: string): void;
+}
+
+const NAMES = Object.keys(SETTING_KEYS) as SettingName[];
+
+export class Settings {
+  #values = $state.raw<SettingsValues>(DEFAULT_SETTINGS);
+  #loaded = $state(false);
+  #problem = $state<string | null>(null);
+  readonly #storage: SettingsStorage | null;
+  readonly #legacy: LegacyStorage | null;
+  /** Writes run one after another, so the last change is the one stored. */
+  #writes: Promise<void> = Promise.resolve();
+
+  constructor(storage: SettingsStorage | null, legacy: LegacyStorage | null = null) {
+    this.#storage = storage;
+    this.#legacy = legacy;
+  }
+
+  /** Every setting's current value (defaults until loaded). */
+  get values(): SettingsValues {
+    return this.#values;
+  }
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+  /** Why settings are not being kept (no storage, a failed write), in words; null when all is well. */
+  get problem(): string | null {
+    return this.#problem;
+  }
+
+  /** Read every stored setting, checked; a missing or malformed one keeps its default. */
+  async load(): Promise<void> {
+    if (!this.#storage) {
+      this.#problem =
+        'Settings cannot be kept on this device (its storage is unavailable); they last until you close the page.';
+      this.#loaded = true;
+      return;
+    }
+    const listed = await this.#storage.listSettings();
+    if (!listed.ok) {
+      this.#problem = `Your settings could not be read, so the defaults are used: ${listed.error.message}`;
+      this.#loaded = true;
+      return;
+    }
+    const stored = new Map(listed.value.map((s) => [s.key, s.value]));
+    const next: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    for (const name of NAMES) {
+      const key = SETTING_KEYS[name];
+      if (!stored.has(key)) continue;
+      const value = readSetting(name, stored.get(key));
+      if (value !== undefined) next[name] = value;
+    }
+    this.#values = next as unknown as SettingsValues;
+    this.#migrateLegacy(stored.has(SETTING_KEYS.assessment));
+    this.#loaded = true;
+  }
+
+  /** Change one setting and store it. A value the setting cannot hold is refused (false) and nothing changes. */
+  set<K extends SettingName>(name: K, value: SettingsValues[K]): boolean {
+    const checked = readSetting(name, value);
+    if (checked === undefined) return false;
+    this.#values = { ...this.#values, [name]: checked };
+    this.#write(name, checked);
+    return true;
+  }
+
+  /** Back to the defaults in memory, writing nothing: after "delete all" emptied the store. */
+  forget(): void {
+    this.#values = DEFAULT_SETTINGS;
+  }
+
+  /** Resolves when every change so far has been written (or has failed). */
+  settled(): Promise<void> {
+    return this.#writes;
+  }
+
+  #write(name: SettingName, value: unknown): void {
+    const storage = this.#storage;
+    if (!storage) return;
+    // Settings are plain JSON (patterns, numbers, words): a copy drops any reactive wrapper.
+    const json = JSON.parse(JSON.stringify(value)) as SettingValue;
+    this.#writes = this.#writes.then(async () => {
+      const result = await storage.putSetting(SETTING_KEYS[name], json);
+      this.#problem = result.ok ? null : `A setting could not be saved: ${result.error.message}`;
+    });
+  }
+
+  /** The assessment used to live in localStorage: move it into storage once. */
+  #migrateLegacy(alreadyStored: boolean): void {
+    let text: string | null;
+    try {
+      text = this.#legacy?.getItem(LEGACY_ASSESSMENT_KEY) ?? null;
+    } catch {
+      return;
+    }
+    if (text === null) return;
+    const assessment = parseStoredAssessment(text);
+    if (!alreadyStored && assessment) this.set('assessment', assessment);
+    try {
+      this.#legacy?.removeItem(LEGACY_ASSESSMENT_KEY);
+    } catch {
+      // Blocked storage: it is read again next time and ignored, since the database holds one now.
+    }
+  }
+}

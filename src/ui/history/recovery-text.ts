@@ -1,0 +1,10 @@
+import type { SessionRecord } from '../../core/session/record';
+import { formatDuration } from './format';
+import { countOf } from '../plural';
+
+/** What the app says of sessions it finished after their tab closed or crashed; null when there were none. */
+export function recoveredText(finished: readonly SessionRecord[]): string | null {
+  if (finished.length === 0) return null;
+  const parts = finished.map((s) => formatDuration(s.durationMs));
+  return `Recovered ${parts.length === 1 ? 'a session' : countOf(parts.length, 'session', 'sessions')} the page closed during (${parts.join(', ')}), up to its last few seconds.`;
+}
