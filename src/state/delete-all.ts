@@ -16,6 +16,8 @@ export interface DeleteAllParts {
   readonly recording: { settled(): Promise<void>; forget(): void };
   readonly history: { wipe(): Promise<WipeReport> };
   readonly pacer: { forgetAll(): void };
+  /** The morning reading: one in progress is cancelled (never saved), a result shown is forgotten. */
+  readonly reading: { cancel(): Promise<void>; reset(): void };
   readonly strap: { stop(): Promise<void>; forget(): void };
   readonly shell: { returnToFirstRun(): void };
   /** Another tab or window runs a session now. */
@@ -27,11 +29,13 @@ export interface DeleteAllParts {
 export async function deleteAllData(parts: DeleteAllParts): Promise<DeleteAllOutcome> {
   if (await parts.sessionElsewhere()) return { refused: 'session-elsewhere' };
   if (parts.session.running) await parts.session.stop();
+  await parts.reading.cancel();
   await parts.strap.stop();
   await parts.recording.settled();
   const report = await parts.history.wipe();
   parts.recording.forget();
   parts.pacer.forgetAll();
+  parts.reading.reset();
   parts.strap.forget();
   parts.shell.returnToFirstRun();
   parts.announce();

@@ -10,7 +10,13 @@ import { dayKey } from '../core/history/days';
 import type { StoredAssessment } from '../core/pacer/assessment/result';
 import { missedDays, streaks, type Streaks } from '../core/history/practice';
 import { dailyTrends, type DayTrend } from '../core/history/trends';
-import type { AssessmentRecord, BeatRecord, CheckIn, SessionRecord } from '../core/session/record';
+import type {
+  AssessmentRecord,
+  BeatRecord,
+  CheckIn,
+  HeartRateRecord,
+  SessionRecord,
+} from '../core/session/record';
 import { exportBackup, importSessions, restoreBackup } from '../adapters/storage/backup';
 import type { CheckInMoment } from '../adapters/storage/schema';
 import {
@@ -190,6 +196,14 @@ export class History {
   /** A session's measured breath, or null (none recorded, or no storage). */
   async breathOf(sessionId: string): Promise<BreathTraceSlice | null> {
     const result = await this.#store?.readBreath(sessionId);
+    if (!result) return null;
+    if (!result.ok) this.say({ kind: 'error', text: result.error.message });
+    return result.ok ? result.value : null;
+  }
+
+  /** A heart-rate-only session's samples (empty for sessions of beats); null when storage is missing or failed. */
+  async heartRateOf(sessionId: string): Promise<HeartRateRecord[] | null> {
+    const result = await this.#store?.readHeartRate(sessionId);
     if (!result) return null;
     if (!result.ok) this.say({ kind: 'error', text: result.error.message });
     return result.ok ? result.value : null;

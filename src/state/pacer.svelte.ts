@@ -8,11 +8,15 @@ import type { AssessmentResult, StoredAssessment } from '../core/pacer/assessmen
 import { slidingBreathRates, slidingFromSwings } from '../core/pacer/assessment/sliding';
 import {
   DEFAULT_STEPPED,
+  protocolBreaths,
   protocolSwings,
   QUICK_STEPPED,
   steppedBreathRates,
   steppedFromSwings,
 } from '../core/pacer/assessment/stepped';
+import { traceSwings } from '../core/hr-only/swing';
+import { NO_SMOOTHING } from '../core/hr-only/smoothing';
+import { isPlausibleHeartRate } from '../core/heart/limits';
 import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
 import type { CueOptions } from '../core/pacer/cues';
 import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
@@ -83,6 +87,8 @@ export class PacerControl {
   #seq = 0;
   /** The HRV engine's settled artifact labels by beat number: the one artifact definition the pacer uses. */
   #labels = new Map<number, BeatLabelName>();
+  /** Heart rate from a device without RR (a watch), seconds and bpm: the pacer steers by its swing instead. */
+  #trace: { timeS: number[]; hrBpm: number[] } = { timeS: [], hrBpm: [] };
   #controller: AdaptiveController | null = null;
   #lastBreath = -1;
   #plan: { protocol: AssessmentProtocol; rates: number[]; first: number } | null = null;
@@ -112,6 +118,7 @@ export class PacerControl {
       beat: (beat, pacer) =>
         this.#onBeat({ rrMs: beat.rrMs, timeS: beat.timeMs / 1000 }, beat.afterGap, pacer),
       metrics: (m) => this.#onLabels(m.labels),
+      heartRate: (reading, pacer) => this.#onHeartRate(reading.heartRateBpm, reading.timeMs / 1000, pacer),
       stopped: () => this.#onStopped(),
     });
   }
@@ -299,10 +306,19 @@ export class PacerControl {
     return c;
   }
 
+  /**
+   * What the pacer steers by in this session: beats, or heart rate only (no beats, heart-rate readings from a
+   * device without RR). Assessments made on heart rate only are marked so.
+   */
+  get signal(): 'rr' | 'heart-rate' {
+    return this.#beats.length === 0 && this.#trace.timeS.length > 0 ? 'heart-rate' : 'rr';
+  }
+
   #onStarted(): void {
     this.#beats = [];
     this.#seq = 0;
     this.#labels.clear();
+    this.#trace = { timeS: [], hrBpm: [] };
     this.#response = null;
     this.#lastBreath = -1;
     this.#controller = this.#newController();
@@ -350,6 +366,23 @@ export class PacerControl {
       const dropped = this.#beats.shift();
       if (dropped) this.#labels.delete(dropped.seq);
     }
+    this.#onPacer(pacer);
+  }
+
+  /** A heart-rate reading from a device without RR: kept, and the breath boundaries go by it while no beat comes. */
+  #onHeartRate(heartRateBpm: number, timeS: number, pacer: PacerState): void {
+    if (!isPlausibleHeartRate(heartRateBpm)) return;
+    this.#trace.timeS.push(timeS);
+    this.#trace.hrBpm.push(heartRateBpm);
+    while ((this.#trace.timeS[0] ?? timeS) < timeS - KEEP_BEATS_S) {
+      this.#trace.timeS.shift();
+      this.#trace.hrBpm.shift();
+    }
+    if (this.signal === 'heart-rate') this.#onPacer(pacer);
+  }
+
+  /** At each new breath: the assessment's next step, or the adaptive controller's decision. */
+  #onPacer(pacer: PacerState): void {
     if (pacer.breathIndex === this.#lastBreath) return;
     this.#lastBreath = pacer.breathIndex;
     if (this.#plan) this.#assessmentBreath(pacer.breathIndex);
@@ -363,13 +396,18 @@ export class PacerControl {
       this.#controller = this.#newController();
     }
     const schedule = this.#session.schedule;
-    const d = this.#controller.decideFromSeries(
-      pacer.breathStartS,
-      this.#normalSeries(),
-      schedule,
-      this.#session.measuredBreaths,
-    );
-    this.#response = this.#indicator(pacer.breathStartS);
+    const d =
+      this.signal === 'heart-rate'
+        ? this.#controller.decideWith(pacer.breathStartS, schedule, (spans, window) =>
+            traceSwings(this.#trace, spans, NO_SMOOTHING, window),
+          )
+        : this.#controller.decideFromSeries(
+            pacer.breathStartS,
+            this.#normalSeries(),
+            schedule,
+            this.#session.measuredBreaths,
+          );
+    this.#response = this.signal === 'heart-rate' ? null : this.#indicator(pacer.breathStartS);
     this.#reason = d.reason;
     this.#action = d.action;
     if (Math.abs(d.rateBpm - this.#session.rateBpm) > 1e-6) {
@@ -399,20 +437,29 @@ export class PacerControl {
     this.#finish(plan);
   }
 
-  /** The protocol scored from the breaths finished so far (all of them once it is over). */
+  /**
+   * The protocol scored from the breaths finished so far (all of them once it is over), from the beats, or from the
+   * heart-rate swings when the device sends no beats (marked as such).
+   */
   #score(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): AssessmentResult {
+    const schedule = this.#session.schedule;
+    const heartRateOnly = this.signal === 'heart-rate';
     // Over the person's measured breaths when the strap streams them (src/core/pacer/response.ts).
-    const swings = protocolSwings(
-      this.#normalSeries(),
-      this.#session.schedule,
-      plan.rates.length,
-      plan.first,
-      1,
-      this.#session.measuredBreaths,
-    );
-    return plan.protocol === 'sliding'
-      ? slidingFromSwings(swings)
-      : steppedFromSwings(swings, steppedOptions(plan.protocol));
+    const swings = heartRateOnly
+      ? traceSwings(this.#trace, protocolBreaths(schedule, plan.rates.length, plan.first))
+      : protocolSwings(
+          this.#normalSeries(),
+          schedule,
+          plan.rates.length,
+          plan.first,
+          1,
+          this.#session.measuredBreaths,
+        );
+    const result =
+      plan.protocol === 'sliding'
+        ? slidingFromSwings(swings)
+        : steppedFromSwings(swings, steppedOptions(plan.protocol));
+    return heartRateOnly ? { ...result, signal: 'heart-rate' } : result;
   }
 
   #keep(r: AssessmentResult): void {

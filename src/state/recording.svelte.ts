@@ -2,10 +2,16 @@
  * Records the live session into storage: a SessionObserver the app hangs on the LiveSession. Each beat is stored
  * with the pacer's rate and phase at that beat; the screens read whether saving works and how much is saved.
  */
-import type { HeartSourceKind, Beat } from '../core/heart/types';
+import type { HeartSourceKind, Beat, HeartRateReading } from '../core/heart/types';
 import type { PacerState } from '../core/pacer/schedule';
 import type { LiveMetrics } from '../core/hrv/live';
-import { NORMAL_BEAT, type BeatRecord, type CheckIn, type SessionRecord } from '../core/session/record';
+import {
+  NORMAL_BEAT,
+  type BeatRecord,
+  type CheckIn,
+  type HeartRateRecord,
+  type SessionRecord,
+} from '../core/session/record';
 import type { StorageError } from '../adapters/storage/database';
 import { SessionRecorder, type RecorderTimers } from '../adapters/storage/recorder';
 import type { BreathTrace } from '../core/respiration/breath-trace';
@@ -14,14 +20,29 @@ import type { SessionObserver } from './session.svelte';
 
 /** A beat plus the pacer at that beat, as stored. `artifact` is the HRV engine's label when it gives one. */
 export function toBeatRecord(beat: Beat, pacer: PacerState, artifact: string = NORMAL_BEAT): BeatRecord {
-  const periodS = 60 / pacer.rateBpm;
   return {
     rrMs: beat.rrMs,
     timeMs: beat.timeMs,
     afterGap: beat.afterGap === true,
     artifact,
     pacerRateBpm: pacer.rateBpm,
-    pacerPhase: Math.min(1, Math.max(0, pacer.breathTimeS / periodS)),
+    pacerPhase: pacerPhaseOf(pacer),
+  };
+}
+
+/** Where in the breath the pacer is, as a fraction of the breath 0..1. */
+function pacerPhaseOf(pacer: PacerState): number {
+  return Math.min(1, Math.max(0, pacer.breathTimeS / (60 / pacer.rateBpm)));
+}
+
+/** A heart-rate reading plus the pacer when it arrived, as stored. */
+export function toHeartRateRecord(reading: HeartRateReading, pacer: PacerState): HeartRateRecord {
+  return {
+    heartRateBpm: reading.heartRateBpm,
+    timeMs: reading.timeMs,
+    afterGap: reading.afterGap === true,
+    pacerRateBpm: pacer.rateBpm,
+    pacerPhase: pacerPhaseOf(pacer),
   };
 }
 
@@ -31,6 +52,7 @@ export const MIN_KEPT_SESSION_MS = 30_000;
 export class Recording implements SessionObserver {
   #problem = $state.raw<StorageError | null>(null);
   #recordedBeats = $state(0);
+  #recordedSamples = $state(0);
   #lastFinished = $state.raw<SessionRecord | null>(null);
   /** The last session was too short to keep and waits for the person to say whether to keep it anyway. */
   #unsavedShort = $state(false);
@@ -67,6 +89,10 @@ export class Recording implements SessionObserver {
   get recordedBeats(): number {
     return this.#recordedBeats;
   }
+  /** Heart-rate readings recorded this session (a device without RR). */
+  get recordedSamples(): number {
+    return this.#recordedSamples;
+  }
   /** The session that finished last in this visit (for the summary and the after check-in). */
   get lastFinished(): SessionRecord | null {
     return this.#lastFinished;
@@ -80,6 +106,11 @@ export class Recording implements SessionObserver {
   /** The beats of the session in memory (the last one once stopped), for its summary. */
   beats(): readonly BeatRecord[] {
     return this.#recorder?.snapshot().beats ?? [];
+  }
+
+  /** The heart-rate samples of the session in memory (a device without RR), for its summary. */
+  heartRateSamples(): readonly HeartRateRecord[] {
+    return this.#recorder?.snapshot().heartRate ?? [];
   }
 
   /** Save the last session although it was short (the person asked). */
@@ -110,7 +141,11 @@ export class Recording implements SessionObserver {
   }
 
   /** The session in memory (also when saving failed), for export. */
-  snapshot(): { session: SessionRecord; beats: readonly BeatRecord[] } | null {
+  snapshot(): {
+    session: SessionRecord;
+    beats: readonly BeatRecord[];
+    heartRate: readonly HeartRateRecord[];
+  } | null {
     return this.#recorder?.snapshot() ?? null;
   }
 
@@ -137,6 +172,7 @@ export class Recording implements SessionObserver {
     this.#lastFinished = null;
     this.#unsavedShort = false;
     this.#recordedBeats = 0;
+    this.#recordedSamples = 0;
     this.#active = true;
     void this.#recorder.begin();
   }
@@ -145,6 +181,12 @@ export class Recording implements SessionObserver {
     if (!this.#recorder) return;
     this.#recorder.record(toBeatRecord(beat, pacer));
     this.#recordedBeats += 1;
+  }
+
+  heartRate(reading: HeartRateReading, pacer: PacerState): void {
+    if (!this.#recorder) return;
+    this.#recorder.recordHeartRate(toHeartRateRecord(reading, pacer));
+    this.#recordedSamples = this.#recorder.sampleCount;
   }
 
   /** The engine settles each beat's label two beats late; seq is 1-based like the beat count. */

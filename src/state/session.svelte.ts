@@ -46,6 +46,8 @@ export interface SessionObserver {
   /** `breath`: the session's measured breath trace (grows while the chest sensor streams). */
   started?(info: { sessionId: string; source: HeartSource; startedAtMs: number; breath: BreathTrace }): void;
   beat?(beat: Beat, pacer: PacerState): void;
+  /** A heart-rate reading from a device without RR (a watch), with the pacer when it arrived. */
+  heartRate?(reading: HeartRateReading, pacer: PacerState): void;
   /** Every metrics update from the HRV worker (carries the beats' settled artifact labels). */
   metrics?(metrics: LiveMetrics): void;
   status?(status: HeartStatus): void;
@@ -85,6 +87,11 @@ export class LiveSession {
   #analysis = $state.raw<WorkerHealth>({ state: 'running' });
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
+  /** Heart-rate readings (devices without RR) and beats received this session. */
+  #readingCount = $state(0);
+  #beatCount = $state(0);
+  /** Readings of the last two minutes, oldest first (not deeply reactive: `readingCount` changes with each). */
+  #recentReadings: HeartRateReading[] = [];
   #length = $state<SessionLength>(DEFAULT_SESSION_LENGTH);
   /** Whether the last session ended by reaching its length (rather than by Stop or the source). */
   #completed = $state(false);
@@ -175,6 +182,21 @@ export class LiveSession {
   /** The measured breath signal of this session so far, 4 Hz (the recording stores it). */
   get breathTrace(): BreathTrace {
     return this.#breathTrace;
+  }
+  /**
+   * Whether this session gets heart rate without beats (a watch that sends no RR): the screen then shows the
+   * heart-rate trace and its swing instead of HRV.
+   */
+  get heartRateOnly(): boolean {
+    return this.#readingCount > 0 && this.#beatCount === 0;
+  }
+  /** Heart-rate readings received this session (bumped with each, for redraws). */
+  get readingCount(): number {
+    return this.#readingCount;
+  }
+  /** Heart-rate readings of the last two minutes, oldest first. */
+  get recentReadings(): readonly HeartRateReading[] {
+    return this.#recentReadings;
   }
   /** Beats of the last two minutes, oldest first, with their artifact labels once known. */
   get recentBeats(): readonly RecentBeat[] {
@@ -293,6 +315,9 @@ export class LiveSession {
     this.#recent.clear();
     this.#metrics = null;
     this.#lastHeartRate = null;
+    this.#readingCount = 0;
+    this.#beatCount = 0;
+    this.#recentReadings = [];
     this.#error = null;
     this.#breathing = null;
     this.#chest.reset();
@@ -325,7 +350,7 @@ export class LiveSession {
       await source.start({
         beat: (beat) => this.#onBeat(beat),
         status: (status) => this.#onStatus(status),
-        heartRate: (reading: HeartRateReading) => (this.#lastHeartRate = reading.heartRateBpm),
+        heartRate: (reading) => this.#onHeartRate(reading),
         acceleration: (chunk) => this.#onAcceleration(chunk),
       });
     } catch (error) {
@@ -378,7 +403,19 @@ export class LiveSession {
     }
   }
 
+  #onHeartRate(reading: HeartRateReading): void {
+    this.#lastHeartRate = reading.heartRateBpm;
+    const fromMs = reading.timeMs - TACHOGRAM_WINDOW_MS;
+    const keepFrom = this.#recentReadings.findIndex((r) => r.timeMs >= fromMs);
+    if (keepFrom > 0) this.#recentReadings.splice(0, keepFrom);
+    this.#recentReadings.push(reading);
+    const pacer = this.#schedule.at(reading.timeMs / 1000);
+    for (const o of this.#observers) o.heartRate?.(reading, pacer);
+    this.#readingCount += 1;
+  }
+
   #onBeat(beat: Beat): void {
+    this.#beatCount += 1;
     this.#recent.push(beat);
     if (beat.heartRateBpm !== undefined) this.#lastHeartRate = beat.heartRateBpm;
     const pacer = this.#schedule.at(beat.timeMs / 1000);

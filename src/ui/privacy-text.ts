@@ -14,6 +14,8 @@ export const STORE_TEXT: Record<StoreName, string> = {
     'Session records: when each session started and ended, the heart source used, its summary figures.',
   'beat-chunks':
     'The beats of each session: every interval between heartbeats, with its time and the pacer at that beat.',
+  'hr-chunks':
+    'The heart rate of sessions with a watch that sends heart rate only: each reading, when it arrived, and the pacer at that moment.',
   'check-ins': 'Check-ins: how you said you felt before and after a session, and any notes you wrote.',
   assessments:
     'Assessments: the results of resonance-rate assessments (the breathing rates tried and how each went).',

@@ -4,7 +4,7 @@ import { expect, type Page } from '@playwright/test';
 /** Beats the session screen says it has recorded. */
 export async function recordedBeats(page: Page): Promise<number> {
   const text = (await page.getByTestId('saving').textContent()) ?? '';
-  return Number(/(\d+) beats/.exec(text)?.[1] ?? NaN);
+  return Number(/(\d+)\s+beats/.exec(text)?.[1] ?? NaN);
 }
 
 /** Records in one store of the app's database right now (read with the raw API, not the app's code). */

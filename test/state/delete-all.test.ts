@@ -22,6 +22,7 @@ function parts(running: boolean, elsewhere = false): { parts: DeleteAllParts; lo
         },
       },
       pacer: { forgetAll: step('pacer.forgetAll') },
+      reading: { cancel: later('reading.cancel'), reset: step('reading.reset') },
       shell: { returnToFirstRun: step('shell.returnToFirstRun') },
       sessionElsewhere: async () => elsewhere,
       announce: step('announce'),
@@ -35,11 +36,13 @@ describe('deleteAllData', () => {
     expect(await deleteAllData(p)).toEqual({ storageError: null, strapPermission: 'forgotten' });
     expect(log).toEqual([
       'session.stop',
+      'reading.cancel',
       'strap.stop',
       'recording.settled',
       'history.wipe',
       'recording.forget',
       'pacer.forgetAll',
+      'reading.reset',
       'strap.forget',
       'shell.returnToFirstRun',
       'announce',
@@ -56,5 +59,6 @@ describe('deleteAllData', () => {
     const { parts: p, log } = parts(false);
     await deleteAllData(p);
     expect(log).not.toContain('session.stop');
+    expect(log).toContain('reading.reset');
   });
 });

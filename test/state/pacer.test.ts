@@ -3,6 +3,7 @@ import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-sourc
 import { LiveHrv } from '../../src/core/hrv/live';
 import { PacerControl } from '../../src/state/pacer.svelte';
 import { LiveSession, type CreateAnalyser } from '../../src/state/session.svelte';
+import type { HeartSource, HeartSourceListener } from '../../src/core/heart/types';
 import { SETTING_KEYS, Settings } from '../../src/state/settings.svelte';
 import { MapSettingsStorage } from './settings-storage';
 
@@ -223,5 +224,68 @@ describe('PacerControl', () => {
     expect(pacer.result?.points.map((p) => p.rateBpm).slice(0, 2)).toEqual([6.5, 6]);
     await settings.settled();
     expect(store.map.get(SETTING_KEYS.assessment)).toMatchObject({ partial: true });
+  });
+});
+
+/**
+ * A watch wrapped around a heart source: it passes on no beats, only, once a second, the mean heart rate of the
+ * beats of the last 3 s rounded to a whole bpm, as a watch broadcasting heart rate does.
+ */
+class WatchOf implements HeartSource {
+  readonly kind = 'bluetooth';
+  readonly label = 'Watch';
+  readonly #inner: HeartSource;
+  constructor(inner: HeartSource) {
+    this.#inner = inner;
+  }
+  start(listener: HeartSourceListener): Promise<void> {
+    const beats: { timeMs: number; hr: number }[] = [];
+    let nextMs = 1000;
+    return this.#inner.start({
+      status: (s) => listener.status(s),
+      beat: (b) => {
+        beats.push({ timeMs: b.timeMs, hr: 60_000 / b.rrMs });
+        while (b.timeMs >= nextMs) {
+          const recent = beats.filter((x) => x.timeMs > nextMs - 3000 && x.timeMs <= nextMs);
+          if (recent.length > 0) {
+            const hr = Math.round(recent.reduce((s, x) => s + x.hr, 0) / recent.length);
+            listener.heartRate?.({ heartRateBpm: hr, timeMs: nextMs, source: 'bluetooth' });
+          }
+          nextMs += 1000;
+        }
+      },
+    });
+  }
+  stop(): Promise<void> {
+    return this.#inner.stop();
+  }
+}
+
+describe('PacerControl on a heart-rate-only watch', () => {
+  it('adapts the rate toward resonance from the heart-rate swing alone', async () => {
+    const { session, pacer, source, runFor } = await setup();
+    session.setRate(6);
+    await session.start(new WatchOf(source));
+    runFor(12 * 60);
+    expect(session.heartRateOnly).toBe(true);
+    expect(pacer.signal).toBe('heart-rate');
+    expect(Math.abs(session.rateBpm - 5)).toBeLessThanOrEqual(0.5);
+    expect(pacer.reason?.kind).toMatch(/^(at-peak|to-peak|exploring|climbing|turning)$/);
+    await session.stop();
+  });
+
+  it('a stepped assessment on heart rate only finds the resonance and says it came from heart rate', async () => {
+    const store = new MapSettingsStorage();
+    const { session, pacer, settings, source, runFor } = await setup(store);
+    await session.start(new WatchOf(source));
+    runFor(20);
+    pacer.startAssessment('stepped');
+    runFor(11 * 60);
+    expect(pacer.assessment).toBeNull();
+    expect(pacer.result?.signal).toBe('heart-rate');
+    expect(Math.abs((pacer.result?.foundBpm ?? 0) - 5)).toBeLessThanOrEqual(0.5);
+    await settings.settled();
+    expect(store.map.get(SETTING_KEYS.assessment)).toMatchObject({ signal: 'heart-rate' });
+    await session.stop();
   });
 });

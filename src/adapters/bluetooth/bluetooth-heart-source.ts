@@ -77,6 +77,9 @@ export class BluetoothHeartSource implements HeartSource {
   #lastFrameNs: bigint | null = null;
   #reconnecting: Reconnecting | null = null;
   #stopped = false;
+  /** The heart-rate trace is broken (a drop or a lost packet): the next reading is marked `afterGap`. */
+  #readingGap = false;
+  #readingsSent = 0;
   /** From start until stop or a failed start: whether a connection that completes late is still wanted. */
   #wanted = false;
   #info: StrapInfo;
@@ -219,6 +222,7 @@ export class BluetoothHeartSource implements HeartSource {
     const parsed = parseHeartRateMeasurement(value);
     if (!parsed.ok) {
       this.#timeline.markLostPacket();
+      this.#readingGap = this.#readingsSent > 0;
       this.#update({ malformedPackets: this.#info.malformedPackets + 1 });
       return;
     }
@@ -235,7 +239,14 @@ export class BluetoothHeartSource implements HeartSource {
       });
     }
     if (m.rrMs.length === 0 && m.heartRateBpm > 0 && this.#timeline.rrSupport !== 'sends-rr') {
-      this.#listener?.heartRate?.({ heartRateBpm: m.heartRateBpm, timeMs: arrivalMs, source: 'bluetooth' });
+      this.#listener?.heartRate?.({
+        heartRateBpm: m.heartRateBpm,
+        timeMs: arrivalMs,
+        source: 'bluetooth',
+        ...(this.#readingGap ? { afterGap: true } : {}),
+      });
+      this.#readingGap = false;
+      this.#readingsSent += 1;
     }
     this.#update({
       heartRateBpm: m.heartRateBpm,
@@ -260,6 +271,7 @@ export class BluetoothHeartSource implements HeartSource {
       this.#update({ accelerometer: 'none' });
     }
     this.#timeline.markGap();
+    this.#readingGap = this.#readingsSent > 0;
     if (this.#reconnecting !== null) return;
     this.#reconnecting = { attempt: 1, droppedAtMs: this.#timers.now(), timer: null, inFlight: false };
     this.#schedule();

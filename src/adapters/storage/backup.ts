@@ -4,15 +4,17 @@
  */
 import { makeBackup, planRestore, type Backup, type BackupSession } from '../../core/export/backup';
 import { toColumns, type BeatColumns } from '../../core/session/columns';
-import { chunksOf, decodeChunks } from './chunks';
+import { chunksOf, decodeChunks, decodeHeartRateChunks, heartRateChunksOf } from './chunks';
+import type { HeartRateColumns } from '../../core/session/heart-rate-columns';
 import type { BeatRecord, SessionRecord } from '../../core/session/record';
 import { transact, type StorageResult } from './database';
-import { STORE, type StoredChunk } from './schema';
+import { STORE, type StoredChunk, type StoredHeartRateChunk } from './schema';
 import { joinCheckIns, splitCheckIns, type ResonanceStore } from './store';
 
 const ALL = [
   STORE.sessions,
   STORE.beatChunks,
+  STORE.heartRateChunks,
   STORE.checkIns,
   STORE.assessments,
   STORE.settings,
@@ -22,26 +24,40 @@ const ALL = [
 /** Every finished session with its beats, every assessment, morning reading and setting. */
 export function exportBackup(store: ResonanceStore, exportedAtMs: number): Promise<StorageResult<Backup>> {
   return transact(store.db, ALL, 'readonly', async (tx) => {
-    const [rows, chunks, checkIns, assessments, settings, readings] = await Promise.all([
+    const [rows, chunks, heartRateChunks, checkIns, assessments, settings, readings] = await Promise.all([
       tx.objectStore(STORE.sessions).index('by-start').getAll(),
       tx.objectStore(STORE.beatChunks).getAll(),
+      tx.objectStore(STORE.heartRateChunks).getAll(),
       tx.objectStore(STORE.checkIns).getAll(),
       tx.objectStore(STORE.assessments).getAll(),
       tx.objectStore(STORE.settings).getAll(),
       tx.objectStore(STORE.readings).index('by-time').getAll(),
     ]);
     // Chunks come in key order: by session id, then by sequence number.
-    const bySession = new Map<string, StoredChunk[]>();
-    for (const chunk of chunks) {
-      const list = bySession.get(chunk.sessionId);
-      if (list) list.push(chunk);
-      else bySession.set(chunk.sessionId, [chunk]);
-    }
+    const bySession = groupBySession(chunks);
+    const samplesBySession = groupBySession(heartRateChunks);
     const sessions: BackupSession[] = joinCheckIns(rows, checkIns)
       .filter((s) => s.status === 'finished')
-      .map((session) => ({ session, beats: decodeChunks(bySession.get(session.id) ?? []) }));
+      .map((session) => {
+        const beats = decodeChunks(bySession.get(session.id) ?? []);
+        const samples = samplesBySession.get(session.id);
+        return samples ? { session, beats, heartRate: decodeHeartRateChunks(samples) } : { session, beats };
+      });
     return makeBackup(exportedAtMs, sessions, assessments, settings, readings);
   });
+}
+
+/** Chunks (in key order: session id, then sequence number) grouped by session. */
+function groupBySession<C extends StoredChunk | StoredHeartRateChunk>(
+  chunks: readonly C[],
+): Map<string, C[]> {
+  const bySession = new Map<string, C[]>();
+  for (const chunk of chunks) {
+    const list = bySession.get(chunk.sessionId);
+    if (list) list.push(chunk);
+    else bySession.set(chunk.sessionId, [chunk]);
+  }
+  return bySession;
 }
 
 export interface RestoreOutcome {
@@ -66,7 +82,8 @@ export function restoreBackup(store: ResonanceStore, backup: Backup): Promise<St
     ]);
     const plan = planRestore(backup, new Set(sessionIds), new Set(assessmentIds), new Set(readingIds));
     const writes: Promise<unknown>[] = [];
-    for (const { session, beats } of plan.sessions) writes.push(...putSessionWrites(tx, session, beats));
+    for (const { session, beats, heartRate } of plan.sessions)
+      writes.push(...putSessionWrites(tx, session, beats, heartRate));
     for (const a of plan.assessments) writes.push(tx.objectStore(STORE.assessments).put(a));
     for (const r of plan.readings) writes.push(tx.objectStore(STORE.readings).put(r));
     const keys = new Set(settingKeys);
@@ -84,12 +101,20 @@ export function restoreBackup(store: ResonanceStore, backup: Backup): Promise<St
 
 type WriteTx = Parameters<Parameters<typeof transact<typeof ALL, 'readwrite', unknown>>[3]>[0];
 
-function putSessionWrites(tx: WriteTx, session: SessionRecord, beats: BeatColumns): Promise<unknown>[] {
+function putSessionWrites(
+  tx: WriteTx,
+  session: SessionRecord,
+  beats: BeatColumns,
+  heartRate?: HeartRateColumns,
+): Promise<unknown>[] {
   const { row, checkIns } = splitCheckIns(session);
   return [
     tx.objectStore(STORE.sessions).put(row),
     ...checkIns.map((c) => tx.objectStore(STORE.checkIns).put(c)),
     ...chunksOf(session.id, beats).map((c) => tx.objectStore(STORE.beatChunks).put(c)),
+    ...(heartRate ? heartRateChunksOf(session.id, heartRate) : []).map((c) =>
+      tx.objectStore(STORE.heartRateChunks).put(c),
+    ),
   ];
 }
 

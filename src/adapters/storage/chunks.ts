@@ -6,7 +6,8 @@
  */
 import { emptyColumns, type BeatColumns } from '../../core/session/columns';
 import { joinBreathSlices, type BreathTraceSlice } from '../../core/respiration/breath-trace';
-import { BEATS_PER_CHUNK, type StoredChunk } from './schema';
+import { emptyHeartRateColumns, type HeartRateColumns } from '../../core/session/heart-rate-columns';
+import { BEATS_PER_CHUNK, HR_SAMPLES_PER_CHUNK, type StoredChunk, type StoredHeartRateChunk } from './schema';
 
 function nullToNaN(values: readonly (number | null)[]): Float64Array {
   const out = new Float64Array(values.length);
@@ -76,4 +77,48 @@ export function decodeBreath(chunks: readonly StoredChunk[]): BreathTraceSlice |
         : [],
     ),
   );
+}
+
+/** Heart-rate columns as chunks of HR_SAMPLES_PER_CHUNK samples, numbered from `firstSeq`. */
+export function heartRateChunksOf(
+  sessionId: string,
+  cols: HeartRateColumns,
+  firstSeq = 0,
+): StoredHeartRateChunk[] {
+  const chunks: StoredHeartRateChunk[] = [];
+  for (
+    let from = 0, seq = firstSeq;
+    from < cols.heartRateBpm.length;
+    from += HR_SAMPLES_PER_CHUNK, seq += 1
+  ) {
+    const to = from + HR_SAMPLES_PER_CHUNK;
+    chunks.push({
+      sessionId,
+      seq,
+      heartRateBpm: Float64Array.from(cols.heartRateBpm.slice(from, to)),
+      timeMs: Float64Array.from(cols.timeMs.slice(from, to)),
+      pacerRateBpm: nullToNaN(cols.pacerRateBpm.slice(from, to)),
+      pacerPhase: nullToNaN(cols.pacerPhase.slice(from, to)),
+      gaps: cols.gaps.filter((g) => g >= from && g < to).map((g) => g - from),
+    });
+  }
+  return chunks;
+}
+
+/** Join a session's heart-rate chunks (in order) back into columns. */
+export function decodeHeartRateChunks(chunks: readonly StoredHeartRateChunk[]): HeartRateColumns {
+  const out = emptyHeartRateColumns();
+  for (const chunk of chunks) {
+    const offset = out.heartRateBpm.length;
+    for (let i = 0; i < chunk.heartRateBpm.length; i += 1) {
+      out.heartRateBpm.push(chunk.heartRateBpm[i] ?? 0);
+      out.timeMs.push(chunk.timeMs[i] ?? 0);
+      const rate = chunk.pacerRateBpm[i] ?? Number.NaN;
+      const phase = chunk.pacerPhase[i] ?? Number.NaN;
+      out.pacerRateBpm.push(Number.isNaN(rate) ? null : rate);
+      out.pacerPhase.push(Number.isNaN(phase) ? null : phase);
+    }
+    for (const g of chunk.gaps) out.gaps.push(g + offset);
+  }
+  return out;
 }

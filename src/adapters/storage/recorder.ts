@@ -3,17 +3,30 @@
  * crashed or closed tab loses at most the last flush interval (target: 5 s). The open chunk is rewritten on each
  * flush until it holds BEATS_PER_CHUNK beats, then the next chunk begins.
  *
+ * Heart-rate samples from a device without RR (a watch) are kept the same way in their own chunks, in the same
+ * transaction as the beats; a session with samples and no beats is a heart-rate-only session. A sample outside
+ * 20-300 bpm is never stored.
+ *
  * When a write fails (a full disk above all) the recorder says so through `problem`, keeps every beat in memory
  * and keeps trying on later flushes; `snapshot()` gives the whole session for export at any time.
  */
 import { toColumns } from '../../core/session/columns';
-import { chunksOf } from './chunks';
+import { toHeartRateColumns } from '../../core/session/heart-rate-columns';
+import { chunksOf, heartRateChunksOf } from './chunks';
 import { holdRecordingLock } from './locks';
-import { EMPTY_SUMMARY, type BeatRecord, type CheckIn, type SessionRecord } from '../../core/session/record';
+import {
+  EMPTY_SUMMARY,
+  type BeatRecord,
+  type CheckIn,
+  type HeartRateRecord,
+  type SessionRecord,
+} from '../../core/session/record';
 import { durationOfBeats, summariseBeats } from '../../core/session/summary';
+import { durationOfSamples, summariseHeartRate } from '../../core/hr-only/summary';
+import { isPlausibleHeartRate } from '../../core/heart/limits';
 import type { HeartSourceKind } from '../../core/heart/types';
 import type { StorageError, StorageResult } from './database';
-import { BEATS_PER_CHUNK, type StoredChunk } from './schema';
+import { BEATS_PER_CHUNK, HR_SAMPLES_PER_CHUNK, type StoredChunk } from './schema';
 import { BREATH_STEP_MS, type BreathTrace } from '../../core/respiration/breath-trace';
 import type { ResonanceStore } from './store';
 
@@ -56,8 +69,11 @@ export class SessionRecorder implements BeatRecorder {
   readonly #start: RecordingStart;
   readonly #timers: RecorderTimers;
   readonly #beats: BeatRecord[] = [];
+  readonly #samples: HeartRateRecord[] = [];
   /** Beats already safely written. */
   #savedCount = 0;
+  /** Heart-rate samples already safely written. */
+  #savedSamples = 0;
   #timer: number | null = null;
   #writing: Promise<void> = Promise.resolve();
   #problem: StorageError | null = null;
@@ -122,15 +138,19 @@ export class SessionRecorder implements BeatRecorder {
 
   /** The empty session row with its before check-in, written once before the first beats. */
   async #writeRow(store: RecorderStore): Promise<StorageResult<void>> {
-    const result = await store.putSession(this.#sessionRecord('recording', 0));
+    const result = await store.putSession(this.#sessionRecord('recording', 0, 0));
     if (result.ok) this.#rowWritten = true;
     else this.#setProblem(result.error);
     return result;
   }
 
-  /** Whether the session is still too short to be written (see the `minKeptMs` option). */
+  /**
+   * Whether the session is still too short to be written (see the `minKeptMs` option): by its beats, or by its
+   * heart-rate samples for a device without RR.
+   */
   get held(): boolean {
-    return !this.#keepShort && durationOfBeats(this.#beats) < this.#minKeptMs;
+    const spanMs = Math.max(durationOfBeats(this.#beats), durationOfSamples(this.#samples));
+    return !this.#keepShort && spanMs < this.#minKeptMs;
   }
 
   get id(): string {
@@ -164,6 +184,16 @@ export class SessionRecorder implements BeatRecorder {
     if (!this.#stopped) this.#beats.push(beat);
   }
 
+  /** Keep one heart-rate sample (a device without RR); an impossible heart rate is dropped, never stored. */
+  recordHeartRate(sample: HeartRateRecord): void {
+    if (!this.#stopped && isPlausibleHeartRate(sample.heartRateBpm) && Number.isFinite(sample.timeMs))
+      this.#samples.push(sample);
+  }
+
+  get sampleCount(): number {
+    return this.#samples.length;
+  }
+
   /**
    * Set the artifact label of beat `index` (0-based), as the HRV engine settles it a couple of beats late. A beat
    * already stored is written again with the next flush.
@@ -184,10 +214,14 @@ export class SessionRecorder implements BeatRecorder {
   async #write(): Promise<void> {
     const store = this.#store;
     const total = this.#beats.length;
+    const samples = this.#samples.length;
     const dirtyFrom = this.#dirtyFrom;
     const breathCount = this.#breath?.sampleCount ?? 0;
     const unchanged =
-      total === this.#savedCount && dirtyFrom === Infinity && breathCount === this.#breathSaved;
+      total === this.#savedCount &&
+      samples === this.#savedSamples &&
+      dirtyFrom === Infinity &&
+      breathCount === this.#breathSaved;
     if (!store || this.held || unchanged) return;
     if (!this.#rowWritten && !(await this.#writeRow(store)).ok) return;
     this.#dirtyFrom = Infinity;
@@ -197,11 +231,22 @@ export class SessionRecorder implements BeatRecorder {
     const chunks = chunksOf(this.#start.id, toColumns(this.#beats.slice(from, total))).map((c) =>
       this.#withBreath({ ...c, seq: c.seq + firstSeq }),
     );
-    const { checkInBefore: _b, checkInAfter: _a, ...row } = this.#sessionRecord('recording', total);
-    const result = await store.putSessionAndChunks(row, chunks);
+    // Likewise the open heart-rate chunk and any new ones.
+    const firstSampleSeq = Math.floor(this.#savedSamples / HR_SAMPLES_PER_CHUNK);
+    const sampleChunks =
+      samples === this.#savedSamples
+        ? []
+        : heartRateChunksOf(
+            this.#start.id,
+            toHeartRateColumns(this.#samples.slice(firstSampleSeq * HR_SAMPLES_PER_CHUNK, samples)),
+            firstSampleSeq,
+          );
+    const { checkInBefore: _b, checkInAfter: _a, ...row } = this.#sessionRecord('recording', total, samples);
+    const result = await store.putSessionAndChunks(row, chunks, sampleChunks);
     if (result.ok) {
       this.#savedCount = total;
       this.#breathSaved = breathCount;
+      this.#savedSamples = samples;
       this.#setProblem(null);
     } else {
       this.#dirtyFrom = Math.min(this.#dirtyFrom, dirtyFrom);
@@ -239,7 +284,7 @@ export class SessionRecorder implements BeatRecorder {
 
   /** The finished record, written unless the session is held as too short. */
   async #finish(checkInAfter: CheckIn | null): Promise<SessionRecord> {
-    const record = this.#sessionRecord('finished', this.#beats.length, checkInAfter);
+    const record = this.#sessionRecord('finished', this.#beats.length, this.#samples.length, checkInAfter);
     if (this.#store && !this.held) {
       const result = await this.#store.putSession(record);
       if (!result.ok) this.#setProblem(result.error);
@@ -264,37 +309,55 @@ export class SessionRecorder implements BeatRecorder {
   }
 
   /** The whole session as held in memory, for export when storage failed. */
-  snapshot(): { session: SessionRecord; beats: readonly BeatRecord[] } {
-    const session = this.#sessionRecord('finished', this.#beats.length, null);
+  snapshot(): {
+    session: SessionRecord;
+    beats: readonly BeatRecord[];
+    heartRate: readonly HeartRateRecord[];
+  } {
+    const session = this.#sessionRecord('finished', this.#beats.length, this.#samples.length, null);
     return {
       session: this.#stopped ? session : { ...session, status: 'recording', end: null },
       beats: this.#beats,
+      heartRate: this.#samples,
     };
   }
 
   /**
    * The session row. While recording it carries only the beat count (the full summary, coherence included, costs
-   * milliseconds per flush; recovery computes it from the stored beats if the session never finishes).
+   * milliseconds per flush; recovery computes it from the stored beats if the session never finishes). A session
+   * with heart-rate samples and no beats is heart-rate only, summarised from the samples.
    */
   #sessionRecord(
     status: 'recording' | 'finished',
     count: number,
+    sampleCount: number,
     checkInAfter: CheckIn | null = null,
   ): SessionRecord {
     const beats = count === this.#beats.length ? this.#beats : this.#beats.slice(0, count);
+    const samples =
+      sampleCount === this.#samples.length ? this.#samples : this.#samples.slice(0, sampleCount);
+    const heartRateOnly = beats.length === 0 && samples.length > 0;
     const summary =
-      status === 'recording' || beats.length === 0
-        ? { ...EMPTY_SUMMARY, beatCount: count }
-        : summariseBeats(beats);
+      status === 'recording'
+        ? { ...EMPTY_SUMMARY, beatCount: count, heartRateSamples: sampleCount }
+        : heartRateOnly
+          ? summariseHeartRate(samples)
+          : beats.length === 0
+            ? { ...EMPTY_SUMMARY, beatCount: count }
+            : {
+                ...summariseBeats(beats),
+                ...(samples.length > 0 ? { heartRateSamples: samples.length } : {}),
+              };
     return {
       id: this.#start.id,
       startTimeMs: this.#start.startTimeMs,
       sourceKind: this.#start.sourceKind,
       sourceLabel: this.#start.sourceLabel,
-      durationMs: durationOfBeats(beats),
+      durationMs: heartRateOnly ? durationOfSamples(samples) : durationOfBeats(beats),
       status,
       end: status === 'finished' ? 'stopped' : null,
       summary,
+      signal: heartRateOnly ? 'heart-rate' : 'rr',
       checkInBefore: this.#checkInBefore,
       checkInAfter,
     };

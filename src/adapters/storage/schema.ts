@@ -16,7 +16,7 @@ import type { ReadingRecord } from '../../core/readiness/reading';
 import type { AssessmentRecord, CheckIn, SessionRecord } from '../../core/session/record';
 
 export const DB_NAME = 'resonance';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 export const STORE = {
   sessions: 'sessions',
@@ -25,6 +25,8 @@ export const STORE = {
   checkIns: 'check-ins',
   assessments: 'assessments',
   readings: 'readings',
+  /** Since version 4: heart-rate samples of sessions from devices without RR, in chunks like beats. */
+  heartRateChunks: 'hr-chunks',
 } as const;
 
 export const INDEX = {
@@ -60,6 +62,23 @@ export interface StoredChunk {
 /** Beats per chunk: large enough that a 20-minute session is ~6 rows, small enough that a flush rewrites little. */
 export const BEATS_PER_CHUNK = 256;
 
+/**
+ * Up to HR_SAMPLES_PER_CHUNK heart-rate samples of one session, numbered from 0 in time order, stored as Float64Array
+ * columns like beat chunks (NaN for a missing pacer value).
+ */
+export interface StoredHeartRateChunk {
+  readonly sessionId: string;
+  readonly seq: number;
+  readonly heartRateBpm: Float64Array;
+  readonly timeMs: Float64Array;
+  readonly pacerRateBpm: Float64Array;
+  readonly pacerPhase: Float64Array;
+  readonly gaps: readonly number[];
+}
+
+/** Samples per heart-rate chunk: about four minutes at one a second. */
+export const HR_SAMPLES_PER_CHUNK = 256;
+
 export type CheckInMoment = 'before' | 'after';
 
 export interface StoredCheckIn extends CheckIn {
@@ -87,6 +106,7 @@ export interface ResonanceDb extends DBSchema {
     indexes: { [INDEX.assessmentsByTime]: number };
   };
   [STORE.readings]: { key: string; value: ReadingRecord; indexes: { [INDEX.readingsByTime]: number } };
+  [STORE.heartRateChunks]: { key: [string, number]; value: StoredHeartRateChunk };
 }
 
 export type StoreName = StoreNames<ResonanceDb>;
@@ -144,11 +164,21 @@ function upgradeTo3(db: IDBPDatabase<ResonanceDb>, tx: UpgradeTx): void {
     readings.createIndex(INDEX.readingsByTime, 'timeMs');
 }
 
+/**
+ * Version 4: a store for heart-rate samples, for devices that send heart rate without RR intervals. Nothing moves:
+ * existing sessions all measured beats. Creating the store only when it is missing makes a second run do nothing.
+ */
+function upgradeTo4(db: IDBPDatabase<ResonanceDb>): void {
+  if (!db.objectStoreNames.contains(STORE.heartRateChunks))
+    db.createObjectStore(STORE.heartRateChunks, { keyPath: ['sessionId', 'seq'] });
+}
+
 /** UPGRADES[v - 1] brings a database from version v - 1 to v. Append only. */
 const UPGRADES: ((db: IDBPDatabase<ResonanceDb>, tx: UpgradeTx) => void | Promise<void>)[] = [
   upgradeTo1,
   upgradeTo2,
   upgradeTo3,
+  upgradeTo4,
 ];
 
 /** Run every upgrade step after `oldVersion`, in order, within the version-change transaction. */

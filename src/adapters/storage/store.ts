@@ -3,9 +3,16 @@
  * assessments and settings. Every call goes through `transact`, so every failure is a StorageResult.
  */
 import { fromColumns, type BeatColumns } from '../../core/session/columns';
-import { decodeBreath, decodeChunks } from './chunks';
+import { decodeBreath, decodeChunks, decodeHeartRateChunks } from './chunks';
 import type { BreathTraceSlice } from '../../core/respiration/breath-trace';
-import type { AssessmentRecord, BeatRecord, CheckIn, SessionRecord } from '../../core/session/record';
+import { fromHeartRateColumns, type HeartRateColumns } from '../../core/session/heart-rate-columns';
+import type {
+  AssessmentRecord,
+  BeatRecord,
+  CheckIn,
+  HeartRateRecord,
+  SessionRecord,
+} from '../../core/session/record';
 import type { ReadingRecord } from '../../core/readiness/reading';
 import { openDatabase, transact, type Db, type StorageResult } from './database';
 import {
@@ -15,6 +22,7 @@ import {
   type SettingValue,
   type StoredCheckIn,
   type StoredChunk,
+  type StoredHeartRateChunk,
   type StoreName,
   type StoredSession,
   type StoredSetting,
@@ -74,11 +82,17 @@ export class ResonanceStore {
     });
   }
 
-  /** Write a session row and some of its beat chunks in one transaction (the recorder's flush). */
-  putSessionAndChunks(session: StoredSession, chunks: readonly StoredChunk[]): Promise<StorageResult<void>> {
-    return transact(this.db, [STORE.sessions, STORE.beatChunks], 'readwrite', async (tx) => {
+  /** Write a session row and some of its beat and heart-rate chunks in one transaction (the recorder's flush). */
+  putSessionAndChunks(
+    session: StoredSession,
+    chunks: readonly StoredChunk[],
+    heartRateChunks: readonly StoredHeartRateChunk[] = [],
+  ): Promise<StorageResult<void>> {
+    const stores = [STORE.sessions, STORE.beatChunks, STORE.heartRateChunks];
+    return transact(this.db, stores, 'readwrite', async (tx) => {
       await tx.objectStore(STORE.sessions).put(session);
       for (const chunk of chunks) await tx.objectStore(STORE.beatChunks).put(chunk);
+      for (const chunk of heartRateChunks) await tx.objectStore(STORE.heartRateChunks).put(chunk);
     });
   }
 
@@ -145,11 +159,25 @@ export class ResonanceStore {
     return cols.ok ? { ok: true, value: fromColumns(cols.value) } : cols;
   }
 
+  /** A session's heart-rate samples as columns (empty for sessions that measured beats). */
+  readHeartRateColumns(sessionId: string): Promise<StorageResult<HeartRateColumns>> {
+    return transact(this.db, [STORE.heartRateChunks], 'readonly', async (tx) =>
+      decodeHeartRateChunks(await tx.objectStore(STORE.heartRateChunks).getAll(chunkRange(sessionId))),
+    );
+  }
+
+  async readHeartRate(sessionId: string): Promise<StorageResult<HeartRateRecord[]>> {
+    const cols = await this.readHeartRateColumns(sessionId);
+    return cols.ok ? { ok: true, value: fromHeartRateColumns(cols.value) } : cols;
+  }
+
   /** Delete one session with its beats and check-ins (assessments stay: they are the resonance-rate history). */
   deleteSession(id: string): Promise<StorageResult<void>> {
-    return transact(this.db, [STORE.sessions, STORE.beatChunks, STORE.checkIns], 'readwrite', async (tx) => {
+    const stores = [STORE.sessions, STORE.beatChunks, STORE.heartRateChunks, STORE.checkIns];
+    return transact(this.db, stores, 'readwrite', async (tx) => {
       await tx.objectStore(STORE.sessions).delete(id);
       await tx.objectStore(STORE.beatChunks).delete(chunkRange(id));
+      await tx.objectStore(STORE.heartRateChunks).delete(chunkRange(id));
       await tx.objectStore(STORE.checkIns).delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
     });
   }

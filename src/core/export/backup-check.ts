@@ -1,5 +1,7 @@
 /** Field-by-field checks of a backup's records (see validate.ts); each names the path of the first bad field. */
 import { READING_LENGTHS_S, READING_POSITIONS, type ReadingRecord } from '../readiness/reading';
+import type { HeartRateColumns } from '../session/heart-rate-columns';
+import { MAX_HEART_RATE_BPM, MIN_HEART_RATE_BPM } from '../heart/limits';
 import { isPlausibleRrMs } from '../heart/plausible';
 import { emptyColumns, type BeatColumns } from '../session/columns';
 import {
@@ -47,6 +49,12 @@ function checkSummary(value: Json, path: string): SessionSummary {
     rmssdMs: nullableNumber(0, 10_000)(s['rmssdMs'], `${path}.rmssdMs`),
     coherence: nullableNumber(0, 1_000)(s['coherence'], `${path}.coherence`),
     breathingRateBpm: nullableNumber(0, 60)(s['breathingRateBpm'], `${path}.breathingRateBpm`),
+    ...(s['heartRateSamples'] === undefined
+      ? {}
+      : { heartRateSamples: integer(s['heartRateSamples'], `${path}.heartRateSamples`, 0) }),
+    ...(s['meanSwingBpm'] === undefined
+      ? {}
+      : { meanSwingBpm: nullableNumber(0, 300)(s['meanSwingBpm'], `${path}.meanSwingBpm`) }),
   };
 }
 
@@ -62,6 +70,9 @@ export function checkSession(value: Json, path: string): SessionRecord {
     status: oneOf(s['status'], `${path}.status`, ['finished'] as const),
     end: oneOf(s['end'], `${path}.end`, ['stopped', 'recovered', 'imported'] as const),
     summary: checkSummary(s['summary'], `${path}.summary`),
+    ...(s['signal'] === undefined
+      ? {}
+      : { signal: oneOf(s['signal'], `${path}.signal`, ['rr', 'heart-rate'] as const) }),
     checkInBefore: checkCheckIn(s['checkInBefore'], `${path}.checkInBefore`),
     checkInAfter: checkCheckIn(s['checkInAfter'], `${path}.checkInAfter`),
   };
@@ -120,6 +131,30 @@ export function checkColumns(value: Json, path: string): BeatColumns {
     pacerPhase: nullableColumn(c['pacerPhase'], `${path}.pacerPhase`, 0, 1, n),
     gaps,
     artifacts,
+  };
+}
+
+/** Heart-rate samples of a session: every value a plausible heart rate (20-300 bpm), times never going back. */
+export function checkHeartRateColumns(value: Json, path: string): HeartRateColumns {
+  const c = object(value, path);
+  const heartRateBpm = numberColumn(
+    c['heartRateBpm'],
+    `${path}.heartRateBpm`,
+    MIN_HEART_RATE_BPM,
+    MAX_HEART_RATE_BPM,
+    -1,
+  );
+  const n = heartRateBpm.length;
+  const timeMs = numberColumn(c['timeMs'], `${path}.timeMs`, 0, Number.MAX_SAFE_INTEGER, n);
+  for (let i = 1; i < n; i += 1)
+    if ((timeMs[i] ?? 0) < (timeMs[i - 1] ?? 0))
+      throw new BadValue(`${path}.timeMs[${i}]`, 'sample times go backwards');
+  return {
+    heartRateBpm,
+    timeMs,
+    pacerRateBpm: nullableColumn(c['pacerRateBpm'], `${path}.pacerRateBpm`, 0, 60, n),
+    pacerPhase: nullableColumn(c['pacerPhase'], `${path}.pacerPhase`, 0, 1, n),
+    gaps: list(c['gaps'], `${path}.gaps`).map((g, i) => integer(g, `${path}.gaps[${i}]`, 0, n - 1)),
   };
 }
 

@@ -6,14 +6,19 @@
  *   1: { format: 'resonance-backup', version: 1, exportedAtMs, sessions: [{ session, beats }], assessments, settings }
  *   2: version 1 plus `readings`: the morning readings (core/readiness/reading.ts), each with its RR intervals.
  *      A version-1 file reads as having no readings.
+ *   3: version 2, and a session may carry `heartRate`: the heart-rate samples of a device without RR (a watch),
+ *      as columns (session/heart-rate-columns.ts), one per `summary.heartRateSamples`; `session.signal` says what
+ *      the session measured. Older files read as sessions of beats with no samples.
  */
 import { columnLength, fromColumns, type BeatColumns } from '../session/columns';
+import type { HeartRateColumns } from '../session/heart-rate-columns';
 import { durationOfBeats, summariseBeats } from '../session/summary';
 import type { ReadingRecord } from '../readiness/reading';
 import type { AssessmentRecord, SessionRecord } from '../session/record';
 import {
   checkAssessment,
   checkColumns,
+  checkHeartRateColumns,
   checkReading,
   checkSession,
   checkSetting,
@@ -23,11 +28,13 @@ import {
 import { BadValue, integer, list, object } from './validate';
 
 export const BACKUP_FORMAT = 'resonance-backup';
-export const BACKUP_VERSION = 2;
+export const BACKUP_VERSION = 3;
 
 export interface BackupSession {
   readonly session: SessionRecord;
   readonly beats: BeatColumns;
+  /** Heart-rate samples (devices without RR); absent when the session has none. */
+  readonly heartRate?: HeartRateColumns;
 }
 
 export interface Backup {
@@ -116,14 +123,30 @@ function checkBackup(data: unknown): Backup {
         `${path}.beats`,
         `holds ${columnLength(beats)} beats but the summary says ${session.summary.beatCount}`,
       );
+    const samples = session.summary.heartRateSamples ?? 0;
+    const heartRate =
+      version < 3 || (e['heartRate'] === undefined && samples === 0)
+        ? null
+        : checkHeartRateColumns(e['heartRate'] ?? null, `${path}.heartRate`);
+    if (heartRate !== null && heartRate.heartRateBpm.length !== samples)
+      throw new BadValue(
+        `${path}.heartRate`,
+        `holds ${heartRate.heartRateBpm.length} heart-rate samples but the summary says ${samples}`,
+      );
     // Impossible beats (from an older version, or edited in) are never stored: left out, the figures redone.
     const cleaned = withoutImpossibleBeats(beats);
-    if (cleaned.left === 0) return { session, beats };
-    const kept = fromColumns(cleaned.beats);
-    return {
-      session: { ...session, durationMs: durationOfBeats(kept), summary: summariseBeats(kept) },
-      beats: cleaned.beats,
-    };
+    const checked: BackupSession =
+      cleaned.left === 0
+        ? { session, beats }
+        : {
+            session: {
+              ...session,
+              durationMs: durationOfBeats(fromColumns(cleaned.beats)),
+              summary: summariseBeats(fromColumns(cleaned.beats)),
+            },
+            beats: cleaned.beats,
+          };
+    return heartRate === null ? checked : { ...checked, heartRate };
   });
   const assessments = list(root['assessments'], 'assessments').map((a, i) =>
     checkAssessment(a, `assessments[${i}]`),

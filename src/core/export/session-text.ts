@@ -3,6 +3,7 @@
  *
  * - RR text: one RR interval in milliseconds per line and nothing else, the plain format Kubios HRV reads
  *   ("RR interval data ... in a text file, one value per line", Kubios HRV user's guide, data formats).
+ * - CSV of heart-rate samples (a device without RR), the same way: arrival time, heart rate, gap flag, pacer.
  * - CSV of beats, RFC 4180 (comma separated, CRLF line ends, fields with commas, quotes or line breaks quoted,
  *   quotes doubled), with a header naming each column and its unit.
  *
@@ -10,8 +11,13 @@
  * same RR values, and the CSV the same beats: times, gaps, labels and pacer columns too.
  */
 import { BREATH_STEP_MS, type BreathTraceSlice } from '../respiration/breath-trace';
-import type { BeatRecord, SessionRecord } from '../session/record';
+import type { BeatRecord, HeartRateRecord, SessionRecord } from '../session/record';
 import { exactText, msToSecondsText } from './decimal';
+
+/** A number for export: up to `digits` decimals, no trailing zeros, no exponent for ordinary values. */
+export function formatNumber(value: number, digits: number): string {
+  return String(Number(value.toFixed(digits)));
+}
 
 /** RR text: every beat's RR in ms, one per line, ending with a newline. */
 export function rrText(beats: readonly BeatRecord[]): string {
@@ -76,6 +82,31 @@ function breathAt(breath: BreathTraceSlice, timeMs: number): number | null {
   if (k < 0 || k + 1 >= breath.values.length) return null;
   const v = (breath.values[k] as number) * (1 - (x - k)) + (breath.values[k + 1] as number) * (x - k);
   return Number.isFinite(v) ? v : null;
+}
+
+export const HEART_RATE_CSV_HEADER = [
+  'time_s',
+  'heart_rate_bpm',
+  'after_gap',
+  'pacer_rate_bpm',
+  'pacer_phase',
+] as const;
+
+/** CSV of heart-rate samples: arrival time since start in s, heart rate in bpm, gap flag, pacer rate and phase. */
+export function heartRateCsv(samples: readonly HeartRateRecord[]): string {
+  const rows = [HEART_RATE_CSV_HEADER.join(',')];
+  for (const s of samples) {
+    rows.push(
+      [
+        formatNumber(s.timeMs / 1000, 3),
+        formatNumber(s.heartRateBpm, 1),
+        s.afterGap ? '1' : '0',
+        s.pacerRateBpm === null ? '' : formatNumber(s.pacerRateBpm, 3),
+        s.pacerPhase === null ? '' : formatNumber(s.pacerPhase, 4),
+      ].join(','),
+    );
+  }
+  return `${rows.join('\r\n')}\r\n`;
 }
 
 /** A file name for a session's export: `resonance-2026-11-22-0730.txt` in local time of the given offset. */

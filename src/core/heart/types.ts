@@ -30,8 +30,11 @@ export interface Beat {
 /** A heart-rate reading without an RR interval (devices that send heart rate only). */
 export interface HeartRateReading {
   readonly heartRateBpm: number;
+  /** Arrival time in milliseconds since the source started (session clock). */
   readonly timeMs: number;
   readonly source: HeartSourceKind;
+  /** True for the first reading after the link dropped or a packet was lost: the trace is broken before it. */
+  readonly afterGap?: boolean;
 }
 
 /**

@@ -53,22 +53,35 @@ function rollingRmssd(beats: readonly BeatRecord[]): Point[] {
   return out;
 }
 
+/**
+ * The pacer rate as steps: a point at each change of rate and one at the end, x = s, y = breaths per minute. Takes
+ * beats or heart-rate samples (anything with a time and the pacer's rate).
+ */
+export function pacerSteps(
+  items: readonly { readonly timeMs: number; readonly pacerRateBpm: number | null }[],
+): Point[] {
+  const steps: Point[] = [];
+  let lastRate: number | null = null;
+  for (const item of items) {
+    if (item.pacerRateBpm !== null && item.pacerRateBpm !== lastRate) {
+      steps.push({ x: item.timeMs / 1000, y: item.pacerRateBpm });
+      lastRate = item.pacerRateBpm;
+    }
+  }
+  const last = items[items.length - 1];
+  if (last && lastRate !== null) steps.push({ x: last.timeMs / 1000, y: lastRate });
+  return steps;
+}
+
 export function sessionSeries(beats: readonly BeatRecord[]): SessionSeries {
   const tachogram: Point[] = [];
   const artifacts: Point[] = [];
-  const pacerRate: Point[] = [];
-  let lastRate: number | null = null;
   for (const beat of beats) {
     const x = beat.timeMs / 1000;
     tachogram.push({ x, y: beat.rrMs });
     if (beat.artifact !== NORMAL_BEAT) artifacts.push({ x, y: beat.rrMs });
-    if (beat.pacerRateBpm !== null && beat.pacerRateBpm !== lastRate) {
-      pacerRate.push({ x, y: beat.pacerRateBpm });
-      lastRate = beat.pacerRateBpm;
-    }
   }
-  const last = beats[beats.length - 1];
-  if (last && lastRate !== null) pacerRate.push({ x: last.timeMs / 1000, y: lastRate });
+  const pacerRate = pacerSteps(beats);
   return {
     tachogram,
     artifacts,

@@ -296,6 +296,20 @@ export class AdaptiveController {
     return this.decideFromSwings(timeS, swings);
   }
 
+  /**
+   * The same decision with the swings measured by `swingsOf` (spans of the breaths needed, the fit window in
+   * breaths), as from a watch's heart rate when there are no beats (hr-only/swing.ts).
+   */
+  decideWith(
+    timeS: number,
+    schedule: PacerSchedule,
+    swingsOf: (spans: readonly { startS: number; endS: number }[], windowBreaths: number) => BreathSwing[],
+  ): ControllerDecision {
+    const { spans, fresh } = this.#neededBreaths(timeS, schedule);
+    const swings = fresh ? swingsOf(spans, this.config.windowBreaths).slice(-fresh) : [];
+    return this.decideFromSwings(timeS, swings);
+  }
+
   /** The breaths finished since the last decision, and the few before them that their fit windows reach into. */
   #neededBreaths(timeS: number, schedule: PacerSchedule): { spans: PacedBreath[]; fresh: number } {
     const breaths = schedule.breaths();

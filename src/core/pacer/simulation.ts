@@ -1,9 +1,24 @@
 import { createModelPerson, type ModelName } from '../physiology/models';
 import type { ModelPerson, PersonOptions, SimulatedPerson } from '../physiology/person';
 import { SimulatedChestStrap } from '../respiration/breath-log';
+import { NO_SMOOTHING } from '../hr-only/smoothing';
+import { traceSwings } from '../hr-only/swing';
+import { watchTraceOfBeats, type WatchOptions } from '../hr-only/watch';
 import type { MeasuredBreath } from './response';
-import { scoreSliding, slidingBreathRates, type SlidingOptions } from './assessment/sliding';
-import { QUICK_STEPPED, scoreStepped, steppedBreathRates, type SteppedOptions } from './assessment/stepped';
+import {
+  scoreSliding,
+  slidingBreathRates,
+  slidingFromSwings,
+  type SlidingOptions,
+} from './assessment/sliding';
+import {
+  QUICK_STEPPED,
+  protocolBreaths,
+  scoreStepped,
+  steppedBreathRates,
+  steppedFromSwings,
+  type SteppedOptions,
+} from './assessment/stepped';
 import type { AssessmentResult } from './assessment/result';
 import { AdaptiveController, type ControllerConfig, type ControllerDecision } from './controller';
 import { fastForward } from './fast-forward';
@@ -47,6 +62,11 @@ export interface SimulationOptions {
    * Needs a model person (or a subject with `breathVolume`).
    */
   readonly measuredBreathing?: boolean;
+  /**
+   * Measure through a heart-rate-only watch (hr-only/watch.ts) instead of beats: the protocols then see only its
+   * 1 Hz, averaged, jittered, gappy heart rate, read by the same criteria (hr-only/swing.ts), as the app does.
+   */
+  readonly watch?: Omit<WatchOptions, 'durationS'>;
 }
 
 export interface SimulationResult {
@@ -107,9 +127,16 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     schedule = adaptive;
     const decisions: ControllerDecision[] = [];
     const rateTrace: [number, number][] = [traceRow(adaptive.breaths()[0])];
+    const watch = options.watch;
     fastForward(heart, adaptive, options.durationS ?? DEFAULT_ADAPTIVE_DURATION_S, ({ breath, beats }) => {
       rateTrace.push(traceRow(breath));
-      const decision = controller.decide(breath.startS, beats, adaptive, measured());
+      let decision: ControllerDecision;
+      if (watch) {
+        const trace = watchTraceOfBeats(beats, watch, breath.startS);
+        decision = controller.decideWith(breath.startS, adaptive, (spans, window) =>
+          traceSwings(trace, spans, NO_SMOOTHING, window),
+        );
+      } else decision = controller.decide(breath.startS, beats, adaptive, measured());
       decisions.push(decision);
       adaptive.setPattern(patternFromRate(decision.rateBpm));
     });
@@ -135,8 +162,15 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     measured();
   });
   const breaths = measured();
-  const assessment =
-    options.protocol === 'sliding'
+  const assessment = options.watch
+    ? watchAssessment(
+        options,
+        stepped,
+        rates.length,
+        protocol,
+        watchTraceOfBeats(beats, options.watch, totalS + 1),
+      )
+    : options.protocol === 'sliding'
       ? scoreSliding(beats, protocol, options.sliding, undefined, breaths)
       : scoreStepped(beats, protocol, stepped, undefined, breaths);
   return {
@@ -147,6 +181,23 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
     assessment,
     decisions: [],
   };
+}
+
+/** The protocol scored from a watch's heart-rate trace, marked as from heart rate only. */
+function watchAssessment(
+  options: SimulationOptions,
+  stepped: SteppedOptions | undefined,
+  breaths: number,
+  schedule: PacerSchedule,
+  trace: ReturnType<typeof watchTraceOfBeats>,
+): AssessmentResult {
+  const window = options.protocol === 'sliding' ? 1 : (stepped?.windowBreaths ?? 1);
+  const swings = traceSwings(trace, protocolBreaths(schedule, breaths), NO_SMOOTHING, window);
+  const result =
+    options.protocol !== 'sliding'
+      ? steppedFromSwings(swings, stepped)
+      : slidingFromSwings(swings, options.sliding);
+  return { ...result, signal: 'heart-rate' };
 }
 
 function traceRow(breath: ScheduledBreath | undefined): [number, number] {

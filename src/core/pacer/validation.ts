@@ -6,7 +6,7 @@ import {
   type PanelPerson,
 } from '../physiology/models';
 import { STEPPED_RATES_BPM } from './assessment/stepped';
-import { simulateProtocol, type ProtocolName } from './simulation';
+import { simulateProtocol, type ProtocolName, type SimulationOptions } from './simulation';
 
 /**
  * The validation gate of docs/pacer-validation.md, shared by the tests, `scripts/pacer-validation.ts` and the
@@ -49,11 +49,13 @@ const nearestStep = (rateBpm: number): number =>
 /**
  * Runs one protocol on one person of a panel. Adaptive starts 1 breath/min from the truth, alternating sides. With
  * `measuredBreathing` the person's actual breath is measured by a simulated chest strap and given to the protocol.
+ * With `watch` the protocol sees only a heart-rate-only watch's 1 Hz heart rate of the person (the same gate, on
+ * heart rate only).
  */
 export function runOutcome(
   person: PanelPerson,
   protocol: ProtocolName,
-  how: { readonly measuredBreathing?: boolean } = {},
+  how: { readonly measuredBreathing?: boolean; readonly watch?: SimulationOptions['watch'] } = {},
 ): Outcome {
   const session = SESSION[protocol];
   const spec = { model: person.model, seed: person.seed, resonanceBpm: person.resonanceBpm, session };
@@ -69,6 +71,7 @@ export function runOutcome(
       session,
       person: person.options,
       measuredBreathing: how.measuredBreathing === true,
+      ...(how.watch ? { watch: how.watch } : {}),
       ...(startBpm === undefined ? {} : { startBpm, durationS: ADAPTIVE_VALIDATION_S }),
     });
   if (protocol !== 'adaptive') {

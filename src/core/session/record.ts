@@ -26,6 +26,23 @@ export interface BeatRecord {
   readonly pacerPhase: number | null;
 }
 
+/**
+ * One heart-rate sample from a device that sends heart rate without RR intervals (a watch broadcasting heart
+ * rate), with what the pacer was doing when it arrived. Only plausible values (20-300 bpm) are ever stored.
+ */
+export interface HeartRateRecord {
+  /** Heart rate the device reported, bpm. */
+  readonly heartRateBpm: number;
+  /** Arrival time since the session started, ms. */
+  readonly timeMs: number;
+  /** The first sample after the link dropped (or a packet was lost): the trace is broken before it. */
+  readonly afterGap: boolean;
+  /** Pacer rate when the sample arrived, breaths per minute; null when no pacer ran. */
+  readonly pacerRateBpm: number | null;
+  /** Where in the breath the pacer was, as a fraction of the breath 0..1 (0 = start of inhale). */
+  readonly pacerPhase: number | null;
+}
+
 /** A before/after check-in: an optional stress rating and a short note. */
 export interface CheckIn {
   /** Stress, 1 (calm) .. 10 (very stressed); null when the person left it blank. */
@@ -48,9 +65,22 @@ export interface SessionSummary {
   readonly coherence: number | null;
   /** Mean pacer rate over the session, breaths per minute. */
   readonly breathingRateBpm: number | null;
+  /**
+   * Heart-rate samples stored for a session from a device without RR (absent in sessions recorded before
+   * heart-rate-only devices were kept, and 0 for most sessions with beats).
+   */
+  readonly heartRateSamples?: number;
+  /** Mean peak-to-trough heart rate per paced breath, bpm (heart-rate-only sessions; hr-only/swing.ts). */
+  readonly meanSwingBpm?: number | null;
 }
 
 export type SessionStatus = 'recording' | 'finished';
+
+/**
+ * What a session measured: beat-to-beat intervals (a chest strap, a file, the simulated heart) or heart rate only
+ * (a watch that sends no RR: heart-rate swing and resonance, no HRV figures). Absent in older records: 'rr'.
+ */
+export type SessionSignal = 'rr' | 'heart-rate';
 
 /** How a session ended: the person stopped it, it was recovered after a crash, or it came from a file. */
 export type SessionEnd = 'stopped' | 'recovered' | 'imported';
@@ -69,6 +99,8 @@ export interface SessionRecord {
   /** Set when finished. */
   readonly end: SessionEnd | null;
   readonly summary: SessionSummary;
+  /** What the session measured; absent in records from before heart-rate-only sessions: 'rr'. */
+  readonly signal?: SessionSignal;
   readonly checkInBefore: CheckIn | null;
   readonly checkInAfter: CheckIn | null;
 }
@@ -94,6 +126,11 @@ export const EMPTY_SUMMARY: SessionSummary = {
   coherence: null,
   breathingRateBpm: null,
 };
+
+/** What a session measured (records from before the field existed measured beats). */
+export function signalOf(session: SessionRecord): SessionSignal {
+  return session.signal ?? 'rr';
+}
 
 /** The change in stress from before to after (negative = calmer), or null when either rating is missing. */
 export function stressChange(session: SessionRecord): number | null {

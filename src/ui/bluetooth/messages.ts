@@ -55,8 +55,9 @@ export const NO_CONTACT_MESSAGE: StrapMessage = {
 export const NO_RR_MESSAGE: StrapMessage = {
   title: 'This device sends heart rate but no beat-to-beat (RR) intervals.',
   detail:
-    'Heart rate is shown, but HRV needs the time between individual beats. Chest straps that send RR ' +
-    'intervals include the Polar H10 and H9, Wahoo TICKR and Garmin HRM-Pro and HRM-Dual.',
+    'Resonance follows your heart rate instead: the swing of each breath, the resonance indicator and the pacer ' +
+    'all work, and the session is kept. HRV figures need the time between individual beats; chest straps that ' +
+    'send RR intervals include the Polar H10 and H9, Wahoo TICKR and Garmin HRM-Pro and HRM-Dual.',
 };
 
 /**

@@ -69,7 +69,7 @@ export function coherenceConfig(series: SessionSeries): ChartConfiguration {
   return line(series.coherence, 'Coherence', cssColor('--accent', '#0f5257'), 'coherence (0-16)');
 }
 
-export function pacerConfig(series: SessionSeries): ChartConfiguration {
+export function pacerConfig(series: Pick<SessionSeries, 'pacerRate'>): ChartConfiguration {
   return line(series.pacerRate, 'Pacer rate', cssColor('--exhale', '#6a4c93'), 'breaths / min', true);
 }
 

@@ -21,6 +21,10 @@ export const EXPLAIN = {
     'RMSSD over the last minute, as the session went on. It usually rises as you settle into slow breathing.',
   measuredBreath:
     'Your breath as the chest strap measured it, rising as you breathe in. Set it against the heartbeats above: at your resonance rate the heart speeds up as you breathe in and slows as you breathe out.',
+  swing:
+    'Swing: how far your heart rate rose and fell within each paced breath (peak to trough), averaged over the breaths. Near your resonance rate it is at its largest, often 10 to 20 bpm; relaxed, slow, even breathing raises it. Watches that average their heart rate over a few seconds show a somewhat smaller swing.',
+  heartRateTrace:
+    'Heart rate as the device sent it, about once a second, with the swing of each breath (dots, right axis). The line breaks where the connection dropped.',
   pacerRate: 'The breathing rate the pacer asked for during the session, in breaths per minute.',
   dailyRmssd:
     'Your RMSSD during practice, day by day. Slow breathing raises RMSSD by itself, so this shows how your practice went, not how rested you are: for that, take the morning reading, which has its own baseline and normal range.',

@@ -1,3 +1,4 @@
+import { drawBreathingBand } from './canvas';
 import type { RecentBeat } from '../../state/recent-beats';
 
 export interface TachogramScene {
@@ -22,17 +23,15 @@ export function drawTachogram(ctx: CanvasRenderingContext2D, scene: TachogramSce
   const endMs = last.beat.timeMs;
   const xOf = (timeMs: number) => width - ((endMs - timeMs) / windowMs) * width;
 
-  ctx.globalAlpha = 0.15;
-  ctx.fillStyle = colours.breath;
-  ctx.beginPath();
-  ctx.moveTo(0, height);
-  for (let x = 0; x <= width; x += 3) {
-    const timeS = (endMs - ((width - x) / width) * windowMs) / 1000;
-    ctx.lineTo(x, height - (timeS >= 0 ? scene.breathingAt(timeS) : 0) * height * 0.9);
-  }
-  ctx.lineTo(width, height);
-  ctx.fill();
-  ctx.globalAlpha = 1;
+  drawBreathingBand(ctx, {
+    width,
+    height,
+    endMs,
+    windowMs,
+    peakPx: height * 0.9,
+    colour: colours.breath,
+    breathingAt: scene.breathingAt,
+  });
 
   let lo = Infinity;
   let hi = -Infinity;

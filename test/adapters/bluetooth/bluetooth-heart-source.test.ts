@@ -125,6 +125,25 @@ describe('BluetoothHeartSource', () => {
     expect(h.source.info.rrSupport).toBe('no-rr');
   });
 
+  it('marks the first heart-rate reading after a drop or an unreadable packet as following a gap', async () => {
+    const h = harness('Forerunner 265');
+    await h.source.start(h.listener);
+    await h.timers.advance(1000);
+    h.strap.measurement.notify([0x00, 58]);
+    h.strap.drop();
+    await h.timers.advance(1000);
+    h.strap.measurement.notify([0x00, 60]);
+    h.strap.measurement.notify([0x00, 61]);
+    h.strap.measurement.notify([0x01, 61]); // 16-bit heart rate announced, one byte sent: unreadable
+    h.strap.measurement.notify([0x00, 62]);
+    expect(h.readings.map((r) => [r.heartRateBpm, r.afterGap ?? false])).toEqual([
+      [58, false],
+      [60, true],
+      [61, false],
+      [62, true],
+    ]);
+  });
+
   it('reconnects after an unrequested drop with 1 s backoff and marks the first beat after the gap', async () => {
     const h = harness();
     await h.source.start(h.listener);

@@ -6,7 +6,8 @@ import { ResonanceStore } from '../../../src/adapters/storage/store';
 import { STORE } from '../../../src/adapters/storage/schema';
 import { backupJson, parseBackup } from '../../../src/core/export/backup';
 import { toColumns } from '../../../src/core/session/columns';
-import { makeBeats, makeSession, uniqueDbName } from './fixtures';
+import { makeBeats, makeHeartRateSamples, makeSession, uniqueDbName } from './fixtures';
+import { SessionRecorder } from '../../../src/adapters/storage/recorder';
 import { sampleReading } from '../../core/readiness/readings';
 
 const names: string[] = [];
@@ -109,5 +110,31 @@ describe('backup export and restore on real IndexedDB', () => {
     expect(value(await target.getSetting('reminder'))).toBe('21:00');
     source.close();
     target.close();
+  });
+
+  it('a heart-rate-only session goes out with its samples and comes back into an empty database', async () => {
+    const store = await openStore();
+    const recorder = new SessionRecorder(
+      store,
+      { id: 'w', startTimeMs: 5000, sourceKind: 'bluetooth', sourceLabel: 'Forerunner 265' },
+      { timers: { setInterval: () => 0, clearInterval: () => {} } },
+    );
+    await recorder.begin();
+    const samples = makeHeartRateSamples(300);
+    samples.forEach((s) => recorder.recordHeartRate(s));
+    const record = await recorder.stop();
+    const backup = value(await exportBackup(store, 7));
+    const text = backupJson(backup);
+    store.close();
+
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(parsed.problem.message);
+    const fresh = await openStore();
+    value(await restoreBackup(fresh, parsed.backup));
+    const session = value(await fresh.getSession('w'));
+    expect(session).toEqual(record);
+    expect(session?.signal).toBe('heart-rate');
+    expect(value(await fresh.readHeartRate('w'))).toEqual(samples);
+    fresh.close();
   });
 });

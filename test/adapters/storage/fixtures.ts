@@ -1,6 +1,11 @@
 /** Test data shared by the storage tests: sessions and beats built from seeded, known values. */
 import { sampleSession } from '../../core/export/beats';
-import { NORMAL_BEAT, type BeatRecord, type SessionRecord } from '../../../src/core/session/record';
+import {
+  NORMAL_BEAT,
+  type BeatRecord,
+  type HeartRateRecord,
+  type SessionRecord,
+} from '../../../src/core/session/record';
 
 let counter = 0;
 
@@ -27,6 +32,20 @@ export function makeBeats(count: number, startTimeMs = 0): BeatRecord[] {
     });
   }
   return beats;
+}
+
+/**
+ * `count` heart-rate samples a second apart (with arrival jitter of 0-0.3 s) swinging 60-76 bpm with a 10 s pacer
+ * breath, a gap marked at 100.
+ */
+export function makeHeartRateSamples(count: number): HeartRateRecord[] {
+  return Array.from({ length: count }, (_, i) => ({
+    heartRateBpm: Math.round(68 + 8 * Math.sin((2 * Math.PI * i) / 10)),
+    timeMs: i * 1000 + ((i * 137) % 300),
+    afterGap: i === 100,
+    pacerRateBpm: 6,
+    pacerPhase: (i % 10) / 10 + ((i * 137) % 300) / 10_000,
+  }));
 }
 
 export function makeSession(

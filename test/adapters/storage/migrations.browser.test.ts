@@ -54,6 +54,12 @@ function buildVersion2(db: IDBDatabase): void {
   db.createObjectStore('assessments', { keyPath: 'id' }).createIndex('by-time', 'timeMs');
 }
 
+/** Version 3 exactly as it was: version 2 and the morning readings, indexed by time. */
+function buildVersion3(db: IDBDatabase): void {
+  buildVersion2(db);
+  db.createObjectStore('readings', { keyPath: 'id' }).createIndex('by-time', 'timeMs');
+}
+
 async function openStore(name: string): Promise<ResonanceStore> {
   const result = await ResonanceStore.open(name);
   if (!result.ok) throw new Error(result.error.message);
@@ -164,6 +170,63 @@ describe('schema migrations', () => {
     );
     const store = await openStore(name);
     expect(await store.listReadings()).toEqual({ ok: true, value: [sampleReading('kept', 3)] });
+    store.close();
+  });
+
+  it('version 3 → 4 adds the heart-rate store and keeps sessions, beats, check-ins and assessments', async () => {
+    const beats = makeBeats(300);
+    const { checkInBefore: _b, checkInAfter: _a, ...row } = makeSession('s1', 1000);
+    const name = await buildByHand(3, buildVersion3, async (db) => {
+      await put(db, 'sessions', row);
+      await put(db, 'beat-chunks', { sessionId: 's1', seq: 0, ...toColumns(beats.slice(0, 256)) });
+      await put(db, 'beat-chunks', { sessionId: 's1', seq: 1, ...toColumns(beats.slice(256)) });
+      await put(db, 'check-ins', { sessionId: 's1', moment: 'before', stress: 5, note: 'kept' });
+      await put(db, 'assessments', {
+        id: 'a1',
+        timeMs: 5,
+        resonanceRateBpm: 5.5,
+        candidates: [],
+        sessionId: 's1',
+      });
+    });
+    const store = await openStore(name);
+    expect(store.db.version).toBe(DB_VERSION);
+    expect(store.db.objectStoreNames.contains(STORE.heartRateChunks)).toBe(true);
+    const session = await store.getSession('s1');
+    expect(session.ok && session.value?.checkInBefore).toEqual({ stress: 5, note: 'kept' });
+    expect(session.ok && session.value?.signal).toBeUndefined(); // an older row: it measured beats
+    expect(await store.readBeats('s1')).toEqual({ ok: true, value: beats });
+    expect(await store.readHeartRate('s1')).toEqual({ ok: true, value: [] });
+    const assessments = await store.listAssessments();
+    expect(assessments.ok && assessments.value.map((a) => a.id)).toEqual(['a1']);
+    store.close();
+  });
+
+  it('version 4 is safe to re-run: a heart-rate store already there is kept with its samples', async () => {
+    const name = await buildByHand(
+      3,
+      (db) => {
+        buildVersion3(db);
+        db.createObjectStore('hr-chunks', { keyPath: ['sessionId', 'seq'] });
+      },
+      async (db) => {
+        await put(db, 'hr-chunks', {
+          sessionId: 'w',
+          seq: 0,
+          heartRateBpm: Float64Array.from([61, 62]),
+          timeMs: Float64Array.from([0, 1010]),
+          pacerRateBpm: Float64Array.from([6, 6]),
+          pacerPhase: Float64Array.from([0, 0.1]),
+          gaps: [1],
+        });
+      },
+    );
+    const store = await openStore(name);
+    const samples = await store.readHeartRate('w');
+    expect(samples.ok && samples.value.map((s) => [s.heartRateBpm, s.timeMs, s.afterGap])).toEqual([
+      [61, 0, false],
+      [62, 1010, true],
+    ]);
     store.close();
   });
 

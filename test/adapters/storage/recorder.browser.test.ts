@@ -9,7 +9,8 @@ import { recoverUnfinished } from '../../../src/adapters/storage/recovery';
 import { ResonanceStore } from '../../../src/adapters/storage/store';
 import { STORAGE_FULL_MESSAGE, type StorageResult } from '../../../src/adapters/storage/database';
 import { summariseBeats } from '../../../src/core/session/summary';
-import { makeBeats, uniqueDbName } from './fixtures';
+import { makeBeats, makeHeartRateSamples, uniqueDbName } from './fixtures';
+import { summariseHeartRate } from '../../../src/core/hr-only/summary';
 
 const names: string[] = [];
 
@@ -238,5 +239,102 @@ describe('SessionRecorder', () => {
     const record = await recorder.stop();
     expect(recorder.problem?.kind).toBe('unavailable');
     expect(record.summary.beatCount).toBe(5);
+  });
+});
+
+describe('SessionRecorder with a heart-rate-only device', () => {
+  it('a closed tab loses only the samples after the last flush; the next launch finishes a heart-rate session', async () => {
+    const name = uniqueDbName('hr-crash');
+    const store = await openStore(name);
+    const timers = manualTimers();
+    const recorder = new SessionRecorder(
+      store,
+      { ...start('w'), sourceKind: 'bluetooth' },
+      {
+        timers,
+        holdLock: closedTab,
+      },
+    );
+    await recorder.begin();
+    const samples = makeHeartRateSamples(600);
+    samples.slice(0, 300).forEach((s) => recorder.recordHeartRate(s));
+    timers.fire();
+    await recorder.flush();
+    samples.slice(300, 550).forEach((s) => recorder.recordHeartRate(s));
+    await recorder.flush(); // rewrites the open chunk and adds the next
+    samples.slice(550).forEach((s) => recorder.recordHeartRate(s)); // never flushed
+    const during = await store.getSession('w');
+    expect(during.ok && during.value?.signal).toBe('heart-rate');
+    store.close();
+
+    const next = await openStore(name);
+    const recovered = await recoverUnfinished(next);
+    if (!recovered.ok) throw new Error(recovered.error.message);
+    expect(recovered.value.finished.map((s) => s.id)).toEqual(['w']);
+    expect(recovered.value.removed).toEqual([]);
+    const session = await next.getSession('w');
+    if (!session.ok || !session.value) throw new Error('session missing');
+    expect(session.value).toMatchObject({ status: 'finished', end: 'recovered', signal: 'heart-rate' });
+    expect(session.value.summary).toEqual(summariseHeartRate(samples.slice(0, 550)));
+    expect(session.value.summary.rmssdMs).toBeNull();
+    expect(session.value.durationMs).toBe(samples[549]?.timeMs);
+    expect(await next.readHeartRate('w')).toEqual({ ok: true, value: samples.slice(0, 550) });
+    expect(await next.readBeats('w')).toEqual({ ok: true, value: [] });
+    next.close();
+  });
+
+  it('never stores an impossible heart rate, and keeps the gap marks', async () => {
+    const store = await openStore();
+    const recorder = new SessionRecorder(store, start('w'), { timers: manualTimers() });
+    await recorder.begin();
+    const good = makeHeartRateSamples(120);
+    good.forEach((s, i) => {
+      recorder.recordHeartRate(s);
+      if (i === 10) recorder.recordHeartRate({ ...s, heartRateBpm: 0 });
+      if (i === 20) recorder.recordHeartRate({ ...s, heartRateBpm: 19 });
+      if (i === 30) recorder.recordHeartRate({ ...s, heartRateBpm: 301 });
+      if (i === 40) recorder.recordHeartRate({ ...s, heartRateBpm: Number.NaN });
+    });
+    const record = await recorder.stop();
+    expect(record.signal).toBe('heart-rate');
+    expect(record.summary.heartRateSamples).toBe(120);
+    expect(record.summary.beatCount).toBe(0);
+    // A 16 bpm swing in whole bpm sampled at 1 Hz with a 10 s breath.
+    expect(record.summary.meanSwingBpm).toBeGreaterThan(14);
+    expect(record.summary.meanSwingBpm).toBeLessThan(17.5);
+    const stored = await store.readHeartRate('w');
+    expect(stored).toEqual({ ok: true, value: good });
+    expect(stored.ok && stored.value.filter((s) => s.afterGap).map((s) => s.timeMs)).toEqual([
+      good[100]?.timeMs,
+    ]);
+    store.close();
+  });
+
+  it('a session that stored neither beats nor samples is still removed', async () => {
+    const name = uniqueDbName('hr-empty');
+    const store = await openStore(name);
+    const recorder = new SessionRecorder(store, start('e'), { timers: manualTimers(), holdLock: closedTab });
+    await recorder.begin();
+    const recovered = await recoverUnfinished(store);
+    expect(recovered.ok && recovered.value.removed).toEqual(['e']);
+    store.close();
+  });
+
+  it('a heart-rate-only session shorter than the kept minimum is held back; a longer one is written', async () => {
+    const store = await openStore();
+    const samples = makeHeartRateSamples(60);
+    const short = new SessionRecorder(store, start('short'), { timers: manualTimers(), minKeptMs: 30_000 });
+    await short.begin();
+    samples.slice(0, 20).forEach((s) => short.recordHeartRate(s));
+    await short.stop();
+    expect(short.held).toBe(true);
+    const long = new SessionRecorder(store, start('long'), { timers: manualTimers(), minKeptMs: 30_000 });
+    await long.begin();
+    samples.slice(0, 40).forEach((s) => long.recordHeartRate(s));
+    await long.stop();
+    expect(long.held).toBe(false);
+    const list = await store.listSessions();
+    expect(list.ok && list.value.map((s) => [s.id, s.signal])).toEqual([['long', 'heart-rate']]);
+    store.close();
   });
 });

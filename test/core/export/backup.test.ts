@@ -10,6 +10,33 @@ import { MAX_RECORDING_BEATS } from '../../../src/core/export/file-limits';
 import { fromColumns, toColumns } from '../../../src/core/session/columns';
 import { sampleBeats, sampleSession } from './beats';
 import { sampleReading } from '../readiness/readings';
+import { toHeartRateColumns } from '../../../src/core/session/heart-rate-columns';
+import { summariseHeartRate } from '../../../src/core/hr-only/summary';
+import type { HeartRateRecord } from '../../../src/core/session/record';
+
+/** 40 heart-rate samples of a watch, a second apart, a gap at 20. */
+const watchSamples: HeartRateRecord[] = Array.from({ length: 40 }, (_, i) => ({
+  heartRateBpm: 64 + (i % 10),
+  timeMs: i * 1000 + 13,
+  afterGap: i === 20,
+  pacerRateBpm: 6,
+  pacerPhase: (i % 10) / 10,
+}));
+
+/** A backup holding one heart-rate-only session. */
+function watchBackup(): Backup {
+  const session = {
+    ...sampleSession('w', []),
+    signal: 'heart-rate' as const,
+    summary: summariseHeartRate(watchSamples),
+  };
+  return makeBackup(
+    9,
+    [{ session, beats: toColumns([]), heartRate: toHeartRateColumns(watchSamples) }],
+    [],
+    [],
+  );
+}
 
 function sample(): Backup {
   const a = sampleBeats(30);
@@ -156,6 +183,46 @@ describe('full backup', () => {
     expect(!twice.ok && twice.problem.where).toBe('readings[1].id');
     const missing = parseEdited((d) => delete d['readings']);
     expect(!missing.ok && missing.problem.where).toBe('readings');
+  });
+
+  it('carries a heart-rate-only session with its samples through JSON unchanged', () => {
+    const backup = watchBackup();
+    const parsed = parseBackup(backupJson(backup));
+    expect(parsed).toEqual({ ok: true, backup });
+    expect(parsed.ok && parsed.backup.sessions[0]?.session.signal).toBe('heart-rate');
+  });
+
+  it('refuses impossible heart rates, times going back, and a sample count that disagrees', () => {
+    interface Entry {
+      heartRate?: { heartRateBpm: number[]; timeMs: number[] };
+      session: { signal: string };
+    }
+    const edit = (change: (entry: Entry) => void) => {
+      const data = JSON.parse(backupJson(watchBackup())) as { sessions: Entry[] };
+      change(data.sessions[0]!);
+      return parseBackup(JSON.stringify(data));
+    };
+    expect(edit((s) => (s.heartRate!.heartRateBpm[3] = 400))).toMatchObject({
+      ok: false,
+      problem: { where: 'sessions[0].heartRate.heartRateBpm[3]' },
+    });
+    expect(edit((s) => (s.heartRate!.heartRateBpm[3] = 0))).toMatchObject({ ok: false });
+    expect(edit((s) => (s.heartRate!.timeMs[5] = 1))).toMatchObject({
+      ok: false,
+      problem: {
+        where: 'sessions[0].heartRate.timeMs[5]',
+        message: 'sessions[0].heartRate.timeMs[5]: sample times go backwards',
+      },
+    });
+    expect(edit((s) => s.heartRate!.heartRateBpm.pop())).toMatchObject({ ok: false });
+    expect(edit((s) => delete s.heartRate)).toMatchObject({
+      ok: false,
+      problem: { where: 'sessions[0].heartRate' },
+    });
+    expect(edit((s) => (s.session.signal = 'ppg'))).toMatchObject({
+      ok: false,
+      problem: { where: 'sessions[0].session.signal' },
+    });
   });
 
   it('plans a restore that skips what is already stored', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { beatsCsv, csvField, rrText, sessionFileName } from '../../../src/core/export/session-text';
+import {
+  beatsCsv,
+  csvField,
+  heartRateCsv,
+  rrText,
+  sessionFileName,
+} from '../../../src/core/export/session-text';
 import { parseRrText } from '../../../src/core/rr-file/reader';
 import { sampleBeats, sampleSession } from './beats';
 
@@ -52,5 +58,17 @@ describe('CSV export', () => {
     const session = sampleSession('s', [], Date.UTC(2026, 0, 5, 23, 10));
     expect(sessionFileName(session, 'txt')).toBe('resonance-2026-01-05-2310.txt');
     expect(sessionFileName(session, 'csv', 60)).toBe('resonance-2026-01-06-0010.csv');
+  });
+});
+
+describe('heartRateCsv', () => {
+  it('writes one RFC 4180 row per heart-rate sample with a header naming the units', () => {
+    const csv = heartRateCsv([
+      { heartRateBpm: 64, timeMs: 1013, afterGap: false, pacerRateBpm: 6, pacerPhase: 0.1 },
+      { heartRateBpm: 71, timeMs: 2250, afterGap: true, pacerRateBpm: null, pacerPhase: null },
+    ]);
+    expect(csv).toBe(
+      'time_s,heart_rate_bpm,after_gap,pacer_rate_bpm,pacer_phase\r\n1.013,64,0,6,0.1\r\n2.25,71,1,,\r\n',
+    );
   });
 });

@@ -36,6 +36,11 @@ export interface AssessmentResult {
   /** The response at each rate tried, in the order breathed. */
   readonly points: readonly AssessmentPoint[];
   readonly notes: readonly AssessmentNote[];
+  /**
+   * What the swings were measured from: beats, or heart rate only (a watch that sends no RR intervals, its 1 Hz
+   * heart rate read by the same criteria). Absent in results from before heart-rate-only devices: beats.
+   */
+  readonly signal?: 'rr' | 'heart-rate';
 }
 
 /** An assessment result as stored: the result and when it was made. */
@@ -87,6 +92,7 @@ export function parseStoredAssessment(text: string | null): StoredAssessment | n
     partial: r.partial === true,
     points,
     notes,
+    ...(r.signal === 'heart-rate' ? { signal: 'heart-rate' as const } : {}),
     dateIso: r.dateIso,
   };
 }

@@ -142,11 +142,22 @@ export function protocolSwings(
   windowBreaths = 1,
   measured?: readonly MeasuredBreath[],
 ): BreathSwing[] {
+  return measuredBreathSwings(
+    series,
+    protocolBreaths(schedule, count, firstBreathIndex),
+    windowBreaths,
+    measured,
+  );
+}
+
+/** The protocol's completed breaths (at most `count`) from its first breath on, as spans. */
+export function protocolBreaths(
+  schedule: PacerSchedule,
+  count: number,
+  firstBreathIndex?: number,
+): { startS: number; endS: number }[] {
   const all = schedule.breaths();
   const from = firstBreathIndex ?? all[0]?.index ?? 0;
   const breaths = all.filter((b) => b.index >= from && b.index <= from + count);
-  const spans = breaths
-    .slice(0, -1)
-    .map((b, i) => ({ startS: b.startS, endS: (breaths[i + 1] ?? b).startS }));
-  return measuredBreathSwings(series, spans, windowBreaths, measured);
+  return breaths.slice(0, -1).map((b, i) => ({ startS: b.startS, endS: (breaths[i + 1] ?? b).startS }));
 }
