@@ -88,8 +88,9 @@ test('a heart-rate-only watch: live swing within two breaths, a 90 s session in 
   });
 
   await openHistory(page);
+  // The list loads from storage after the tab opens: wait for the row rather than read it at once.
+  await expect.poll(() => listRows(page)).toHaveLength(1);
   const rows = await listRows(page);
-  expect(rows).toHaveLength(1);
   expect(rows[0]).toContain('heart rate only');
   await page.getByTestId('session-list').getByRole('button').first().click();
   await expect(page.getByTestId('detail-measured')).toContainText(
