@@ -88,7 +88,7 @@ test('bad files get a message naming what and where, and nothing is imported', a
   await page.getByTestId('import-input').setInputFiles(goodRr);
   await expect(notice).toContainText('Imported 0 recordings; 1 recording was already here');
   await page.getByRole('tab', { name: 'Sessions' }).click();
-  expect(await listRows(page)).toHaveLength(1);
+  await expect.poll(() => listRows(page)).toHaveLength(1);
 
   // Delete it again (after confirming).
   page.once('dialog', (dialog) => void dialog.accept());
@@ -137,7 +137,7 @@ test('delete everything asks first, then leaves no session behind', async ({ pag
   page.once('dialog', (dialog) => void dialog.dismiss());
   await page.getByRole('button', { name: 'Delete everything…' }).click();
   await page.getByRole('tab', { name: 'Sessions' }).click();
-  expect(await listRows(page)).toHaveLength(1);
+  await expect.poll(() => listRows(page)).toHaveLength(1);
   await page.getByRole('tab', { name: 'Your data' }).click();
   page.once('dialog', (dialog) => void dialog.accept());
   await page.getByRole('button', { name: 'Delete everything…' }).click();

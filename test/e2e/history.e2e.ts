@@ -129,7 +129,7 @@ test('history, a session’s charts and the trends open offline', async ({ page,
   await page.reload();
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await openHistory(page);
-  expect(await listRows(page)).toHaveLength(1);
+  await expect.poll(() => listRows(page)).toHaveLength(1);
   await page.getByTestId('session-list').getByRole('button').first().click();
   for (const chart of ['tachogram', 'rmssd', 'coherence'])
     await expect(page.getByTestId(`chart-${chart}`)).toHaveAttribute('data-ready', 'true', {

@@ -63,7 +63,7 @@ test('when the tab running a session closes, the other tab recovers that session
   await expect(second.getByTestId('session-elsewhere')).toHaveCount(0);
   await expect(second.getByRole('alert')).toHaveCount(0);
   await openHistory(second);
-  expect(await listRows(second)).toHaveLength(1);
+  await expect.poll(() => listRows(second)).toHaveLength(1);
   expect(await storeCount(second, 'sessions')).toBe(1);
 
   // And this tab may now start one itself.
