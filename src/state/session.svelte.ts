@@ -4,6 +4,7 @@ import type {
   HeartRateReading,
   HeartSource,
   HeartStatus,
+  SessionBeat,
 } from '../core/heart/types';
 import type { LiveBeat, LiveMetrics } from '../core/hrv/live';
 import type { LiveResponse, PacerBreaths } from '../core/pacer/live-response';
@@ -50,7 +51,8 @@ export type CreateAnalyser = (
 export interface SessionObserver {
   /** `breath`: the session's measured breath trace (grows while the chest sensor streams). */
   started?(info: { sessionId: string; source: HeartSource; startedAtMs: number; breath: BreathTrace }): void;
-  beat?(beat: Beat, pacer: PacerState): void;
+  /** A beat, numbered in the session (`seq`: its identity for the worker's labels, the recording, the tachogram). */
+  beat?(beat: SessionBeat, pacer: PacerState): void;
   /** A heart-rate reading from a device without RR (a watch), with the pacer when it arrived. */
   heartRate?(reading: HeartRateReading, pacer: PacerState): void;
   /** Every metrics update from the HRV worker (carries the beats' settled artifact labels). */
@@ -94,7 +96,7 @@ export class LiveSession {
   #analysis = $state.raw<WorkerHealth>({ state: 'running' });
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
-  /** Heart-rate readings (devices without RR) and beats received this session. */
+  /** Heart-rate readings (devices without RR) and beats received this session (the newest beat's `seq`). */
   #readingCount = $state(0);
   #beatCount = $state(0);
   /** Readings of the last two minutes, oldest first (not deeply reactive: `readingCount` changes with each). */
@@ -431,13 +433,21 @@ export class LiveSession {
     this.#readingCount += 1;
   }
 
-  #onBeat(beat: Beat): void {
+  /** A beat enters the session: it is numbered here, once, and carries its number everywhere it goes. */
+  #onBeat(sourceBeat: Beat): void {
     this.#beatCount += 1;
+    const beat: SessionBeat = { ...sourceBeat, seq: this.#beatCount };
     this.#recent.push(beat);
     if (beat.heartRateBpm !== undefined) this.#lastHeartRate = beat.heartRateBpm;
     const pacer = this.#schedule.at(beat.timeMs / 1000);
     this.#analyser?.push([
-      { rrMs: beat.rrMs, timeMs: beat.timeMs, afterGap: beat.afterGap === true, pacerRateBpm: pacer.rateBpm },
+      {
+        seq: beat.seq,
+        rrMs: beat.rrMs,
+        timeMs: beat.timeMs,
+        afterGap: beat.afterGap === true,
+        pacerRateBpm: pacer.rateBpm,
+      },
     ]);
     if (pacer.breathIndex !== this.#toldBreathIndex) this.#tellBreaths();
     for (const o of this.#observers) o.beat?.(beat, pacer);

@@ -44,11 +44,10 @@ describe('PacerControl', () => {
     // The worker's per-breath response with every beat left unlabelled.
     const unlabelled: CreateAnalyser = (_metrics, _error, _health, onBreathResponse) => {
       const response = new LiveBreathResponse();
-      let seq = 0;
       return {
         reset: () => response.reset(),
         push: (beats) => {
-          for (const b of beats) response.beat(++seq, b.rrMs, b.timeMs, b.afterGap === true);
+          for (const b of beats) response.beat(b);
         },
         breaths: (update) => {
           const r = response.began(update);

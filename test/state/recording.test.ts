@@ -112,10 +112,11 @@ describe('recording a live session', () => {
     const engine = new LiveHrv();
     const expected = new Array<string>(rr.length).fill('normal');
     let t = 0;
-    for (const r of rr) {
+    rr.forEach((r, i) => {
       t += r;
-      for (const { seq, label } of engine.push({ rrMs: r, timeMs: t }).labels) expected[seq - 1] = label;
-    }
+      for (const { seq, label } of engine.push({ seq: i + 1, rrMs: r, timeMs: t }).labels)
+        expected[seq - 1] = label;
+    });
     expect(beats.value.map((b) => b.artifact).slice(0, -2)).toEqual(expected.slice(0, -2));
     expect(beats.value[60]?.artifact).toBe('missed');
     expect(record.summary.artifactCount).toBe(expected.slice(0, -2).filter((l) => l !== 'normal').length);

@@ -36,12 +36,23 @@ describe('LiveSession', () => {
       { now: () => nowMs },
     );
     const seen: number[] = [];
-    session.observe({ beat: (_b, pacer) => seen.push(pacer.rateBpm) });
+    const numbers: number[] = [];
+    session.observe({
+      beat: (b, pacer) => {
+        seen.push(pacer.rateBpm);
+        numbers.push(b.seq);
+      },
+    });
     await session.start(source);
     expect(session.running).toBe(true);
     nowMs = 150_000;
     source.tick();
     expect(analyser.beats).toHaveLength(150);
+    // One identity: the number the session gave each beat reaches the worker, the observers and the tachogram.
+    const oneTo150 = Array.from({ length: 150 }, (_, i) => i + 1);
+    expect(analyser.beats.map((b) => b.seq)).toEqual(oneTo150);
+    expect(numbers).toEqual(oneTo150);
+    expect(session.recentBeats.map((b) => b.beat.seq)).toEqual(oneTo150.slice(-121));
     expect(analyser.resets).toHaveLength(1);
     expect(session.recentBeats.length).toBe(121);
     expect(session.recentBeats[0]?.beat.timeMs).toBe(30_000);
@@ -50,6 +61,17 @@ describe('LiveSession', () => {
     await session.stop();
     expect(session.running).toBe(false);
     expect(session.status).toEqual({ state: 'ended', reason: 'stopped' });
+    // A new session numbers its beats from 1 again.
+    const next = new ReplaySource(
+      'r2',
+      Array.from({ length: 5 }, () => 1000),
+      { now: () => nowMs },
+    );
+    await session.start(next);
+    nowMs += 3_000;
+    next.tick();
+    expect(analyser.beats.slice(150).map((b) => b.seq)).toEqual([1, 2, 3]);
+    await session.stop();
   });
 
   it('tells the analyser each breath of the pacer once, with its pattern, after the beat that showed it', async () => {

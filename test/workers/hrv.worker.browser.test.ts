@@ -13,10 +13,10 @@ describe('HRV worker', () => {
     client.reset('session-a');
     let t = 0;
     const rr = Array.from({ length: 90 }, (_, i) => 1000 + (i % 2 === 0 ? 25 : -25));
-    for (const rrMs of rr) {
+    rr.forEach((rrMs, i) => {
       t += rrMs;
-      client.push([{ rrMs, timeMs: t }]);
-    }
+      client.push([{ seq: i + 1, rrMs, timeMs: t }]);
+    });
     await expect.poll(() => received.at(-1)?.beatCount, { timeout: 5000 }).toBe(90);
     const last = received.at(-1);
     expect(last?.heartRateBpm.status).toBe('ok');
@@ -41,7 +41,7 @@ describe('HRV worker', () => {
       t += rrMs;
       series.timeS.push((t - rrMs / 2) / 1000);
       series.hrBpm.push(60000 / rrMs);
-      client.push([{ rrMs, timeMs: t }]);
+      client.push([{ seq: i + 1, rrMs, timeMs: t }]);
       const index = Math.floor(t / 10_000);
       if (index === told) continue;
       told = index;
@@ -65,9 +65,9 @@ describe('HRV worker', () => {
     const received: LiveMetrics[] = [];
     const client = new HrvClient((m) => received.push(m));
     client.reset('old');
-    client.push(Array.from({ length: 10 }, (_, i) => ({ rrMs: 800, timeMs: (i + 1) * 800 })));
+    client.push(Array.from({ length: 10 }, (_, i) => ({ seq: i + 1, rrMs: 800, timeMs: (i + 1) * 800 })));
     client.reset('new');
-    client.push([{ rrMs: 1000, timeMs: 1000 }]);
+    client.push([{ seq: 1, rrMs: 1000, timeMs: 1000 }]);
     await expect.poll(() => received.length, { timeout: 5000 }).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 100));
     expect(received.every((m) => m.beatCount === 1)).toBe(true);

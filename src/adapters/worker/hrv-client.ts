@@ -175,7 +175,6 @@ export class HrvClient {
     this.#lastSeq = 0;
     this.#send({ type: 'reset', sessionId });
     let batch: LiveBeat[] = [];
-    let count = 0;
     const flush = () => {
       if (batch.length > 0) this.#send({ type: 'beats', sessionId, beats: batch });
       batch = [];
@@ -186,9 +185,8 @@ export class HrvClient {
         this.#send({ type: 'breaths', sessionId, update: sent.update });
         continue;
       }
-      count += 1;
       batch.push(sent.beat);
-      if (count >= delivered) flush();
+      if (sent.beat.seq >= delivered) flush();
     }
     flush();
   }

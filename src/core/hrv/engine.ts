@@ -29,7 +29,7 @@ export class HrvEngine {
           let metrics: LiveMetrics | null = null;
           for (const beat of request.beats) {
             metrics = this.#live.push(beat);
-            this.#response.beat(metrics.beatCount, beat.rrMs, beat.timeMs, beat.afterGap === true);
+            this.#response.beat(beat);
             this.#response.label(metrics.labels);
           }
           if (metrics) answer({ type: 'metrics', sessionId, seq: metrics.beatCount, metrics });

@@ -32,7 +32,7 @@ export interface HrvAnalysis {
 }
 
 export type HrvResponse =
-  /** Metrics after the beat numbered `seq` (1-based count of beats received in this session). */
+  /** Metrics after the beat numbered `seq` (`LiveBeat.seq`). */
   | {
       readonly type: 'metrics';
       readonly sessionId: string;

@@ -1,6 +1,6 @@
 import type { BeatLabelName } from '../hrv/artifacts';
 import { breathingResponse, type BreathingResponse, type HeartRateSeries } from '../hrv/biofeedback';
-import type { LabelledBeat } from '../hrv/live';
+import type { LabelledBeat, LiveBeat } from '../hrv/live';
 import { DEFAULT_CONTROLLER } from './controller';
 import { breathPeriodS, positionInBreath } from './pattern';
 import {
@@ -87,10 +87,10 @@ export class LiveBreathResponse {
     this.#measured = [];
   }
 
-  /** A beat as it enters the analysis, numbered as the engine numbers it; its label follows later. */
-  beat(seq: number, rrMs: number, timeMs: number, afterGap: boolean): void {
-    const timeS = timeMs / 1000;
-    if (!afterGap) this.#beats.push({ seq, rrMs, timeS, label: null });
+  /** A beat as it enters the analysis; its label follows later. */
+  beat(beat: LiveBeat): void {
+    const timeS = beat.timeMs / 1000;
+    if (beat.afterGap !== true) this.#beats.push({ seq: beat.seq, rrMs: beat.rrMs, timeS, label: null });
     let drop = 0;
     while (drop < this.#beats.length && (this.#beats[drop] as KeptBeat).timeS < timeS - KEEP_S) drop += 1;
     if (drop > 0) this.#beats.splice(0, drop);

@@ -18,6 +18,7 @@ function failingWorker(on: 'beats' | 'analyze', nth = 1): Worker {
 
 const beats = (from: number, count: number): LiveBeat[] =>
   Array.from({ length: count }, (_, i) => ({
+    seq: from + i + 1,
     rrMs: 950 + 40 * Math.sin(from + i),
     timeMs: (from + i + 1) * 950,
     afterGap: false,

@@ -37,10 +37,11 @@ function run(durationS: number) {
   while (heart.timeS < durationS) {
     const beat = heart.nextBeat((t) => schedule.at(t).volume);
     const timeMs = beat.timeS * 1000;
-    const metrics = live.push({ rrMs: beat.rrMs, timeMs });
-    response.beat(metrics.beatCount, beat.rrMs, timeMs, false);
+    const entered = { seq: beats.length + 1, rrMs: beat.rrMs, timeMs };
+    const metrics = live.push(entered);
+    response.beat(entered);
     response.label(metrics.labels);
-    beats.push({ seq: metrics.beatCount, rrMs: beat.rrMs, timeS: beat.timeS });
+    beats.push({ seq: entered.seq, rrMs: beat.rrMs, timeS: beat.timeS });
     for (const l of metrics.labels) labels.set(l.seq, l.label);
     const pacer = schedule.at(beat.timeS);
     if (pacer.breathIndex !== told) {
@@ -143,7 +144,8 @@ describe('LiveBreathResponse', () => {
   it('leaves out a beat the engine has not labelled yet, and the interval before a gap', () => {
     const response = new LiveBreathResponse();
     const pattern = patternFromRate(6, 0.4);
-    for (let k = 1; k <= 30; k += 1) response.beat(k, 1000, k * 1000, k === 15);
+    for (let k = 1; k <= 30; k += 1)
+      response.beat({ seq: k, rrMs: 1000, timeMs: k * 1000, afterGap: k === 15 });
     response.label(Array.from({ length: 20 }, (_, i) => ({ seq: i + 1, label: 'normal' as const })));
     const answer = response.began({
       breaths: [
