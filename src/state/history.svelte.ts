@@ -33,7 +33,7 @@ import type { ReadingRecord } from '../core/readiness/reading';
 import { readingsCsv } from '../core/export/readings-csv';
 
 /** The settings key of the opt-in below-range note. */
-export const BELOW_RANGE_NOTE_SETTING = 'reading-below-range-note';
+const BELOW_RANGE_NOTE_SETTING = 'reading-below-range-note';
 import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
 import { fileProblemText } from '../ui/files/file-problem-text';
 import { countOf, pluralWord } from '../ui/plural';

@@ -7,7 +7,7 @@ import { BATTERY_SERVICE, DEVICE_INFORMATION_SERVICE, HEART_RATE_SERVICE } from 
  * Battery, Device Information and Polar's Measurement Data (the H10's accelerometer) as optional services (Web
  * Bluetooth only lets the page open services it named).
  */
-export const HEART_RATE_REQUEST: RequestDeviceOptions = {
+const HEART_RATE_REQUEST: RequestDeviceOptions = {
   filters: [{ services: [HEART_RATE_SERVICE] }],
   optionalServices: [BATTERY_SERVICE, DEVICE_INFORMATION_SERVICE, PMD_SERVICE],
 };

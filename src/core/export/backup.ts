@@ -27,8 +27,8 @@ import {
 } from './backup-check';
 import { BadValue, integer, list, object } from './validate';
 
-export const BACKUP_FORMAT = 'resonance-backup';
-export const BACKUP_VERSION = 3;
+const BACKUP_FORMAT = 'resonance-backup';
+const BACKUP_VERSION = 3;
 
 export interface BackupSession {
   readonly session: SessionRecord;
@@ -71,7 +71,7 @@ export function backupJson(backup: Backup): string {
   return JSON.stringify(backup);
 }
 
-export interface ImportProblem {
+interface ImportProblem {
   /** Where: a JSON path in a backup, or "line 12" in a text file; "" for the whole file. */
   readonly where: string;
   readonly message: string;

@@ -37,10 +37,10 @@ export interface HeartRateSeries {
 /** Local median window for ectopic rejection, beats (odd). */
 const MEDIAN_BEATS = 5;
 /** Reject an RR this far (share) from the local median. */
-export const ECTOPIC_TOLERANCE = 0.2;
+const ECTOPIC_TOLERANCE = 0.2;
 /** Sampling rate of evenly resampled series, Hz (Task Force 1996 practice: 4 Hz). */
-export const RESAMPLE_HZ = 4;
-export const LF_BAND_HZ = [0.04, 0.15] as const;
+const RESAMPLE_HZ = 4;
+const LF_BAND_HZ = [0.04, 0.15] as const;
 
 /**
  * Drops ectopic, compensatory and missed beats: an RR more than 20 % away from the median of the 5 beats around it
@@ -239,7 +239,7 @@ export interface BreathingResponse {
 }
 
 /** A window needs at least this long, and at least two whole breaths, to be judged. */
-export const MIN_WINDOW_S = 20;
+const MIN_WINDOW_S = 20;
 
 /**
  * The response over [fromS, toS): amplitude from the whole breaths inside it, phase from sinusoid fits of heart rate
