@@ -71,7 +71,7 @@ export function backupJson(backup: Backup): string {
   return JSON.stringify(backup);
 }
 
-interface ImportProblem {
+export interface ImportProblem {
   /** Where: a JSON path in a backup, or "line 12" in a text file; "" for the whole file. */
   readonly where: string;
   readonly message: string;
