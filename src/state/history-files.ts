@@ -7,4 +7,3 @@ export { backupJson, parseBackup } from '../core/export/backup';
 export { importRrFile } from '../core/export/rr-import';
 export { exportBackup, importSessions, restoreBackup } from '../adapters/storage/backup';
 export { readBackupText, readRrFile } from '../adapters/storage/files';
-export { fileProblemText } from '../ui/files/file-problem-text';

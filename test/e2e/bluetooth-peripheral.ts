@@ -32,7 +32,7 @@ const uuid = (short: number) => `0000${short.toString(16).padStart(4, '0')}-0000
  * The only test hook in the page: remembers the characteristic the app called startNotifications() on, so the
  * harness can ask it to read. The app's code is not changed.
  */
-export const CAPTURE_HRM_SCRIPT = `(() => {
+const CAPTURE_HRM_SCRIPT = `(() => {
   const proto = globalThis.BluetoothRemoteGATTCharacteristic?.prototype;
   if (!proto) return;
   const start = proto.startNotifications;

@@ -11,7 +11,7 @@ import {
  * Battery, Device Information and Polar's Measurement Data (the H10's accelerometer) as optional services (Web
  * Bluetooth only lets the page open services it named).
  */
-export const HEART_RATE_REQUEST: RequestDeviceOptions = {
+const HEART_RATE_REQUEST: RequestDeviceOptions = {
   filters: [{ services: [HEART_RATE_SERVICE] }],
   optionalServices: [BATTERY_SERVICE, DEVICE_INFORMATION_SERVICE, PMD_SERVICE],
 };

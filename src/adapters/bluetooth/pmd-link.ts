@@ -16,7 +16,7 @@ import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../core/gatt/uuids'
 import { withTimeout, type Timers } from './timers';
 
 /** How long the strap may take to answer a control-point command, ms. */
-export const PMD_ANSWER_TIMEOUT_MS = 5000;
+const PMD_ANSWER_TIMEOUT_MS = 5000;
 
 /** A running accelerometer stream on a strap's PMD service; undone by {@link stopAccelerometer}. */
 export interface AccelerometerLink {

@@ -24,7 +24,7 @@ export interface BackupSetting {
 
 const nullableNumber = (min: number, max: number) => nullable((v, p) => number(v, p, min, max));
 
-export function checkCheckIn(value: Json, path: string): CheckIn | null {
+function checkCheckIn(value: Json, path: string): CheckIn | null {
   if (value === null) return null;
   const c = object(value, path);
   return {
@@ -169,7 +169,7 @@ export function checkAssessment(value: Json, path: string): AssessmentRecord {
 }
 
 /** Beats a reading may hold: 3 minutes at 220 bpm is 660; anything far beyond is not a reading. */
-export const MAX_READING_BEATS = 2_000;
+const MAX_READING_BEATS = 2_000;
 
 /**
  * A morning reading: figures within what a heart can give (RMSSD above 0 and under 1 s, heart rate 20-250 bpm),
