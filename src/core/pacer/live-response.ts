@@ -62,11 +62,11 @@ export const STEER_WINDOW_BREATHS = DEFAULT_CONTROLLER.windowBreaths;
 /** Breaths the assessments' swings are fitted over. */
 export const ASSESS_WINDOW_BREATHS = 1;
 /** Breaths that ended this recently are measured again at each new breath, s. */
-export const REVISE_S = 60;
+const REVISE_S = 60;
 /** Beats and breaths kept: a sliding assessment lasts about 15 minutes, s. */
-export const KEEP_S = 20 * 60;
+const KEEP_S = 20 * 60;
 /** The resonance indicator's window, s. */
-export const INDICATOR_WINDOW_S = 60;
+const INDICATOR_WINDOW_S = 60;
 
 interface KeptBeat {
   readonly seq: number;
