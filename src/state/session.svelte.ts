@@ -419,6 +419,8 @@ export class LiveSession {
   }
 
   #onBreathResponse(response: LiveResponse): void {
+    // An answer that arrives after the session ended steers nothing.
+    if (!this.running) return;
     for (const o of this.#observers) o.breathResponse?.(response);
   }
 

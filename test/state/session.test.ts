@@ -3,7 +3,8 @@ import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
 import { ReplaySource } from '../../src/adapters/sources/replay-source';
 import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
 import type { LiveBeat } from '../../src/core/hrv/live';
-import type { PacerBreaths } from '../../src/core/pacer/live-response';
+import type { LiveResponse, PacerBreaths } from '../../src/core/pacer/live-response';
+import { breathingResponse } from '../../src/core/hrv/biofeedback';
 
 class RecordingAnalyser implements HrvAnalyser {
   beats: LiveBeat[] = [];
@@ -72,6 +73,36 @@ describe('LiveSession', () => {
     next.tick();
     expect(analyser.beats.slice(150).map((b) => b.seq)).toEqual([1, 2, 3]);
     await session.stop();
+  });
+
+  it('passes the worker’s per-breath answers to observers while the session runs, and none after it ended', async () => {
+    let answer: ((r: LiveResponse) => void) | null = null;
+    const nowMs = 0;
+    const session = new LiveSession(
+      (_m, _e, _h, onBreathResponse) => {
+        answer = onBreathResponse;
+        return new RecordingAnalyser();
+      },
+      () => nowMs,
+    );
+    const heard: number[] = [];
+    session.observe({ breathResponse: (r) => heard.push(r.breathIndex) });
+    const source = new ReplaySource(
+      'r',
+      Array.from({ length: 30 }, () => 1000),
+      { now: () => nowMs },
+    );
+    await session.start(source);
+    const response = (breathIndex: number): LiveResponse => ({
+      breathIndex,
+      atS: 10 * breathIndex,
+      breaths: [],
+      indicator: breathingResponse([], () => 0, [], 0, 0, 0.1),
+    });
+    answer!(response(1));
+    await session.stop();
+    answer!(response(2));
+    expect(heard).toEqual([1]);
   });
 
   it('tells the analyser each breath of the pacer once, with its pattern, after the beat that showed it', async () => {
