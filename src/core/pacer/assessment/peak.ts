@@ -31,7 +31,17 @@ export interface Peak {
  */
 export const MIN_CURVATURE = -0.25;
 
-export function peakOfResponse(ratesBpm: readonly number[], values: readonly (number | null)[]): Peak | null {
+/**
+ * The peak of a response sampled at `ratesBpm` (see the module comment). With `robustPasses` (for many noisy
+ * samples, such as the breaths of a sweep), the fit is repeated that many times, each sample then weighted by the
+ * square of the fitted response (Guo 2011's iteration) and by the bisquare of its residual over six median absolute
+ * residuals (Cleveland 1979's robustness step), so that a sigh or a skipped breath barely counts.
+ */
+export function peakOfResponse(
+  ratesBpm: readonly number[],
+  values: readonly (number | null)[],
+  robustPasses = 0,
+): Peak | null {
   const pts = ratesBpm
     .map((r, i) => ({ r, v: values[i] ?? null }))
     .filter((p): p is { r: number; v: number } => p.v !== null && p.v > 0);
@@ -43,11 +53,29 @@ export function peakOfResponse(ratesBpm: readonly number[], values: readonly (nu
   if (pts.length < 3 || hi - lo < 1e-6)
     return { rateBpm: best.r, edge: pts.length < 3 ? null : edgeOf(best.r) };
   const mid = (lo + hi) / 2;
-  const fit = weightedLogParabola(
-    pts.map((p) => p.r - mid),
-    pts.map((p) => Math.log(p.v)),
+  const xs = pts.map((p) => p.r - mid);
+  const ys = pts.map((p) => Math.log(p.v));
+  let fit = weightedLogParabola(
+    xs,
+    ys,
     pts.map((p) => (p.v / best.v) ** 2),
   );
+  for (let pass = 0; pass < robustPasses && fit !== null; pass += 1) {
+    const f = fit;
+    const curve = xs.map((x) => f.a + f.b * x + f.c * x * x);
+    const residuals = ys.map((y, i) => Math.abs(y - (curve[i] as number)));
+    const mad = [...residuals].sort((p, q) => p - q)[residuals.length >> 1] ?? 0;
+    if (mad <= 1e-12) break;
+    const top = Math.max(...curve);
+    fit = weightedLogParabola(
+      xs,
+      ys,
+      curve.map((y, i) => {
+        const u = (residuals[i] as number) / (6 * mad);
+        return Math.exp(2 * (y - top)) * (u < 1 ? (1 - u * u) ** 2 : 0);
+      }),
+    );
+  }
   if (fit === null) return { rateBpm: best.r, edge: edgeOf(best.r) };
   const vertex = mid - fit.b / (2 * fit.c);
   if (vertex > hi) return { rateBpm: hi, edge: 'above' };
@@ -64,7 +92,7 @@ function weightedLogParabola(
   xs: readonly number[],
   ys: readonly number[],
   ws: readonly number[],
-): { b: number; c: number } | null {
+): { a: number; b: number; c: number } | null {
   const s = [0, 0, 0, 0, 0];
   const t = [0, 0, 0];
   xs.forEach((x, i) => {
@@ -83,12 +111,13 @@ function weightedLogParabola(
   if (Math.abs(d) > 1e-12) {
     const b = det3([a0, t0, a2, a1, t1, a3, a2, t2, a4]) / d;
     const c = det3([a0, a1, t0, a1, a2, t1, a2, a3, t2]) / d;
-    if (c <= MIN_CURVATURE) return { b, c };
+    const a = det3([t0, a1, a2, t1, a2, a3, t2, a3, a4]) / d;
+    if (c <= MIN_CURVATURE) return { a, b, c };
   }
   // The line a + b·x through y − c·x², c on the bound: t0 − c·a2 = a·a0 + b·a1, t1 − c·a3 = a·a1 + b·a2.
   const c = MIN_CURVATURE;
   const line = a0 * a2 - a1 * a1;
   if (Math.abs(line) < 1e-12) return null;
   const b = (a0 * (t1 - c * a3) - a1 * (t0 - c * a2)) / line;
-  return { b, c };
+  return { a: (t0 - c * a2 - b * a1) / a0, b, c };
 }
