@@ -29,7 +29,7 @@ export interface Peak {
  * 2002 estimate the baroreflex resonance's damping at 0.1-0.2), the broad end, so that only flatter-than-physiology
  * fits (noise) are held.
  */
-export const MIN_CURVATURE = -0.25;
+const MIN_CURVATURE = -0.25;
 
 /**
  * The peak of a response sampled at `ratesBpm` (see the module comment). With `robustPasses` (for many noisy
