@@ -27,6 +27,11 @@ import type { PacerSchedule } from './schedule';
  * - then it goes to the vertex and holds there, moving again only when the vertex estimate moves clearly (more
  *   than `deadbandBpm` and more than its own uncertainty), so it neither wanders nor oscillates at the top; a vertex
  *   beyond the rates breathed is approached at most `reachBpm` past them at a time;
+ * - once at the first peak, while the vertex is still uncertain (`confirmSeBpm`), one confirming excursion goes
+ *   `confirmBpm` past it on the side least explored and comes back to the refitted vertex, so the fit has breaths
+ *   well down both flanks (a single probe stops too near the peak to place it well: fitted offline, one sweep that
+ *   went 0.4/min past the peak places it within 90 % of the maximal response for 83-87 % of the simulated people,
+ *   one that went 0.7/min past for 92-97 %); this is the one-off form of extremum seeking's dither;
  * - when the response is flat over a wide sweep (`flatSpanBpm`), it holds at the best rate breathed: a flat
  *   response never walks it to a limit (with the prior curvature, the best rate of a flat fit is its middle).
  * This is a bracketing line search followed by a model-based hold: the sampled, model-based form of extremum
@@ -258,6 +263,7 @@ export class AdaptiveController {
     this.#band = band;
     this.#rateBpm = this.#clamp(this.#rateBpm);
     if (this.#target !== null) this.#target = this.#clamp(this.#target);
+    if (this.#excursion !== null) this.#excursion = this.#clamp(this.#excursion);
   }
 
   /** The bounds in force: the hard bounds narrowed by the person's band. */
