@@ -96,7 +96,7 @@ export interface ControllerConfig {
   readonly minSwingBpm: number;
 }
 
-const DEFAULT_CONTROLLER: ControllerConfig = {
+export const DEFAULT_CONTROLLER: ControllerConfig = {
   minBpm: 4,
   maxBpm: 7,
   band: null,
