@@ -34,17 +34,28 @@ describe('resonance protocols on panels of simulated people', { timeout: 120_000
     });
   }
 
+  // The gate for adaptive is >= 90 % of people after 10 AND after 20 minutes. After 20 minutes it is met and
+  // asserted as the gate; after 10 minutes it is not, and what is reached is asserted (docs/pacer-validation.md),
+  // so a regression fails.
+  const ADAPTIVE = {
+    resonator: { after20: 0.9, after10: 0.75 },
+    'baroreflex-delay': { after20: 0.9, after10: 0.65 },
+  } as const;
   for (const model of ['resonator', 'baroreflex-delay'] as const) {
-    it(`${model}: adaptive, started 1/min away, gives >= 90 % of the response after 20 minutes in at least 80 %`, () => {
+    const reached = ADAPTIVE[model];
+    it(`${model}: adaptive, started 1/min away, gives >= 90 % of the response in >= ${reached.after20 * 100} % after 20 minutes, >= ${reached.after10 * 100} % after 10 (gate 90 % for both)`, () => {
       const outcomes = panel(model).map((p) => runOutcome(p, 'adaptive'));
       const s = summarise(outcomes);
-      expect(s.passShare).toBeGreaterThanOrEqual(0.8);
-      // Once there (by 15 minutes) it does not oscillate: over the last 5 minutes the rate changes direction at
-      // most once (a move to a re-estimated peak is not an oscillation).
+      console.info(
+        `${model} adaptive: ${(s.passShare * 100).toFixed(0)} % after 20 min, ${((s.passShare10 ?? 0) * 100).toFixed(0)} % after 10 (gate 90 %)`,
+      );
+      expect(s.passShare).toBeGreaterThanOrEqual(reached.after20);
+      expect(s.passShare10).toBeGreaterThanOrEqual(reached.after10);
+      // It does not oscillate: over the last 5 minutes the rate changes direction at most once for anyone (the
+      // return from the confirming excursion, or a move to a re-estimated peak, is not an oscillation).
       for (const o of outcomes) {
         expect(o.answerBpm).toBeGreaterThanOrEqual(4);
         expect(o.answerBpm).toBeLessThanOrEqual(7);
-        if (o.timeToAnswerS > 900) continue;
         expect(o.turnsLast5).toBeLessThanOrEqual(1);
       }
     });
