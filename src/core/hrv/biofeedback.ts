@@ -73,6 +73,27 @@ export function cleanBeats(beats: readonly TimedRr[]): HeartRateSeries {
 }
 
 /**
+ * The HRV engine's verdicts as a cleaned series: the beats it labelled normal (`isNormal`), at the middle of their
+ * intervals; the others counted as rejected. What the app uses wherever beats carry the engine's labels (a live
+ * session, a stored one), so there is one artifact definition; {@link cleanBeats} is for beats without labels.
+ */
+export function labelledSeries<B extends TimedRr>(
+  beats: readonly B[],
+  isNormal: (beat: B) => boolean,
+): HeartRateSeries {
+  const timeS: number[] = [];
+  const hrBpm: number[] = [];
+  const rrMs: number[] = [];
+  for (const b of beats) {
+    if (!isNormal(b)) continue;
+    timeS.push(b.timeS - b.rrMs / 2000);
+    hrBpm.push(60000 / b.rrMs);
+    rrMs.push(b.rrMs);
+  }
+  return { timeS, hrBpm, rrMs, rejected: beats.length - rrMs.length };
+}
+
+/**
  * Peak-to-trough heart-rate amplitude of each breath, bpm: the highest minus the lowest heart-rate sample within
  * the breath. A breath with fewer than 4 samples (beats lost or rejected) gives null.
  */
