@@ -20,7 +20,7 @@ export function importId(text: string): string {
 }
 
 /** A read RR file as a session with its beats. */
-export interface ImportedRecording {
+interface ImportedRecording {
   readonly session: SessionRecord;
   readonly beats: BeatRecord[];
   /** RR values the file held that were left out as impossible. */
