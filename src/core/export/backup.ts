@@ -25,7 +25,7 @@ import {
   withoutImpossibleBeats,
   type BackupSetting,
 } from './backup-check';
-import { BadValue, integer, list, object } from './validate';
+import { BadValue, integer, list, object } from '../validate';
 import type { Result } from '../result';
 
 const BACKUP_FORMAT = 'resonance-backup';
