@@ -3,8 +3,6 @@
  * normal range, the day-by-day trends, streaks (sessions and readings both count), and the data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
  */
 import type { BreathTraceSlice } from '../core/respiration/breath-trace';
-import { backupJson, parseBackup } from '../core/export/backup';
-import { importRrFile } from '../core/export/rr-import';
 import { assessmentRecord } from '../core/history/assessments';
 import { dayKey } from '../core/history/days';
 import type { StoredAssessment } from '../core/pacer/assessment/result';
@@ -17,7 +15,7 @@ import type {
   HeartRateRecord,
   SessionRecord,
 } from '../core/session/record';
-import { exportBackup, importSessions, restoreBackup, type RestoreOutcome } from '../adapters/storage/backup';
+import type { RestoreOutcome } from '../adapters/storage/backup';
 import type { CheckInMoment } from '../adapters/storage/schema';
 import {
   estimateSpace,
@@ -27,7 +25,6 @@ import {
   type SpaceUsed,
 } from '../adapters/storage/space';
 import type { ResonanceStore } from '../adapters/storage/store';
-import { readBackupText, readRrFile } from '../adapters/storage/files';
 import { belowRangeRun, readinessDays, type ReadinessDay } from '../core/readiness/baseline';
 import type { ReadingRecord } from '../core/readiness/reading';
 import { readingsCsv } from '../core/export/readings-csv';
@@ -39,6 +36,9 @@ import type { FileProblem } from '../core/rr-file/problems';
 import type { ImportProblem } from '../core/export/backup';
 import type { StorageError } from '../adapters/storage/database';
 import { recoverUnfinished, type Recovered } from '../adapters/storage/recovery';
+
+/** The backup and import code, loaded when first used (history-files.ts). */
+const historyFiles = () => import('./history-files');
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();
@@ -316,6 +316,7 @@ export class History {
   /** The full backup as JSON text, or null (with a notice) when it cannot be read. */
   async backupText(): Promise<string | null> {
     if (!this.#store) return null;
+    const { exportBackup, backupJson } = await historyFiles();
     const backup = await exportBackup(this.#store, this.#now());
     if (!backup.ok) {
       this.say({ kind: 'error', text: backup.error.message });
@@ -327,6 +328,7 @@ export class History {
   /** Restore a backup file: read within the file limits, checked completely first, then merged all at once. */
   async restore(file: File): Promise<void> {
     if (!this.#store) return;
+    const { readBackupText, parseBackup, restoreBackup } = await historyFiles();
     const read = await readBackupText(file);
     if (!read.ok) {
       this.#sayFile({ kind: 'unreadable', action: 'restore', fileName: file.name, problem: read.error });
@@ -349,6 +351,7 @@ export class History {
   /** Import RR files (other apps' and this app's own exports): every file must read, or none is imported. */
   async importRrFiles(files: readonly File[]): Promise<void> {
     if (!this.#store || files.length === 0) return;
+    const { importRrFile, readRrFile, importSessions } = await historyFiles();
     const sessions: { session: SessionRecord; beats: BeatRecord[] }[] = [];
     let impossible = 0;
     for (const file of files) {

@@ -18,7 +18,7 @@ import {
   type ReadingPosition,
   type ReadingRecord,
 } from '../core/readiness/reading';
-import { MAX_STORED_RR_MS } from '../core/export/backup-check';
+import { MAX_STORED_RR_MS } from '../core/heart/plausible';
 import {
   HELD_ELSEWHERE_MESSAGE,
   type AcquireSessionLock,

@@ -17,7 +17,7 @@ import {
 } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
 import { skipFirstRun } from './first-run';
-import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../src/core/gatt/pmd';
+import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../src/core/gatt/uuids';
 import { H10_ACC_SETTINGS, pmdResponse } from '../core/gatt/pmd-bytes';
 
 declare global {

@@ -1,7 +1,11 @@
-import { PMD_SERVICE } from '../../core/gatt/pmd';
 import { LOCAL_KEYS } from '../storage/keys';
 import { object, string, valid, type Json } from '../../core/validate';
-import { BATTERY_SERVICE, DEVICE_INFORMATION_SERVICE, HEART_RATE_SERVICE } from '../../core/gatt/uuids';
+import {
+  BATTERY_SERVICE,
+  DEVICE_INFORMATION_SERVICE,
+  HEART_RATE_SERVICE,
+  PMD_SERVICE,
+} from '../../core/gatt/uuids';
 
 /**
  * Finding a strap: the chooser, filtered by the Heart Rate service so only heart-rate devices are offered, with

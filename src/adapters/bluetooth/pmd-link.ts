@@ -5,16 +5,14 @@ import {
   pmdGetSettingsCommand,
   pmdStartCommand,
   pmdStopCommand,
-  PMD_CONTROL_POINT,
-  PMD_DATA,
   PMD_MEASUREMENT_ACC,
   PMD_OP,
-  PMD_SERVICE,
   type PmdControlPointMessage,
   type PmdFrame,
   type PmdStartSettings,
   type PmdStreamContext,
 } from '../../core/gatt/pmd';
+import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../core/gatt/uuids';
 import { withTimeout, type Timers } from './timers';
 
 /** How long the strap may take to answer a control-point command, ms. */

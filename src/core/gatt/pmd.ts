@@ -31,10 +31,6 @@ import type { GattError, GattResult } from './result';
  *   G times the factor.
  */
 
-export const PMD_SERVICE = 'fb005c80-02e7-f387-1cad-8acd2d8df0c8';
-export const PMD_CONTROL_POINT = 'fb005c81-02e7-f387-1cad-8acd2d8df0c8';
-export const PMD_DATA = 'fb005c82-02e7-f387-1cad-8acd2d8df0c8';
-
 export const PMD_MEASUREMENT_ACC = 2;
 const PMD_FEATURES = 0x0f;
 const PMD_RESPONSE = 0xf0;
