@@ -343,11 +343,35 @@ export function hrmPacket(heartRateBpm: number, rrMs: readonly number[]): number
   return [flags, heartRateBpm, ...units.flatMap((u) => [u & 0xff, u >> 8])];
 }
 
-/** One test's Chromium with Web Bluetooth, its context (first run skipped) and page, and the strap once attached. */
-export interface StrapBrowser {
+/** A Chromium with Web Bluetooth and its emulated adapter, one context and one page in it. */
+export interface StrapPage {
   readonly browser: Browser;
   readonly context: BrowserContext;
   readonly page: Page;
+}
+
+export interface StrapBrowserOptions {
+  readonly context?: BrowserContextOptions;
+  /** Scripts added to the context before any page loads. */
+  readonly initScripts?: readonly string[];
+  /** Show the welcome screen (default: skipped, as for a person who has read it). */
+  readonly firstRun?: 'skip' | 'show';
+}
+
+/**
+ * A fresh Chromium with Web Bluetooth (its emulated adapter is the browser's, so nothing inherits another's strap),
+ * a context with the first run skipped and `initScripts` added, and a page. The caller closes the browser.
+ */
+export async function launchStrapBrowser(options: StrapBrowserOptions = {}): Promise<StrapPage> {
+  const browser = await chromium.launch(bluetoothLaunchOptions);
+  const context = await browser.newContext(options.context);
+  if (options.firstRun !== 'show') await skipFirstRun(context);
+  for (const script of options.initScripts ?? []) await context.addInitScript(script);
+  return { browser, context, page: await context.newPage() };
+}
+
+/** One test's {@link launchStrapBrowser}, and the strap once attached. */
+export interface StrapBrowser extends StrapPage {
   /** The strap {@link StrapBrowser.attach} added (a test that never attaches one must not read it). */
   readonly strap: EmulatedStrap;
   /** Add the emulated strap and open the app. */
@@ -357,25 +381,17 @@ export interface StrapBrowser {
 }
 
 /**
- * For each test of the calling file, a fresh Chromium with Web Bluetooth (its emulated adapter is the browser's, so
- * no test inherits another's strap), a context with the first run skipped and `initScripts` added, and a page;
- * afterwards the strap is released and the browser closed. Read the fields inside a test, not at load.
+ * For each test of the calling file, {@link launchStrapBrowser}; afterwards the strap is released and the browser
+ * closed. Read the fields inside a test, not at load.
  */
-export function useStrapBrowser(
-  options: { context?: BrowserContextOptions; initScripts?: readonly string[] } = {},
-): StrapBrowser {
-  let current: { browser: Browser; context: BrowserContext; page: Page; strap: EmulatedStrap | null } | null =
-    null;
+export function useStrapBrowser(options: StrapBrowserOptions = {}): StrapBrowser {
+  let current: (StrapPage & { strap: EmulatedStrap | null }) | null = null;
   const now = () => {
     if (!current) throw new Error('useStrapBrowser: read inside a test');
     return current;
   };
   test.beforeEach(async () => {
-    const browser = await chromium.launch(bluetoothLaunchOptions);
-    const context = await browser.newContext(options.context);
-    await skipFirstRun(context);
-    for (const script of options.initScripts ?? []) await context.addInitScript(script);
-    current = { browser, context, page: await context.newPage(), strap: null };
+    current = { ...(await launchStrapBrowser(options)), strap: null };
   });
   test.afterEach(async () => {
     const ended = current;
