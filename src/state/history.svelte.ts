@@ -215,9 +215,12 @@ export class History {
     await this.load();
   }
 
-  /** Keep the pacer's latest assessment in the history (the same result stored again stays one record). */
-  async recordAssessment(result: StoredAssessment): Promise<void> {
-    const record = assessmentRecord(result);
+  /**
+   * Keep the pacer's latest assessment in the history (the same result stored again stays one record), with the
+   * session it was measured in when there was one.
+   */
+  async recordAssessment(result: StoredAssessment, sessionId: string | null = null): Promise<void> {
+    const record = assessmentRecord(result, sessionId);
     if (!record || !this.#store) return;
     if (this.#assessments.some((a) => a.id === record.id)) return;
     const written = await this.#store.putAssessment(record);
