@@ -14,7 +14,7 @@ import {
   type SessionRecord,
   type SessionSummary,
 } from '../session/record';
-import { BREATH_STEP_MS } from '../respiration/breath-trace';
+import { BREATH_STEP_MS, MAX_BREATH_MG } from '../respiration/breath-trace';
 import type { BreathColumn } from '../session/breath-column';
 import { MAX_RECORDING_BEATS } from './file-limits';
 import { BadValue, integer, list, nullable, number, object, oneOf, string, type Json } from './validate';
@@ -160,8 +160,6 @@ export function checkHeartRateColumns(value: Json, path: string): HeartRateColum
   };
 }
 
-/** Largest size of a breath value, mG: it is chest acceleration on one axis, and no chest sensor reads past 16 G. */
-export const MAX_BREATH_MG = 16_000;
 /** Most breath values a session may hold: 4 Hz over the time 500,000 beats (the session limit) take at 60/min. */
 export const MAX_BREATH_SAMPLES = 2_000_000;
 /** How far the breath may run past the last beat, ms: a chest sensor streams on a little after the beats stop. */

@@ -9,6 +9,8 @@ import type { BreathSignal } from './chest-breathing';
  * timing carry meaning. Times are session milliseconds.
  */
 export const BREATH_STEP_MS = 250;
+/** Largest size of a breath value, mG: it is chest acceleration on one axis, and no chest sensor reads past 16 G. */
+export const MAX_BREATH_MG = 16_000;
 /** A window's newest few seconds are left for the next window, which sees them with signal on both sides. */
 const EDGE_MS = 3000;
 
