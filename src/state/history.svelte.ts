@@ -337,7 +337,7 @@ export class History {
   /** Import RR files (other apps' and this app's own exports): every file must read, or none is imported. */
   async importRrFiles(files: readonly File[]): Promise<void> {
     if (!this.#store || files.length === 0) return;
-    const sessions: { session: SessionRecord; beats: BeatRecord[] }[] = [];
+    const sessions: { session: SessionRecord; beats: BeatRecord[]; breath: BreathTraceSlice | null }[] = [];
     let impossible = 0;
     for (const file of files) {
       const read = importRrFile(await readRrFile(file), file.name, file.lastModified);
@@ -349,7 +349,7 @@ export class History {
         return;
       }
       if (sessions.some((s) => s.session.id === read.session.id)) continue; // the same file chosen twice
-      sessions.push({ session: read.session, beats: read.beats });
+      sessions.push({ session: read.session, beats: read.beats, breath: read.breath });
       impossible += read.impossible;
     }
     const result = await importSessions(this.#store, sessions);

@@ -1,4 +1,5 @@
 import type { Beat, HeartSourceListener } from '../../core/heart/types';
+import { breathOnGrid, type BreathTraceSlice } from '../../core/respiration/breath-trace';
 import type { BeatColumns } from '../../core/session/columns';
 import { ClockedSource, type ClockedSourceOptions } from './clocked-source';
 
@@ -12,8 +13,6 @@ export type ReplayRecording =
 
 /** Chest samples are played every 100 ms (the rate the breath analysis works at). */
 const CHEST_STEP_MS = 100;
-/** Breath values further apart than this (beats lost, or not measured between) leave a hole, not a line, ms. */
-const MAX_BREATH_SPAN_MS = 3000;
 /** Gravity on the played sensor's z axis, mG: the breath rides on x, as on the principal axis it was measured on. */
 const GRAVITY_MG = 1000;
 
@@ -21,9 +20,9 @@ const GRAVITY_MG = 1000;
  * Plays back a recorded RR series (an RR file, read by core/rr-file/reader.ts) in real time or faster. Beat times
  * are the file's own when it has them, else the RR sums; a beat the file marks as following a gap is passed on
  * as one, so no difference is taken across it. A recording with its measured breath plays that breath too, as the
- * chest acceleration of a sensor whose principal axis of motion carries it (linear between the beats' values), so
- * the live breath readout, the breath trace of the record and the pacer's measured-breath criteria all run on it
- * as on a Polar H10's.
+ * chest acceleration of a sensor whose principal axis of motion carries it (linear between the beats' values, a
+ * hole where it was not measured), so the live breath readout, the breath trace of the record and the pacer's
+ * measured-breath criteria all run on it as on a Polar H10's.
  */
 export class ReplaySource extends ClockedSource {
   readonly kind = 'replay' as const;
@@ -31,13 +30,11 @@ export class ReplaySource extends ClockedSource {
   readonly #rrMs: readonly number[];
   readonly #beatTimesMs: readonly number[] | null;
   readonly #gaps: ReadonlySet<number>;
-  /** The breath at each beat (beat times), when the recording has it. */
-  readonly #breath: readonly (number | null)[] | null;
+  /** The recorded breath every 100 ms, when the recording has it, and the next sample to play. */
+  readonly #breath: BreathTraceSlice | null;
+  #breathNext = 0;
   #index = 0;
   #timeMs = 0;
-  /** The beat whose breath value begins the segment being played, and the next chest sample's time. */
-  #breathIndex = 0;
-  #nextChestMs = Number.NEGATIVE_INFINITY;
 
   constructor(label: string, recording: ReplayRecording, options: ClockedSourceOptions = {}) {
     super(options);
@@ -46,7 +43,7 @@ export class ReplaySource extends ClockedSource {
     this.#rrMs = columns ? columns.rrMs : (recording as readonly number[]);
     this.#beatTimesMs = columns ? columns.timeMs : null;
     this.#gaps = new Set(columns ? columns.gaps : []);
-    this.#breath = columns?.breath && this.#beatTimesMs ? columns.breath : null;
+    this.#breath = columns?.breath ? breathOnGrid(columns.timeMs, columns.breath, CHEST_STEP_MS) : null;
   }
 
   protected nextBeat(): Beat | null {
@@ -63,32 +60,19 @@ export class ReplaySource extends ClockedSource {
     };
   }
 
-  /** The recorded breath up to `nowMs`, every 100 ms, between consecutive beats that both have a value. */
+  /** The recorded breath that is due by `nowMs`, as chest acceleration (nothing where it was not measured). */
   protected override emitUntil(nowMs: number, listener: HeartSourceListener): void {
     const breath = this.#breath;
-    const times = this.#beatTimesMs;
-    if (!breath || !times || !listener.acceleration) return;
+    if (!breath || !listener.acceleration) return;
     const timeMs: number[] = [];
     const xyzMg: number[] = [];
-    for (;;) {
-      const k = this.#breathIndex;
-      const t0 = times[k];
-      const t1 = times[k + 1];
-      const v0 = breath[k];
-      const v1 = breath[k + 1];
-      if (t0 === undefined || t1 === undefined || v0 === undefined || v1 === undefined) break;
-      if (v0 === null || v1 === null || t1 - t0 > MAX_BREATH_SPAN_MS || t1 <= t0) {
-        this.#breathIndex += 1;
-        continue;
-      }
-      if (this.#nextChestMs < t0) this.#nextChestMs = Math.ceil(t0 / CHEST_STEP_MS) * CHEST_STEP_MS;
-      for (; this.#nextChestMs <= Math.min(t1, nowMs); this.#nextChestMs += CHEST_STEP_MS) {
-        const w = (this.#nextChestMs - t0) / (t1 - t0);
-        timeMs.push(this.#nextChestMs);
-        xyzMg.push(v0 + (v1 - v0) * w, 0, GRAVITY_MG);
-      }
-      if (this.#nextChestMs <= t1) break; // the rest of this segment is not due yet
-      this.#breathIndex += 1;
+    for (; this.#breathNext < breath.values.length; this.#breathNext += 1) {
+      const t = breath.startMs + this.#breathNext * CHEST_STEP_MS;
+      if (t > nowMs) break;
+      const v = breath.values[this.#breathNext] as number;
+      if (Number.isNaN(v)) continue;
+      timeMs.push(t);
+      xyzMg.push(v, 0, GRAVITY_MG);
     }
     if (timeMs.length > 0) listener.acceleration({ timeMs, xyzMg });
   }

@@ -4,7 +4,8 @@
  */
 import { makeBackup, planRestore, type Backup, type BackupSession } from '../../core/export/backup';
 import { toColumns, type BeatColumns } from '../../core/session/columns';
-import { fromBreathColumn, toBreathColumn, type BreathColumn } from '../../core/session/breath-column';
+import type { BreathTraceSlice } from '../../core/respiration/breath-trace';
+import { fromBreathColumn, toBreathColumn } from '../../core/session/breath-column';
 import { chunksOf, decodeBreath, decodeChunks, decodeHeartRateChunks, heartRateChunksOf } from './chunks';
 import type { HeartRateColumns } from '../../core/session/heart-rate-columns';
 import type { BeatRecord, SessionRecord } from '../../core/session/record';
@@ -90,7 +91,7 @@ export function restoreBackup(store: ResonanceStore, backup: Backup): Promise<St
     const plan = planRestore(backup, new Set(sessionIds), new Set(assessmentIds), new Set(readingIds));
     const writes: Promise<unknown>[] = [];
     for (const { session, beats, heartRate, breath } of plan.sessions)
-      writes.push(...putSessionWrites(tx, session, beats, heartRate, breath));
+      writes.push(...putSessionWrites(tx, session, beats, heartRate, breath && fromBreathColumn(breath)));
     for (const a of plan.assessments) writes.push(tx.objectStore(STORE.assessments).put(a));
     for (const r of plan.readings) writes.push(tx.objectStore(STORE.readings).put(r));
     const keys = new Set(settingKeys);
@@ -113,13 +114,11 @@ function putSessionWrites(
   session: SessionRecord,
   beats: BeatColumns,
   heartRate?: HeartRateColumns,
-  breath?: BreathColumn,
+  breath?: BreathTraceSlice | null,
 ): Promise<unknown>[] {
   const { row, checkIns } = splitCheckIns(session);
   // The whole measured breath rides in the first chunk (the reader joins slices from any chunks).
-  const chunks = chunksOf(session.id, beats).map((c) =>
-    c.seq === 0 && breath ? { ...c, breath: fromBreathColumn(breath) } : c,
-  );
+  const chunks = chunksOf(session.id, beats).map((c) => (c.seq === 0 && breath ? { ...c, breath } : c));
   return [
     tx.objectStore(STORE.sessions).put(row),
     ...checkIns.map((c) => tx.objectStore(STORE.checkIns).put(c)),
@@ -131,17 +130,25 @@ function putSessionWrites(
 }
 
 /**
- * Store whole finished sessions (RR-file imports): all of them or none. A session whose id is already stored is
- * left as it is; returns how many were added.
+ * Store whole finished sessions (RR-file imports, with the measured breath this app's CSV may carry): all of them or
+ * none. A session whose id is already stored is left as it is; returns how many were added.
  */
 export function importSessions(
   store: ResonanceStore,
-  sessions: readonly { session: SessionRecord; beats: readonly BeatRecord[] }[],
+  sessions: readonly {
+    session: SessionRecord;
+    beats: readonly BeatRecord[];
+    breath?: BreathTraceSlice | null;
+  }[],
 ): Promise<StorageResult<number>> {
   return transact(store.db, ALL, 'readwrite', async (tx) => {
     const stored = new Set(await tx.objectStore(STORE.sessions).getAllKeys());
     const fresh = sessions.filter(({ session }) => !stored.has(session.id));
-    await Promise.all(fresh.flatMap(({ session, beats }) => putSessionWrites(tx, session, toColumns(beats))));
+    await Promise.all(
+      fresh.flatMap(({ session, beats, breath }) =>
+        putSessionWrites(tx, session, toColumns(beats), undefined, breath),
+      ),
+    );
     return fresh.length;
   });
 }

@@ -184,4 +184,20 @@ describe('backup export and restore on real IndexedDB', () => {
     expect(chunks.filter((c) => c.breath !== undefined)).toHaveLength(1);
     fresh.close();
   });
+
+  it('an imported CSV with the measured breath keeps it with the session', async () => {
+    const store = await openStore();
+    const values = Float32Array.from({ length: 40 }, (_, k) => (k === 5 ? Number.NaN : k / 3));
+    const beats = makeBeats(30);
+    const session = makeSession('imp', 1000, {
+      summary: { ...makeSession('imp', 0).summary, beatCount: 30 },
+    });
+    expect(value(await importSessions(store, [{ session, beats, breath: { startMs: 750, values } }]))).toBe(
+      1,
+    );
+    const read = value(await store.readBreath('imp'));
+    expect(read?.startMs).toBe(750);
+    expect(Array.from(read?.values ?? [])).toEqual(Array.from(values));
+    store.close();
+  });
 });
