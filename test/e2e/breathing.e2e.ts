@@ -11,6 +11,7 @@ import { PacerSchedule } from '../../src/core/pacer/schedule';
 import { beatsCsv } from '../../src/core/export/session-text';
 import { ChestMotion } from '../../src/core/respiration/chest-motion';
 import { rawAccFrame } from '../core/gatt/pmd-bytes';
+import { evenBeats } from '../core/export/beats';
 import { bluetoothLaunchOptions, EmulatedStrap } from './bluetooth-peripheral';
 import { skipFirstRun } from './first-run';
 
@@ -171,14 +172,7 @@ test('the demo heart breathes with a chest of its own: its measured breath and l
 test('a replayed CSV with the measured breath column plays that breath into the readout', async () => {
   test.setTimeout(90_000);
   // Two minutes at 75 bpm of a person breathing at 5/min, as this app exports a session with a chest sensor.
-  const beats = Array.from({ length: 150 }, (_, i) => ({
-    rrMs: 800,
-    timeMs: 800 * (i + 1),
-    afterGap: false,
-    artifact: 'normal',
-    pacerRateBpm: 5,
-    pacerPhase: null,
-  }));
+  const beats = evenBeats(150, 800, 5);
   const values = Float32Array.from({ length: 4 * 125 }, (_, k) => 30 * Math.sin((2 * Math.PI * k) / 48));
   await page.goto(appUrl);
   await page.getByText('Replay a recording').click();

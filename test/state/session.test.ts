@@ -5,6 +5,7 @@ import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-sourc
 import type { LiveBeat } from '../../src/core/hrv/live';
 import { beatsCsv } from '../../src/core/export/session-text';
 import { parseRrText } from '../../src/core/rr-file/reader';
+import { evenBeats } from '../core/export/beats';
 
 class RecordingAnalyser implements HrvAnalyser {
   beats: LiveBeat[] = [];
@@ -77,14 +78,7 @@ describe('LiveSession', () => {
       () => nowMs,
     );
     // A recording at 75 bpm whose person breathed at 6/min, 1.5 s behind a pacer that started with the session.
-    const beats = Array.from({ length: 120 }, (_, i) => ({
-      rrMs: 800,
-      timeMs: 800 * (i + 1),
-      afterGap: false,
-      artifact: 'normal',
-      pacerRateBpm: 6,
-      pacerPhase: null,
-    }));
+    const beats = evenBeats(120, 800, 6);
     const values = Float32Array.from({ length: 4 * 100 }, (_, k) =>
       Math.sin((2 * Math.PI * (k / 4 - 1.5)) / 10 - Math.PI / 2),
     );

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { AccelerationChunk, Beat, HeartStatus } from '../../../src/core/heart/types';
 import { beatsCsv } from '../../../src/core/export/session-text';
 import { ChestBreathingTracker } from '../../../src/core/respiration/chest-breathing';
-import type { BeatRecord } from '../../../src/core/session/record';
 import { ReplaySource } from '../../../src/adapters/sources/replay-source';
 import { SimulatedHeartSource } from '../../../src/adapters/sources/simulated-source';
 import { parseRrText } from '../../../src/core/rr-file/reader';
+import { evenBeats } from '../../core/export/beats';
 
 function collector() {
   const beats: Beat[] = [];
@@ -76,14 +76,7 @@ describe('ReplaySource', () => {
 
   it('plays the measured breath column of its own CSV as chest motion that measures as that breath', async () => {
     // A recording at 72 bpm whose person breathed at 5.5/min; the breath unmeasured between 40 and 50 s.
-    const beats: BeatRecord[] = Array.from({ length: 100 }, (_, i) => ({
-      rrMs: 833,
-      timeMs: 833 * (i + 1),
-      afterGap: false,
-      artifact: 'normal',
-      pacerRateBpm: 5.5,
-      pacerPhase: null,
-    }));
+    const beats = evenBeats(100, 833, 5.5);
     const values = Float32Array.from({ length: 4 * 90 }, (_, k) =>
       k >= 160 && k < 200 ? Number.NaN : 30 * Math.sin((2 * Math.PI * 5.5 * (k / 4)) / 60),
     );
