@@ -51,7 +51,7 @@ export function traceSwings(
  * helped the assessments on watches that average 5 s and cost nothing on those that average 3 s or not at all. The
  * swing shown to the person, the session summary and the adaptive controller read the swing as sent.
  */
-export const ASSUMED_WATCH_AVERAGE: DeviceSmoothing = { windowS: 3 };
+const ASSUMED_WATCH_AVERAGE: DeviceSmoothing = { windowS: 3 };
 
 /**
  * The swings a stepped, quick or sliding assessment compares across rates on heart rate only: {@link traceSwings}
