@@ -5,17 +5,14 @@
  * covered by bluetooth.e2e.ts, unchanged. Without a strap: the demo heart's person has a chest of their own, and a
  * replayed CSV that carries the measured breath plays it back; both show in the same readout.
  */
-import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { patternFromRate } from '../../src/core/pacer/pattern';
 import { PacerSchedule } from '../../src/core/pacer/schedule';
 import { beatsCsv } from '../../src/core/export/session-text';
 import { ChestMotion } from '../../src/core/respiration/chest-motion';
-import { rawAccFrame } from '../core/gatt/pmd-bytes';
 import { evenBeats } from '../core/export/beats';
-import { bluetoothLaunchOptions, EmulatedStrap } from './bluetooth-peripheral';
-import { skipFirstRun } from './first-run';
-
-const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
+import { rawAccFrame } from '../core/gatt/pmd-bytes';
+import { appUrl, useStrapBrowser } from './bluetooth-peripheral';
 
 declare global {
   interface Window {
@@ -35,23 +32,7 @@ const WATCH_PACER_SCRIPT = `(() => {
   }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-breath-phase'] });
 })();`;
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let strap: EmulatedStrap;
-
-test.beforeEach(async () => {
-  browser = await chromium.launch(bluetoothLaunchOptions);
-  context = await browser.newContext();
-  await skipFirstRun(context);
-  await context.addInitScript(WATCH_PACER_SCRIPT);
-  page = await context.newPage();
-});
-
-test.afterEach(async () => {
-  await strap?.close();
-  await browser.close();
-});
+const bt = useStrapBrowser({ initScripts: [WATCH_PACER_SCRIPT] });
 
 const SAMPLE_MS = 40; // 25 Hz, the rate the app asks an H10 for
 /** The sensor's own clock: page time plus this, as an H10 after power-up (2019-01-01 in ns since 2000). */
@@ -67,8 +48,8 @@ async function streamBreathing(lagS: number, durationMs: number): Promise<void> 
   let nextSampleMs: number | null = null;
   let endMs = Number.POSITIVE_INFINITY;
   for (;;) {
-    await page.waitForTimeout(400);
-    const { nowMs, phases, rate } = await page.evaluate(() => ({
+    await bt.page.waitForTimeout(400);
+    const { nowMs, phases, rate } = await bt.page.evaluate(() => ({
       nowMs: performance.now(),
       phases: window.__pacerPhases ?? [],
       rate: Number(document.querySelector('[data-breath-rate]')?.getAttribute('data-breath-rate') ?? 6),
@@ -94,26 +75,24 @@ async function streamBreathing(lagS: number, durationMs: number): Promise<void> 
     }
     if (samples.length === 0) continue;
     const timestampNs = SENSOR_EPOCH_NS + BigInt(Math.round(lastMs * 1e6));
-    await strap.notifyPmdData(rawAccFrame(timestampNs, 1, samples));
+    await bt.strap.notifyPmdData(rawAccFrame(timestampNs, 1, samples));
   }
 }
 
 test('starts the accelerometer of a strap offering PMD, shows the breath rate and its lag behind the pacer, restarts it after a drop', async () => {
   test.setTimeout(150_000);
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await bt.pair({
     address: '09:09:09:09:09:14',
     name: 'Polar H10 B4EA7H',
     batteryPercent: 90,
     manufacturer: 'Polar Electro Oy',
     pmd: true,
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
-  await expect(page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live');
+  await expect(bt.page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live');
 
   // The app asked for the acceleration settings, then started it at 25 Hz, 16 bit, 2 G.
-  await expect.poll(() => strap.pmdCommands.length).toBeGreaterThanOrEqual(2);
-  expect(strap.pmdCommands.slice(0, 2)).toEqual([
+  await expect.poll(() => bt.strap.pmdCommands.length).toBeGreaterThanOrEqual(2);
+  expect(bt.strap.pmdCommands.slice(0, 2)).toEqual([
     [1, 2],
     [2, 2, 0, 1, 25, 0, 1, 1, 16, 0, 2, 1, 2, 0],
   ]);
@@ -121,17 +100,17 @@ test('starts the accelerometer of a strap offering PMD, shows the breath rate an
   // The emulated person breathes at the pacer's 6/min from one anchor breath on: hold the pacer there (the adaptive
   // controller would otherwise start moving it after 45 s, and the lag would be read against a drifting pacer).
   // The lock lives in the running session's settings sheet.
-  await page.getByRole('button', { name: 'Session settings' }).click();
-  await page.getByLabel('Lock the rate').check();
-  await page.getByRole('button', { name: 'Done' }).click();
+  await bt.page.getByRole('button', { name: 'Session settings' }).click();
+  await bt.page.getByLabel('Lock the rate').check();
+  await bt.page.getByRole('button', { name: 'Done' }).click();
   const lagS = 1.2;
   await streamBreathing(lagS, 75_000);
-  const rate = page.getByTestId('breath-rate');
+  const rate = bt.page.getByTestId('breath-rate');
   await expect(rate).toBeVisible();
   const shownRate = Number(await rate.getAttribute('data-rate-bpm'));
   expect(Math.abs(shownRate - 6)).toBeLessThan(0.5);
   await expect(rate).toContainText('breaths/min');
-  const lag = page.getByTestId('breath-lag');
+  const lag = bt.page.getByTestId('breath-lag');
   const shownLag = Number(await lag.getAttribute('data-lag-s'));
   expect(Math.abs(shownLag - lagS)).toBeLessThan(0.3);
   await expect(lag).toContainText('behind the pacer');
@@ -140,33 +119,33 @@ test('starts the accelerometer of a strap offering PMD, shows the breath rate an
     .annotations.push({ type: 'measured', description: `rate ${shownRate} /min, lag ${shownLag} s` });
 
   // After the strap drops and comes back, the app starts the accelerometer again.
-  const starts = () => strap.pmdCommands.filter((command) => command[0] === 2).length;
+  const starts = () => bt.strap.pmdCommands.filter((command) => command[0] === 2).length;
   expect(starts()).toBe(1);
-  await strap.disconnect();
-  await expect(page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live', {
+  await bt.strap.disconnect();
+  await expect(bt.page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live', {
     timeout: 15_000,
   });
   await expect.poll(starts, { timeout: 10_000 }).toBe(2);
 
   // Stopping the session stops the accelerometer on the strap before letting it go.
-  await page.getByRole('button', { name: 'Stop session' }).click();
-  await expect.poll(() => strap.pmdCommands.at(-1)).toEqual([3, 2]);
+  await bt.page.getByRole('button', { name: 'Stop session' }).click();
+  await expect.poll(() => bt.strap.pmdCommands.at(-1)).toEqual([3, 2]);
 });
 
 test('the demo heart breathes with a chest of its own: its measured breath and lag show without a strap', async () => {
   test.setTimeout(90_000);
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
-  const rate = page.getByTestId('breath-rate');
+  await bt.page.goto(appUrl);
+  await bt.page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  const rate = bt.page.getByTestId('breath-rate');
   // The first reading needs 30 s of chest motion.
   await expect(rate).toHaveAttribute('data-rate-bpm', /\d/, { timeout: 60_000 });
-  const pacerRate = Number(await page.locator('[data-breath-rate]').getAttribute('data-breath-rate'));
+  const pacerRate = Number(await bt.page.locator('[data-breath-rate]').getAttribute('data-breath-rate'));
   expect(Math.abs(Number(await rate.getAttribute('data-rate-bpm')) - pacerRate)).toBeLessThan(0.5);
   await expect(rate).toContainText('breaths/min');
   // The demo person breathes 0.6 s behind the pacer.
-  const lag = Number(await page.getByTestId('breath-lag').getAttribute('data-lag-s'));
+  const lag = Number(await bt.page.getByTestId('breath-lag').getAttribute('data-lag-s'));
   expect(Math.abs(lag - 0.6)).toBeLessThan(0.3);
-  await page.getByRole('button', { name: 'Stop session' }).click();
+  await bt.page.getByRole('button', { name: 'Stop session' }).click();
 });
 
 test('a replayed CSV with the measured breath column plays that breath into the readout', async () => {
@@ -174,15 +153,15 @@ test('a replayed CSV with the measured breath column plays that breath into the 
   // Two minutes at 75 bpm of a person breathing at 5/min, as this app exports a session with a chest sensor.
   const beats = evenBeats(150, 800, 5);
   const values = Float32Array.from({ length: 4 * 125 }, (_, k) => 30 * Math.sin((2 * Math.PI * k) / 48));
-  await page.goto(appUrl);
-  await page.getByText('Replay a recording').click();
-  await page.getByLabel('Replay speed').selectOption('4');
-  await page.getByLabel('Replay an RR file').setInputFiles({
+  await bt.page.goto(appUrl);
+  await bt.page.getByText('Replay a recording').click();
+  await bt.page.getByLabel('Replay speed').selectOption('4');
+  await bt.page.getByLabel('Replay an RR file').setInputFiles({
     name: 'h10-session.csv',
     mimeType: 'text/csv',
     buffer: Buffer.from(beatsCsv(beats, { startMs: 0, values })),
   });
-  const rate = page.getByTestId('breath-rate');
+  const rate = bt.page.getByTestId('breath-rate');
   await expect(rate).toHaveAttribute('data-rate-bpm', /\d/, { timeout: 30_000 });
   expect(Math.abs(Number(await rate.getAttribute('data-rate-bpm')) - 5)).toBeLessThan(0.5);
 });

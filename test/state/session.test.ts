@@ -146,10 +146,10 @@ describe('LiveSession', () => {
       Math.sin((2 * Math.PI * (k / 4 - 1.5)) / 10 - Math.PI / 2),
     );
     const read = parseRrText(beatsCsv(beats, { startMs: 0, values: values.map((v) => 25 * v) }));
-    if (!read.ok) throw new Error(read.problem.kind);
+    if (!read.ok) throw new Error(read.error.kind);
     const source = new ReplaySource(
       'h10.csv',
-      { ...read.file.beats, breath: read.file.breath },
+      { ...read.value.beats, breath: read.value.breath },
       { now: () => nowMs },
     );
     await session.start(source);

@@ -17,7 +17,7 @@ import {
 import { BREATH_STEP_MS, MAX_BREATH_MG } from '../respiration/breath-trace';
 import type { BreathColumn } from '../session/breath-column';
 import { MAX_RECORDING_BEATS } from './file-limits';
-import { BadValue, integer, list, nullable, number, object, oneOf, string, type Json } from './validate';
+import { BadValue, integer, list, nullable, number, object, oneOf, string, type Json } from '../validate';
 
 export interface BackupSetting {
   readonly key: string;

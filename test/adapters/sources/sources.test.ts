@@ -44,12 +44,12 @@ describe('ReplaySource', () => {
     const read = parseRrText(
       'time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase\n1,1000,0,normal,,\n1.8,800,0,normal,,\n7,1200,1,normal,,\n',
     );
-    if (!read.ok) throw new Error(read.problem.kind);
+    if (!read.ok) throw new Error(read.error.kind);
     const fromText = parseRrText('rr\n1000\n64000\n800\n');
-    if (!fromText.ok) throw new Error(fromText.problem.kind);
+    if (!fromText.ok) throw new Error(fromText.error.kind);
     for (const [file, expected] of [
       [
-        read.file,
+        read.value,
         [
           [1000, 1000, false],
           [800, 1800, false],
@@ -57,7 +57,7 @@ describe('ReplaySource', () => {
         ],
       ],
       [
-        fromText.file,
+        fromText.value,
         [
           [1000, 1000, false],
           [800, 1800, true],
@@ -81,12 +81,12 @@ describe('ReplaySource', () => {
       k >= 160 && k < 200 ? Number.NaN : 30 * Math.sin((2 * Math.PI * 5.5 * (k / 4)) / 60),
     );
     const read = parseRrText(beatsCsv(beats, { startMs: 0, values }));
-    if (!read.ok) throw new Error(read.problem.kind);
-    expect(read.file.breath).toHaveLength(100);
+    if (!read.ok) throw new Error(read.error.kind);
+    expect(read.value.breath).toHaveLength(100);
     let nowMs = 0;
     const source = new ReplaySource(
       'breath.csv',
-      { ...read.file.beats, breath: read.file.breath },
+      { ...read.value.beats, breath: read.value.breath },
       { now: () => nowMs },
     );
     const chunks: AccelerationChunk[] = [];

@@ -80,9 +80,9 @@ describe('full backup', () => {
   it('round-trips through JSON unchanged, beats included', () => {
     const backup = sample();
     const parsed = parseBackup(backupJson(backup));
-    if (!parsed.ok) throw new Error(parsed.problem.message);
-    expect(parsed.backup).toEqual(backup);
-    expect(fromColumns(parsed.backup.sessions[0]!.beats)).toEqual(sampleBeats(30));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value).toEqual(backup);
+    expect(fromColumns(parsed.value.sessions[0]!.beats)).toEqual(sampleBeats(30));
   });
 
   it('names the path of a bad RR value', () => {
@@ -91,7 +91,7 @@ describe('full backup', () => {
     });
     expect(result).toEqual({
       ok: false,
-      problem: {
+      error: {
         where: 'sessions[1].beats.rrMs[4]',
         message: 'sessions[1].beats.rrMs[4]: expected a number, found "x"',
       },
@@ -100,15 +100,15 @@ describe('full backup', () => {
 
   it('refuses columns of different lengths, times going backwards, and out-of-range check-ins', () => {
     const short = parseEdited((d) => sessions(d)[0]!.beats['timeMs']!.pop());
-    expect(!short.ok && short.problem.where).toBe('sessions[0].beats.timeMs');
+    expect(!short.ok && short.error.where).toBe('sessions[0].beats.timeMs');
     const backwards = parseEdited((d) => {
       sessions(d)[0]!.beats['timeMs']![3] = 1;
     });
-    expect(!backwards.ok && backwards.problem.where).toBe('sessions[0].beats.timeMs[3]');
+    expect(!backwards.ok && backwards.error.where).toBe('sessions[0].beats.timeMs[3]');
     const rating = parseEdited((d) => {
       (sessions(d)[0]!.session['checkInAfter'] as Record<string, unknown>)['stress'] = 11;
     });
-    expect(!rating.ok && rating.problem.where).toBe('sessions[0].session.checkInAfter.stress');
+    expect(!rating.ok && rating.error.where).toBe('sessions[0].session.checkInAfter.stress');
   });
 
   it('restores an older backup holding impossible beats without them, a gap marked and the figures redone', () => {
@@ -117,8 +117,8 @@ describe('full backup', () => {
       (beats['rrMs'] as number[])[5] = 1000 / 1024; // 0.98 ms
       (beats['rrMs'] as number[])[9] = 63_999.0234375; // 64 s
     });
-    if (!edited.ok) throw new Error(edited.problem.message);
-    const [restored] = edited.backup.sessions;
+    if (!edited.ok) throw new Error(edited.error.message);
+    const [restored] = edited.value.sessions;
     const beats = fromColumns(restored!.beats);
     const original = sampleBeats(30);
     expect(beats.map((b) => b.rrMs)).toEqual(
@@ -132,26 +132,26 @@ describe('full backup', () => {
     const long = parseEdited((d) => {
       sessions(d)[0]!.beats['rrMs'] = new Array<number>(MAX_RECORDING_BEATS + 1).fill(1000);
     });
-    expect(long).toMatchObject({ ok: false, problem: { where: 'sessions[0].beats.rrMs' } });
-    expect(!long.ok && long.problem.message).toMatch(/more than the 500000 a session may/);
+    expect(long).toMatchObject({ ok: false, error: { where: 'sessions[0].beats.rrMs' } });
+    expect(!long.ok && long.error.message).toMatch(/more than the 500000 a session may/);
   });
 
   it('refuses other files, newer versions, duplicated ids and a beat count that disagrees', () => {
-    expect(parseBackup('{ nope')).toMatchObject({ ok: false, problem: { where: '' } });
-    expect(parseBackup('{"format":"other"}')).toMatchObject({ ok: false, problem: { where: 'format' } });
+    expect(parseBackup('{ nope')).toMatchObject({ ok: false, error: { where: '' } });
+    expect(parseBackup('{"format":"other"}')).toMatchObject({ ok: false, error: { where: 'format' } });
     expect(parseEdited((d) => (d['version'] = 99))).toMatchObject({
       ok: false,
-      problem: { where: 'version' },
+      error: { where: 'version' },
     });
     expect(
       parseEdited((d) => {
         sessions(d)[1]!.session['id'] = 'a';
       }),
-    ).toMatchObject({ ok: false, problem: { where: 'sessions[1].session.id' } });
+    ).toMatchObject({ ok: false, error: { where: 'sessions[1].session.id' } });
     const count = parseEdited((d) => {
       (sessions(d)[0]!.session['summary'] as Record<string, unknown>)['beatCount'] = 3;
     });
-    expect(!count.ok && count.problem.message).toMatch(/holds 30 beats but the summary says 3/);
+    expect(!count.ok && count.error.message).toMatch(/holds 30 beats but the summary says 3/);
   });
 
   it('reads a version-1 file (before readings) as having none', () => {
@@ -159,8 +159,8 @@ describe('full backup', () => {
       d['version'] = 1;
       delete d['readings'];
     });
-    expect(result.ok && result.backup.readings).toEqual([]);
-    expect(result.ok && result.backup.sessions).toHaveLength(2);
+    expect(result.ok && result.value.readings).toEqual([]);
+    expect(result.ok && result.value.sessions).toHaveLength(2);
   });
 
   it('refuses readings with impossible values, a wrong beat count or a repeated id', () => {
@@ -170,28 +170,28 @@ describe('full backup', () => {
       (reading(d, 0)['rrMs'] as number[])[5] = 90_000;
       (reading(d, 1)['rrMs'] as number[])[7] = 210; // short, but a stored beat: kept
     });
-    expect(!rr.ok && rr.problem.where).toBe('readings[0].rrMs[5]');
+    expect(!rr.ok && rr.error.where).toBe('readings[0].rrMs[5]');
     const count = parseEdited((d) => (reading(d, 1)['beatCount'] = 3));
-    expect(!count.ok && count.problem.where).toBe('readings[1].beatCount');
+    expect(!count.ok && count.error.where).toBe('readings[1].beatCount');
     const zero = parseEdited((d) => (reading(d, 0)['rmssdMs'] = 0));
-    expect(!zero.ok && zero.problem.where).toBe('readings[0].rmssdMs');
+    expect(!zero.ok && zero.error.where).toBe('readings[0].rmssdMs');
     const hr = parseEdited((d) => (reading(d, 0)['meanHrBpm'] = 900));
-    expect(!hr.ok && hr.problem.where).toBe('readings[0].meanHrBpm');
+    expect(!hr.ok && hr.error.where).toBe('readings[0].meanHrBpm');
     const length = parseEdited((d) => (reading(d, 0)['lengthS'] = 75));
-    expect(!length.ok && length.problem.where).toBe('readings[0].lengthS');
+    expect(!length.ok && length.error.where).toBe('readings[0].lengthS');
     const corrected = parseEdited((d) => (reading(d, 0)['correctedCount'] = 61));
-    expect(!corrected.ok && corrected.problem.where).toBe('readings[0].correctedCount');
+    expect(!corrected.ok && corrected.error.where).toBe('readings[0].correctedCount');
     const twice = parseEdited((d) => (reading(d, 1)['id'] = 'r1'));
-    expect(!twice.ok && twice.problem.where).toBe('readings[1].id');
+    expect(!twice.ok && twice.error.where).toBe('readings[1].id');
     const missing = parseEdited((d) => delete d['readings']);
-    expect(!missing.ok && missing.problem.where).toBe('readings');
+    expect(!missing.ok && missing.error.where).toBe('readings');
   });
 
   it('carries a heart-rate-only session with its samples through JSON unchanged', () => {
     const backup = watchBackup();
     const parsed = parseBackup(backupJson(backup));
-    expect(parsed).toEqual({ ok: true, backup });
-    expect(parsed.ok && parsed.backup.sessions[0]?.session.signal).toBe('heart-rate');
+    expect(parsed).toEqual({ ok: true, value: backup });
+    expect(parsed.ok && parsed.value.sessions[0]?.session.signal).toBe('heart-rate');
   });
 
   it('refuses impossible heart rates, times going back, and a sample count that disagrees', () => {
@@ -206,12 +206,12 @@ describe('full backup', () => {
     };
     expect(edit((s) => (s.heartRate!.heartRateBpm[3] = 400))).toMatchObject({
       ok: false,
-      problem: { where: 'sessions[0].heartRate.heartRateBpm[3]' },
+      error: { where: 'sessions[0].heartRate.heartRateBpm[3]' },
     });
     expect(edit((s) => (s.heartRate!.heartRateBpm[3] = 0))).toMatchObject({ ok: false });
     expect(edit((s) => (s.heartRate!.timeMs[5] = 1))).toMatchObject({
       ok: false,
-      problem: {
+      error: {
         where: 'sessions[0].heartRate.timeMs[5]',
         message: 'sessions[0].heartRate.timeMs[5]: sample times go backwards',
       },
@@ -219,11 +219,11 @@ describe('full backup', () => {
     expect(edit((s) => s.heartRate!.heartRateBpm.pop())).toMatchObject({ ok: false });
     expect(edit((s) => delete s.heartRate)).toMatchObject({
       ok: false,
-      problem: { where: 'sessions[0].heartRate' },
+      error: { where: 'sessions[0].heartRate' },
     });
     expect(edit((s) => (s.session.signal = 'ppg'))).toMatchObject({
       ok: false,
-      problem: { where: 'sessions[0].session.signal' },
+      error: { where: 'sessions[0].session.signal' },
     });
   });
 
@@ -240,13 +240,13 @@ describe('full backup', () => {
       base.readings,
     );
     const parsed = parseBackup(backupJson(backup));
-    if (!parsed.ok) throw new Error(parsed.problem.message);
-    expect(parsed.backup).toEqual(backup);
-    const breath = fromBreathColumn(parsed.backup.sessions[0]!.breath!);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value).toEqual(backup);
+    const breath = fromBreathColumn(parsed.value.sessions[0]!.breath!);
     expect(breath.startMs).toBe(2500);
     expect(Array.from(breath.values)).toEqual(Array.from(values));
-    expect(parsed.backup.sessions[1]!.breath).toBeUndefined();
-    expect(parsed.backup.assessments[0]!.signal).toBe('heart-rate');
+    expect(parsed.value.sessions[1]!.breath).toBeUndefined();
+    expect(parsed.value.assessments[0]!.signal).toBe('heart-rate');
   });
 
   it('reads a version-3 file as having no measured breath and assessments from beats', () => {
@@ -254,9 +254,9 @@ describe('full backup', () => {
       d['version'] = 3;
       (sessions(d)[0] as Record<string, unknown>)['breath'] = { startMs: 'not read', values: 7 };
     });
-    if (!result.ok) throw new Error(result.problem.message);
-    expect(result.backup.sessions[0]!.breath).toBeUndefined();
-    expect(result.backup.assessments[0]!.signal).toBeUndefined();
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.sessions[0]!.breath).toBeUndefined();
+    expect(result.value.assessments[0]!.signal).toBeUndefined();
   });
 
   it('refuses a corrupt or huge breath column with its path, and an assessment of an unknown signal', () => {
@@ -268,30 +268,30 @@ describe('full backup', () => {
     expect(edit(good).ok).toBe(true);
     expect(edit({ ...good, values: [1, 'x', 2] })).toMatchObject({
       ok: false,
-      problem: { where: 'sessions[0].breath.values[1]' },
+      error: { where: 'sessions[0].breath.values[1]' },
     });
     expect(edit({ ...good, values: [1, 17_000] })).toMatchObject({
       ok: false,
-      problem: { where: 'sessions[0].breath.values[1]' },
+      error: { where: 'sessions[0].breath.values[1]' },
     });
     expect(edit({ ...good, startMs: 100 })).toMatchObject({
       ok: false,
-      problem: { where: 'sessions[0].breath.startMs' },
+      error: { where: 'sessions[0].breath.startMs' },
     });
     expect(edit({ startMs: 0 })).toMatchObject({
       ok: false,
-      problem: { where: 'sessions[0].breath.values' },
+      error: { where: 'sessions[0].breath.values' },
     });
-    expect(edit('breath')).toMatchObject({ ok: false, problem: { where: 'sessions[0].breath' } });
+    expect(edit('breath')).toMatchObject({ ok: false, error: { where: 'sessions[0].breath' } });
     // 30 beats last under half a minute: an hour of breath cannot be theirs.
     const long = edit({ startMs: 0, values: new Array<number>(4 * 3600).fill(0) });
-    expect(!long.ok && long.problem.message).toMatch(/longer than the session \(\d+ s\) can have breathed/);
+    expect(!long.ok && long.error.message).toMatch(/longer than the session \(\d+ s\) can have breathed/);
     const huge = edit({ startMs: 0, values: new Array<number>(MAX_BREATH_SAMPLES + 1).fill(0) });
-    expect(!huge.ok && huge.problem.message).toMatch(/more than the 2000000 a session may/);
+    expect(!huge.ok && huge.error.message).toMatch(/more than the 2000000 a session may/);
     const assessment = parseEdited((d) => {
       (d['assessments'] as Record<string, unknown>[])[0]!['signal'] = 'ppg';
     });
-    expect(assessment).toMatchObject({ ok: false, problem: { where: 'assessments[0].signal' } });
+    expect(assessment).toMatchObject({ ok: false, error: { where: 'assessments[0].signal' } });
   });
 
   it('refuses a measured breath on a session without beats', () => {
@@ -299,7 +299,7 @@ describe('full backup', () => {
     data.sessions[0]!['breath'] = { startMs: 0, values: [1, 2] };
     expect(parseBackup(JSON.stringify(data))).toMatchObject({
       ok: false,
-      problem: { where: 'sessions[0].breath' },
+      error: { where: 'sessions[0].breath' },
     });
   });
 
