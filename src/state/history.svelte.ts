@@ -244,9 +244,12 @@ export class History {
     await this.load();
   }
 
-  /** Keep the pacer's latest assessment in the history (the same result stored again stays one record). */
-  async recordAssessment(result: StoredAssessment): Promise<void> {
-    const record = assessmentRecord(result);
+  /**
+   * Keep the pacer's latest assessment in the history (the same result stored again stays one record), with the
+   * session it was measured in when there was one.
+   */
+  async recordAssessment(result: StoredAssessment, sessionId: string | null = null): Promise<void> {
+    const record = assessmentRecord(result, sessionId);
     if (!record || !this.#store) return;
     if (this.#assessments.some((a) => a.id === record.id)) return;
     const written = await this.#store.putAssessment(record);
@@ -352,7 +355,7 @@ export class History {
   async importRrFiles(files: readonly File[]): Promise<void> {
     if (!this.#store || files.length === 0) return;
     const { importRrFile, readRrFile, importSessions } = await historyFiles();
-    const sessions: { session: SessionRecord; beats: BeatRecord[] }[] = [];
+    const sessions: { session: SessionRecord; beats: BeatRecord[]; breath: BreathTraceSlice | null }[] = [];
     let impossible = 0;
     for (const file of files) {
       const read = importRrFile(await readRrFile(file), file.name, file.lastModified);
@@ -361,7 +364,7 @@ export class History {
         return;
       }
       if (sessions.some((s) => s.session.id === read.value.session.id)) continue; // the same file chosen twice
-      sessions.push({ session: read.value.session, beats: read.value.beats });
+      sessions.push({ session: read.value.session, beats: read.value.beats, breath: read.value.breath });
       impossible += read.value.impossible;
     }
     const result = await importSessions(this.#store, sessions);

@@ -12,7 +12,7 @@ import {
   steppedBreathRates,
   steppedFromSwings,
 } from '../core/pacer/assessment/stepped';
-import { traceSwings } from '../core/hr-only/swing';
+import { assessmentSwings, traceSwings } from '../core/hr-only/swing';
 import { NO_SMOOTHING } from '../core/hr-only/smoothing';
 import { isPlausibleHeartRate } from '../core/heart/limits';
 import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
@@ -437,7 +437,7 @@ export class PacerControl {
     const breaths = protocolBreaths(schedule, plan.rates.length, plan.first);
     // From the worker: over the person's measured breaths when the strap streams them (live-response.ts).
     const swings = heartRateOnly
-      ? traceSwings(this.#trace, breaths)
+      ? assessmentSwings(this.#trace, breaths)
       : breaths.map((span) => this.#swingOf(span, 'assess'));
     const result =
       plan.protocol === 'sliding'

@@ -14,7 +14,7 @@ import {
 } from '../core/session/record';
 import type { StorageError } from '../adapters/storage/database';
 import { SessionRecorder, type RecorderTimers } from '../adapters/storage/recorder';
-import type { BreathTrace } from '../core/respiration/breath-trace';
+import type { BreathTrace, BreathTraceSlice } from '../core/respiration/breath-trace';
 import type { ResonanceStore } from '../adapters/storage/store';
 import type { SessionObserver } from './session.svelte';
 
@@ -145,6 +145,7 @@ export class Recording implements SessionObserver {
     session: SessionRecord;
     beats: readonly BeatRecord[];
     heartRate: readonly HeartRateRecord[];
+    breath: BreathTraceSlice | null;
   } | null {
     return this.#recorder?.snapshot() ?? null;
   }

@@ -2,14 +2,17 @@
  * The measured breath end to end: Chromium's emulated strap offers Polar's Measurement Data service like an H10;
  * the app's real Bluetooth code starts its accelerometer, the strap streams chest motion of a person breathing with
  * the pacer's rhythm a known time behind it, and the app shows that rate and lag. A strap without the service is
- * covered by bluetooth.e2e.ts, unchanged.
+ * covered by bluetooth.e2e.ts, unchanged. Without a strap: the demo heart's person has a chest of their own, and a
+ * replayed CSV that carries the measured breath plays it back; both show in the same readout.
  */
 import { expect, test } from '@playwright/test';
 import { patternFromRate } from '../../src/core/pacer/pattern';
 import { PacerSchedule } from '../../src/core/pacer/schedule';
+import { beatsCsv } from '../../src/core/export/session-text';
 import { ChestMotion } from '../../src/core/respiration/chest-motion';
+import { evenBeats } from '../core/export/beats';
 import { rawAccFrame } from '../core/gatt/pmd-bytes';
-import { useStrapBrowser } from './bluetooth-peripheral';
+import { appUrl, useStrapBrowser } from './bluetooth-peripheral';
 
 declare global {
   interface Window {
@@ -127,4 +130,38 @@ test('starts the accelerometer of a strap offering PMD, shows the breath rate an
   // Stopping the session stops the accelerometer on the strap before letting it go.
   await bt.page.getByRole('button', { name: 'Stop session' }).click();
   await expect.poll(() => bt.strap.pmdCommands.at(-1)).toEqual([3, 2]);
+});
+
+test('the demo heart breathes with a chest of its own: its measured breath and lag show without a strap', async () => {
+  test.setTimeout(90_000);
+  await bt.page.goto(appUrl);
+  await bt.page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  const rate = bt.page.getByTestId('breath-rate');
+  // The first reading needs 30 s of chest motion.
+  await expect(rate).toHaveAttribute('data-rate-bpm', /\d/, { timeout: 60_000 });
+  const pacerRate = Number(await bt.page.locator('[data-breath-rate]').getAttribute('data-breath-rate'));
+  expect(Math.abs(Number(await rate.getAttribute('data-rate-bpm')) - pacerRate)).toBeLessThan(0.5);
+  await expect(rate).toContainText('breaths/min');
+  // The demo person breathes 0.6 s behind the pacer.
+  const lag = Number(await bt.page.getByTestId('breath-lag').getAttribute('data-lag-s'));
+  expect(Math.abs(lag - 0.6)).toBeLessThan(0.3);
+  await bt.page.getByRole('button', { name: 'Stop session' }).click();
+});
+
+test('a replayed CSV with the measured breath column plays that breath into the readout', async () => {
+  test.setTimeout(90_000);
+  // Two minutes at 75 bpm of a person breathing at 5/min, as this app exports a session with a chest sensor.
+  const beats = evenBeats(150, 800, 5);
+  const values = Float32Array.from({ length: 4 * 125 }, (_, k) => 30 * Math.sin((2 * Math.PI * k) / 48));
+  await bt.page.goto(appUrl);
+  await bt.page.getByText('Replay a recording').click();
+  await bt.page.getByLabel('Replay speed').selectOption('4');
+  await bt.page.getByLabel('Replay an RR file').setInputFiles({
+    name: 'h10-session.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(beatsCsv(beats, { startMs: 0, values })),
+  });
+  const rate = bt.page.getByTestId('breath-rate');
+  await expect(rate).toHaveAttribute('data-rate-bpm', /\d/, { timeout: 30_000 });
+  expect(Math.abs(Number(await rate.getAttribute('data-rate-bpm')) - 5)).toBeLessThan(0.5);
 });

@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseBackup } from '../../src/core/export/backup';
 import { skipFirstRun } from './first-run';
 import { listRows, openHistory, recordedBeats, runSession } from './history-steps';
@@ -68,6 +68,24 @@ test('bad files get a message naming what and where, and nothing is imported', a
   const notice = page.getByTestId('history-notice');
   await expect(notice).toContainText('Nothing was restored');
   await expect(notice).toContainText('sessions[1].beats.rrMs[1]');
+
+  // A measured breath that is not one (a value past any sensor's range) stops the whole restore too.
+  const badBreath = join(dir, `bad-breath-${Date.now()}.json`);
+  await writeFile(
+    badBreath,
+    JSON.stringify({
+      format: 'resonance-backup',
+      version: 4,
+      exportedAtMs: 1,
+      sessions: [{ ...goodSession, breath: { startMs: 0, values: [1.5, null, 9e9] } }],
+      assessments: [],
+      settings: [],
+      readings: [],
+    }),
+  );
+  await page.getByTestId('restore-input').setInputFiles(badBreath);
+  await expect(notice).toContainText(`Nothing was restored from ${basename(badBreath)}`);
+  await expect(notice).toContainText('sessions[0].breath.values[2]');
 
   const badRr = join(dir, `bad-${Date.now()}.txt`);
   await writeFile(badRr, '812\n790\nabc\n801\n');

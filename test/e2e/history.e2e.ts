@@ -141,10 +141,12 @@ test('history, a session’s charts and the trends open offline', async ({ page,
   });
 });
 
-test('a finished resonance assessment joins the history and its trend', async ({ page }) => {
+test('a finished resonance assessment joins the history and its trend, marked when from heart rate only', async ({
+  page,
+}) => {
   await page.addInitScript(
     (text) => localStorage.setItem('resonance.pacer.assessment.v1', text),
-    JSON.stringify(STORED_ASSESSMENT),
+    JSON.stringify({ ...STORED_ASSESSMENT, signal: 'heart-rate' }),
   );
   await page.goto('/');
   await openHistory(page);
@@ -152,6 +154,10 @@ test('a finished resonance assessment joins the history and its trend', async ({
   await expect(page.getByTestId('chart-resonance')).toHaveAttribute('data-ready', 'true', {
     timeout: 10_000,
   });
+  const item = page.getByTestId('assessment-item');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('5.5 breaths/min');
+  await expect(item).toContainText('heart rate only');
   // Reloading does not store it twice.
   await page.reload();
   expect(await storeCount(page, 'assessments')).toBe(1);

@@ -5,6 +5,9 @@ import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-sourc
 import type { LiveBeat } from '../../src/core/hrv/live';
 import type { LiveResponse, PacerBreaths } from '../../src/core/pacer/live-response';
 import { breathingResponse } from '../../src/core/hrv/biofeedback';
+import { beatsCsv } from '../../src/core/export/session-text';
+import { parseRrText } from '../../src/core/rr-file/reader';
+import { evenBeats } from '../core/export/beats';
 
 class RecordingAnalyser implements HrvAnalyser {
   beats: LiveBeat[] = [];
@@ -159,6 +162,34 @@ describe('LiveSession', () => {
     if (breathing?.status !== 'ok') throw new Error(`no breath: ${JSON.stringify(breathing)}`);
     expect(Math.abs(breathing.rateBpm - session.rateBpm)).toBeLessThan(0.5);
     expect(Math.abs((breathing.lagS ?? Number.NaN) - 0.9)).toBeLessThan(0.3);
+    await session.stop();
+  });
+
+  it('measures the breath a replayed CSV carries, keeps it in the trace and hands its breaths to the pacer', async () => {
+    let nowMs = 0;
+    const session = new LiveSession(
+      () => new RecordingAnalyser(),
+      () => nowMs,
+    );
+    // A recording at 75 bpm whose person breathed at 6/min, 1.5 s behind a pacer that started with the session.
+    const beats = evenBeats(120, 800, 6);
+    const values = Float32Array.from({ length: 4 * 100 }, (_, k) =>
+      Math.sin((2 * Math.PI * (k / 4 - 1.5)) / 10 - Math.PI / 2),
+    );
+    const read = parseRrText(beatsCsv(beats, { startMs: 0, values: values.map((v) => 25 * v) }));
+    if (!read.ok) throw new Error(read.error.kind);
+    const source = new ReplaySource(
+      'h10.csv',
+      { ...read.value.beats, breath: read.value.breath },
+      { now: () => nowMs },
+    );
+    await session.start(source);
+    for (nowMs = 0; nowMs <= 90_000; nowMs += 500) source.tick();
+    const breathing = session.breathing;
+    if (breathing?.status !== 'ok') throw new Error(`no breath: ${JSON.stringify(breathing)}`);
+    expect(Math.abs(breathing.rateBpm - 6)).toBeLessThan(0.5);
+    expect(session.measuredBreaths.length).toBeGreaterThan(4);
+    expect(session.breathTrace.sampleCount).toBeGreaterThan(4 * 40);
     await session.stop();
   });
 

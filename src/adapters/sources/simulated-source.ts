@@ -18,14 +18,16 @@ const CHEST_SAMPLE_MS = 40; // 25 Hz, as an H10 is asked for
 
 /**
  * The demo heart: the simulated person, breathing with whatever the pacer asks, played on the session clock; with
- * `chest`, also the motion of their chest as an H10's accelerometer would give it.
+ * `chest`, the person breathes it `lagS` late, and that one breath both drives their heart and moves their chest as
+ * an H10's accelerometer would give it, so the measured breath, its lag and the heart's answer to it agree.
  */
 export class SimulatedHeartSource extends ClockedSource {
   readonly kind = 'simulated' as const;
   readonly label = 'Simulated heart';
   readonly #heart: SimulatedHeart;
+  /** The person's own breath: the breathing asked for, late by the chest's lag when there is a chest. */
   readonly #breathing: BreathingAt;
-  readonly #chest: { motion: ChestMotion; lagS: number } | null;
+  readonly #chest: ChestMotion | null;
   #nextChestMs = 0;
 
   constructor(
@@ -36,15 +38,11 @@ export class SimulatedHeartSource extends ClockedSource {
   ) {
     super(options);
     this.#heart = new SimulatedHeart(config);
-    this.#breathing = breathing;
-    this.#chest = chest && {
-      motion: new ChestMotion({
-        seed: config.seed ?? 1,
-        heartRateBpm: config.meanHrBpm ?? 66,
-        ...chest.config,
-      }),
-      lagS: chest.lagS,
-    };
+    const lagS = chest?.lagS ?? 0;
+    this.#breathing = lagS > 0 ? (t) => breathing(Math.max(0, t - lagS)) : breathing;
+    this.#chest =
+      chest &&
+      new ChestMotion({ seed: config.seed ?? 1, heartRateBpm: config.meanHrBpm ?? 66, ...chest.config });
   }
 
   protected override emitUntil(nowMs: number, listener: HeartSourceListener): void {
@@ -55,7 +53,7 @@ export class SimulatedHeartSource extends ClockedSource {
     for (; this.#nextChestMs <= nowMs; this.#nextChestMs += CHEST_SAMPLE_MS) {
       const t = this.#nextChestMs / 1000;
       timeMs.push(this.#nextChestMs);
-      xyzMg.push(...chest.motion.sample(t, this.#breathing(Math.max(0, t - chest.lagS))));
+      xyzMg.push(...chest.sample(t, this.#breathing(t)));
     }
     listener.acceleration({ timeMs, xyzMg });
   }

@@ -4,7 +4,9 @@
  */
 import { makeBackup, planRestore, type Backup, type BackupSession } from '../../core/export/backup';
 import { toColumns, type BeatColumns } from '../../core/session/columns';
-import { chunksOf, decodeChunks, decodeHeartRateChunks, heartRateChunksOf } from './chunks';
+import type { BreathTraceSlice } from '../../core/respiration/breath-trace';
+import { fromBreathColumn, toBreathColumn } from '../../core/session/breath-column';
+import { chunksOf, decodeBreath, decodeChunks, decodeHeartRateChunks, heartRateChunksOf } from './chunks';
 import type { HeartRateColumns } from '../../core/session/heart-rate-columns';
 import type { BeatRecord, SessionRecord } from '../../core/session/record';
 import { transact, type StorageResult } from './database';
@@ -21,7 +23,7 @@ const ALL = [
   STORE.readings,
 ];
 
-/** Every finished session with its beats, every assessment, morning reading and setting. */
+/** Every finished session with its beats (and measured breath), every assessment, morning reading and setting. */
 export function exportBackup(store: ResonanceStore, exportedAtMs: number): Promise<StorageResult<Backup>> {
   return transact(store.db, ALL, 'readonly', async (tx) => {
     const [rows, chunks, heartRateChunks, checkIns, assessments, settings, readings] = await Promise.all([
@@ -38,10 +40,16 @@ export function exportBackup(store: ResonanceStore, exportedAtMs: number): Promi
     const samplesBySession = groupBySession(heartRateChunks);
     const sessions: BackupSession[] = joinCheckIns(rows, checkIns)
       .filter((s) => s.status === 'finished')
-      .map((session) => {
-        const beats = decodeChunks(bySession.get(session.id) ?? []);
+      .map((session): BackupSession => {
+        const chunks = bySession.get(session.id) ?? [];
         const samples = samplesBySession.get(session.id);
-        return samples ? { session, beats, heartRate: decodeHeartRateChunks(samples) } : { session, beats };
+        const breath = decodeBreath(chunks);
+        return {
+          session,
+          beats: decodeChunks(chunks),
+          ...(samples ? { heartRate: decodeHeartRateChunks(samples) } : {}),
+          ...(breath ? { breath: toBreathColumn(breath) } : {}),
+        };
       });
     return makeBackup(exportedAtMs, sessions, assessments, settings, readings);
   });
@@ -82,8 +90,8 @@ export function restoreBackup(store: ResonanceStore, backup: Backup): Promise<St
     ]);
     const plan = planRestore(backup, new Set(sessionIds), new Set(assessmentIds), new Set(readingIds));
     const writes: Promise<unknown>[] = [];
-    for (const { session, beats, heartRate } of plan.sessions)
-      writes.push(...putSessionWrites(tx, session, beats, heartRate));
+    for (const { session, beats, heartRate, breath } of plan.sessions)
+      writes.push(...putSessionWrites(tx, session, beats, heartRate, breath && fromBreathColumn(breath)));
     for (const a of plan.assessments) writes.push(tx.objectStore(STORE.assessments).put(a));
     for (const r of plan.readings) writes.push(tx.objectStore(STORE.readings).put(r));
     const keys = new Set(settingKeys);
@@ -106,12 +114,15 @@ function putSessionWrites(
   session: SessionRecord,
   beats: BeatColumns,
   heartRate?: HeartRateColumns,
+  breath?: BreathTraceSlice | null,
 ): Promise<unknown>[] {
   const { row, checkIns } = splitCheckIns(session);
+  // The whole measured breath rides in the first chunk (the reader joins slices from any chunks).
+  const chunks = chunksOf(session.id, beats).map((c) => (c.seq === 0 && breath ? { ...c, breath } : c));
   return [
     tx.objectStore(STORE.sessions).put(row),
     ...checkIns.map((c) => tx.objectStore(STORE.checkIns).put(c)),
-    ...chunksOf(session.id, beats).map((c) => tx.objectStore(STORE.beatChunks).put(c)),
+    ...chunks.map((c) => tx.objectStore(STORE.beatChunks).put(c)),
     ...(heartRate ? heartRateChunksOf(session.id, heartRate) : []).map((c) =>
       tx.objectStore(STORE.heartRateChunks).put(c),
     ),
@@ -119,17 +130,25 @@ function putSessionWrites(
 }
 
 /**
- * Store whole finished sessions (RR-file imports): all of them or none. A session whose id is already stored is
- * left as it is; returns how many were added.
+ * Store whole finished sessions (RR-file imports, with the measured breath this app's CSV may carry): all of them or
+ * none. A session whose id is already stored is left as it is; returns how many were added.
  */
 export function importSessions(
   store: ResonanceStore,
-  sessions: readonly { session: SessionRecord; beats: readonly BeatRecord[] }[],
+  sessions: readonly {
+    session: SessionRecord;
+    beats: readonly BeatRecord[];
+    breath?: BreathTraceSlice | null;
+  }[],
 ): Promise<StorageResult<number>> {
   return transact(store.db, ALL, 'readwrite', async (tx) => {
     const stored = new Set(await tx.objectStore(STORE.sessions).getAllKeys());
     const fresh = sessions.filter(({ session }) => !stored.has(session.id));
-    await Promise.all(fresh.flatMap(({ session, beats }) => putSessionWrites(tx, session, toColumns(beats))));
+    await Promise.all(
+      fresh.flatMap(({ session, beats, breath }) =>
+        putSessionWrites(tx, session, toColumns(beats), undefined, breath),
+      ),
+    );
     return fresh.length;
   });
 }

@@ -27,7 +27,7 @@ import { isPlausibleHeartRate } from '../../core/heart/limits';
 import type { HeartSourceKind } from '../../core/heart/types';
 import type { StorageError, StorageResult } from './database';
 import { BEATS_PER_CHUNK, HR_SAMPLES_PER_CHUNK, type StoredChunk } from './schema';
-import { BREATH_STEP_MS, type BreathTrace } from '../../core/respiration/breath-trace';
+import { BREATH_STEP_MS, type BreathTrace, type BreathTraceSlice } from '../../core/respiration/breath-trace';
 import type { ResonanceStore } from './store';
 
 /** What the recorder needs from storage (tests hand in one that fails). */
@@ -309,12 +309,14 @@ export class SessionRecorder implements BeatRecorder {
     session: SessionRecord;
     beats: readonly BeatRecord[];
     heartRate: readonly HeartRateRecord[];
+    breath: BreathTraceSlice | null;
   } {
     const session = this.#sessionRecord('finished', this.#beats.length, this.#samples.length, null);
     return {
       session: this.#stopped ? session : { ...session, status: 'recording', end: null },
       beats: this.#beats,
       heartRate: this.#samples,
+      breath: this.#breath?.slice(Number.NEGATIVE_INFINITY) ?? null,
     };
   }
 

@@ -14,6 +14,8 @@ import {
   type SessionRecord,
   type SessionSummary,
 } from '../session/record';
+import { BREATH_STEP_MS, MAX_BREATH_MG } from '../respiration/breath-trace';
+import type { BreathColumn } from '../session/breath-column';
 import { MAX_RECORDING_BEATS } from './file-limits';
 import { BadValue, integer, list, nullable, number, object, oneOf, string, type Json } from '../validate';
 
@@ -151,6 +153,38 @@ export function checkHeartRateColumns(value: Json, path: string): HeartRateColum
   };
 }
 
+/** Most breath values a session may hold: 4 Hz over the time 500,000 beats (the session limit) take at 60/min. */
+export const MAX_BREATH_SAMPLES = 2_000_000;
+/** How far the breath may run past the last beat, ms: a chest sensor streams on a little after the beats stop. */
+const BREATH_OVERRUN_MS = 10 * 60_000;
+
+/**
+ * A session's measured breath: the length limit first (before any value is read), then a start on the trace's 4 Hz
+ * grid, values that are null (not measured) or within what a chest sensor can read, and an end no later than a
+ * little after the session's last beat.
+ */
+export function checkBreath(value: Json, path: string, durationMs: number): BreathColumn {
+  const c = object(value, path);
+  const values = list(c['values'], `${path}.values`);
+  if (values.length > MAX_BREATH_SAMPLES)
+    throw new BadValue(
+      `${path}.values`,
+      `holds ${values.length} breath values, more than the ${MAX_BREATH_SAMPLES} a session may`,
+    );
+  const startMs = integer(c['startMs'], `${path}.startMs`, 0, durationMs + BREATH_OVERRUN_MS);
+  if (startMs % BREATH_STEP_MS !== 0)
+    throw new BadValue(`${path}.startMs`, `${startMs} is not on the breath's ${BREATH_STEP_MS} ms grid`);
+  const endMs = startMs + values.length * BREATH_STEP_MS;
+  if (endMs > durationMs + BREATH_OVERRUN_MS)
+    throw new BadValue(
+      `${path}.values`,
+      `runs to ${endMs / 1000} s, longer than the session (${Math.round(durationMs / 1000)} s) can have breathed`,
+    );
+  for (let i = 0; i < values.length; i += 1)
+    if (values[i] !== null) number(values[i], `${path}.values[${i}]`, -MAX_BREATH_MG, MAX_BREATH_MG);
+  return { startMs, values: values as (number | null)[] };
+}
+
 export function checkAssessment(value: Json, path: string): AssessmentRecord {
   const a = object(value, path);
   return {
@@ -165,6 +199,9 @@ export function checkAssessment(value: Json, path: string): AssessmentRecord {
       };
     }),
     sessionId: nullable((v, p) => string(v, p, 200))(a['sessionId'], `${path}.sessionId`),
+    ...(a['signal'] === undefined
+      ? {}
+      : { signal: oneOf(a['signal'], `${path}.signal`, ['rr', 'heart-rate'] as const) }),
   };
 }
 

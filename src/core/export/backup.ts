@@ -9,14 +9,19 @@
  *   3: version 2, and a session may carry `heartRate`: the heart-rate samples of a device without RR (a watch),
  *      as columns (session/heart-rate-columns.ts), one per `summary.heartRateSamples`; `session.signal` says what
  *      the session measured. Older files read as sessions of beats with no samples.
+ *   4: version 3, and a session may carry `breath`: its measured breath (a chest sensor's), as a 4 Hz column
+ *      (session/breath-column.ts); an assessment may carry `signal`, 'heart-rate' when its answer came from heart
+ *      rate only. Older files read as sessions without a measured breath and assessments from beats.
  */
 import { columnLength, fromColumns, type BeatColumns } from '../session/columns';
+import type { BreathColumn } from '../session/breath-column';
 import type { HeartRateColumns } from '../session/heart-rate-columns';
 import { durationOfBeats, summariseBeats } from '../session/summary';
 import type { ReadingRecord } from '../readiness/reading';
 import type { AssessmentRecord, SessionRecord } from '../session/record';
 import {
   checkAssessment,
+  checkBreath,
   checkColumns,
   checkHeartRateColumns,
   checkReading,
@@ -29,13 +34,15 @@ import { BadValue, integer, list, object } from '../validate';
 import type { Result } from '../result';
 
 const BACKUP_FORMAT = 'resonance-backup';
-const BACKUP_VERSION = 3;
+const BACKUP_VERSION = 4;
 
 export interface BackupSession {
   readonly session: SessionRecord;
   readonly beats: BeatColumns;
   /** Heart-rate samples (devices without RR); absent when the session has none. */
   readonly heartRate?: HeartRateColumns;
+  /** The measured breath (chest sensor); absent when the session has none. */
+  readonly breath?: BreathColumn;
 }
 
 export interface Backup {
@@ -145,7 +152,17 @@ function checkBackup(data: unknown): Backup {
             },
             beats: cleaned.beats,
           };
-    return heartRate === null ? checked : { ...checked, heartRate };
+    const breath =
+      version < 4 || e['breath'] === undefined
+        ? null
+        : checkBreath(e['breath'], `${path}.breath`, session.durationMs);
+    if (breath !== null && checked.beats.rrMs.length === 0)
+      throw new BadValue(`${path}.breath`, 'a measured breath comes with beats, and this session has none');
+    return {
+      ...checked,
+      ...(heartRate === null ? {} : { heartRate }),
+      ...(breath === null ? {} : { breath }),
+    };
   });
   const assessments = list(root['assessments'], 'assessments').map((a, i) =>
     checkAssessment(a, `assessments[${i}]`),

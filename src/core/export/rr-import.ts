@@ -2,11 +2,13 @@
  * RR files from other apps (Polar Sensor Logger, HRV Logger, Elite HRV, Kubios-style text, Welltory) and this
  * app's own RR text and CSV exports become sessions. The text is read by rr-file/reader.ts, the one reader shared
  * with replay and `npm run analyze`; its beats (impossible values already left out, gaps marked) are stored as
- * they are. This app's CSV brings back its own labels, gaps, times and pacer columns; other files' beats are
+ * they are. This app's CSV brings back its own labels, gaps, times and pacer columns, and the measured breath when
+ * it ends with that column (on the record's 4 Hz grid again, linear between beats); other files' beats are
  * labelled normal, and their times are the running sum of their intervals.
  */
 import { TextHash, type RrFile, type RrFileResult } from '../rr-file/reader';
 import type { FileProblem } from '../rr-file/problems';
+import { BREATH_STEP_MS, breathOnGrid, type BreathTraceSlice } from '../respiration/breath-trace';
 import type { Result } from '../result';
 import { fromColumns } from '../session/columns';
 import type { BeatRecord, SessionRecord } from '../session/record';
@@ -23,6 +25,8 @@ export function importId(text: string): string {
 interface ImportedRecording {
   readonly session: SessionRecord;
   readonly beats: BeatRecord[];
+  /** The measured breath the file carried (this app's CSV of a session with a chest sensor), else null. */
+  readonly breath: BreathTraceSlice | null;
   /** RR values the file held that were left out as impossible. */
   readonly impossible: number;
 }
@@ -49,7 +53,8 @@ function sessionFromRrFile(file: RrFile, fileName: string, endTimeMs: number): R
     checkInBefore: null,
     checkInAfter: null,
   };
-  return { ok: true, value: { session, beats, impossible: file.impossible } };
+  const breath = file.breath ? breathOnGrid(file.beats.timeMs, file.breath, BREATH_STEP_MS) : null;
+  return { ok: true, value: { session, beats, breath, impossible: file.impossible } };
 }
 
 /** {@link sessionFromRrFile} of a reader's result, passing a problem through. */

@@ -42,6 +42,30 @@ export function traceSwings(
 }
 
 /**
+ * The averaging an assessment assumes of a heart-rate-only watch when it compares swings across rates: a trailing
+ * 3 s average. A watch does not say how it averages, and its average shrinks the swing more at faster breathing
+ * (smoothing.ts: a 5 s average keeps 79 % at 4.5/min but 59 % at 6.5/min), which tilts a comparison of rates toward
+ * the slowest one tried. Dividing out a 3 s average takes a third of that tilt away for a 5 s watch and about all of
+ * it for a 3 s one, while over-correcting a watch that does not average by only 9 % across 4.5-6.5/min. It is an
+ * assumption, not a measurement of any watch, kept because on the validation panels (docs/heart-rate-only.md) it
+ * helped the assessments on watches that average 5 s and cost nothing on those that average 3 s or not at all. The
+ * swing shown to the person, the session summary and the adaptive controller read the swing as sent.
+ */
+const ASSUMED_WATCH_AVERAGE: DeviceSmoothing = { windowS: 3 };
+
+/**
+ * The swings a stepped, quick or sliding assessment compares across rates on heart rate only: {@link traceSwings}
+ * corrected for {@link ASSUMED_WATCH_AVERAGE}.
+ */
+export function assessmentSwings(
+  trace: HeartRateTrace,
+  breaths: readonly PacedBreath[],
+  windowBreaths = 1,
+): BreathSwing[] {
+  return traceSwings(trace, breaths, ASSUMED_WATCH_AVERAGE, windowBreaths);
+}
+
+/**
  * The average swing over the breaths that could be judged (the interquartile mean), bpm, with the number of
  * breaths used; null when none could be judged.
  */

@@ -2,7 +2,7 @@ import { createModelPerson, type ModelName } from '../physiology/models';
 import type { ModelPerson, PersonOptions, SimulatedPerson } from '../physiology/person';
 import { SimulatedChestStrap } from '../respiration/breath-log';
 import { NO_SMOOTHING } from '../hr-only/smoothing';
-import { traceSwings } from '../hr-only/swing';
+import { assessmentSwings, traceSwings } from '../hr-only/swing';
 import { watchTraceOfBeats, type WatchOptions } from '../hr-only/watch';
 import type { MeasuredBreath } from './response';
 import {
@@ -192,7 +192,7 @@ function watchAssessment(
   trace: ReturnType<typeof watchTraceOfBeats>,
 ): AssessmentResult {
   const window = options.protocol === 'sliding' ? 1 : (stepped?.windowBreaths ?? 1);
-  const swings = traceSwings(trace, protocolBreaths(schedule, breaths), NO_SMOOTHING, window);
+  const swings = assessmentSwings(trace, protocolBreaths(schedule, breaths), window);
   const result =
     options.protocol !== 'sliding'
       ? steppedFromSwings(swings, stepped)

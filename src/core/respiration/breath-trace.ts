@@ -9,6 +9,8 @@ import type { BreathSignal } from './chest-breathing';
  * timing carry meaning. Times are session milliseconds.
  */
 export const BREATH_STEP_MS = 250;
+/** Largest size of a breath value, mG: it is chest acceleration on one axis, and no chest sensor reads past 16 G. */
+export const MAX_BREATH_MG = 16_000;
 /** A window's newest few seconds are left for the next window, which sees them with signal on both sides. */
 const EDGE_MS = 3000;
 
@@ -90,4 +92,44 @@ export function joinBreathSlices(slices: readonly BreathTraceSlice[]): BreathTra
     for (let k = values.length - offset; k < s.values.length; k += 1) values.push(s.values[k] as number);
   }
   return { startMs: first.startMs, values: Float32Array.from(values) };
+}
+
+/** Breath values further apart than this (beats lost, or the breath not measured between) leave a hole, ms. */
+const MAX_BREATH_SPAN_MS = 3000;
+
+/**
+ * The breath sampled at beat times (this app's CSV: one value per beat, null where it was not measured) back on an
+ * even grid of `stepMs` (a multiple of which the grid starts on): linear between two consecutive beats that both
+ * have a value and are at most 3 s apart, NaN elsewhere; null when no two such beats exist. Times in ms.
+ */
+export function breathOnGrid(
+  timeMs: readonly number[],
+  values: readonly (number | null)[],
+  stepMs: number,
+): BreathTraceSlice | null {
+  const n = Math.min(timeMs.length, values.length);
+  let first = -1;
+  let last = -1;
+  for (let k = 0; k + 1 < n; k += 1)
+    if (values[k] !== null && values[k + 1] !== null) {
+      if (first < 0) first = k;
+      last = k + 1;
+    }
+  if (first < 0) return null;
+  const startMs = Math.ceil((timeMs[first] as number) / stepMs) * stepMs;
+  const count = Math.max(0, Math.floor(((timeMs[last] as number) - startMs) / stepMs) + 1);
+  const out = new Float32Array(count).fill(Number.NaN);
+  let k = first;
+  for (let j = 0; j < count; j += 1) {
+    const t = startMs + j * stepMs;
+    while (k + 1 < last && (timeMs[k + 1] as number) < t) k += 1;
+    const t0 = timeMs[k] as number;
+    const t1 = timeMs[k + 1] as number;
+    const v0 = values[k];
+    const v1 = values[k + 1];
+    if (v0 === null || v1 === null || v0 === undefined || v1 === undefined) continue;
+    if (t1 - t0 > MAX_BREATH_SPAN_MS || t1 <= t0 || t < t0 || t > t1) continue;
+    out[j] = v0 + ((v1 - v0) * (t - t0)) / (t1 - t0);
+  }
+  return { startMs, values: out };
 }

@@ -85,6 +85,8 @@ export interface OwnColumns {
   readonly artifact: number;
   readonly pacerRateBpm: number;
   readonly pacerPhase: number;
+  /** The measured breath (a chest sensor's), a column only some sessions have; -1 without it. */
+  readonly breath: number;
 }
 
 /** This app's CSV columns when every one of them is in the header (raw field names, as written). */
@@ -97,5 +99,5 @@ export function findOwnColumns(fields: readonly string[]): OwnColumns | null {
     pacerRateBpm: at('pacer_rate_bpm'),
     pacerPhase: at('pacer_phase'),
   };
-  return Object.values(own).every((i) => i >= 0) ? own : null;
+  return Object.values(own).every((i) => i >= 0) ? { ...own, breath: at('breath') } : null;
 }

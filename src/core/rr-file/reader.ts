@@ -15,12 +15,13 @@
  * so it is left out, counted, and the next beat kept is marked as following a gap. A file whose typical value is
  * no RR at all (heart rates in bpm) is refused. This app's own CSV carries its beat times, gap flags, artifact
  * labels and pacer columns, which are read back exactly (export/decimal.ts), so an export re-imports as the
- * same beats.
+ * same beats; and, when it ends with the measured breath column, the breath at each beat (for replay).
  */
 import { MAX_LINE_CHARS, MAX_RECORDING_BEATS } from '../export/file-limits';
 import { scaledDecimal } from '../export/decimal';
 import { isPlausibleRrMs } from '../heart/plausible';
 import { median } from '../hrv/series';
+import { MAX_BREATH_MG } from '../respiration/breath-trace';
 import { emptyColumns, type BeatColumns } from '../session/columns';
 import { NORMAL_BEAT } from '../session/record';
 import { findOwnColumns, findRrColumn, readHeaderName, type OwnColumns, type RrUnit } from './header';
@@ -39,6 +40,11 @@ export interface RrFile {
   readonly rrColumn: string | null;
   /** Whether the file is this app's own CSV (labels, gaps, times and pacer read from it). */
   readonly ownCsv: boolean;
+  /**
+   * The measured breath at each beat (one per beat kept; null where it was not measured), from this app's CSV of a
+   * session with a chest sensor; null for any other file.
+   */
+  readonly breath: readonly (number | null)[] | null;
   /** RR values left out as impossible (outside heart/plausible.ts), and the first few lines where they were. */
   readonly impossible: number;
   readonly impossibleLines: readonly number[];
@@ -156,6 +162,7 @@ export class RrFileReader {
   readonly #artifact: string[] = [];
   readonly #pacerRateBpm: (number | null)[] = [];
   readonly #pacerPhase: (number | null)[] = [];
+  readonly #breath: (number | null)[] = [];
 
   /** The line being read (for a caller's own problem, such as bytes that are not UTF-8). */
   get line(): number {
@@ -353,7 +360,11 @@ export class RrFileReader {
     if (rate === undefined) return bad('pacer_rate_bpm', f(own.pacerRateBpm), 'empty or 0 to 60');
     const phase = this.#optionalNumber(f(own.pacerPhase), 0, 1);
     if (phase === undefined) return bad('pacer_phase', f(own.pacerPhase), 'empty or 0 to 1');
+    const breath = own.breath < 0 ? null : this.#optionalNumber(f(own.breath), -MAX_BREATH_MG, MAX_BREATH_MG);
+    if (breath === undefined)
+      return bad('breath', f(own.breath), `empty or a breath value within ±${MAX_BREATH_MG} mG`);
     this.#timeMs.push(timeMs);
+    this.#breath.push(breath);
     this.#afterGap.push(gap === '1');
     this.#artifact.push(label);
     this.#pacerRateBpm.push(rate);
@@ -380,6 +391,7 @@ export class RrFileReader {
     if (!isPlausibleRrMs(typicalMs)) return { ok: false, error: { kind: 'not-rr-values', typical } };
 
     const beats = emptyColumns();
+    const breath: (number | null)[] = [];
     const lines: number[] = [];
     const impossibleLines: number[] = [];
     let impossible = 0;
@@ -404,6 +416,7 @@ export class RrFileReader {
       if (gapPending || (own && this.#afterGap[i])) beats.gaps.push(index);
       const label = own ? (this.#artifact[i] ?? NORMAL_BEAT) : NORMAL_BEAT;
       if (label !== NORMAL_BEAT) beats.artifacts.push([index, label]);
+      if (own) breath.push(this.#breath[i] ?? null);
       lines.push(this.#valueLines[i] ?? 0);
       gapPending = false;
     }
@@ -418,6 +431,7 @@ export class RrFileReader {
         unitFrom: layout.unit === null ? 'values' : 'header',
         rrColumn: layout.rrName === '' ? null : layout.rrName,
         ownCsv: layout.own !== null,
+        breath: layout.own && layout.own.breath >= 0 && breath.some((v) => v !== null) ? breath : null,
         impossible,
         impossibleLines,
         contentId: this.#hash.id,

@@ -116,6 +116,11 @@ export interface AssessmentRecord {
   readonly candidates: readonly { readonly rateBpm: number; readonly score: number }[];
   /** The session in which it was measured, if any. */
   readonly sessionId: string | null;
+  /**
+   * What the responses were measured from: beats, or heart rate only (a watch that sends no RR intervals).
+   * Absent in records from before heart-rate-only assessments were marked: beats ({@link assessmentSignalOf}).
+   */
+  readonly signal?: SessionSignal;
 }
 
 export const EMPTY_SUMMARY: SessionSummary = {
@@ -130,6 +135,11 @@ export const EMPTY_SUMMARY: SessionSummary = {
 /** What a session measured (records from before the field existed measured beats). */
 export function signalOf(session: SessionRecord): SessionSignal {
   return session.signal ?? 'rr';
+}
+
+/** What an assessment measured (records from before the field existed measured beats). */
+export function assessmentSignalOf(assessment: AssessmentRecord): SessionSignal {
+  return assessment.signal ?? 'rr';
 }
 
 /** The change in stress from before to after (negative = calmer), or null when either rating is missing. */

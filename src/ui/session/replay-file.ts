@@ -11,5 +11,7 @@ import { fail, ok, type Result } from '../../core/result';
 export async function replayFromFile(file: File, speed: number): Promise<Result<ReplaySource, string>> {
   const result = await readRrFile(file);
   if (!result.ok) return fail(fileProblemText(file.name, result.error));
-  return ok(new ReplaySource(file.name, result.value.beats, { speed }));
+  // This app's CSV of a session with a chest sensor carries the breath too: it plays along with the beats.
+  const { beats, breath } = result.value;
+  return ok(new ReplaySource(file.name, { ...beats, breath }, { speed }));
 }

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { Beat, HeartStatus } from '../../../src/core/heart/types';
+import type { AccelerationChunk, Beat, HeartStatus } from '../../../src/core/heart/types';
+import { beatsCsv } from '../../../src/core/export/session-text';
+import { ChestBreathingTracker } from '../../../src/core/respiration/chest-breathing';
 import { ReplaySource } from '../../../src/adapters/sources/replay-source';
 import { SimulatedHeartSource } from '../../../src/adapters/sources/simulated-source';
 import { parseRrText } from '../../../src/core/rr-file/reader';
+import { evenBeats } from '../../core/export/beats';
 
 function collector() {
   const beats: Beat[] = [];
@@ -71,6 +74,50 @@ describe('ReplaySource', () => {
     }
   });
 
+  it('plays the measured breath column of its own CSV as chest motion that measures as that breath', async () => {
+    // A recording at 72 bpm whose person breathed at 5.5/min; the breath unmeasured between 40 and 50 s.
+    const beats = evenBeats(100, 833, 5.5);
+    const values = Float32Array.from({ length: 4 * 90 }, (_, k) =>
+      k >= 160 && k < 200 ? Number.NaN : 30 * Math.sin((2 * Math.PI * 5.5 * (k / 4)) / 60),
+    );
+    const read = parseRrText(beatsCsv(beats, { startMs: 0, values }));
+    if (!read.ok) throw new Error(read.error.kind);
+    expect(read.value.breath).toHaveLength(100);
+    let nowMs = 0;
+    const source = new ReplaySource(
+      'breath.csv',
+      { ...read.value.beats, breath: read.value.breath },
+      { now: () => nowMs },
+    );
+    const chunks: AccelerationChunk[] = [];
+    await source.start({ ...collector().listener, acceleration: (c) => chunks.push(c) });
+    for (nowMs = 0; nowMs <= 90_000; nowMs += 250) source.tick();
+    const times = chunks.flatMap((c) => Array.from(c.timeMs));
+    // Every 100 ms, in order, nothing in the hole.
+    expect(times.every((t, i) => i === 0 || t > times[i - 1]!)).toBe(true);
+    expect(times.filter((t) => t > 41_000 && t < 49_000)).toEqual([]);
+    expect(times.length).toBeGreaterThan(700);
+    const tracker = new ChestBreathingTracker();
+    for (const c of chunks)
+      if (c.timeMs[0]! > 50_000)
+        tracker.push({ timeS: Array.from(c.timeMs, (t) => t / 1000), xyzMg: c.xyzMg });
+    const breathing = tracker.analyse();
+    if (breathing.status !== 'ok') throw new Error(breathing.reason);
+    expect(Math.abs(breathing.rateBpm - 5.5)).toBeLessThan(0.3);
+  });
+
+  it('plays no chest motion for a recording without a breath', async () => {
+    const source = new ReplaySource(
+      'r',
+      { rrMs: [1000, 1000], timeMs: [1000, 2000], gaps: [] },
+      { now: () => 5000 },
+    );
+    const chunks: AccelerationChunk[] = [];
+    await source.start({ ...collector().listener, acceleration: (c) => chunks.push(c) });
+    source.tick();
+    expect(chunks).toEqual([]);
+  });
+
   it('reports stopped when the person stops it', async () => {
     const source = new ReplaySource('x', [1000], { now: () => 0 });
     const c = collector();
@@ -97,5 +144,39 @@ describe('SimulatedHeartSource', () => {
       expect(b.rrMs).toBeGreaterThan(600);
       expect(b.rrMs).toBeLessThan(1300);
     }
+  });
+
+  it('drives the heart with the breath its chest moves with: the heart answers the breath, not the pacer', async () => {
+    /** The delay at which heart rate best follows the pacer's volume, s (0.1 s steps over 0-6 s). */
+    async function heartLagS(lagS: number): Promise<number> {
+      let nowMs = 0;
+      const pacer = (t: number) => 0.5 - 0.5 * Math.cos((2 * Math.PI * t) / 10);
+      const source = new SimulatedHeartSource(
+        { seed: 3, mayerDrive: 0, directRsaBpm: 0 },
+        pacer,
+        { now: () => nowMs },
+        { lagS },
+      );
+      const c = collector();
+      await source.start({ ...c.listener, acceleration: () => {} });
+      nowMs = 180_000;
+      source.tick();
+      await source.stop();
+      const beats = c.beats.filter((b) => b.timeMs > 30_000);
+      let best = { lag: 0, r: -Infinity };
+      for (let lag = 0; lag <= 6; lag += 0.1) {
+        const xs = beats.map((b) => pacer(b.timeMs / 1000 - lag));
+        const ys = beats.map((b) => 60_000 / b.rrMs);
+        const mx = xs.reduce((a, v) => a + v, 0) / xs.length;
+        const my = ys.reduce((a, v) => a + v, 0) / ys.length;
+        let sxy = 0;
+        for (let i = 0; i < xs.length; i += 1) sxy += (xs[i]! - mx) * (ys[i]! - my);
+        if (sxy > best.r) best = { lag, r: sxy };
+      }
+      return best.lag;
+    }
+    const early = await heartLagS(0.2);
+    const late = await heartLagS(2.2);
+    expect(Math.abs(late - early - 2)).toBeLessThan(0.4);
   });
 });

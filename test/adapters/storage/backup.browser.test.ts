@@ -9,6 +9,7 @@ import { toColumns } from '../../../src/core/session/columns';
 import { makeBeats, makeHeartRateSamples, makeSession, uniqueDbName } from './fixtures';
 import { SessionRecorder } from '../../../src/adapters/storage/recorder';
 import { sampleReading } from '../../core/readiness/readings';
+import { BreathTrace } from '../../../src/core/respiration/breath-trace';
 
 const names: string[] = [];
 
@@ -136,5 +137,67 @@ describe('backup export and restore on real IndexedDB', () => {
     expect(session?.signal).toBe('heart-rate');
     expect(value(await fresh.readHeartRate('w'))).toEqual(samples);
     fresh.close();
+  });
+
+  it('a session with a measured breath goes out with it and comes back the same, once however often restored', async () => {
+    const store = await openStore();
+    const recorder = new SessionRecorder(
+      store,
+      { id: 'h10', startTimeMs: 5000, sourceKind: 'bluetooth', sourceLabel: 'Polar H10 1A2B' },
+      { timers: { setInterval: () => 0, clearInterval: () => {} }, holdLock: () => () => {} },
+    );
+    const trace = new BreathTrace();
+    recorder.recordBreath(trace);
+    await recorder.begin();
+    const beats = makeBeats(700); // four chunks: the stored breath is in slices
+    let next = 0;
+    for (let s = 10; s <= 620; s += 10) {
+      while (next < beats.length && (beats[next]?.timeMs ?? 0) <= s * 1000) recorder.record(beats[next++]!);
+      // A one-minute chest window at 10 Hz ending at s, a 6/min breath; a hole between 200 and 260 s.
+      const startS = Math.max(0, s - 60);
+      const values = Float32Array.from({ length: (s - startS) * 10 + 1 }, (_, k) =>
+        Math.sin((2 * Math.PI * (startS + k / 10)) / 10),
+      );
+      if (s < 200 || s > 260) trace.add({ startS, stepS: 0.1, values });
+      await recorder.flush();
+    }
+    while (next < beats.length) recorder.record(beats[next++]!);
+    await recorder.stop();
+    const stored = value(await store.readBreath('h10'));
+    expect(stored?.values.some(Number.isNaN)).toBe(true);
+    const text = backupJson(value(await exportBackup(store, 7)));
+    store.close();
+
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value.version).toBe(4);
+    const fresh = await openStore();
+    value(await restoreBackup(fresh, parsed.value));
+    const again = value(await restoreBackup(fresh, parsed.value));
+    expect(again.addedSessions).toBe(0);
+    expect(again.skippedSessions).toBe(1);
+    const restored = value(await fresh.readBreath('h10'));
+    expect(restored?.startMs).toBe(stored?.startMs);
+    expect(Array.from(restored?.values ?? [])).toEqual(Array.from(stored?.values ?? []));
+    expect(value(await fresh.readBeats('h10'))).toHaveLength(700);
+    const chunks = await fresh.db.getAll(STORE.beatChunks);
+    expect(chunks.filter((c) => c.breath !== undefined)).toHaveLength(1);
+    fresh.close();
+  });
+
+  it('an imported CSV with the measured breath keeps it with the session', async () => {
+    const store = await openStore();
+    const values = Float32Array.from({ length: 40 }, (_, k) => (k === 5 ? Number.NaN : k / 3));
+    const beats = makeBeats(30);
+    const session = makeSession('imp', 1000, {
+      summary: { ...makeSession('imp', 0).summary, beatCount: 30 },
+    });
+    expect(value(await importSessions(store, [{ session, beats, breath: { startMs: 750, values } }]))).toBe(
+      1,
+    );
+    const read = value(await store.readBreath('imp'));
+    expect(read?.startMs).toBe(750);
+    expect(Array.from(read?.values ?? [])).toEqual(Array.from(values));
+    store.close();
   });
 });

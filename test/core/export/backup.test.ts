@@ -13,6 +13,8 @@ import { sampleReading } from '../readiness/readings';
 import { toHeartRateColumns } from '../../../src/core/session/heart-rate-columns';
 import { summariseHeartRate } from '../../../src/core/hr-only/summary';
 import type { HeartRateRecord } from '../../../src/core/session/record';
+import { fromBreathColumn, toBreathColumn, type BreathColumn } from '../../../src/core/session/breath-column';
+import { MAX_BREATH_SAMPLES } from '../../../src/core/export/backup-check';
 
 /** 40 heart-rate samples of a watch, a second apart, a gap at 20. */
 const watchSamples: HeartRateRecord[] = Array.from({ length: 40 }, (_, i) => ({
@@ -222,6 +224,82 @@ describe('full backup', () => {
     expect(edit((s) => (s.session.signal = 'ppg'))).toMatchObject({
       ok: false,
       error: { where: 'sessions[0].session.signal' },
+    });
+  });
+
+  it('carries a measured breath and a heart-rate-only assessment through JSON, every value bit for bit', () => {
+    const values = Float32Array.from({ length: 80 }, (_, k) =>
+      k === 10 || k === 11 ? Number.NaN : 37.3 * Math.sin(k / 6) + 1e-4 * k,
+    );
+    const base = sample();
+    const backup = makeBackup(
+      base.exportedAtMs,
+      [{ ...base.sessions[0]!, breath: toBreathColumn({ startMs: 2500, values }) }, base.sessions[1]!],
+      [{ ...base.assessments[0]!, signal: 'heart-rate' }],
+      base.settings,
+      base.readings,
+    );
+    const parsed = parseBackup(backupJson(backup));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value).toEqual(backup);
+    const breath = fromBreathColumn(parsed.value.sessions[0]!.breath!);
+    expect(breath.startMs).toBe(2500);
+    expect(Array.from(breath.values)).toEqual(Array.from(values));
+    expect(parsed.value.sessions[1]!.breath).toBeUndefined();
+    expect(parsed.value.assessments[0]!.signal).toBe('heart-rate');
+  });
+
+  it('reads a version-3 file as having no measured breath and assessments from beats', () => {
+    const result = parseEdited((d) => {
+      d['version'] = 3;
+      (sessions(d)[0] as Record<string, unknown>)['breath'] = { startMs: 'not read', values: 7 };
+    });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.sessions[0]!.breath).toBeUndefined();
+    expect(result.value.assessments[0]!.signal).toBeUndefined();
+  });
+
+  it('refuses a corrupt or huge breath column with its path, and an assessment of an unknown signal', () => {
+    const edit = (breath: unknown, at = 0) =>
+      parseEdited((d) => {
+        (sessions(d)[at] as Record<string, unknown>)['breath'] = breath;
+      });
+    const good: BreathColumn = { startMs: 0, values: [1, null, 2] };
+    expect(edit(good).ok).toBe(true);
+    expect(edit({ ...good, values: [1, 'x', 2] })).toMatchObject({
+      ok: false,
+      error: { where: 'sessions[0].breath.values[1]' },
+    });
+    expect(edit({ ...good, values: [1, 17_000] })).toMatchObject({
+      ok: false,
+      error: { where: 'sessions[0].breath.values[1]' },
+    });
+    expect(edit({ ...good, startMs: 100 })).toMatchObject({
+      ok: false,
+      error: { where: 'sessions[0].breath.startMs' },
+    });
+    expect(edit({ startMs: 0 })).toMatchObject({
+      ok: false,
+      error: { where: 'sessions[0].breath.values' },
+    });
+    expect(edit('breath')).toMatchObject({ ok: false, error: { where: 'sessions[0].breath' } });
+    // 30 beats last under half a minute: an hour of breath cannot be theirs.
+    const long = edit({ startMs: 0, values: new Array<number>(4 * 3600).fill(0) });
+    expect(!long.ok && long.error.message).toMatch(/longer than the session \(\d+ s\) can have breathed/);
+    const huge = edit({ startMs: 0, values: new Array<number>(MAX_BREATH_SAMPLES + 1).fill(0) });
+    expect(!huge.ok && huge.error.message).toMatch(/more than the 2000000 a session may/);
+    const assessment = parseEdited((d) => {
+      (d['assessments'] as Record<string, unknown>[])[0]!['signal'] = 'ppg';
+    });
+    expect(assessment).toMatchObject({ ok: false, error: { where: 'assessments[0].signal' } });
+  });
+
+  it('refuses a measured breath on a session without beats', () => {
+    const data = JSON.parse(backupJson(watchBackup())) as { sessions: Record<string, unknown>[] };
+    data.sessions[0]!['breath'] = { startMs: 0, values: [1, 2] };
+    expect(parseBackup(JSON.stringify(data))).toMatchObject({
+      ok: false,
+      error: { where: 'sessions[0].breath' },
     });
   });
 

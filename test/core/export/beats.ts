@@ -36,3 +36,15 @@ export function sampleSession(
     checkInAfter: { stress: 5, note: '' },
   };
 }
+
+/** `count` beats `rrMs` apart, all normal, with a pacer at `pacerRateBpm` and no phase (a recording to replay). */
+export function evenBeats(count: number, rrMs: number, pacerRateBpm: number): BeatRecord[] {
+  return Array.from({ length: count }, (_, i) => ({
+    rrMs,
+    timeMs: rrMs * (i + 1),
+    afterGap: false,
+    artifact: NORMAL_BEAT,
+    pacerRateBpm,
+    pacerPhase: null,
+  }));
+}

@@ -114,4 +114,22 @@ describe('re-importing every export the app makes gives the same beats back', ()
     const csv = fixture('resonance-export.csv');
     expect(beatsCsv(imported(csv, 'resonance.csv').value.beats)).toBe(csv);
   });
+
+  it('brings back the measured breath of its own CSV on the 4 Hz grid, a hole where it was not measured', () => {
+    const beats = sampleBeats(60);
+    // A slow wave on the 4 Hz trace, not measured from 20 to 30 s.
+    const wave = (ms: number) => 20 * Math.sin((2 * Math.PI * ms) / 10_000);
+    const values = Float32Array.from({ length: 4 * 55 }, (_, k) =>
+      k >= 80 && k < 120 ? Number.NaN : wave(k * 250),
+    );
+    const result = imported(beatsCsv(beats, { startMs: 0, values }), 'h10.csv');
+    const breath = result.value.breath;
+    if (!breath) throw new Error('no breath');
+    expect(breath.startMs % 250).toBe(0);
+    const at = (ms: number) => breath.values[(ms - breath.startMs) / 250] as number;
+    // Linear between beats about 0.9 s apart: within a few percent of the wave.
+    for (const ms of [5000, 12_500, 40_000]) expect(Math.abs(at(ms) - wave(ms))).toBeLessThan(1);
+    expect(Number.isNaN(at(25_000))).toBe(true);
+    expect(imported(rrText(beats)).value.breath).toBeNull();
+  });
 });

@@ -30,6 +30,12 @@ describe('assessment records', () => {
     });
   });
 
+  it('keep the session they were measured in and the mark of an answer from heart rate only', () => {
+    const record = assessmentRecord({ ...result, signal: 'heart-rate' }, 's-1');
+    expect(record).toMatchObject({ sessionId: 's-1', signal: 'heart-rate' });
+    expect(assessmentRecord(result, 's-1')).not.toHaveProperty('signal');
+  });
+
   it('are not made from an assessment that found no rate', () => {
     expect(assessmentRecord({ ...result, foundBpm: null })).toBeNull();
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { meanSwing, traceSwings, type PacedBreath } from '../../../src/core/hr-only/swing';
+import { assessmentSwings, meanSwing, traceSwings, type PacedBreath } from '../../../src/core/hr-only/swing';
 import { smoothingGain } from '../../../src/core/hr-only/smoothing';
 import { watchTrace } from '../../../src/core/hr-only/watch';
 import { Random } from '../../../src/core/random';
@@ -116,5 +116,33 @@ describe('traceSwings', () => {
     const trace = { timeS: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9], hrBpm: [0, 0, 0, 400, 400, 0, 0, 0, 0, 0] };
     expect(traceSwings(trace, [{ startS: 0, endS: 10 }])[0]?.swingBpm).toBeNull();
     expect(meanSwing(traceSwings(trace, [{ startS: 0, endS: 10 }]))).toEqual({ swingBpm: null, breaths: 0 });
+  });
+});
+
+describe('assessmentSwings', () => {
+  /** The mean swing an assessment reads at `rateBpm` from a watch averaging `smoothingS` of a 12 bpm swing. */
+  function read(rateBpm: number, smoothingS: number, asSent = false): number {
+    const periodS = 60 / rateBpm;
+    const trace = watchTrace(heart(12, periodS, 3), { ...clean, smoothingS, durationS: 240 });
+    const breaths = breathsOf(periodS, 240).slice(1);
+    return meanSwing(asSent ? traceSwings(trace, breaths) : assessmentSwings(trace, breaths)).swingBpm ?? NaN;
+  }
+
+  it('narrows a 5 s average’s tilt toward slow rates in the comparison of 4.5 and 6.5 breaths/min', () => {
+    const asSent = read(6.5, 5, true) / read(4.5, 5, true);
+    const compared = read(6.5, 5) / read(4.5, 5);
+    // As sent, 6.5/min reads about 25 % below 4.5/min for the same 12 bpm swing (gains 0.59 and 0.79); corrected
+    // by the 3 s average's gains (0.85 and 0.93), about 18 % below.
+    expect(asSent).toBeLessThan(0.8);
+    expect(compared).toBeGreaterThan(asSent + 0.04);
+    expect(compared).toBeLessThan(0.9);
+  });
+
+  it('over-reads a watch that does not average by the 3 s average’s gain: about 9 % more at 6.5 than at 4.5/min', () => {
+    const slow = read(4.5, 1) / 12;
+    const fast = read(6.5, 1) / 12;
+    for (const r of [slow, fast]) expect(r).toBeGreaterThan(1);
+    expect(fast / slow).toBeGreaterThan(1.03);
+    expect(fast / slow).toBeLessThan(1.15);
   });
 });

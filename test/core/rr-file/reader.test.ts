@@ -101,6 +101,29 @@ describe('RR files in the published layouts', () => {
     expect(parseRrText('rr\n800\n')).toEqual({ ok: false, error: { kind: 'too-few-intervals', count: 1 } });
   });
 
+  it('reads the measured breath column of its own CSV, one value per beat kept, empty as not measured', () => {
+    const file = read(
+      'time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase,breath\n' +
+        '1,1000,0,normal,6,0,-12.5\n1.1,100,0,normal,6,0.1,3\n2,900,0,normal,6,0.2,\n3,1000,0,normal,6,0.3,40.25\n',
+    );
+    // The 100 ms interval is no beat: left out with its breath value.
+    expect(file.beats.rrMs).toEqual([1000, 900, 1000]);
+    expect(file.breath).toEqual([-12.5, null, 40.25]);
+    expect(
+      read(
+        'time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase\n1,1000,0,normal,,\n2,1000,0,normal,,\n',
+      ).breath,
+    ).toBeNull();
+    expect(read('rr\n1000\n900\n').breath).toBeNull();
+    const bad = parseRrText(
+      'time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase,breath\n1,1000,0,normal,6,0,1\n2,1000,0,normal,6,0,9e9\n',
+    );
+    expect(bad).toMatchObject({
+      ok: false,
+      error: { kind: 'bad-value', line: 3, column: 'breath', text: '9e9' },
+    });
+  });
+
   it('checks the columns of its own CSV, naming the line', () => {
     const header = 'time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase';
     expect(parseRrText(`${header}\n1,1000,0,normal,6,0\n0.5,1000,0,normal,6,0.1\n`)).toMatchObject({
