@@ -24,6 +24,8 @@ function dayOfPolarLines(): string {
   return `${lines.join('\n')}\n`;
 }
 
+export const targets = { 'rr-file-day-ms': 1000, 'rr-file-refuse-50mb-ms': 500, 'rr-file-refuse-read-mb': 4 };
+
 export async function run(): Promise<Record<string, number>> {
   const day = dayOfPolarLines();
   const dayMs: number[] = [];

@@ -52,6 +52,8 @@ function slope(xs: readonly number[], ys: readonly number[]): number {
   return sxy / sxx;
 }
 
+export const targets = { 'heap-growth-mb-per-hour': 5 };
+
 export async function run(): Promise<Record<string, number>> {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   const vite = await createServer({

@@ -74,6 +74,9 @@ function medianCpuMs(run: () => unknown, repeats: number): number {
   return median(Array.from({ length: repeats }, () => cpuMs(run)));
 }
 
+/** Issue 3's targets. */
+export const targets = { 'analysis-60min-ms': 50, 'live-update-p95-ms': 0.5, 'artifacts-24h-ms': 500 };
+
 export async function run(): Promise<Record<string, number>> {
   const hour = simulatedRr(3600, 42);
   for (let i = 0; i < 3; i += 1) analyzeRecording(hour); // steady state: let the JIT optimise first
