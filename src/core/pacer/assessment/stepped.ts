@@ -46,8 +46,8 @@ export const DEFAULT_STEPPED: SteppedOptions = {
 /**
  * The quick assessment, ours: 6.5, 5.5 and 4.5 breaths/min for 2 minutes each (6 minutes), scored the same way.
  * Because the answer is the peak of a curve fitted through the steps rather than the best step, three steps a
- * whole breath/min apart carry about what five carry: on the validation panels it gave >= 90 % of the maximal
- * response to 93-97 % of people, against 83-93 % for the 10-minute protocol (docs/pacer-validation.md).
+ * whole breath/min apart carry about what five carry: on 200 untuned simulated people per model it gave >= 90 % of
+ * the maximal response to 93.5-94.5 % of people, the 10-minute protocol to 93.5-96 % (docs/pacer-validation.md).
  */
 export const QUICK_STEPPED: SteppedOptions = { ...DEFAULT_STEPPED, name: 'quick', ratesBpm: [6.5, 5.5, 4.5] };
 

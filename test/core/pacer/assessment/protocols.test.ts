@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { scoreSliding, slidingBreathRates } from '../../../../src/core/pacer/assessment/sliding';
+import {
+  scoreSliding,
+  slidingBreathRates,
+  slidingFromSwings,
+} from '../../../../src/core/pacer/assessment/sliding';
+import type { BreathSwing } from '../../../../src/core/pacer/response';
 import { scoreStepped, steppedBreathRates } from '../../../../src/core/pacer/assessment/stepped';
 import { fastForward } from '../../../../src/core/pacer/fast-forward';
 import { breathPeriodS, patternFromRate } from '../../../../src/core/pacer/pattern';
@@ -72,5 +77,32 @@ describe('assessment protocols', () => {
     const sliding = scoreSliding([], schedule);
     expect(sliding.foundBpm).toBeNull();
     expect(sliding.notes[0]).toEqual({ kind: 'no-answer' });
+  });
+});
+
+describe('the sliding score from per-breath swings', () => {
+  const rates = slidingBreathRates();
+  /** Swings of a Gaussian-shaped response answering two breaths late, with a sigh every 9th and a skip every 13th. */
+  const swingsOf = (response: (rateBpm: number) => number): BreathSwing[] => {
+    let t = 0;
+    return rates.map((rateBpm, i) => {
+      const startS = t;
+      t += 60 / rateBpm;
+      const base = response(rates[Math.max(0, i - 2)] as number);
+      const swingBpm = i % 9 === 4 ? 2 * base : i % 13 === 6 ? 0.15 * base : base;
+      return { startS, endS: t, rateBpm, swingBpm, maxMinBpm: swingBpm };
+    });
+  };
+
+  it('finds a peak between breaths, outvoting sighs and skipped breaths', () => {
+    const result = slidingFromSwings(swingsOf((r) => 12 * Math.exp(-0.4 * (r - 5.3) ** 2)));
+    expect(result.edge).toBeNull();
+    expect(Math.abs((result.foundBpm ?? 0) - 5.3)).toBeLessThan(0.1);
+  });
+
+  it('reports the slowest rate, flagged at or beyond the end, when the response still rises there', () => {
+    const result = slidingFromSwings(swingsOf((r) => 12 * Math.exp(-0.4 * (r - 3.8) ** 2)));
+    expect(result.edge).toBe('below');
+    expect(result.foundBpm).toBeLessThan(4.4);
   });
 });
