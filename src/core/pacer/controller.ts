@@ -500,14 +500,15 @@ export class AdaptiveController {
     const far = Math.abs(previous - this.#turnedAtBpm) >= this.config.minTurnBpm;
     const zt = this.config.turnZ;
     if (v !== null && far) {
-      // The best rate lies behind: inside the rates breathed, go to it; beyond where the sweep started, turn.
+      // The best rate lies behind. Inside the rates breathed and bracketed by them: go to it. Inside but not
+      // bracketed behind (the probe started at the peak), or beyond where the sweep started (it looked the wrong
+      // way first): turn, and sweep back through it. Not bracketed ahead: sweep on.
       const inside = dir * (v - this.#turnedAtBpm) >= -this.config.minTurnBpm / 2;
-      if (
-        inside &&
-        dir * (v - previous) + z * est.vertexSeBpm < 0 &&
-        dir * (previous - v) >= this.config.overshootBpm &&
-        this.#unbracketed(est) === 0
-      ) {
+      const behind =
+        dir * (v - previous) + z * est.vertexSeBpm < 0 && dir * (previous - v) >= this.config.overshootBpm;
+      const open = this.#unbracketed(est);
+      if (open === -dir && dir * (v - previous) + zt * est.vertexSeBpm < 0) return turn();
+      if (inside && behind && open === 0) {
         this.#mode = 'peak';
         this.#target = reachable(v, est);
         peakBpm = this.#target;

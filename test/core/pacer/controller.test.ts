@@ -34,6 +34,20 @@ describe('AdaptiveController', () => {
     expect(Math.max(...last) - Math.min(...last)).toBeLessThan(0.05);
   });
 
+  it('started at the peak, it looks away, turns back through the peak and ends there', () => {
+    // 5.2 lies below the band's middle: it looks up first, sees the swing fall, and must come back past 5.2 (with
+    // 25 % breath-to-breath scatter).
+    let near = 0;
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const random = new Random(seed);
+      const c = new AdaptiveController(5.2);
+      const rates = drive(c, (r) => 10 * Math.exp(-((r - 5.2) ** 2) / 1.6 + 0.25 * random.normal()), 20);
+      expect(Math.max(...rates)).toBeGreaterThan(5.4);
+      if (Math.abs(c.rateBpm - 5.2) <= 0.3) near += 1;
+    }
+    expect(near).toBeGreaterThanOrEqual(5);
+  });
+
   it('finds a peak that lies the other way from where it first looked', () => {
     // Starting at 5.4 it looks toward the band's middle (up) first; the peak is at 4.6.
     const c = new AdaptiveController(5.4);
