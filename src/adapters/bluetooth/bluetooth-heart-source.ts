@@ -129,7 +129,7 @@ export class BluetoothHeartSource implements HeartSource {
       this.#status({
         state: 'ended',
         reason: 'error',
-        message: 'message' in problem ? problem.message : problem.kind,
+        detail: 'message' in problem ? problem.message : problem.kind,
       });
       throw new BluetoothProblemError(problem);
     }
@@ -281,9 +281,8 @@ export class BluetoothHeartSource implements HeartSource {
     const r = this.#reconnecting;
     if (r === null || this.#stopped) return;
     if (!shouldKeepTrying(this.#timers.now() - r.droppedAtMs, this.#policy)) {
-      const minutes = Math.round(this.#policy.keepTryingMs / 60_000);
       this.#reconnecting = null;
-      this.#status({ state: 'signal-lost', reason: `The strap has not come back for ${minutes} minutes.` });
+      this.#status({ state: 'signal-lost', reason: 'not-back', keptTryingMs: this.#policy.keepTryingMs });
       return;
     }
     const delayMs = reconnectDelayMs(r.attempt, this.#policy);

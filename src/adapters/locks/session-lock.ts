@@ -1,7 +1,8 @@
 /**
  * One session at a time across every tab and window of this origin, with the Web Locks API
  * (W3C Web Locks API): the tab that holds the exclusive lock `resonance-session` may run a session
- * and use the strap; any other tab asking with `ifAvailable` is refused at once instead of queueing, and says why.
+ * and use the strap; any other tab asking with `ifAvailable` is refused at once instead of queueing
+ * (the words for that are in src/ui/session/problem-text.ts).
  * The browser releases the lock by itself when the holding tab closes or crashes, so a lock never outlives its tab.
  */
 
@@ -81,8 +82,3 @@ export async function sessionLockHeldElsewhere(
   const snapshot = await locks.query();
   return (snapshot.held ?? []).some((lock) => lock.name === SESSION_LOCK_NAME);
 }
-
-/** What a second tab tells the person. */
-export const HELD_ELSEWHERE_MESSAGE =
-  'A session is already running in another Resonance tab or window. Only one session can use the heart strap and ' +
-  'record at a time: stop it there, or close that tab, then start here.';

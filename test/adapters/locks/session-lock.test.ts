@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   acquireSessionLock,
-  HELD_ELSEWHERE_MESSAGE,
   sessionLockHeldElsewhere,
   type LockManagerLike,
 } from '../../../src/adapters/locks/session-lock';
@@ -100,7 +99,7 @@ describe('session lock', () => {
     await tabB.start(guarded);
     expect(startedB).toBe(false);
     expect(tabB.running).toBe(false);
-    expect(tabB.error).toBe(HELD_ELSEWHERE_MESSAGE);
+    expect(tabB.error).toEqual({ kind: 'held-elsewhere' });
 
     await tabA.stop();
     await new Promise((r) => setTimeout(r, 0));
@@ -119,7 +118,7 @@ describe('session lock', () => {
     expect(await tabA.claim()).toBe(true);
     expect(await tabA.claim()).toBe(true);
     expect(await tabB.claim()).toBe(false);
-    expect(tabB.error).toBe(HELD_ELSEWHERE_MESSAGE);
+    expect(tabB.error).toEqual({ kind: 'held-elsewhere' });
     tabA.unclaim();
     await new Promise((r) => setTimeout(r, 0));
     expect(await tabB.claim()).toBe(true);
