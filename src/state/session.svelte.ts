@@ -5,7 +5,7 @@ import type {
   HeartSource,
   HeartStatus,
 } from '../core/heart/types';
-import type { LiveBeat, LiveMetrics } from '../core/hrv/live';
+import type { LiveMetrics } from '../core/hrv/live';
 import {
   breathRateBpm,
   inhaleShare,
@@ -21,21 +21,7 @@ import { BreathTrace } from '../core/respiration/breath-trace';
 import { SESSION_LENGTHS, type SessionLength } from './settings.svelte';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 import type { AcquireSessionLock, ReleaseLock } from '../adapters/locks/session-lock';
-import type { WorkerHealth } from '../adapters/worker/hrv-client';
-
-/** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
-export interface HrvAnalyser {
-  reset(sessionId: string): void;
-  push(beats: readonly LiveBeat[]): void;
-  dispose(): void;
-}
-
-export type CreateAnalyser = (
-  onMetrics: (metrics: LiveMetrics) => void,
-  onError: (message: string) => void,
-  /** The worker failed and was restarted, or could not be (src/adapters/worker/hrv-client.ts). */
-  onHealth: (health: WorkerHealth) => void,
-) => HrvAnalyser;
+import type { CreateAnalyser, HrvAnalyser, WorkerHealth } from '../core/hrv/protocol';
 
 /** Why a session could not start, or stopped on its own (typed; the words are in src/ui/session/problem-text.ts). */
 export type SessionProblem =

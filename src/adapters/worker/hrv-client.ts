@@ -1,14 +1,5 @@
 import type { LiveBeat, LiveMetrics } from '../../core/hrv/live';
-import type { HrvAnalysis, HrvRequest, HrvResponse } from '../../core/hrv/protocol';
-
-/**
- * How the worker is doing: running, restarted after it failed (the session's beats were handed to the new one,
- * so the figures carry on), or failed for good after more than {@link MAX_RESTARTS} failures in one session.
- */
-export type WorkerHealth =
-  | { readonly state: 'running' }
-  | { readonly state: 'restarted'; readonly restarts: number; readonly reason: string }
-  | { readonly state: 'failed'; readonly reason: string };
+import type { HrvAnalysis, HrvRequest, HrvResponse, WorkerHealth } from '../../core/hrv/protocol';
 
 /**
  * Restarts allowed in one session. A worker that fails again on the same beats would otherwise be restarted

@@ -4,7 +4,8 @@ import {
   sessionLockHeldElsewhere,
   type LockManagerLike,
 } from '../../../src/adapters/locks/session-lock';
-import { LiveSession, type HrvAnalyser } from '../../../src/state/session.svelte';
+import { LiveSession } from '../../../src/state/session.svelte';
+import type { HrvAnalyser } from '../../../src/core/hrv/protocol';
 import { ReplaySource } from '../../../src/adapters/sources/replay-source';
 import type { HeartSource } from '../../../src/core/heart/types';
 

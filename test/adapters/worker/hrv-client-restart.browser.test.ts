@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HrvClient, MAX_RESTARTS, type WorkerHealth } from '../../../src/adapters/worker/hrv-client';
+import { HrvClient, MAX_RESTARTS } from '../../../src/adapters/worker/hrv-client';
+import type { WorkerHealth } from '../../../src/core/hrv/protocol';
 import type { LiveBeat, LiveMetrics } from '../../../src/core/hrv/live';
 
 /** Runs in real Chromium: the real HRV worker, and workers that fail the way a crashed one does (an uncaught error). */
