@@ -20,6 +20,7 @@ import {
 } from '../core/readiness/reading';
 import { MAX_STORED_RR_MS } from '../core/export/backup-check';
 import type { AcquireSessionLock, ReleaseLock } from '../adapters/locks/session-lock';
+import { browserTimers } from '../adapters/timers';
 
 /** Why a reading could not start, or stopped early (typed; the words are in src/ui/reading/reading-text.ts). */
 export type ReadingProblem =
@@ -80,7 +81,7 @@ export class MorningReading {
 
   constructor(deps: ReadingDeps) {
     this.#deps = deps;
-    this.#now = deps.now ?? (() => performance.now());
+    this.#now = deps.now ?? browserTimers.now;
     this.#wallNow = deps.wallNow ?? (() => Date.now());
   }
 

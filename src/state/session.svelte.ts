@@ -22,6 +22,7 @@ import { SESSION_LENGTHS, type SessionLength } from './settings.svelte';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 import type { AcquireSessionLock, ReleaseLock } from '../adapters/locks/session-lock';
 import type { CreateAnalyser, HrvAnalyser, WorkerHealth } from '../core/hrv/protocol';
+import { browserTimers } from '../adapters/timers';
 
 /** Why a session could not start, or stopped on its own (typed; the words are in src/ui/session/problem-text.ts). */
 export type SessionProblem =
@@ -110,7 +111,7 @@ export class LiveSession {
    */
   constructor(
     createAnalyser: CreateAnalyser,
-    now: () => number = () => performance.now(),
+    now: () => number = browserTimers.now,
     acquireLock: AcquireSessionLock = () => Promise.resolve(() => {}),
   ) {
     this.#createAnalyser = createAnalyser;

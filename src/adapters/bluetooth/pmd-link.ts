@@ -15,7 +15,7 @@ import {
   type PmdStartSettings,
   type PmdStreamContext,
 } from '../../core/gatt/pmd';
-import { withTimeout, type Timers } from './timers';
+import { withTimeout, type Timeouts } from '../timers';
 
 /** How long the strap may take to answer a control-point command, ms. */
 export const PMD_ANSWER_TIMEOUT_MS = 5000;
@@ -64,7 +64,7 @@ class AnswerQueue {
 export async function startAccelerometer(
   server: BluetoothRemoteGATTServer,
   observer: AccelerometerObserver,
-  timers: Timers,
+  timers: Timeouts,
 ): Promise<AccelerometerLink | null> {
   let service: BluetoothRemoteGATTService;
   try {
@@ -130,7 +130,7 @@ export async function startAccelerometer(
 }
 
 /** Stop the stream (when still connected), then unsubscribe and remove the listeners: the reverse of the start. */
-export async function stopAccelerometer(link: AccelerometerLink, timers: Timers): Promise<void> {
+export async function stopAccelerometer(link: AccelerometerLink, timers: Timeouts): Promise<void> {
   if (link.server.connected) {
     try {
       const answer = link.answers.next(PMD_OP.stop);
@@ -154,7 +154,7 @@ export async function stopAccelerometer(link: AccelerometerLink, timers: Timers)
 async function undo(
   server: BluetoothRemoteGATTServer,
   attached: readonly (readonly [BluetoothRemoteGATTCharacteristic, () => void])[],
-  timers: Timers,
+  timers: Timeouts,
 ): Promise<void> {
   for (const [characteristic, listener] of attached) {
     if (server.connected) {

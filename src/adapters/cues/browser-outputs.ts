@@ -2,6 +2,7 @@ import type { CueOptions } from '../../core/pacer/cues';
 import type { PacerSchedule } from '../../core/pacer/schedule';
 import { AudioCues } from './audio-cues';
 import { CueLoop } from './cue-loop';
+import { browserTimers } from '../timers';
 import { browserVibrationHost, VibrationCues } from './vibration-cues';
 import { browserWakeLockHost, ScreenWakeLock } from './wake-lock';
 
@@ -36,10 +37,7 @@ export function browserPacerOutputs(): PacerOutputs {
         nowS,
         audio,
         vibration: host ? new VibrationCues(host) : null,
-        timers: {
-          setInterval: (run, ms) => window.setInterval(run, ms),
-          clearInterval: (id) => window.clearInterval(id),
-        },
+        timers: browserTimers,
       });
     },
     wakeLock: new ScreenWakeLock(browserWakeLockHost()),
