@@ -13,7 +13,7 @@
 import { toColumns } from '../../core/session/columns';
 import { toHeartRateColumns } from '../../core/session/heart-rate-columns';
 import { chunksOf, heartRateChunksOf } from './chunks';
-import { holdRecordingLock } from './locks';
+import { holdRecordingLock } from '../locks/recording-lock';
 import { browserTimers, type Intervals } from '../timers';
 import {
   EMPTY_SUMMARY,

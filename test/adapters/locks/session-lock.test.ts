@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  acquireSessionLock,
-  sessionLockHeldElsewhere,
-  type LockManagerLike,
-} from '../../../src/adapters/locks/session-lock';
+import { acquireSessionLock, sessionLockHeldElsewhere } from '../../../src/adapters/locks/session-lock';
+import type { LockManagerLike } from '../../../src/adapters/locks/web-locks';
 import { LiveSession } from '../../../src/state/session.svelte';
 import type { HrvAnalyser } from '../../../src/core/hrv/protocol';
 import { ReplaySource } from '../../../src/adapters/sources/replay-source';
