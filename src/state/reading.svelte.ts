@@ -18,7 +18,7 @@ import {
   type ReadingPosition,
   type ReadingRecord,
 } from '../core/readiness/reading';
-import { MAX_STORED_RR_MS } from '../core/export/backup-check';
+import { MAX_STORED_RR_MS } from '../core/heart/plausible';
 import type { AcquireSessionLock, ReleaseLock } from '../adapters/locks/session-lock';
 import { browserTimers } from '../adapters/timers';
 
@@ -34,7 +34,7 @@ export type ReadingProblem =
 export type ReadingPhase = 'idle' | 'settling' | 'measuring' | 'done';
 
 /** After the measured part, how long the page waits for a late beat before ending anyway, s. */
-export const END_GRACE_S = 3;
+const END_GRACE_S = 3;
 const TICK_MS = 250;
 
 export interface ReadingOutcome {

@@ -8,7 +8,7 @@
 import { browserLocks, heldLockNames, type LockManagerLike } from './web-locks';
 
 /** The lock's name, shared by every tab of the app. */
-export const SESSION_LOCK_NAME = 'resonance-session';
+const SESSION_LOCK_NAME = 'resonance-session';
 
 /** Release a held lock; safe to call more than once. */
 export type ReleaseLock = () => void;

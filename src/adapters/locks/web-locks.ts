@@ -4,7 +4,7 @@
  */
 
 /** How a lock is asked for: exclusive (the default), at once or not at all (`ifAvailable`), or until `signal` aborts. */
-export interface LockRequestOptions {
+interface LockRequestOptions {
   readonly mode?: 'exclusive';
   readonly ifAvailable?: boolean;
   readonly signal?: AbortSignal;

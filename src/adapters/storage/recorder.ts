@@ -35,7 +35,7 @@ import type { ResonanceStore } from './store';
 export type RecorderStore = Pick<ResonanceStore, 'putSessionAndChunks' | 'putSession'>;
 
 /** Flush period, ms. Below 5 s so that, with the write's own time, at most 5 s of beats are ever unsaved. */
-export const FLUSH_INTERVAL_MS = 4_000;
+const FLUSH_INTERVAL_MS = 4_000;
 
 export interface RecordingStart {
   readonly id: string;
@@ -46,13 +46,9 @@ export interface RecordingStart {
 }
 
 /** The interface a running session calls: one beat at a time, then stop. */
-export interface BeatRecorder {
+interface BeatRecorder {
   record(beat: BeatRecord): void;
   stop(finish?: { checkInAfter?: CheckIn | null }): Promise<SessionRecord>;
-}
-
-export function newSessionId(): string {
-  return crypto.randomUUID();
 }
 
 export class SessionRecorder implements BeatRecorder {

@@ -56,8 +56,6 @@ export type HeartStatus =
   /** `detail` is the underlying error's own text (the browser's, for a diagnosis), never words for the screen. */
   | { readonly state: 'ended'; readonly reason: 'stopped' | 'finished' | 'error'; readonly detail?: string };
 
-export type HeartStatusState = HeartStatus['state'];
-
 /** What a source tells its listener. */
 export interface HeartSourceListener {
   beat(beat: Beat): void;

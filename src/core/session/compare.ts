@@ -16,9 +16,9 @@ export interface RecentComparison {
 }
 
 /** Sessions compared with: the last few before this one. */
-export const RECENT_SESSIONS = 5;
+const RECENT_SESSIONS = 5;
 /** Sessions shorter than this are left out of the comparison, ms. */
-export const MIN_COMPARED_MS = 60_000;
+const MIN_COMPARED_MS = 60_000;
 
 function mean(values: readonly (number | null)[]): number | null {
   const known = values.filter((v): v is number => v !== null && Number.isFinite(v));

@@ -22,7 +22,7 @@ const SAME_BREATH_S = 0.5;
 /** A breath counts as covered by beats when its first beat falls this soon after it began, s (the longest RR). */
 const FIRST_BEAT_WITHIN_S = 3;
 /** A rate is reported once it has at least this many measured breaths. */
-export const MIN_BREATHS_PER_RATE = 2;
+const MIN_BREATHS_PER_RATE = 2;
 
 interface Breath extends BreathSpan {
   readonly rateBpm: number;
