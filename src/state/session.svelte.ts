@@ -43,7 +43,7 @@ export interface SessionObserver {
   /** Every metrics update from the HRV worker (carries the beats' settled artifact labels). */
   metrics?(metrics: LiveMetrics): void;
   status?(status: HeartStatus): void;
-  stopped?(info: { sessionId: string; reason: string }): void;
+  stopped?(info: { sessionId: string; reason: Extract<HeartStatus, { state: 'ended' }>['reason'] }): void;
 }
 
 /** How often the measured breath is analysed, s of its own samples. */
