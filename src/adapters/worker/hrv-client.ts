@@ -1,4 +1,5 @@
 import type { LiveBeat, LiveMetrics } from '../../core/hrv/live';
+import type { LiveResponse, PacerBreaths } from '../../core/pacer/live-response';
 import type { HrvAnalysis, HrvRequest, HrvResponse, WorkerHealth } from '../../core/hrv/protocol';
 
 /**
@@ -12,14 +13,20 @@ export interface HrvClientOptions {
   readonly onHealth?: (health: WorkerHealth) => void;
   /** Makes a worker (tests hand in one that fails); the app's is the real HRV worker. */
   readonly createWorker?: () => Worker;
+  /** The pacer's per-breath response, at each breath of the pacer the session reported (`breaths`). */
+  readonly onBreathResponse?: (response: LiveResponse) => void;
 }
+
+/** What the current session sent, in order, to hand to a new worker after a failure. */
+type Sent = { readonly beat: LiveBeat } | { readonly update: PacerBreaths };
 
 const hrvWorker = () =>
   new Worker(new URL('../../../workers/hrv.worker.ts', import.meta.url), { type: 'module' });
 
 /**
- * Owns the HRV worker's lifetime. Beats go in; the newest metrics for the current session come out. Answers for
- * an earlier session, or older than one already delivered, are dropped (latest wins). Whole-recording analyses
+ * Owns the HRV worker's lifetime. Beats and the pacer's breaths go in; the newest metrics and per-breath responses
+ * for the current session come out. Answers for an earlier session, or older than one already delivered, are
+ * dropped (latest wins). Whole-recording analyses
  * are numbered: only the newest request's answer resolves with a result, and a superseded one resolves with null.
  *
  * If the worker fails (an uncaught error, a message it cannot read), it is replaced: the new worker gets the
@@ -29,14 +36,17 @@ export class HrvClient {
   #worker: Worker | null = null;
   #sessionId = '';
   #lastSeq = 0;
-  /** The current session's beats, to hand to a new worker after a failure. */
-  #beats: LiveBeat[] = [];
+  /** The breath of the pacer whose response was delivered last. */
+  #lastBreathIndex = -1;
+  /** The current session's beats and breaths, to hand to a new worker after a failure. */
+  #sent: Sent[] = [];
   #restarts = 0;
   /** Failures since the last reset. */
   #failures = 0;
   #onMetrics: (metrics: LiveMetrics) => void;
   #onError: (message: string) => void;
   readonly #onHealth: (health: WorkerHealth) => void;
+  readonly #onBreathResponse: (response: LiveResponse) => void;
   readonly #createWorker: () => Worker;
   #requestId = 0;
   #pending = new Map<
@@ -52,6 +62,7 @@ export class HrvClient {
     this.#onMetrics = onMetrics;
     this.#onError = onError;
     this.#onHealth = options.onHealth ?? (() => {});
+    this.#onBreathResponse = options.onBreathResponse ?? (() => {});
     this.#createWorker = options.createWorker ?? hrvWorker;
     this.#start();
   }
@@ -60,7 +71,8 @@ export class HrvClient {
   reset(sessionId: string): void {
     this.#sessionId = sessionId;
     this.#lastSeq = 0;
-    this.#beats = [];
+    this.#lastBreathIndex = -1;
+    this.#sent = [];
     this.#failures = 0;
     this.#revive();
     this.#send({ type: 'reset', sessionId });
@@ -68,8 +80,14 @@ export class HrvClient {
 
   push(beats: readonly LiveBeat[]): void {
     if (beats.length === 0) return;
-    for (const beat of beats) this.#beats.push(beat);
+    for (const beat of beats) this.#sent.push({ beat });
     this.#send({ type: 'beats', sessionId: this.#sessionId, beats });
+  }
+
+  /** A breath of the pacer began: its pattern and the measured breaths since the last one. */
+  breaths(update: PacerBreaths): void {
+    this.#sent.push({ update });
+    this.#send({ type: 'breaths', sessionId: this.#sessionId, update });
   }
 
   /** Analyse a whole recording in the worker. Resolves with null if a newer analysis was asked for meanwhile. */
@@ -138,16 +156,30 @@ export class HrvClient {
   }
 
   /**
-   * The session's beats again: those whose metrics were delivered in one message, the rest one by one, so the
-   * artifact labels they settle are reported as the first time.
+   * The session's beats and breaths again, in order: beats whose metrics were delivered in as few messages as the
+   * breaths between them allow, the rest one by one, so the artifact labels they settle are reported as the first
+   * time. Responses for breaths already delivered are dropped as stale.
    */
   #replay(): void {
     const sessionId = this.#sessionId;
-    const delivered = Math.min(this.#lastSeq, this.#beats.length);
+    const delivered = this.#lastSeq;
     this.#lastSeq = 0;
     this.#send({ type: 'reset', sessionId });
-    if (delivered > 0) this.#send({ type: 'beats', sessionId, beats: this.#beats.slice(0, delivered) });
-    for (const beat of this.#beats.slice(delivered)) this.#send({ type: 'beats', sessionId, beats: [beat] });
+    let batch: LiveBeat[] = [];
+    const flush = () => {
+      if (batch.length > 0) this.#send({ type: 'beats', sessionId, beats: batch });
+      batch = [];
+    };
+    for (const sent of this.#sent) {
+      if ('update' in sent) {
+        flush();
+        this.#send({ type: 'breaths', sessionId, update: sent.update });
+        continue;
+      }
+      batch.push(sent.beat);
+      if (sent.beat.seq >= delivered) flush();
+    }
+    flush();
   }
 
   #send(message: HrvRequest): void {
@@ -167,6 +199,12 @@ export class HrvClient {
       }
       case 'error':
         if (message.sessionId === this.#sessionId) this.#onError(message.message);
+        return;
+      case 'breath-response':
+        if (message.sessionId !== this.#sessionId) return;
+        if (message.response.breathIndex <= this.#lastBreathIndex) return;
+        this.#lastBreathIndex = message.response.breathIndex;
+        this.#onBreathResponse(message.response);
         return;
       case 'metrics':
         if (message.sessionId !== this.#sessionId || message.seq <= this.#lastSeq) return;

@@ -239,18 +239,21 @@ const MIN_WINDOW_S = 20;
 
 /**
  * The response over [fromS, toS): amplitude from the whole breaths inside it, phase from sinusoid fits of heart rate
- * and of lung volume (`volumeAt`, 0..1) at `breathHz`, LF figures from RR resampled at 4 Hz.
+ * and of lung volume (`volumeAt`, 0..1) at `breathHz`, LF figures from RR resampled at 4 Hz. The beats in the window
+ * are cleaned by `clean`: {@link cleanBeats} unless the caller has the HRV engine's artifact labels (the live
+ * session's worker passes those, so the app has one artifact definition).
  */
-export function breathingResponse(
-  beats: readonly TimedRr[],
+export function breathingResponse<B extends TimedRr>(
+  beats: readonly B[],
   volumeAt: (timeS: number) => number,
   breaths: readonly BreathSpan[],
   fromS: number,
   toS: number,
   breathHz: number,
+  clean: (beats: readonly B[]) => HeartRateSeries = cleanBeats,
 ): BreathingResponse {
   const inWindow = beats.filter((b) => b.timeS >= fromS && b.timeS < toS);
-  const series = cleanBeats(inWindow);
+  const series = clean(inWindow);
   const count = Math.floor((toS - fromS) * RESAMPLE_HZ);
   const whole = breaths.filter((b) => b.startS >= fromS && b.endS <= toS);
   const durationS = toS - fromS;

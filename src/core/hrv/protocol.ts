@@ -2,6 +2,7 @@
  * Messages between the page and the HRV worker (workers/hrv.worker.ts). Both sides use these types; neither
  * casts `event.data` past them.
  */
+import type { LiveResponse, PacerBreaths } from '../pacer/live-response';
 import type { LiveBeat, LiveMetrics } from './live';
 import type { HrvReportJson } from './report-json';
 
@@ -10,6 +11,8 @@ export type HrvRequest =
   | { readonly type: 'reset'; readonly sessionId: string }
   /** One or more beats, in order. */
   | { readonly type: 'beats'; readonly sessionId: string; readonly beats: readonly LiveBeat[] }
+  /** A breath of the pacer began (after the beats that showed it): its pattern and the measured breaths since. */
+  | { readonly type: 'breaths'; readonly sessionId: string; readonly update: PacerBreaths }
   /**
    * Analyse a whole recording (`analyzeRecording`); `requestId` increases with each request so the page keeps
    * only the newest answer.
@@ -29,13 +32,15 @@ export interface HrvAnalysis {
 }
 
 export type HrvResponse =
-  /** Metrics after the beat numbered `seq` (1-based count of beats received in this session). */
+  /** Metrics after the beat numbered `seq` (`LiveBeat.seq`). */
   | {
       readonly type: 'metrics';
       readonly sessionId: string;
       readonly seq: number;
       readonly metrics: LiveMetrics;
     }
+  /** The pacer's per-breath response at the breath `response.breathIndex` (src/core/pacer/live-response.ts). */
+  | { readonly type: 'breath-response'; readonly sessionId: string; readonly response: LiveResponse }
   | { readonly type: 'error'; readonly sessionId: string; readonly message: string }
   | { readonly type: 'analysis'; readonly requestId: number; readonly analysis: HrvAnalysis }
   | { readonly type: 'analysis-error'; readonly requestId: number; readonly message: string };
@@ -54,6 +59,8 @@ export type WorkerHealth =
 export interface HrvAnalyser {
   reset(sessionId: string): void;
   push(beats: readonly LiveBeat[]): void;
+  /** A breath of the pacer began (told after the beat that showed it). */
+  breaths(update: PacerBreaths): void;
   dispose(): void;
 }
 
@@ -63,4 +70,6 @@ export type CreateAnalyser = (
   onError: (message: string) => void,
   /** The worker failed and was restarted, or could not be. */
   onHealth: (health: WorkerHealth) => void,
+  /** The pacer's per-breath response, once for each breath told (src/core/pacer/live-response.ts). */
+  onBreathResponse: (response: LiveResponse) => void,
 ) => HrvAnalyser;

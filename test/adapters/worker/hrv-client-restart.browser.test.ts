@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { HrvClient, MAX_RESTARTS } from '../../../src/adapters/worker/hrv-client';
 import type { WorkerHealth } from '../../../src/core/hrv/protocol';
 import type { LiveBeat, LiveMetrics } from '../../../src/core/hrv/live';
+import type { LiveResponse } from '../../../src/core/pacer/live-response';
+import { patternFromRate } from '../../../src/core/pacer/pattern';
 
 /** Runs in real Chromium: the real HRV worker, and workers that fail the way a crashed one does (an uncaught error). */
 const realWorker = () =>
@@ -17,6 +19,7 @@ function failingWorker(on: 'beats' | 'analyze', nth = 1): Worker {
 
 const beats = (from: number, count: number): LiveBeat[] =>
   Array.from({ length: count }, (_, i) => ({
+    seq: from + i + 1,
     rrMs: 950 + 40 * Math.sin(from + i),
     timeMs: (from + i + 1) * 950,
     afterGap: false,
@@ -97,6 +100,44 @@ describe('HrvClient after its worker fails', () => {
     client.push(beats(0, 4));
     await until(() => (metrics.at(-1)?.beatCount === 4 ? true : undefined));
     client.dispose();
+  });
+
+  it('gives the new worker the pacer’s breaths too: each breath answered once, as if it had never failed', async () => {
+    const pattern = patternFromRate(6, 0.4);
+    /** 60 beats, with a breath of the pacer told every 10 s (after the beat that showed it). */
+    const feed = (client: HrvClient) => {
+      client.reset('s1');
+      let told = -1;
+      for (const beat of beats(0, 60)) {
+        client.push([beat]);
+        const index = Math.floor(beat.timeMs / 10_000);
+        if (index === told) continue;
+        const breaths = [];
+        for (let k = told + 1; k <= index; k += 1) breaths.push({ index: k, startS: 10 * k, pattern });
+        told = index;
+        client.breaths({ breaths, measured: [] });
+      }
+    };
+    const workers = [() => failingWorker('beats', 45), realWorker];
+    const answers: LiveResponse[] = [];
+    const health: WorkerHealth[] = [];
+    const client = new HrvClient(() => {}, undefined, {
+      onHealth: (h) => health.push(h),
+      onBreathResponse: (r) => answers.push(r),
+      createWorker: () => workers.shift()!(),
+    });
+    feed(client);
+    await until(() => (answers.at(-1)?.breathIndex === 5 ? true : undefined));
+    expect(health.map((h) => h.state)).toEqual(['restarted']);
+    const steady: LiveResponse[] = [];
+    const reference = new HrvClient(() => {}, undefined, { onBreathResponse: (r) => steady.push(r) });
+    feed(reference);
+    await until(() => (steady.at(-1)?.breathIndex === 5 ? true : undefined));
+    expect(answers.map((a) => a.breathIndex)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(answers.at(-1)).toEqual(steady.at(-1));
+    expect(answers.at(-1)?.breaths.some((b) => b.steer.swingBpm !== null)).toBe(true);
+    client.dispose();
+    reference.dispose();
   });
 
   it('sends a pending whole-recording analysis to the new worker', async () => {
