@@ -116,4 +116,22 @@ export default ts.config(
     files: ['**/*.js', '**/*.mjs'],
     ...ts.configs.disableTypeChecked,
   },
+  {
+    // Adapters wrap browser APIs around the core: they take the core's types (the worker protocol, heart types)
+    // and never reach up into the state or the screens; src/app is the one place that wires every layer.
+    files: ['src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/state/**', '**/ui/**', '**/app/**'],
+              message: 'Adapters import only the core and other adapters.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

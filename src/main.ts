@@ -5,6 +5,7 @@ import { Settings } from './state/settings.svelte';
 import { browserLocalStorage } from './adapters/storage/keys';
 import { followTheme } from './ui/theme.svelte';
 import { earlyInstallPrompt } from './adapters/pwa/install-prompt';
+import { ResonanceApp } from './app/resonance-app.svelte';
 import './ui/app.css';
 
 const target = document.getElementById('app');
@@ -17,4 +18,6 @@ const opened = await ResonanceStore.open();
 const settings = new Settings(opened.ok ? opened.value : null, browserLocalStorage());
 await settings.load();
 followTheme(() => settings.values.theme);
-mount(App, { target, props: { settings, opened, installPrompts } });
+const app = new ResonanceApp({ settings, opened, installPrompts });
+void app.launch();
+mount(App, { target, props: { app } });

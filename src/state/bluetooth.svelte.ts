@@ -10,6 +10,7 @@ import {
 } from '../adapters/bluetooth/pairing';
 import { classifyBluetoothError, type BluetoothProblem } from '../adapters/bluetooth/problems';
 import type { HeartStatus } from '../core/heart/types';
+import { browserTimers } from '../adapters/timers';
 
 /** Where the strap stands, for the screen. */
 export type StrapPhase =
@@ -34,7 +35,7 @@ export class BluetoothState {
   #retryAtMs = $state<number | null>(null);
   #source: BluetoothHeartSource | null = null;
 
-  constructor(bluetooth: Bluetooth | null, memory: StrapMemory, now: () => number = () => performance.now()) {
+  constructor(bluetooth: Bluetooth | null, memory: StrapMemory, now: () => number = browserTimers.now) {
     this.#bluetooth = bluetooth;
     this.#memory = memory;
     this.#now = now;

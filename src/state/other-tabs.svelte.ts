@@ -10,7 +10,7 @@ export interface OtherTabsDeps {
   sessionLockHeld(): Promise<boolean>;
   /** Whether this tab holds it (runs a session, or has claimed it for the strap's chooser). */
   holdsLockHere(): boolean;
-  /** The sessions being recorded now, by any tab (src/adapters/storage/locks.ts). */
+  /** The sessions being recorded now, by any tab (src/adapters/locks/recording-lock.ts). */
   sessionsBeingRecorded(): Promise<string[]>;
   /** The session this tab records, if any. */
   recordingHere(): string | null;

@@ -1,5 +1,6 @@
 import type { CueLoop } from '../adapters/cues/cue-loop';
-import type { ScreenWakeLock, WakeLockState } from '../adapters/cues/wake-lock';
+import type { PacerOutputs } from '../adapters/cues/browser-outputs';
+import type { WakeLockState } from '../adapters/cues/wake-lock';
 import type { BreathingResponse } from '../core/hrv/biofeedback';
 import type { BreathResponse, LiveResponse } from '../core/pacer/live-response';
 import type { BreathSwing, PacedBreath } from '../core/pacer/response';
@@ -19,7 +20,7 @@ import { AdaptiveController, type ControllerAction, type ControllerReason } from
 import type { CueOptions } from '../core/pacer/cues';
 import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
 import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/presets';
-import type { PacerSchedule, PacerState } from '../core/pacer/schedule';
+import type { PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
 import type { Settings, SettingsValues } from './settings.svelte';
 
@@ -45,14 +46,6 @@ export interface AssessmentProgress {
   readonly secondsLeft: number;
   /** What it has measured so far (partial). */
   readonly sofar: AssessmentResult | null;
-}
-
-/** Browser outputs, created per session; null where unavailable or unwanted. */
-export interface PacerOutputs {
-  cueLoop(schedule: PacerSchedule, nowS: () => number): CueLoop | null;
-  readonly wakeLock: ScreenWakeLock | null;
-  /** The gentle cue when a session reaches its length, in the person's chosen sound and vibration. */
-  endCue?(options: CueOptions): void;
 }
 
 /** Heart rate and breath responses kept for the controller and assessments: a sliding sweep lasts about 15 minutes. */

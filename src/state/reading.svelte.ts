@@ -19,14 +19,17 @@ import {
   type ReadingRecord,
 } from '../core/readiness/reading';
 import { MAX_STORED_RR_MS } from '../core/heart/plausible';
-import {
-  HELD_ELSEWHERE_MESSAGE,
-  type AcquireSessionLock,
-  type ReleaseLock,
-} from '../adapters/locks/session-lock';
+import type { AcquireSessionLock, ReleaseLock } from '../adapters/locks/session-lock';
+import { browserTimers } from '../adapters/timers';
 
-const SESSION_HERE_MESSAGE =
-  'A breathing session is running. Stop it first: a reading is taken at rest, breathing normally.';
+/** Why a reading could not start, or stopped early (typed; the words are in src/ui/reading/reading-text.ts). */
+export type ReadingProblem =
+  /** A breathing session runs in this page: a reading is taken at rest, breathing normally. */
+  | { readonly kind: 'session-here' }
+  /** Another tab or window runs a session or a reading. */
+  | { readonly kind: 'held-elsewhere' }
+  /** The heart source failed mid-reading; `detail` is the underlying error's own text, when it had one. */
+  | { readonly kind: 'source-failed'; readonly detail: string | null };
 
 export type ReadingPhase = 'idle' | 'settling' | 'measuring' | 'done';
 
@@ -62,7 +65,7 @@ export class MorningReading {
   #elapsedS = $state(0);
   #heartRateBpm = $state<number | null>(null);
   #outcome = $state.raw<ReadingOutcome | null>(null);
-  #error = $state<string | null>(null);
+  #error = $state<ReadingProblem | null>(null);
   #sourceLabel = $state('');
 
   readonly #deps: ReadingDeps;
@@ -78,7 +81,7 @@ export class MorningReading {
 
   constructor(deps: ReadingDeps) {
     this.#deps = deps;
-    this.#now = deps.now ?? (() => performance.now());
+    this.#now = deps.now ?? browserTimers.now;
     this.#wallNow = deps.wallNow ?? (() => Date.now());
   }
 
@@ -113,7 +116,7 @@ export class MorningReading {
   get outcome(): ReadingOutcome | null {
     return this.#outcome;
   }
-  get error(): string | null {
+  get error(): ReadingProblem | null {
     return this.#error;
   }
   get sourceLabel(): string {
@@ -134,12 +137,12 @@ export class MorningReading {
   async claim(): Promise<boolean> {
     if (this.#release) return true;
     if (this.#deps.sessionRunning?.()) {
-      this.#error = SESSION_HERE_MESSAGE;
+      this.#error = { kind: 'session-here' };
       return false;
     }
     const lock = (await this.#deps.acquireLock?.()) ?? (() => {});
     if (lock === 'held-elsewhere') {
-      this.#error = HELD_ELSEWHERE_MESSAGE;
+      this.#error = { kind: 'held-elsewhere' };
       return false;
     }
     this.#error = null;
@@ -227,16 +230,16 @@ export class MorningReading {
     if (!this.running) return;
     if (status.state === 'signal-lost' || status.state === 'reconnecting') this.#gapPending = true;
     if (status.state === 'ended') {
-      if (status.reason === 'error') this.#abandon(status.message ?? 'The heart source failed.');
+      if (status.reason === 'error') this.#abandon(status.detail ?? null);
       else if (status.reason === 'finished') void this.#finish();
       // 'stopped' comes after cancel() or finish(), which already tore down.
     }
   }
 
-  #abandon(message: string): void {
+  #abandon(detail: string | null): void {
     this.#teardown();
     this.#phase = 'idle';
-    this.#error = `The reading stopped: ${message}`;
+    this.#error = { kind: 'source-failed', detail };
   }
 
   #teardown(): void {

@@ -13,7 +13,8 @@ import {
   type SessionRecord,
 } from '../core/session/record';
 import type { StorageError } from '../adapters/storage/database';
-import { SessionRecorder, type RecorderTimers } from '../adapters/storage/recorder';
+import { SessionRecorder } from '../adapters/storage/recorder';
+import type { Intervals } from '../adapters/timers';
 import type { BreathTrace, BreathTraceSlice } from '../core/respiration/breath-trace';
 import type { ResonanceStore } from '../adapters/storage/store';
 import type { SessionObserver } from './session.svelte';
@@ -62,10 +63,10 @@ export class Recording implements SessionObserver {
   #checkInBefore = $state.raw<CheckIn | null>(null);
   /** Settles when the last session's final record is written (or failed). */
   #finishing: Promise<void> = Promise.resolve();
-  readonly #timers: RecorderTimers | undefined;
+  readonly #timers: Intervals | undefined;
   readonly #onFinished: (record: SessionRecord) => void;
 
-  constructor(options: { onFinished?: (record: SessionRecord) => void; timers?: RecorderTimers } = {}) {
+  constructor(options: { onFinished?: (record: SessionRecord) => void; timers?: Intervals } = {}) {
     this.#onFinished = options.onFinished ?? (() => {});
     this.#timers = options.timers;
   }

@@ -6,8 +6,8 @@ import type {
   HeartStatus,
   SessionBeat,
 } from '../core/heart/types';
-import type { LiveBeat, LiveMetrics } from '../core/hrv/live';
-import type { LiveResponse, PacerBreaths } from '../core/pacer/live-response';
+import type { LiveMetrics } from '../core/hrv/live';
+import type { LiveResponse } from '../core/pacer/live-response';
 import {
   breathRateBpm,
   inhaleShare,
@@ -22,30 +22,18 @@ import { BreathLog } from '../core/respiration/breath-log';
 import { BreathTrace } from '../core/respiration/breath-trace';
 import { SESSION_LENGTHS, type SessionLength } from './settings.svelte';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
-import {
-  HELD_ELSEWHERE_MESSAGE,
-  type AcquireSessionLock,
-  type ReleaseLock,
-} from '../adapters/locks/session-lock';
-import type { WorkerHealth } from '../adapters/worker/hrv-client';
+import type { AcquireSessionLock, ReleaseLock } from '../adapters/locks/session-lock';
+import type { CreateAnalyser, HrvAnalyser, WorkerHealth } from '../core/hrv/protocol';
+import { browserTimers } from '../adapters/timers';
 
-/** What the session needs from the HRV worker client (an interface, so tests can hand in another). */
-export interface HrvAnalyser {
-  reset(sessionId: string): void;
-  push(beats: readonly LiveBeat[]): void;
-  /** A breath of the pacer began (told after the beat that showed it). */
-  breaths(update: PacerBreaths): void;
-  dispose(): void;
-}
-
-export type CreateAnalyser = (
-  onMetrics: (metrics: LiveMetrics) => void,
-  onError: (message: string) => void,
-  /** The worker failed and was restarted, or could not be (src/adapters/worker/hrv-client.ts). */
-  onHealth: (health: WorkerHealth) => void,
-  /** The pacer's per-breath response, once for each breath told (src/core/pacer/live-response.ts). */
-  onBreathResponse: (response: LiveResponse) => void,
-) => HrvAnalyser;
+/** Why a session could not start, or stopped on its own (typed; the words are in src/ui/session/problem-text.ts). */
+export type SessionProblem =
+  /** Another tab or window runs a session: only one may use the strap and record at a time. */
+  | { readonly kind: 'held-elsewhere' }
+  /** The heart source failed; `detail` is the underlying error's own text, when it had one. */
+  | { readonly kind: 'source-failed'; readonly detail: string | null }
+  /** The HRV analysis failed; `detail` is the worker's error text. */
+  | { readonly kind: 'analysis-failed'; readonly detail: string };
 
 /** Anything that wants to follow a session (the recorder, the cues): every method optional. */
 export interface SessionObserver {
@@ -60,7 +48,7 @@ export interface SessionObserver {
   /** The HRV worker's per-breath response as a breath of the pacer begins (what the pacer steers by). */
   breathResponse?(response: LiveResponse): void;
   status?(status: HeartStatus): void;
-  stopped?(info: { sessionId: string; reason: string }): void;
+  stopped?(info: { sessionId: string; reason: Extract<HeartStatus, { state: 'ended' }>['reason'] }): void;
 }
 
 /** How often the measured breath is analysed, s of its own samples. */
@@ -85,7 +73,7 @@ export class LiveSession {
   #rateBpm = $state(6);
   #inhaleShare = $state(0.4);
   #sourceLabel = $state('');
-  #error = $state<string | null>(null);
+  #error = $state<SessionProblem | null>(null);
   /** The person's measured breath (sources with a chest accelerometer); null until there is any. */
   #breathing = $state.raw<ChestBreathing | null>(null);
   #chest = new ChestBreathingTracker();
@@ -131,7 +119,7 @@ export class LiveSession {
    */
   constructor(
     createAnalyser: CreateAnalyser,
-    now: () => number = () => performance.now(),
+    now: () => number = browserTimers.now,
     acquireLock: AcquireSessionLock = () => Promise.resolve(() => {}),
   ) {
     this.#createAnalyser = createAnalyser;
@@ -168,7 +156,7 @@ export class LiveSession {
   get sourceLabel(): string {
     return this.#sourceLabel;
   }
-  get error(): string | null {
+  get error(): SessionProblem | null {
     return this.#error;
   }
   /** Whether the HRV analysis runs, was restarted during this session, or has stopped (typed; words in the UI). */
@@ -291,7 +279,7 @@ export class LiveSession {
     if (this.#releaseLock) return true;
     const lock = await this.#acquireLock();
     if (lock === 'held-elsewhere') {
-      this.#error = HELD_ELSEWHERE_MESSAGE;
+      this.#error = { kind: 'held-elsewhere' };
       return false;
     }
     this.#error = null;
@@ -306,7 +294,7 @@ export class LiveSession {
 
   /** The tab that held the lock let it go (it stopped, closed or crashed): its refusal no longer stands. */
   lockFreed(): void {
-    if (this.#error === HELD_ELSEWHERE_MESSAGE) this.#error = null;
+    if (this.#error?.kind === 'held-elsewhere') this.#error = null;
   }
 
   /** Give back a lock taken by `claim` when no session followed. */
@@ -344,7 +332,7 @@ export class LiveSession {
     this.#analysis = { state: 'running' };
     this.#analyser ??= this.#createAnalyser(
       (m) => this.#onMetrics(m),
-      (message) => (this.#error = `HRV analysis failed: ${message}`),
+      (message) => (this.#error = { kind: 'analysis-failed', detail: message }),
       (health) => (this.#analysis = health),
       (response) => this.#onBreathResponse(response),
     );
@@ -372,7 +360,7 @@ export class LiveSession {
       this.#onStatus({
         state: 'ended',
         reason: 'error',
-        message: error instanceof Error ? error.message : String(error),
+        detail: error instanceof Error ? error.message : String(error),
       });
     }
   }
@@ -494,7 +482,7 @@ export class LiveSession {
     this.#status = status;
     for (const o of this.#observers) o.status?.(status);
     if (status.state === 'ended') {
-      if (status.reason === 'error') this.#error = status.message ?? 'The heart source failed.';
+      if (status.reason === 'error') this.#error = { kind: 'source-failed', detail: status.detail ?? null };
       this.#source = null;
       if (this.#lengthTimer !== null) clearInterval(this.#lengthTimer);
       this.#lengthTimer = null;

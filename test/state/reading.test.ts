@@ -118,7 +118,7 @@ describe('MorningReading', () => {
     };
     for (const rr of alternating(60)) beat(rr);
     listener!.beat({ rrMs: Number.NaN, timeMs: t, source: 'bluetooth' }); // never stored
-    listener!.status({ state: 'signal-lost', reason: 'gone' });
+    listener!.status({ state: 'signal-lost', reason: 'not-back', keptTryingMs: 600_000 });
     t += 3000;
     for (const rr of alternating(40)) beat(rr);
     await vi.advanceTimersByTimeAsync(1000);
@@ -155,7 +155,7 @@ describe('MorningReading', () => {
     const source = new ReplaySource('file', alternating(10));
     const start = vi.spyOn(source, 'start');
     await reading.start(source);
-    expect(reading.error).toMatch(/breathing session is running/);
+    expect(reading.error).toEqual({ kind: 'session-here' });
     expect(start).not.toHaveBeenCalled();
   });
 
@@ -168,7 +168,7 @@ describe('MorningReading', () => {
     const start = vi.spyOn(source, 'start');
     await reading.start(source);
     expect(reading.phase).toBe('idle');
-    expect(reading.error).toMatch(/another Resonance tab/);
+    expect(reading.error).toEqual({ kind: 'held-elsewhere' });
     expect(start).not.toHaveBeenCalled();
   });
 });

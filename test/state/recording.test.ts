@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { inProcessAnalyser } from '../../src/adapters/worker/in-process-analyser';
 import { describe, expect, it, vi } from 'vitest';
-import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
+import { LiveSession } from '../../src/state/session.svelte';
+import type { HrvAnalyser } from '../../src/core/hrv/protocol';
 import { LiveHrv } from '../../src/core/hrv/live';
 import { Recording, toBeatRecord } from '../../src/state/recording.svelte';
 import { ReplaySource } from '../../src/adapters/sources/replay-source';

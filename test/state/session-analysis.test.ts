@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LiveSession } from '../../src/state/session.svelte';
 import { ReplaySource } from '../../src/adapters/sources/replay-source';
-import type { WorkerHealth } from '../../src/adapters/worker/hrv-client';
+import type { WorkerHealth } from '../../src/core/hrv/protocol';
 
 describe("the session's word on its HRV analysis", () => {
   it('follows the worker client: restarted, failed, and running again at the next start', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
+import { LiveSession } from '../../src/state/session.svelte';
+import type { HrvAnalyser } from '../../src/core/hrv/protocol';
 import { ReplaySource } from '../../src/adapters/sources/replay-source';
 import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
 import type { LiveBeat } from '../../src/core/hrv/live';

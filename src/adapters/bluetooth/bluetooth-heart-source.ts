@@ -11,7 +11,7 @@ import {
 import { link, readDetails, unlink, type GattLink, type StrapDetails } from './gatt-link';
 import { startAccelerometer, stopAccelerometer, type AccelerometerLink } from './pmd-link';
 import { BluetoothProblemError, classifyBluetoothError, type BluetoothProblem } from './problems';
-import { browserTimers, type Timers } from './timers';
+import { browserTimers, type Timeouts } from '../timers';
 
 /** What the screen shows about the strap besides beats. */
 export interface StrapInfo {
@@ -40,7 +40,7 @@ export interface StrapObserver {
 
 export interface BluetoothHeartSourceOptions {
   readonly observer?: StrapObserver;
-  readonly timers?: Timers;
+  readonly timers?: Timeouts;
   readonly policy?: ReconnectPolicy;
   /** The name to show when the browser gives none (a remembered device may come back nameless). */
   readonly fallbackName?: string;
@@ -65,7 +65,7 @@ export class BluetoothHeartSource implements HeartSource {
   readonly kind = 'bluetooth';
   readonly device: BluetoothDevice;
   readonly #observer: StrapObserver | undefined;
-  readonly #timers: Timers;
+  readonly #timers: Timeouts;
   readonly #policy: ReconnectPolicy;
   readonly #fallbackName: string;
   readonly #timeline = new BeatTimeline();
@@ -129,7 +129,7 @@ export class BluetoothHeartSource implements HeartSource {
       this.#status({
         state: 'ended',
         reason: 'error',
-        message: 'message' in problem ? problem.message : problem.kind,
+        detail: 'message' in problem ? problem.message : problem.kind,
       });
       throw new BluetoothProblemError(problem);
     }
@@ -281,9 +281,8 @@ export class BluetoothHeartSource implements HeartSource {
     const r = this.#reconnecting;
     if (r === null || this.#stopped) return;
     if (!shouldKeepTrying(this.#timers.now() - r.droppedAtMs, this.#policy)) {
-      const minutes = Math.round(this.#policy.keepTryingMs / 60_000);
       this.#reconnecting = null;
-      this.#status({ state: 'signal-lost', reason: `The strap has not come back for ${minutes} minutes.` });
+      this.#status({ state: 'signal-lost', reason: 'not-back', keptTryingMs: this.#policy.keepTryingMs });
       return;
     }
     const delayMs = reconnectDelayMs(r.attempt, this.#policy);

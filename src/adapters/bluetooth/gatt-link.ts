@@ -17,7 +17,7 @@ import {
   HEART_RATE_MEASUREMENT,
   HEART_RATE_SERVICE,
 } from '../../core/gatt/uuids';
-import { withTimeout, type Timers } from './timers';
+import { withTimeout, type Timeouts } from '../timers';
 
 /** How long a connection (connect, discovery, subscription) may take before it counts as failed, ms. */
 export const CONNECT_TIMEOUT_MS = 20_000;
@@ -44,7 +44,7 @@ export interface GattLink {
 export async function link(
   device: BluetoothDevice,
   onValue: (value: DataView) => void,
-  timers: Timers,
+  timers: Timeouts,
   stillWanted: () => boolean = () => true,
 ): Promise<GattLink> {
   const gatt = device.gatt;
@@ -88,7 +88,7 @@ export async function link(
 }
 
 /** Stop notifications (when still connected), then remove the listener: the reverse of {@link link}. */
-export async function unlink(gattLink: GattLink, timers: Timers): Promise<void> {
+export async function unlink(gattLink: GattLink, timers: Timeouts): Promise<void> {
   if (gattLink.server.connected) {
     try {
       await withTimeout(

@@ -13,7 +13,7 @@ import {
   type PmdStreamContext,
 } from '../../core/gatt/pmd';
 import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../core/gatt/uuids';
-import { withTimeout, type Timers } from './timers';
+import { withTimeout, type Timeouts } from '../timers';
 
 /** How long the strap may take to answer a control-point command, ms. */
 const PMD_ANSWER_TIMEOUT_MS = 5000;
@@ -62,7 +62,7 @@ class AnswerQueue {
 export async function startAccelerometer(
   server: BluetoothRemoteGATTServer,
   observer: AccelerometerObserver,
-  timers: Timers,
+  timers: Timeouts,
 ): Promise<AccelerometerLink | null> {
   let service: BluetoothRemoteGATTService;
   try {
@@ -128,7 +128,7 @@ export async function startAccelerometer(
 }
 
 /** Stop the stream (when still connected), then unsubscribe and remove the listeners: the reverse of the start. */
-export async function stopAccelerometer(link: AccelerometerLink, timers: Timers): Promise<void> {
+export async function stopAccelerometer(link: AccelerometerLink, timers: Timeouts): Promise<void> {
   if (link.server.connected) {
     try {
       const answer = link.answers.next(PMD_OP.stop);
@@ -152,7 +152,7 @@ export async function stopAccelerometer(link: AccelerometerLink, timers: Timers)
 async function undo(
   server: BluetoothRemoteGATTServer,
   attached: readonly (readonly [BluetoothRemoteGATTCharacteristic, () => void])[],
-  timers: Timers,
+  timers: Timeouts,
 ): Promise<void> {
   for (const [characteristic, listener] of attached) {
     if (server.connected) {

@@ -2,12 +2,7 @@ import { DEFAULT_CUES, planCues, type CueOptions } from '../../core/pacer/cues';
 import type { PacerSchedule } from '../../core/pacer/schedule';
 import type { AudioCues } from './audio-cues';
 import type { VibrationCues } from './vibration-cues';
-
-/** Timers the loop runs on (the browser's by default; tests hand in fakes). */
-export interface LoopTimers {
-  setInterval(run: () => void, everyMs: number): number;
-  clearInterval(id: number): void;
-}
+import type { Intervals } from '../timers';
 
 export interface CueLoopOptions {
   readonly schedule: PacerSchedule;
@@ -15,7 +10,8 @@ export interface CueLoopOptions {
   readonly nowS: () => number;
   readonly audio: AudioCues | null;
   readonly vibration: VibrationCues | null;
-  readonly timers: LoopTimers;
+  /** The timers the loop runs on (the browser's in the app; tests hand in fakes). */
+  readonly timers: Intervals;
   /** How far ahead cues are planned, seconds, and how often the loop wakes, ms. */
   readonly lookaheadS?: number;
   readonly everyMs?: number;

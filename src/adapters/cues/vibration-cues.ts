@@ -1,10 +1,9 @@
 import type { CueEvent } from '../../core/pacer/cues';
+import { browserTimers, type Timers } from '../timers';
 
 /** What the vibration adapter needs from the browser, so tests can hand in fakes. */
-export interface VibrationHost {
+export interface VibrationHost extends Pick<Timers, 'setTimeout' | 'clearTimeout'> {
   vibrate(durationMs: number): boolean;
-  setTimeout(run: () => void, delayMs: number): number;
-  clearTimeout(id: number): void;
 }
 
 /** The browser's `navigator.vibrate` and timers, or null where the device cannot vibrate. */
@@ -12,8 +11,8 @@ export function browserVibrationHost(): VibrationHost | null {
   if (typeof navigator === 'undefined' || typeof navigator.vibrate !== 'function') return null;
   return {
     vibrate: (ms) => navigator.vibrate(ms),
-    setTimeout: (run, ms) => window.setTimeout(run, ms),
-    clearTimeout: (id) => window.clearTimeout(id),
+    setTimeout: browserTimers.setTimeout,
+    clearTimeout: browserTimers.clearTimeout,
   };
 }
 

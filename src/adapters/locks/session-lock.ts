@@ -1,9 +1,11 @@
 /**
  * One session at a time across every tab and window of this origin, with the Web Locks API
  * (W3C Web Locks API): the tab that holds the exclusive lock `resonance-session` may run a session
- * and use the strap; any other tab asking with `ifAvailable` is refused at once instead of queueing, and says why.
+ * and use the strap; any other tab asking with `ifAvailable` is refused at once instead of queueing
+ * (the words for that are in src/ui/session/problem-text.ts).
  * The browser releases the lock by itself when the holding tab closes or crashes, so a lock never outlives its tab.
  */
+import { browserLocks, heldLockNames, type LockManagerLike } from './web-locks';
 
 /** The lock's name, shared by every tab of the app. */
 const SESSION_LOCK_NAME = 'resonance-session';
@@ -14,16 +16,6 @@ export type ReleaseLock = () => void;
 /** Ask for the session lock: a release function, or 'held-elsewhere' when another tab or window has it. */
 export type AcquireSessionLock = () => Promise<ReleaseLock | 'held-elsewhere'>;
 
-/** What this adapter needs of `navigator.locks` (a parameter, so tests can hand in another). */
-export interface LockManagerLike {
-  request(
-    name: string,
-    options: { mode: 'exclusive'; ifAvailable: true },
-    callback: (lock: Lock | null) => Promise<void> | void,
-  ): Promise<unknown>;
-  query?(): Promise<{ held?: { name?: string }[] }>;
-}
-
 /**
  * How many session locks this page holds per lock manager, counted until the browser has really let go (the
  * request's promise settles). A query made in between still lists the lock, and without this count the page would
@@ -33,10 +25,6 @@ const heldHere = new WeakMap<LockManagerLike, number>();
 
 function countHeld(locks: LockManagerLike, by: 1 | -1): void {
   heldHere.set(locks, (heldHere.get(locks) ?? 0) + by);
-}
-
-function browserLocks(): LockManagerLike | null {
-  return typeof navigator !== 'undefined' && 'locks' in navigator ? navigator.locks : null;
 }
 
 /**
@@ -75,14 +63,8 @@ export function acquireSessionLock(
 export async function sessionLockHeldElsewhere(
   locks: LockManagerLike | null = browserLocks(),
 ): Promise<boolean> {
-  if (!locks?.query) return false;
+  if (!locks) return false;
   // This page holds it (or has only just let go): whatever the query says, it is not another tab's.
   if ((heldHere.get(locks) ?? 0) > 0) return false;
-  const snapshot = await locks.query();
-  return (snapshot.held ?? []).some((lock) => lock.name === SESSION_LOCK_NAME);
+  return (await heldLockNames(locks)).includes(SESSION_LOCK_NAME);
 }
-
-/** What a second tab tells the person. */
-export const HELD_ELSEWHERE_MESSAGE =
-  'A session is already running in another Resonance tab or window. Only one session can use the heart strap and ' +
-  'record at a time: stop it there, or close that tab, then start here.';

@@ -1,14 +1,13 @@
 import type { Beat, HeartSource, HeartSourceKind, HeartSourceListener } from '../../core/heart/types';
-
-/** The clock a source runs on, in milliseconds (performance.now() in the page; injectable for tests). */
-export type NowMs = () => number;
+import { browserTimers, type Timers } from '../timers';
 
 export interface ClockedSourceOptions {
   /** Playback speed: 1 is real time, 10 plays ten seconds of beats each second. */
   readonly speed?: number;
   /** How often to check for due beats, ms of wall time. */
   readonly tickMs?: number;
-  readonly now?: NowMs;
+  /** The clock the source runs on (the browser's in the page; injectable for tests). */
+  readonly now?: Timers['now'];
 }
 
 /**
@@ -21,7 +20,7 @@ export abstract class ClockedSource implements HeartSource {
 
   readonly #speed: number;
   readonly #tickMs: number;
-  readonly #now: NowMs;
+  readonly #now: Timers['now'];
   #listener: HeartSourceListener | null = null;
   #timer: ReturnType<typeof setInterval> | null = null;
   #startMs = 0;
@@ -30,7 +29,7 @@ export abstract class ClockedSource implements HeartSource {
   constructor(options: ClockedSourceOptions = {}) {
     this.#speed = options.speed ?? 1;
     this.#tickMs = options.tickMs ?? 25;
-    this.#now = options.now ?? (() => performance.now());
+    this.#now = options.now ?? browserTimers.now;
   }
 
   /** The next beat, with its time on the session clock; null when the source has no more. */

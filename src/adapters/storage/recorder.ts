@@ -13,7 +13,8 @@
 import { toColumns } from '../../core/session/columns';
 import { toHeartRateColumns } from '../../core/session/heart-rate-columns';
 import { chunksOf, heartRateChunksOf } from './chunks';
-import { holdRecordingLock } from './locks';
+import { holdRecordingLock } from '../locks/recording-lock';
+import { browserTimers, type Intervals } from '../timers';
 import {
   EMPTY_SUMMARY,
   type BeatRecord,
@@ -50,20 +51,10 @@ interface BeatRecorder {
   stop(finish?: { checkInAfter?: CheckIn | null }): Promise<SessionRecord>;
 }
 
-export interface RecorderTimers {
-  setInterval(fn: () => void, ms: number): number;
-  clearInterval(id: number): void;
-}
-
-const browserTimers: RecorderTimers = {
-  setInterval: (fn, ms) => window.setInterval(fn, ms),
-  clearInterval: (id) => window.clearInterval(id),
-};
-
 export class SessionRecorder implements BeatRecorder {
   readonly #store: RecorderStore | null;
   readonly #start: RecordingStart;
-  readonly #timers: RecorderTimers;
+  readonly #timers: Intervals;
   readonly #beats: BeatRecord[] = [];
   readonly #samples: HeartRateRecord[] = [];
   /** Beats already safely written. */
@@ -97,7 +88,7 @@ export class SessionRecorder implements BeatRecorder {
     store: RecorderStore | null,
     start: RecordingStart,
     options: {
-      timers?: RecorderTimers;
+      timers?: Intervals;
       onProblem?: (problem: StorageError | null) => void;
       /** Takes the session's recording lock and returns its release (tests stand in for a closed tab). */
       holdLock?: (sessionId: string) => () => void;

@@ -9,7 +9,7 @@ import { durationOfBeats, summariseBeats } from '../../core/session/summary';
 import { durationOfSamples, summariseHeartRate } from '../../core/hr-only/summary';
 import type { SessionRecord } from '../../core/session/record';
 import type { StorageResult } from './database';
-import { isBeingRecorded } from './locks';
+import { isBeingRecorded } from '../locks/recording-lock';
 import type { ResonanceStore } from './store';
 
 export interface Recovered {

@@ -1,4 +1,4 @@
-import type { CreateAnalyser } from '../../state/session.svelte';
+import type { CreateAnalyser } from '../../core/hrv/protocol';
 import { HrvClient } from './hrv-client';
 
 /** The live session's analyser: the real HRV worker. */

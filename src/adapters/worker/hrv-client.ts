@@ -1,17 +1,8 @@
 import type { LiveBeat, LiveMetrics } from '../../core/hrv/live';
 import type { LiveResponse, PacerBreaths } from '../../core/pacer/live-response';
 import type { SessionSeries } from '../../core/history/session-series';
-import type { HrvRequest, HrvResponse } from '../../core/hrv/protocol';
+import type { HrvRequest, HrvResponse, WorkerHealth } from '../../core/hrv/protocol';
 import type { BeatRecord } from '../../core/session/record';
-
-/**
- * How the worker is doing: running, restarted after it failed (the session's beats were handed to the new one,
- * so the figures carry on), or failed for good after more than {@link MAX_RESTARTS} failures in one session.
- */
-export type WorkerHealth =
-  | { readonly state: 'running' }
-  | { readonly state: 'restarted'; readonly restarts: number; readonly reason: string }
-  | { readonly state: 'failed'; readonly reason: string };
 
 /**
  * Restarts allowed in one session. A worker that fails again on the same beats would otherwise be restarted

@@ -1,6 +1,6 @@
 import { HrvEngine } from '../../core/hrv/engine';
 import type { HrvResponse } from '../../core/hrv/protocol';
-import type { CreateAnalyser } from '../../state/session.svelte';
+import type { CreateAnalyser } from '../../core/hrv/protocol';
 
 /**
  * The HRV worker's engine run synchronously on the calling thread, for tests and benchmarks of a whole session in

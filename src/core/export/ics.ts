@@ -5,25 +5,11 @@
  * that displays at the start. Lines end in CRLF and are folded at 75 octets (section 3.1).
  */
 
-/** What the reminder is for: the breathing practice, or the morning reading (its own time, usually on waking). */
-export type ReminderFor = 'practice' | 'reading';
-
-const REMINDER_TEXT: Record<ReminderFor, { summary: string; description: string }> = {
-  practice: {
-    summary: 'Resonance breathing practice',
-    description:
-      'Time for your slow-breathing practice. Open Resonance, sit comfortably, and follow the pacer.',
-  },
-  reading: {
-    summary: 'Resonance morning reading',
-    description:
-      'Time for your morning reading: before coffee, sit or lie still in your usual position, open Resonance and take the reading, breathing normally.',
-  },
-};
-
 export interface ReminderOptions {
-  /** Practice (the default) or the morning reading. */
-  readonly for?: ReminderFor;
+  /** The event's title and its alarm's text, in the person's words (the UI's, src/ui/history/reminder-text.ts). */
+  readonly summary: string;
+  /** The event's longer text. */
+  readonly description: string;
   /** Local time of day. */
   readonly hour: number;
   readonly minute: number;
@@ -81,7 +67,6 @@ function utcStamp(ms: number): string {
 }
 
 export function dailyReminderIcs(o: ReminderOptions): string {
-  const text = REMINDER_TEXT[o.for ?? 'practice'];
   const start = `${pad(o.year, 4)}${pad(o.month)}${pad(o.day)}T${pad(o.hour)}${pad(o.minute)}00`;
   const lines = [
     'BEGIN:VCALENDAR',
@@ -94,11 +79,11 @@ export function dailyReminderIcs(o: ReminderOptions): string {
     `DTSTART:${start}`,
     `DURATION:PT${Math.max(1, Math.round(o.durationMin))}M`,
     'RRULE:FREQ=DAILY',
-    `SUMMARY:${escapeText(text.summary)}`,
-    `DESCRIPTION:${escapeText(text.description)}`,
+    `SUMMARY:${escapeText(o.summary)}`,
+    `DESCRIPTION:${escapeText(o.description)}`,
     'BEGIN:VALARM',
     'ACTION:DISPLAY',
-    `DESCRIPTION:${escapeText(text.summary)}`,
+    `DESCRIPTION:${escapeText(o.summary)}`,
     'TRIGGER:PT0M',
     'END:VALARM',
     'END:VEVENT',

@@ -58,9 +58,11 @@ export interface AccelerationChunk {
 export type HeartStatus =
   | { readonly state: 'connecting' }
   | { readonly state: 'live' }
-  | { readonly state: 'signal-lost'; readonly reason: string }
+  /** The source stopped trying to reconnect: no signal came back within `keptTryingMs` (the person may retry). */
+  | { readonly state: 'signal-lost'; readonly reason: 'not-back'; readonly keptTryingMs: number }
   | { readonly state: 'reconnecting'; readonly attempt: number; readonly nextRetryMs: number }
-  | { readonly state: 'ended'; readonly reason: 'stopped' | 'finished' | 'error'; readonly message?: string };
+  /** `detail` is the underlying error's own text (the browser's, for a diagnosis), never words for the screen. */
+  | { readonly state: 'ended'; readonly reason: 'stopped' | 'finished' | 'error'; readonly detail?: string };
 
 /** What a source tells its listener. */
 export interface HeartSourceListener {

@@ -33,3 +33,32 @@ export type HrvResponse =
   | { readonly type: 'error'; readonly sessionId: string; readonly message: string }
   | { readonly type: 'series'; readonly requestId: number; readonly series: SessionSeries }
   | { readonly type: 'series-error'; readonly requestId: number; readonly message: string };
+
+/**
+ * How the worker is doing: running, restarted after it failed (the session's beats were handed to the new one,
+ * so the figures carry on), or failed for good after too many failures in one session
+ * (src/adapters/worker/hrv-client.ts).
+ */
+export type WorkerHealth =
+  | { readonly state: 'running' }
+  | { readonly state: 'restarted'; readonly restarts: number; readonly reason: string }
+  | { readonly state: 'failed'; readonly reason: string };
+
+/** The page's side of the live analysis, as the session uses it (the worker client; tests hand in another). */
+export interface HrvAnalyser {
+  reset(sessionId: string): void;
+  push(beats: readonly LiveBeat[]): void;
+  /** A breath of the pacer began (told after the beat that showed it). */
+  breaths(update: PacerBreaths): void;
+  dispose(): void;
+}
+
+/** Makes the live analyser, given where its answers go. */
+export type CreateAnalyser = (
+  onMetrics: (metrics: LiveMetrics) => void,
+  onError: (message: string) => void,
+  /** The worker failed and was restarted, or could not be. */
+  onHealth: (health: WorkerHealth) => void,
+  /** The pacer's per-breath response, once for each breath told (src/core/pacer/live-response.ts). */
+  onBreathResponse: (response: LiveResponse) => void,
+) => HrvAnalyser;

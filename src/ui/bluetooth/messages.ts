@@ -1,3 +1,4 @@
+import type { HeartStatus } from '../../core/heart/types';
 import type { BluetoothProblem } from '../../adapters/bluetooth/problems';
 
 /** What to tell the person about each problem: a headline and what to do about it. */
@@ -44,6 +45,14 @@ export function problemMessage(problem: BluetoothProblem): StrapMessage {
       };
     case 'failed':
       return { title: 'Bluetooth failed.', detail: problem.message };
+  }
+}
+
+/** Why the strap's signal is gone for good (the source stopped trying to reconnect). */
+export function signalLostText(status: Extract<HeartStatus, { state: 'signal-lost' }>): string {
+  switch (status.reason) {
+    case 'not-back':
+      return `The strap has not come back for ${Math.round(status.keptTryingMs / 60_000)} minutes.`;
   }
 }
 

@@ -11,8 +11,9 @@ import {
   type ReadinessDay,
 } from '../../core/readiness/baseline';
 import { MAX_CORRECTED_PERCENT, SETTLE_S, type ReadingAnalysis } from '../../core/readiness/reading';
-import type { ReadingPhase } from '../../state/reading.svelte';
+import type { ReadingPhase, ReadingProblem } from '../../state/reading.svelte';
 import { countOf } from '../plural';
+import { HELD_ELSEWHERE_TEXT, sourceFailedText } from '../session/problem-text';
 
 export const READING_STEPS = [
   'Sit or lie still, in the same position as on other mornings.',
@@ -22,6 +23,18 @@ export const READING_STEPS = [
 
 export const READING_TIPS =
   'For readings you can compare: take it at the same time each morning, soon after waking, before coffee, exercise or your phone’s news, in the same position each time.';
+
+/** Why the reading could not start, or stopped early. */
+export function readingProblemText(problem: ReadingProblem): string {
+  switch (problem.kind) {
+    case 'session-here':
+      return 'A breathing session is running. Stop it first: a reading is taken at rest, breathing normally.';
+    case 'held-elsewhere':
+      return HELD_ELSEWHERE_TEXT;
+    case 'source-failed':
+      return `The reading stopped: ${sourceFailedText(problem.detail)}`;
+  }
+}
 
 export function phaseText(phase: ReadingPhase): string {
   if (phase === 'settling') return 'Settling';

@@ -1,4 +1,4 @@
-import type { WorkerHealth } from '../../adapters/worker/hrv-client';
+import type { WorkerHealth } from '../../core/hrv/protocol';
 
 /** What the session screen says about the HRV analysis, or null while it simply runs. */
 export function analysisText(health: WorkerHealth): string | null {

@@ -1,4 +1,5 @@
 import type { HeartStatus } from '../../core/heart/types';
+import { signalLostText } from '../bluetooth/messages';
 
 /** Plain words for a source's state. */
 export function statusText(status: HeartStatus | null, label: string): string {
@@ -9,7 +10,7 @@ export function statusText(status: HeartStatus | null, label: string): string {
     case 'live':
       return `Live: ${label}`;
     case 'signal-lost':
-      return `Signal lost from ${label}: ${status.reason}`;
+      return `Signal lost from ${label}: ${signalLostText(status)}`;
     case 'reconnecting':
       return `Reconnecting to ${label} (attempt ${status.attempt}, next try in ${Math.ceil(status.nextRetryMs / 1000)} s). Your session continues.`;
     case 'ended':

@@ -178,7 +178,7 @@ describe('BluetoothHeartSource', () => {
     expect(lastAttemptMs).toBeGreaterThanOrEqual(300_000);
     expect(lastAttemptMs).toBeLessThan(330_000);
     expect(h.strap.connects - 1).toBe(waits.length);
-    expect(h.statuses.at(-1)?.state).toBe('signal-lost');
+    expect(h.statuses.at(-1)).toEqual({ state: 'signal-lost', reason: 'not-back', keptTryingMs: 300_000 });
     expect(h.timers.pending).toBe(0);
   });
 

@@ -2,7 +2,7 @@
  * Test doubles for a Web Bluetooth strap: just enough of BluetoothDevice, the GATT server, services and
  * characteristics for the heart source, with a log of the calls made, plus timers driven by hand.
  */
-import type { Timers } from '../../../src/adapters/bluetooth/timers';
+import type { Timeouts } from '../../../src/adapters/timers';
 import { fullUuid, PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../../src/core/gatt/uuids';
 import { H10_ACC_SETTINGS, pmdResponse } from '../../core/gatt/pmd-bytes';
 
@@ -174,7 +174,7 @@ export class FakeStrap extends EventTarget {
 }
 
 /** Timers whose clock moves only when the test says so. */
-export class ManualTimers implements Timers {
+export class ManualTimers implements Timeouts {
   #now = 0;
   #next = 1;
   #pending = new Map<number, { at: number; callback: () => void }>();

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CueLoop, type LoopTimers } from '../../../src/adapters/cues/cue-loop';
+import { CueLoop } from '../../../src/adapters/cues/cue-loop';
+import type { Intervals } from '../../../src/adapters/timers';
 import { VibrationCues, type VibrationHost } from '../../../src/adapters/cues/vibration-cues';
 import { patternFromRate } from '../../../src/core/pacer/pattern';
 import { PacerSchedule } from '../../../src/core/pacer/schedule';
 
 /** A virtual clock with timers; interval ticks arrive late by up to `lateMs`, as a busy page's do. */
-class FakeHost implements LoopTimers, VibrationHost {
+class FakeHost implements Intervals, VibrationHost {
   nowMs = 0;
   readonly buzzes: { atMs: number; durationMs: number }[] = [];
   #next = 1;

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  acquireSessionLock,
-  HELD_ELSEWHERE_MESSAGE,
-  sessionLockHeldElsewhere,
-  type LockManagerLike,
-} from '../../../src/adapters/locks/session-lock';
-import { LiveSession, type HrvAnalyser } from '../../../src/state/session.svelte';
+import { acquireSessionLock, sessionLockHeldElsewhere } from '../../../src/adapters/locks/session-lock';
+import type { LockManagerLike } from '../../../src/adapters/locks/web-locks';
+import { LiveSession } from '../../../src/state/session.svelte';
+import type { HrvAnalyser } from '../../../src/core/hrv/protocol';
 import { ReplaySource } from '../../../src/adapters/sources/replay-source';
 import type { HeartSource } from '../../../src/core/heart/types';
 
@@ -100,7 +97,7 @@ describe('session lock', () => {
     await tabB.start(guarded);
     expect(startedB).toBe(false);
     expect(tabB.running).toBe(false);
-    expect(tabB.error).toBe(HELD_ELSEWHERE_MESSAGE);
+    expect(tabB.error).toEqual({ kind: 'held-elsewhere' });
 
     await tabA.stop();
     await new Promise((r) => setTimeout(r, 0));
@@ -119,7 +116,7 @@ describe('session lock', () => {
     expect(await tabA.claim()).toBe(true);
     expect(await tabA.claim()).toBe(true);
     expect(await tabB.claim()).toBe(false);
-    expect(tabB.error).toBe(HELD_ELSEWHERE_MESSAGE);
+    expect(tabB.error).toEqual({ kind: 'held-elsewhere' });
     tabA.unclaim();
     await new Promise((r) => setTimeout(r, 0));
     expect(await tabB.claim()).toBe(true);

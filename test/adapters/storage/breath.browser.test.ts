@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
-import { SessionRecorder, type RecorderTimers } from '../../../src/adapters/storage/recorder';
+import { SessionRecorder } from '../../../src/adapters/storage/recorder';
+import type { Intervals } from '../../../src/adapters/timers';
 import { ResonanceStore } from '../../../src/adapters/storage/store';
 import { BreathTrace, BREATH_STEP_MS } from '../../../src/core/respiration/breath-trace';
 import { makeBeats, uniqueDbName } from './fixtures';
@@ -18,7 +19,7 @@ async function openStore(): Promise<ResonanceStore> {
   return result.value;
 }
 
-const timers: RecorderTimers = { setInterval: () => 1, clearInterval: () => {} };
+const timers: Intervals = { setInterval: () => 1, clearInterval: () => {} };
 const start = (id: string) => ({
   id,
   startTimeMs: 1_700_000_000_000,

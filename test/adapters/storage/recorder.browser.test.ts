@@ -1,10 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { deleteDB } from 'idb';
-import {
-  SessionRecorder,
-  type RecorderStore,
-  type RecorderTimers,
-} from '../../../src/adapters/storage/recorder';
+import { SessionRecorder, type RecorderStore } from '../../../src/adapters/storage/recorder';
+import type { Intervals } from '../../../src/adapters/timers';
 import { recoverUnfinished } from '../../../src/adapters/storage/recovery';
 import { ResonanceStore } from '../../../src/adapters/storage/store';
 import { STORAGE_FULL_MESSAGE, type StorageResult } from '../../../src/adapters/storage/database';
@@ -22,7 +19,7 @@ async function openStore(name = uniqueDbName('recorder')): Promise<ResonanceStor
 }
 
 /** Timers the test fires by hand. */
-function manualTimers(): RecorderTimers & { fire(): void; active: number } {
+function manualTimers(): Intervals & { fire(): void; active: number } {
   let fn: (() => void) | null = null;
   const timers = {
     active: 0,

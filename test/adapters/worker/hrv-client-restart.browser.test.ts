@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HrvClient, MAX_RESTARTS, type WorkerHealth } from '../../../src/adapters/worker/hrv-client';
+import { HrvClient, MAX_RESTARTS } from '../../../src/adapters/worker/hrv-client';
+import type { WorkerHealth } from '../../../src/core/hrv/protocol';
 import type { LiveBeat, LiveMetrics } from '../../../src/core/hrv/live';
 import type { LiveResponse } from '../../../src/core/pacer/live-response';
 import { patternFromRate } from '../../../src/core/pacer/pattern';

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { dailyReminderIcs, escapeText, foldLine } from '../../../src/core/export/ics';
+import { REMINDER_TEXT } from '../../../src/ui/history/reminder-text';
 
 const options = {
+  summary: 'Breathing practice',
+  description: 'Time for your practice; sit comfortably, and follow the pacer.',
   hour: 7,
   minute: 5,
   year: 2026,
@@ -26,11 +29,15 @@ describe('daily reminder .ics', () => {
     expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(1);
   });
 
-  it('can remind of the morning reading instead of the practice', () => {
+  it('says what it is given, escaped, as the title, the text and the alarm', () => {
     const unfold = (ics: string) => ics.replace(/\r\n /g, '');
     const practice = unfold(dailyReminderIcs(options));
-    const reading = unfold(dailyReminderIcs({ ...options, for: 'reading', hour: 6, minute: 45 }));
-    expect(practice).toContain('SUMMARY:Resonance breathing practice');
+    const reading = unfold(dailyReminderIcs({ ...options, ...REMINDER_TEXT.reading, hour: 6, minute: 45 }));
+    expect(practice).toContain('SUMMARY:Breathing practice');
+    expect(practice).toContain(
+      'DESCRIPTION:Time for your practice\\; sit comfortably\\, and follow the pacer.',
+    );
+    expect(practice.match(/DESCRIPTION:Breathing practice/g)).toHaveLength(1);
     expect(reading).toContain('SUMMARY:Resonance morning reading');
     expect(reading).toContain('before coffee');
     expect(reading).toContain('DTSTART:20261123T064500');
@@ -38,7 +45,7 @@ describe('daily reminder .ics', () => {
   });
 
   it('keeps every line within 75 octets and unfolds to the original', () => {
-    for (const line of dailyReminderIcs({ ...options, for: 'reading' }).split('\r\n'))
+    for (const line of dailyReminderIcs({ ...options, ...REMINDER_TEXT.reading }).split('\r\n'))
       expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);
     for (const line of dailyReminderIcs(options).split('\r\n'))
       expect(new TextEncoder().encode(line).length).toBeLessThanOrEqual(75);

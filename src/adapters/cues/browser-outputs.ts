@@ -1,8 +1,18 @@
-import { AudioCues } from '../../adapters/cues/audio-cues';
-import { CueLoop } from '../../adapters/cues/cue-loop';
-import { browserVibrationHost, VibrationCues } from '../../adapters/cues/vibration-cues';
-import { browserWakeLockHost, ScreenWakeLock } from '../../adapters/cues/wake-lock';
-import type { PacerOutputs } from '../../state/pacer.svelte';
+import type { CueOptions } from '../../core/pacer/cues';
+import type { PacerSchedule } from '../../core/pacer/schedule';
+import { AudioCues } from './audio-cues';
+import { CueLoop } from './cue-loop';
+import { browserTimers } from '../timers';
+import { browserVibrationHost, VibrationCues } from './vibration-cues';
+import { browserWakeLockHost, ScreenWakeLock } from './wake-lock';
+
+/** The pacer's outputs in the browser, created per session; null where unavailable or unwanted. */
+export interface PacerOutputs {
+  cueLoop(schedule: PacerSchedule, nowS: () => number): CueLoop | null;
+  readonly wakeLock: ScreenWakeLock | null;
+  /** The gentle cue when a session reaches its length, in the person's chosen sound and vibration. */
+  endCue?(options: CueOptions): void;
+}
 
 /** Whether this device can vibrate (the vibration toggle is hidden where it cannot). */
 export const canVibrate = (): boolean => browserVibrationHost() !== null;
@@ -27,10 +37,7 @@ export function browserPacerOutputs(): PacerOutputs {
         nowS,
         audio,
         vibration: host ? new VibrationCues(host) : null,
-        timers: {
-          setInterval: (run, ms) => window.setInterval(run, ms),
-          clearInterval: (id) => window.clearInterval(id),
-        },
+        timers: browserTimers,
       });
     },
     wakeLock: new ScreenWakeLock(browserWakeLockHost()),

@@ -3,32 +3,29 @@
  * "recover" a session that is still running: the browser releases the lock when the recording tab stops,
  * closes or crashes. Where the API is missing, recording works and recovery simply finds no lock.
  */
+import { browserLocks, heldLockNames, type LockManagerLike } from './web-locks';
 
 const LOCK_PREFIX = 'resonance-recording-';
 const lockName = (sessionId: string) => `${LOCK_PREFIX}${sessionId}`;
 
-function locks(): LockManager | null {
-  return typeof navigator !== 'undefined' && navigator.locks ? navigator.locks : null;
-}
-
 /** Hold the session's lock until the returned function is called. */
-export function holdRecordingLock(sessionId: string): () => void {
-  const manager = locks();
-  if (!manager) return () => {};
+export function holdRecordingLock(
+  sessionId: string,
+  locks: LockManagerLike | null = browserLocks(),
+): () => void {
+  if (!locks) return () => {};
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  void manager.request(lockName(sessionId), () => held).catch(() => {});
+  void locks.request(lockName(sessionId), {}, () => held).catch(() => {});
   return release;
 }
 
 /** The sessions some tab (this one included) is recording now, from the browser's snapshot of held locks. */
-export async function sessionsBeingRecorded(): Promise<string[]> {
-  const manager = locks();
-  if (!manager?.query) return [];
+export async function sessionsBeingRecorded(
+  locks: LockManagerLike | null = browserLocks(),
+): Promise<string[]> {
   try {
-    const snapshot = await manager.query();
-    return (snapshot.held ?? [])
-      .map((lock) => lock.name ?? '')
+    return (await heldLockNames(locks))
       .filter((name) => name.startsWith(LOCK_PREFIX))
       .map((name) => name.slice(LOCK_PREFIX.length));
   } catch {
@@ -40,15 +37,24 @@ export async function sessionsBeingRecorded(): Promise<string[]> {
  * Resolves once no tab records this session any more (it stopped, or its tab closed or crashed): the lock is
  * taken and given back at once. Rejects when `signal` aborts the wait.
  */
-export async function whenRecordingEnds(sessionId: string, signal: AbortSignal): Promise<void> {
-  const manager = locks();
-  if (!manager) return;
-  await manager.request(lockName(sessionId), { signal }, () => undefined);
+export async function whenRecordingEnds(
+  sessionId: string,
+  signal: AbortSignal,
+  locks: LockManagerLike | null = browserLocks(),
+): Promise<void> {
+  if (!locks) return;
+  await locks.request(lockName(sessionId), { signal }, () => undefined);
 }
 
 /** True when some tab is recording this session right now. */
-export async function isBeingRecorded(sessionId: string): Promise<boolean> {
-  const manager = locks();
-  if (!manager) return false;
-  return manager.request(lockName(sessionId), { ifAvailable: true }, (lock) => lock === null);
+export async function isBeingRecorded(
+  sessionId: string,
+  locks: LockManagerLike | null = browserLocks(),
+): Promise<boolean> {
+  if (!locks) return false;
+  let taken = false;
+  await locks.request(lockName(sessionId), { ifAvailable: true }, (lock) => {
+    taken = lock === null;
+  });
+  return taken;
 }
