@@ -458,9 +458,20 @@ export class AdaptiveController {
           return move(to, 'exploring');
         }
       }
-      // A vertex too near the edge of the rates breathed is not bracketed yet: probe on past it.
-      const open = est && this.#mode === 'peak' ? this.#unbracketed(est, 0.5) : 0;
+      // A vertex too near the edge of the rates breathed is not bracketed yet: probe on past it (only from a hold:
+      // a probe restarted on the way to the vertex would go back and forth).
+      const holding = Math.abs(this.#target - previous) < 1e-6;
+      // After the confirming excursion both flanks have breaths: only a vertex clearly beyond them restarts it.
+      const confirmed = this.#confirmed && this.#excursion === null;
+      const open =
+        est && holding && this.#mode === 'peak'
+          ? confirmed
+            ? this.#beyond(est)
+            : this.#unbracketed(est, 0.5)
+          : 0;
       if (open !== 0 && est) {
+        // The restarted probe brings breaths past the vertex: it stands in for the confirming excursion.
+        this.#confirmed = true;
         this.#mode = 'explore';
         this.#target = null;
         this.#direction = open;
@@ -543,6 +554,17 @@ export class AdaptiveController {
     if (windowStartS < this.#startS + this.config.settleS) return;
     this.#samples.push({ timeS: s.endS, rateBpm: s.rateBpm, logSwing: Math.log(s.swingBpm) });
     if (this.#samples.length > KEEP_SAMPLES) this.#samples.shift();
+  }
+
+  /** The side on which the vertex lies clearly (`vertexZ` standard errors) beyond the rates breathed, or 0. */
+  #beyond(est: Estimate): -1 | 0 | 1 {
+    const v = est.vertexBpm;
+    if (v === null) return 0;
+    const { minBpm, maxBpm } = this.bounds();
+    const margin = this.config.vertexZ * est.vertexSeBpm;
+    if (v - margin > est.hiBpm && est.hiBpm < maxBpm - 1e-6) return 1;
+    if (v + margin < est.loBpm && est.loBpm > minBpm + 1e-6) return -1;
+    return 0;
   }
 
   /**
