@@ -75,10 +75,12 @@ export type FileOutcome =
       readonly impossible: number;
     };
 
-/** A line above the history: a message in words, or the outcome of a file operation for the screen to word. */
+/** A line above the history: a message in words, or an outcome for the screen to word (ui/history/notice-text.ts). */
 export type Notice =
   | { readonly kind: 'info' | 'error'; readonly text: string }
-  | { readonly kind: 'info' | 'error'; readonly outcome: FileOutcome };
+  | { readonly kind: 'info' | 'error'; readonly outcome: FileOutcome }
+  /** A stored session or morning reading was deleted. */
+  | { readonly kind: 'info'; readonly deleted: 'session' | 'reading' };
 
 export class History {
   #sessions = $state.raw<SessionRecord[]>([]);
@@ -270,7 +272,7 @@ export class History {
   async deleteReading(id: string): Promise<void> {
     const result = await this.#store?.deleteReading(id);
     if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
-    else this.say({ kind: 'info', text: 'The reading was deleted.' });
+    else this.say({ kind: 'info', deleted: 'reading' });
     await this.load();
   }
 
@@ -289,7 +291,7 @@ export class History {
   async deleteSession(id: string): Promise<void> {
     const result = await this.#store?.deleteSession(id);
     if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
-    else this.say({ kind: 'info', text: 'The session was deleted.' });
+    else this.say({ kind: 'info', deleted: 'session' });
     await this.load();
   }
 

@@ -49,6 +49,21 @@ describe('History with morning readings', () => {
     store.close();
   });
 
+  it('deletes a reading or a session and says which, as a typed notice', async () => {
+    const store = await openStore();
+    await store.putSession(makeSession('s', TODAY - DAY_MS, { end: 'stopped' }));
+    await store.putReading(sampleReading('r', TODAY));
+    const history = new History(store, () => TODAY);
+    await history.load();
+    await history.deleteReading('r');
+    expect(history.notice).toEqual({ kind: 'info', deleted: 'reading' });
+    expect(history.readings).toEqual([]);
+    await history.deleteSession('s');
+    expect(history.notice).toEqual({ kind: 'info', deleted: 'session' });
+    expect(history.sessions).toEqual([]);
+    store.close();
+  });
+
   it('saves a reading and says why when it cannot', async () => {
     const store = await openStore();
     const history = new History(store, () => TODAY);

@@ -1,11 +1,14 @@
-/** The history's notices in words: a restore's or an import's outcome (the state's typed {@link FileOutcome}). */
+/** The history's notices in words: a restore's or an import's outcome (the state's typed {@link FileOutcome}), a deletion. */
 import type { FileOutcome, Notice } from '../../state/history.svelte';
 import { fileProblemText } from '../files/file-problem-text';
 import { countOf, pluralWord } from '../plural';
 
 /** The line to show for a notice. */
 export function noticeText(notice: Notice): string {
-  return 'text' in notice ? notice.text : fileOutcomeText(notice.outcome);
+  if ('text' in notice) return notice.text;
+  if ('deleted' in notice)
+    return notice.deleted === 'session' ? 'The session was deleted.' : 'The reading was deleted.';
+  return fileOutcomeText(notice.outcome);
 }
 
 /** "Restored 3 sessions and 1 morning reading.", "Nothing was imported: beats.csv, line 3: ...". */

@@ -54,4 +54,9 @@ describe('noticeText', () => {
       noticeText({ kind: 'info', outcome: { kind: 'imported', added: 1, already: 0, impossible: 0 } }),
     ).toBe('Imported 1 recording.');
   });
+
+  it('words a deletion by what was deleted', () => {
+    expect(noticeText({ kind: 'info', deleted: 'session' })).toBe('The session was deleted.');
+    expect(noticeText({ kind: 'info', deleted: 'reading' })).toBe('The reading was deleted.');
+  });
 });
