@@ -9,40 +9,31 @@ import { patternFromRate, validatePattern, type BreathPattern } from './pattern'
 export type PacerPresetId = 'resonance-equal' | 'resonance-40-60' | 'extended-exhale' | 'box' | 'custom';
 
 export interface PacerPreset {
-  readonly id: PacerPresetId;
-  readonly label: string;
-  readonly description: string;
+  readonly id: Exclude<PacerPresetId, 'custom'>;
   readonly pattern: BreathPattern;
   /** Whether the adaptive controller may change this preset's rate (patterns with holds keep their counts). */
   readonly adaptable: boolean;
 }
 
+/** The presets in the order the pacer offers them (their names and descriptions: ui/pacer/preset-text.ts). */
 export const PACER_PRESETS: readonly PacerPreset[] = [
   {
     id: 'resonance-equal',
-    label: 'Resonance 6/min',
-    description: '5 s in, 5 s out',
     pattern: patternFromRate(6, 0.5),
     adaptable: true,
   },
   {
     id: 'resonance-40-60',
-    label: 'Resonance 6/min, 40:60',
-    description: '4 s in, 6 s out',
     pattern: patternFromRate(6, 0.4),
     adaptable: true,
   },
   {
     id: 'extended-exhale',
-    label: 'Extended exhale',
-    description: '4 s in, 8 s out (5/min)',
     pattern: { inhaleS: 4, holdInS: 0, exhaleS: 8, holdOutS: 0 },
     adaptable: true,
   },
   {
     id: 'box',
-    label: 'Box 4-4-4-4',
-    description: '4 s in, hold 4, 4 s out, hold 4',
     pattern: { inhaleS: 4, holdInS: 4, exhaleS: 4, holdOutS: 4 },
     adaptable: false,
   },
