@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /**
  * The HRV worker: receives a session's beats and the pacer's breaths and answers with live metrics and the pacer's
- * per-breath response, and analyses whole recordings on request. It only exposes the core's engine; the page never
+ * per-breath response, and computes a stored session's chart series for its detail screen. It only exposes the core's engine; the page never
  * computes HRV itself.
  */
 import { HrvEngine } from '../src/core/hrv/engine';

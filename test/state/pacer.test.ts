@@ -104,7 +104,7 @@ describe('PacerControl', () => {
     session.setRate(6);
     await session.start(source);
     expect(loops()).toBe(1);
-    runFor(12 * 60);
+    runFor(20 * 60);
     expect(Math.abs(session.rateBpm - 5)).toBeLessThanOrEqual(0.5);
     expect(pacer.reason?.kind).toMatch(/^(at-peak|to-peak|exploring|climbing|turning)$/);
     await session.stop();

@@ -1,6 +1,8 @@
 import type { LiveBeat, LiveMetrics } from '../../core/hrv/live';
 import type { LiveResponse, PacerBreaths } from '../../core/pacer/live-response';
-import type { HrvAnalysis, HrvRequest, HrvResponse, WorkerHealth } from '../../core/hrv/protocol';
+import type { SessionSeries } from '../../core/history/session-series';
+import type { HrvRequest, HrvResponse, WorkerHealth } from '../../core/hrv/protocol';
+import type { BeatRecord } from '../../core/session/record';
 
 /**
  * Restarts allowed in one session. A worker that fails again on the same beats would otherwise be restarted
@@ -26,11 +28,11 @@ const hrvWorker = () =>
 /**
  * Owns the HRV worker's lifetime. Beats and the pacer's breaths go in; the newest metrics and per-breath responses
  * for the current session come out. Answers for an earlier session, or older than one already delivered, are
- * dropped (latest wins). Whole-recording analyses
- * are numbered: only the newest request's answer resolves with a result, and a superseded one resolves with null.
+ * dropped (latest wins). Requests for a stored session's chart series are numbered: only the newest request's
+ * answer resolves with a result, and a superseded one resolves with null.
  *
  * If the worker fails (an uncaught error, a message it cannot read), it is replaced: the new worker gets the
- * current session's beats again and the pending analysis, so nothing is lost but a moment.
+ * current session's beats and breaths again and the pending series request, so nothing is lost but a moment.
  */
 export class HrvClient {
   #worker: Worker | null = null;
@@ -51,7 +53,7 @@ export class HrvClient {
   #requestId = 0;
   #pending = new Map<
     number,
-    { resolve: (a: HrvAnalysis | null) => void; reject: (e: Error) => void; request: HrvRequest }
+    { resolve: (s: SessionSeries | null) => void; reject: (e: Error) => void; request: HrvRequest }
   >();
 
   constructor(
@@ -90,18 +92,18 @@ export class HrvClient {
     this.#send({ type: 'breaths', sessionId: this.#sessionId, update });
   }
 
-  /** Analyse a whole recording in the worker. Resolves with null if a newer analysis was asked for meanwhile. */
-  analyze(
-    rrMs: readonly number[],
-    options: { readonly correct?: boolean } = {},
-  ): Promise<HrvAnalysis | null> {
+  /**
+   * A stored session's chart series, computed in the worker (the detail screen's work, off the main thread).
+   * Resolves with null if newer series were asked for meanwhile.
+   */
+  series(beats: readonly BeatRecord[]): Promise<SessionSeries | null> {
     this.#requestId += 1;
     const requestId = this.#requestId;
     for (const [id, pending] of this.#pending) {
       pending.resolve(null);
       this.#pending.delete(id);
     }
-    const request: HrvRequest = { type: 'analyze', requestId, rrMs, correct: options.correct ?? true };
+    const request: HrvRequest = { type: 'series', requestId, beats };
     this.#revive();
     return new Promise((resolve, reject) => {
       this.#pending.set(requestId, { resolve, reject, request });
@@ -129,14 +131,14 @@ export class HrvClient {
     this.#worker = worker;
   }
 
-  /** After giving up on a worker, new work (a session, an analysis) gets a new one. */
+  /** After giving up on a worker, new work (a session, a series request) gets a new one. */
   #revive(): void {
     if (this.#worker) return;
     this.#start();
     this.#onHealth({ state: 'running' });
   }
 
-  /** Replace a failed worker and give it back the session and the pending analysis; give up after too many. */
+  /** Replace a failed worker and give it back the session and the pending request; give up after too many. */
   #failed(worker: Worker, reason: string): void {
     if (this.#worker !== worker) return;
     worker.terminate();
@@ -188,12 +190,12 @@ export class HrvClient {
 
   #receive(message: HrvResponse): void {
     switch (message.type) {
-      case 'analysis':
-      case 'analysis-error': {
+      case 'series':
+      case 'series-error': {
         const pending = this.#pending.get(message.requestId);
         if (!pending) return;
         this.#pending.delete(message.requestId);
-        if (message.type === 'analysis') pending.resolve(message.analysis);
+        if (message.type === 'series') pending.resolve(message.series);
         else pending.reject(new Error(message.message));
         return;
       }

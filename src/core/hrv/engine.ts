@@ -1,14 +1,13 @@
+import { sessionSeries } from '../history/session-series';
 import { LiveBreathResponse } from '../pacer/live-response';
-import { analyzeRecording } from './analysis';
 import { LiveHrv, type LiveMetrics } from './live';
 import type { HrvRequest, HrvResponse } from './protocol';
-import { reportToJson } from './report-json';
 
 /**
  * What the HRV worker runs (workers/hrv.worker.ts posts its answers; tests run it in place of the worker): the live
  * metrics of a session's beats ({@link LiveHrv}), the pacer's per-breath response from the same beats' artifact
- * labels ({@link LiveBreathResponse}), and whole-recording analyses. Answers are tagged with the session (or the
- * request) they belong to.
+ * labels ({@link LiveBreathResponse}), and a stored session's chart series for its detail screen
+ * ({@link sessionSeries}). Answers are tagged with the session (or the request) they belong to.
  */
 export class HrvEngine {
   readonly #live = new LiveHrv();
@@ -49,16 +48,11 @@ export class HrvEngine {
         }
         return;
       }
-      case 'analyze': {
+      case 'series': {
         try {
-          const report = analyzeRecording(request.rrMs, { correct: request.correct });
-          answer({
-            type: 'analysis',
-            requestId: request.requestId,
-            analysis: { report: reportToJson(report), labels: report.artifacts.labels },
-          });
+          answer({ type: 'series', requestId: request.requestId, series: sessionSeries(request.beats) });
         } catch (error) {
-          answer({ type: 'analysis-error', requestId: request.requestId, message: messageOf(error) });
+          answer({ type: 'series-error', requestId: request.requestId, message: messageOf(error) });
         }
         return;
       }

@@ -27,6 +27,11 @@ import type { PacerSchedule } from './schedule';
  * - then it goes to the vertex and holds there, moving again only when the vertex estimate moves clearly (more
  *   than `deadbandBpm` and more than its own uncertainty), so it neither wanders nor oscillates at the top; a vertex
  *   beyond the rates breathed is approached at most `reachBpm` past them at a time;
+ * - once at the first peak, while the vertex is still uncertain (`confirmSeBpm`), one confirming excursion goes
+ *   `confirmBpm` past it on the side least explored and comes back to the refitted vertex, so the fit has breaths
+ *   well down both flanks (a single probe stops too near the peak to place it well: fitted offline, one sweep that
+ *   went 0.4/min past the peak places it within 90 % of the maximal response for 83-87 % of the simulated people,
+ *   one that went 0.7/min past for 92-97 %); this is the one-off form of extremum seeking's dither;
  * - when the response is flat over a wide sweep (`flatSpanBpm`), it holds at the best rate breathed: a flat
  *   response never walks it to a limit (with the prior curvature, the best rate of a flat fit is its middle).
  * This is a bracketing line search followed by a model-based hold: the sampled, model-based form of extremum
@@ -70,6 +75,13 @@ export interface ControllerConfig {
    * up to a bound); until then the probe goes on past it, breaths/min.
    */
   readonly bracketBpm: number;
+  /**
+   * Once at the first peak, one excursion goes this far past the vertex on the side least explored (if breaths
+   * there do not reach so far), and back: the fit then has breaths on both flanks, breaths/min.
+   */
+  readonly confirmBpm: number;
+  /** The excursion is made only while the vertex's standard error is above this, breaths/min. */
+  readonly confirmSeBpm: number;
   /** The sweep turns only after going at least this far since it last turned, breaths/min. */
   readonly minTurnBpm: number;
   /** At the peak, a vertex estimate nearer than this does not move the rate, breaths/min. */
@@ -100,6 +112,8 @@ export const DEFAULT_CONTROLLER: ControllerConfig = {
   correlationBreaths: 8,
   reachBpm: 0.5,
   bracketBpm: 0.3,
+  confirmBpm: 0.7,
+  confirmSeBpm: 0.1,
   minTurnBpm: 0.3,
   deadbandBpm: 0.15,
   flatSpanBpm: 1.2,
@@ -208,6 +222,10 @@ export class AdaptiveController {
   #direction: 1 | -1;
   #mode: 'explore' | 'peak' | 'flat' = 'explore';
   #target: number | null = null;
+  /** The rate of the confirming excursion under way, or null. */
+  #excursion: number | null = null;
+  /** Whether the confirming excursion has been made (it is made once). */
+  #confirmed = false;
   /** Where the sweep last turned (or started), breaths/min. */
   #turnedAtBpm: number;
 
@@ -245,6 +263,7 @@ export class AdaptiveController {
     this.#band = band;
     this.#rateBpm = this.#clamp(this.#rateBpm);
     if (this.#target !== null) this.#target = this.#clamp(this.#target);
+    if (this.#excursion !== null) this.#excursion = this.#clamp(this.#excursion);
   }
 
   /** The bounds in force: the hard bounds narrowed by the person's band. */
@@ -411,6 +430,33 @@ export class AdaptiveController {
         )
           this.#target = reachable(v, est);
         if (this.#mode === 'peak') peakBpm = this.#target;
+      }
+      // The confirming excursion: once, from the first hold, out to `confirmBpm` past the vertex on the side
+      // least explored, then back to the vertex refitted with those breaths.
+      if (this.#excursion !== null) {
+        if (Math.abs(this.#excursion - previous) > 1e-6) return move(this.#excursion, 'exploring');
+        this.#excursion = null;
+        if (est?.vertexBpm != null) this.#target = reachable(est.vertexBpm, est);
+        peakBpm = this.#target;
+      } else if (
+        !this.#confirmed &&
+        this.#mode === 'peak' &&
+        est?.vertexBpm != null &&
+        Math.abs(this.#target - previous) < 1e-6
+      ) {
+        this.#confirmed = true;
+        const v = est.vertexBpm;
+        const side = est.hiBpm - v <= v - est.loBpm ? 1 : -1;
+        const extent = side > 0 ? est.hiBpm - v : v - est.loBpm;
+        const to = this.#clamp(v + side * this.config.confirmBpm);
+        if (
+          est.vertexSeBpm > this.config.confirmSeBpm &&
+          extent < this.config.confirmBpm &&
+          Math.abs(to - previous) > this.config.deadbandBpm
+        ) {
+          this.#excursion = to;
+          return move(to, 'exploring');
+        }
       }
       // A vertex too near the edge of the rates breathed is not bracketed yet: probe on past it.
       const open = est && this.#mode === 'peak' ? this.#unbracketed(est, 0.5) : 0;

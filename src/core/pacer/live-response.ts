@@ -1,5 +1,5 @@
 import type { BeatLabelName } from '../hrv/artifacts';
-import { breathingResponse, type BreathingResponse, type HeartRateSeries } from '../hrv/biofeedback';
+import { breathingResponse, labelledSeries, type BreathingResponse } from '../hrv/biofeedback';
 import type { LabelledBeat, LiveBeat } from '../hrv/live';
 import { DEFAULT_CONTROLLER } from './controller';
 import { breathPeriodS, positionInBreath } from './pattern';
@@ -74,6 +74,8 @@ interface KeptBeat {
   readonly timeS: number;
   label: BeatLabelName | null;
 }
+
+const isNormal = (b: KeptBeat): boolean => b.label === 'normal';
 
 export class LiveBreathResponse {
   /** Beats of the session (not the interval before a gap, which is no true RR), oldest first. */
@@ -158,14 +160,7 @@ export class LiveBreathResponse {
 
   /** Heart rate of the beats labelled normal, at the middle of each interval. Beats not labelled yet are left out. */
   #normalSeries(): HeartRateSamples {
-    const timeS: number[] = [];
-    const hrBpm: number[] = [];
-    for (const b of this.#beats) {
-      if (b.label !== 'normal') continue;
-      timeS.push(b.timeS - b.rrMs / 2000);
-      hrBpm.push(60000 / b.rrMs);
-    }
-    return { timeS, hrBpm };
+    return labelledSeries(this.#beats, isNormal);
   }
 
   /** The resonance indicator over the minute before the breath just begun, at that breath's rate. */
@@ -179,7 +174,7 @@ export class LiveBreathResponse {
       toS - INDICATOR_WINDOW_S,
       toS,
       1 / breathPeriodS(current.pattern),
-      engineClean,
+      (beats) => labelledSeries(beats, isNormal),
     );
   }
 
@@ -199,18 +194,4 @@ export class LiveBreathResponse {
     return positionInBreath(breath.pattern, Math.min(period - 1e-9, Math.max(0, timeS - breath.startS)))
       .volume;
   }
-}
-
-/** The engine's verdicts as a cleaned series: beats it labelled normal are kept, the others counted as rejected. */
-function engineClean(beats: readonly KeptBeat[]): HeartRateSeries {
-  const timeS: number[] = [];
-  const hrBpm: number[] = [];
-  const rrMs: number[] = [];
-  for (const b of beats) {
-    if (b.label !== 'normal') continue;
-    timeS.push(b.timeS - b.rrMs / 2000);
-    hrBpm.push(60000 / b.rrMs);
-    rrMs.push(b.rrMs);
-  }
-  return { timeS, hrBpm, rrMs, rejected: beats.length - rrMs.length };
 }

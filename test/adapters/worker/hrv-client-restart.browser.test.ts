@@ -10,7 +10,7 @@ const realWorker = () =>
   new Worker(new URL('../../../workers/hrv.worker.ts', import.meta.url), { type: 'module' });
 
 /** A worker that throws, uncaught, at the `nth` message of the given type (and ignores the others). */
-function failingWorker(on: 'beats' | 'analyze', nth = 1): Worker {
+function failingWorker(on: 'beats' | 'series', nth = 1): Worker {
   const source = `let n = 0; self.onmessage = (e) => {
     if (e.data.type === '${on}' && ++n === ${nth}) throw new Error('simulated crash');
   };`;
@@ -140,12 +140,19 @@ describe('HrvClient after its worker fails', () => {
     reference.dispose();
   });
 
-  it('sends a pending whole-recording analysis to the new worker', async () => {
-    const workers = [() => failingWorker('analyze'), realWorker];
+  it('sends a pending chart-series request to the new worker', async () => {
+    const workers = [() => failingWorker('series'), realWorker];
     const client = new HrvClient(() => {}, undefined, { createWorker: () => workers.shift()!() });
-    const rr = beats(0, 120).map((b) => b.rrMs);
-    const analysis = await client.analyze(rr);
-    expect(analysis?.report.beats).toBe(120);
+    const stored = beats(0, 120).map((b) => ({
+      rrMs: b.rrMs,
+      timeMs: b.timeMs,
+      afterGap: false,
+      artifact: 'normal',
+      pacerRateBpm: 6,
+      pacerPhase: 0,
+    }));
+    const series = await client.series(stored);
+    expect(series?.tachogram).toHaveLength(120);
     client.dispose();
   });
 });
