@@ -60,6 +60,11 @@ for (const viewport of PHONE_VIEWPORTS) {
     await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
     // The screen belongs to the guide: no tabs or top navigation to tap by mistake, in any orientation.
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    // The start is calm: the figures that need more beats say they are settling in, with no counts of zero and
+    // no label of where the heart rate comes from.
+    await expect(page.getByTestId('rmssd')).toHaveText('Settling in…');
+    await expect(page.getByTestId('rmssd')).toHaveAttribute('data-state', 'settling');
+    expect(await page.locator('main').innerText()).not.toMatch(/collecting|\b0 of \d|from the device|–/i);
     await expect
       .poll(async () => (await pass(page, 2), shownHeartRate(page)), { timeout: 30_000 })
       .not.toBeNull();
