@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { skipFirstRun } from './first-run';
 import { passTime as pass, storeCount } from './history-steps';
-import { overflowingElements, PHONE_VIEWPORTS } from './overflow';
+import { overflowingElements, PHONE_VIEWPORTS, wrappedText } from './overflow';
 
 /**
  * The session screens on phones held upright and sideways, and the session's life: a chosen length that ends by
@@ -103,6 +103,14 @@ for (const viewport of PHONE_VIEWPORTS) {
     await expect(page.getByTestId('session-summary')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Your session' })).toBeVisible();
     expect(await overflowingElements(page)).toEqual([]);
+    // The tiles' labels and figures each keep to one line, even at 320 px.
+    const summary = '[data-testid="session-summary"]';
+    expect(await wrappedText(page, `${summary} dl dt, ${summary} dl dd`)).toEqual([]);
+    // A first session of under a minute is not called a first session of a few minutes.
+    await expect(page.getByTestId('summary-comparison')).toHaveText(
+      'Sessions of a minute or more are compared with your recent ones; this one was shorter.',
+    );
+    await expect(page.getByTestId('chart-top')).toHaveText(/^\d+ bpm$/);
   });
 }
 
@@ -131,8 +139,12 @@ test('a 5-minute session ends by itself after its last breath and shows the summ
   expect((m ?? 0) * 60 + (s ?? 0)).toBeGreaterThanOrEqual(290);
   expect((m ?? 0) * 60 + (s ?? 0)).toBeLessThanOrEqual(310);
   await expect(page.getByTestId('summary-rates')).toContainText(
-    'At 6.0 breaths a minute your heart rate rose',
+    /At (\d\.\d to )?6\.0( to \d\.\d)? breaths a minute your heart rate rose/,
   );
+  // The rates breathed read as a few bands, not one line per 0.1 a minute.
+  const rates = await page.getByTestId('summary-rates').getByRole('listitem').allInnerTexts();
+  expect(rates.length).toBeGreaterThan(0);
+  expect(rates.length).toBeLessThanOrEqual(3);
   await expect(
     page.getByRole('img', { name: /^Heart rate between \d+ and \d+ bpm over 5 minutes$/ }),
   ).toBeVisible();
