@@ -94,7 +94,12 @@ for (const viewport of PHONE_VIEWPORTS) {
 
     await page.getByRole('button', { name: 'Focus mode' }).click();
     expect(await inView(page, '[data-breath-phase]')).toBe(true);
-    expect(await inView(page, '[data-testid="heart-rate"]')).toBe(true);
+    // Focus mode: the guide and one signal (the resonance bar), and no numbers at all.
+    expect(await inView(page, '[data-testid="focus-signal"] [role="meter"]')).toBe(true);
+    await expect(page.getByTestId('heart-rate')).toHaveCount(0);
+    await expect(page.getByTestId('session-time')).toHaveCount(0);
+    await pass(page, 1);
+    expect(await page.getByRole('region', { name: 'Session in progress' }).innerText()).not.toMatch(/\d/);
     await expect(page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Show everything' }).click();
 
