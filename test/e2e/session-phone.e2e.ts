@@ -78,6 +78,20 @@ for (const viewport of PHONE_VIEWPORTS) {
       const box = await page.locator(part).boundingBox();
       expect(box?.width ?? 0, part).toBeLessThanOrEqual((guide?.width ?? 0) * 0.42);
     }
+    // "Breathe in" and "Breathe out" each on one line, and not spilling out of their box either.
+    for (const phase of ['inhale', 'exhale']) {
+      await expect
+        .poll(
+          async () => (
+            await pass(page, 1),
+            page.locator('[data-breath-phase]').getAttribute('data-breath-phase')
+          ),
+        )
+        .toBe(phase);
+      expect(await wrappedText(page, '[data-breath-phase] .word')).toEqual([]);
+      const word = page.locator('[data-breath-phase] .word');
+      expect(await word.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    }
     // The primary action sits in the lower half, where a thumb reaches, and is a full-size target.
     const stop = await page.getByRole('button', { name: 'Stop session' }).boundingBox();
     expect(stop && stop.y + stop.height / 2).toBeGreaterThan(viewport.height / 2);
