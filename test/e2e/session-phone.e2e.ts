@@ -12,6 +12,24 @@ import { overflowingElements, PHONE_VIEWPORTS, wrappedText } from './overflow';
 
 test.beforeEach(({ context }) => skipFirstRun(context));
 
+/**
+ * Controls inside `scope` smaller than 44 px tall, as "tag name (h px)": buttons, selects and text/number/range
+ * inputs themselves, checkboxes and radios by their label (the label is the target).
+ */
+async function smallTargets(page: Page, scope: string): Promise<string[]> {
+  return page.locator(`${scope} :is(button, select, input)`).evaluateAll((els) =>
+    els.flatMap((el) => {
+      const input = el instanceof HTMLInputElement ? el : null;
+      const target =
+        input && (input.type === 'checkbox' || input.type === 'radio') ? input.closest('label') : el;
+      const box = (target ?? el).getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return [];
+      const name = el.getAttribute('aria-label') ?? (target ?? el).textContent?.trim().slice(0, 30) ?? '';
+      return box.height < 43.5 ? [`${el.tagName.toLowerCase()} ${name} (${Math.round(box.height)} px)`] : [];
+    }),
+  );
+}
+
 /** Whether the element lies wholly inside the viewport as it is (nothing scrolled). */
 async function inView(page: Page, selector: string): Promise<boolean> {
   const box = await page.locator(selector).boundingBox();
@@ -103,6 +121,25 @@ for (const viewport of PHONE_VIEWPORTS) {
     const sheet = page.getByRole('dialog', { name: 'Session settings' });
     await expect(sheet).toBeVisible();
     expect(await overflowingElements(page)).toEqual([]);
+    // Every control is a full-size target (a checkbox through its label), and the chosen pattern's name fits
+    // its menu.
+    expect(await smallTargets(page, '[role="dialog"]')).toEqual([]);
+    const pattern = sheet.getByLabel('Pattern');
+    expect(
+      await pattern.evaluate((select: HTMLSelectElement) => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        if (!ctx) return false;
+        ctx.font = getComputedStyle(select).font;
+        const text = select.selectedOptions[0]?.textContent ?? '';
+        return ctx.measureText(text).width + 48 <= select.clientWidth;
+      }),
+    ).toBe(true);
+    // Volume only with a sound chosen.
+    await sheet.getByLabel('Sound').selectOption('off');
+    await expect(sheet.getByLabel('Volume')).toHaveCount(0);
+    await sheet.getByLabel('Sound').selectOption('tone');
+    await expect(sheet.getByLabel('Volume')).toBeVisible();
+    await sheet.getByLabel('Sound').selectOption('off');
     await sheet.getByRole('button', { name: 'Done' }).click();
     await expect(sheet).toBeHidden();
 
