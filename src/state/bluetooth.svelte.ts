@@ -1,4 +1,4 @@
-import { BluetoothHeartSource, type StrapInfo } from '../adapters/bluetooth/bluetooth-heart-source';
+import type { BluetoothHeartSource, StrapInfo } from '../adapters/bluetooth/bluetooth-heart-source';
 import {
   bluetoothAvailable,
   chooseStrap,
@@ -80,7 +80,7 @@ export class BluetoothState {
     this.#problem = null;
     this.#phase = 'choosing';
     try {
-      return this.#adopt(await chooseStrap(this.#bluetooth));
+      return await this.#adopt(await chooseStrap(this.#bluetooth));
     } catch (error) {
       const problem = classifyBluetoothError(error);
       if (problem.kind === 'cancelled' && !(await bluetoothAvailable(this.#bluetooth))) {
@@ -121,7 +121,12 @@ export class BluetoothState {
     }
   }
 
-  #adopt(device: BluetoothDevice): BluetoothHeartSource {
+  /**
+   * The source for a chosen strap. Its code (the GATT links, the Polar PMD reader) loads here, once the person
+   * has picked a strap, so it stays out of the first screen's script; the chooser itself opened without waiting.
+   */
+  async #adopt(device: BluetoothDevice): Promise<BluetoothHeartSource> {
+    const { BluetoothHeartSource } = await import('../adapters/bluetooth/bluetooth-heart-source');
     const source = new BluetoothHeartSource(device, {
       ...(this.#remembered?.id === device.id ? { fallbackName: this.#remembered.name } : {}),
       observer: {

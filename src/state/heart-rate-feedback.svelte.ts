@@ -11,7 +11,7 @@ import type { HeartRateTrace } from '../core/hr-only/trace';
 import type { LiveSession } from './session.svelte';
 
 /** The resonance indicator looks back this far, seconds (the controller's window). */
-export const RESPONSE_WINDOW_S = 60;
+const RESPONSE_WINDOW_S = 60;
 /** Swings kept for the screen: the last two minutes at 6/min. */
 const KEEP_SWINGS = 12;
 /** Samples kept: enough for the response window and a long breath. */

@@ -3,8 +3,6 @@
  * normal range, the day-by-day trends, streaks (sessions and readings both count), and the data controls (export, restore, import, delete). Storage is a constructor parameter so tests hand in their own.
  */
 import type { BreathTraceSlice } from '../core/respiration/breath-trace';
-import { backupJson, parseBackup } from '../core/export/backup';
-import { importRrFile } from '../core/export/rr-import';
 import { assessmentRecord } from '../core/history/assessments';
 import { dayKey } from '../core/history/days';
 import type { StoredAssessment } from '../core/pacer/assessment/result';
@@ -17,7 +15,7 @@ import type {
   HeartRateRecord,
   SessionRecord,
 } from '../core/session/record';
-import { exportBackup, importSessions, restoreBackup } from '../adapters/storage/backup';
+import type { RestoreOutcome } from '../adapters/storage/backup';
 import type { CheckInMoment } from '../adapters/storage/schema';
 import {
   estimateSpace,
@@ -27,17 +25,20 @@ import {
   type SpaceUsed,
 } from '../adapters/storage/space';
 import type { ResonanceStore } from '../adapters/storage/store';
-import { readBackupText, readRrFile } from '../adapters/storage/files';
 import { belowRangeRun, readinessDays, type ReadinessDay } from '../core/readiness/baseline';
 import type { ReadingRecord } from '../core/readiness/reading';
 import { readingsCsv } from '../core/export/readings-csv';
 
 /** The settings key of the opt-in below-range note. */
-export const BELOW_RANGE_NOTE_SETTING = 'reading-below-range-note';
+const BELOW_RANGE_NOTE_SETTING = 'reading-below-range-note';
 import { wipeEverything, type WipeReport } from '../adapters/storage/wipe';
-import { fileProblemText } from '../ui/files/file-problem-text';
-import { countOf, pluralWord } from '../ui/plural';
+import type { FileProblem } from '../core/rr-file/problems';
+import type { ImportProblem } from '../core/export/backup';
+import type { StorageError } from '../adapters/storage/database';
 import { recoverUnfinished, type Recovered } from '../adapters/storage/recovery';
+
+/** The backup and import code, loaded when first used (history-files.ts). */
+const historyFiles = () => import('./history-files');
 
 /** UTC offset in minutes at a moment, east positive, as the page's time zone has it (DST-aware). */
 export const localOffset = (timeMs: number): number => -new Date(timeMs).getTimezoneOffset();
@@ -51,10 +52,33 @@ function readingsPerDay(readings: readonly ReadingRecord[]): Map<string, number>
   return days;
 }
 
-export interface Notice {
-  readonly kind: 'info' | 'error';
-  readonly text: string;
-}
+/** What a restore or an import of files came to, for the screen to put in words (ui/history/notice-text.ts). */
+export type FileOutcome =
+  /** The file could not be read as text within the limits; nothing was changed. */
+  | {
+      readonly kind: 'unreadable';
+      readonly action: 'restore' | 'import';
+      readonly fileName: string;
+      readonly problem: FileProblem;
+    }
+  /** The backup's text was read but is not a valid backup; nothing was restored. */
+  | { readonly kind: 'invalid-backup'; readonly fileName: string; readonly problem: ImportProblem }
+  /** Storage refused the write; nothing was changed. */
+  | { readonly kind: 'storage-failed'; readonly action: 'restore' | 'import'; readonly error: StorageError }
+  | ({ readonly kind: 'restored' } & RestoreOutcome)
+  | {
+      readonly kind: 'imported';
+      readonly added: number;
+      /** Recordings already here (imported before). */
+      readonly already: number;
+      /** RR values left out as impossible. */
+      readonly impossible: number;
+    };
+
+/** A line above the history: a message in words, or the outcome of a file operation for the screen to word. */
+export type Notice =
+  | { readonly kind: 'info' | 'error'; readonly text: string }
+  | { readonly kind: 'info' | 'error'; readonly outcome: FileOutcome };
 
 export class History {
   #sessions = $state.raw<SessionRecord[]>([]);
@@ -160,6 +184,11 @@ export class History {
 
   say(notice: Notice | null): void {
     this.#notice = notice;
+  }
+
+  #sayFile(outcome: FileOutcome): void {
+    const failed = outcome.kind !== 'restored' && outcome.kind !== 'imported';
+    this.say({ kind: failed ? 'error' : 'info', outcome });
   }
 
   async load(): Promise<void> {
@@ -287,6 +316,7 @@ export class History {
   /** The full backup as JSON text, or null (with a notice) when it cannot be read. */
   async backupText(): Promise<string | null> {
     if (!this.#store) return null;
+    const { exportBackup, backupJson } = await historyFiles();
     const backup = await exportBackup(this.#store, this.#now());
     if (!backup.ok) {
       this.say({ kind: 'error', text: backup.error.message });
@@ -298,34 +328,21 @@ export class History {
   /** Restore a backup file: read within the file limits, checked completely first, then merged all at once. */
   async restore(file: File): Promise<void> {
     if (!this.#store) return;
+    const { readBackupText, parseBackup, restoreBackup } = await historyFiles();
     const read = await readBackupText(file);
     if (!read.ok) {
-      this.say({
-        kind: 'error',
-        text: `Nothing was restored: ${fileProblemText(file.name, read.problem, 'backup')}`,
-      });
+      this.#sayFile({ kind: 'unreadable', action: 'restore', fileName: file.name, problem: read.problem });
       return;
     }
     const parsed = parseBackup(read.text);
     if (!parsed.ok) {
-      const where = parsed.problem.where ? ` (at ${parsed.problem.where})` : '';
-      this.say({
-        kind: 'error',
-        text: `Nothing was restored from ${file.name}: ${parsed.problem.message}${where}.`,
-      });
+      this.#sayFile({ kind: 'invalid-backup', fileName: file.name, problem: parsed.problem });
       return;
     }
     const result = await restoreBackup(this.#store, parsed.backup);
-    if (!result.ok) this.say({ kind: 'error', text: `Nothing was restored: ${result.error.message}` });
+    if (!result.ok) this.#sayFile({ kind: 'storage-failed', action: 'restore', error: result.error });
     else {
-      const { addedSessions, skippedSessions, addedReadings } = result.value;
-      const readings = addedReadings
-        ? ` and ${countOf(addedReadings, 'morning reading', 'morning readings')}`
-        : '';
-      this.say({
-        kind: 'info',
-        text: `Restored ${countOf(addedSessions, 'session', 'sessions')}${readings}${skippedSessions ? `; ${skippedSessions} already here ${pluralWord(skippedSessions, 'was', 'were')} left as ${pluralWord(skippedSessions, 'it is', 'they are')}` : ''}.`,
-      });
+      this.#sayFile({ kind: 'restored', ...result.value });
       await this.#afterRestore();
     }
     await this.load();
@@ -334,15 +351,13 @@ export class History {
   /** Import RR files (other apps' and this app's own exports): every file must read, or none is imported. */
   async importRrFiles(files: readonly File[]): Promise<void> {
     if (!this.#store || files.length === 0) return;
+    const { importRrFile, readRrFile, importSessions } = await historyFiles();
     const sessions: { session: SessionRecord; beats: BeatRecord[] }[] = [];
     let impossible = 0;
     for (const file of files) {
       const read = importRrFile(await readRrFile(file), file.name, file.lastModified);
       if (!read.ok) {
-        this.say({
-          kind: 'error',
-          text: `Nothing was imported: ${fileProblemText(file.name, read.problem)}`,
-        });
+        this.#sayFile({ kind: 'unreadable', action: 'import', fileName: file.name, problem: read.problem });
         return;
       }
       if (sessions.some((s) => s.session.id === read.session.id)) continue; // the same file chosen twice
@@ -350,15 +365,14 @@ export class History {
       impossible += read.impossible;
     }
     const result = await importSessions(this.#store, sessions);
-    if (!result.ok) this.say({ kind: 'error', text: `Nothing was imported: ${result.error.message}` });
-    else {
-      const already = sessions.length - result.value;
-      const plural = (n: number) => countOf(n, 'recording', 'recordings');
-      this.say({
-        kind: 'info',
-        text: `Imported ${plural(result.value)}${already > 0 ? `; ${plural(already)} ${pluralWord(already, 'was', 'were')} already here` : ''}.${impossible > 0 ? ` ${countOf(impossible, 'impossible value', 'impossible values')} ${pluralWord(impossible, 'was', 'were')} left out (RR outside 200-3000 ms).` : ''}`,
+    if (!result.ok) this.#sayFile({ kind: 'storage-failed', action: 'import', error: result.error });
+    else
+      this.#sayFile({
+        kind: 'imported',
+        added: result.value,
+        already: sessions.length - result.value,
+        impossible,
       });
-    }
     await this.load();
   }
 }

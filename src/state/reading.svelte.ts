@@ -18,20 +18,20 @@ import {
   type ReadingPosition,
   type ReadingRecord,
 } from '../core/readiness/reading';
-import { MAX_STORED_RR_MS } from '../core/export/backup-check';
+import { MAX_STORED_RR_MS } from '../core/heart/plausible';
 import {
   HELD_ELSEWHERE_MESSAGE,
   type AcquireSessionLock,
   type ReleaseLock,
 } from '../adapters/locks/session-lock';
 
-export const SESSION_HERE_MESSAGE =
+const SESSION_HERE_MESSAGE =
   'A breathing session is running. Stop it first: a reading is taken at rest, breathing normally.';
 
 export type ReadingPhase = 'idle' | 'settling' | 'measuring' | 'done';
 
 /** After the measured part, how long the page waits for a late beat before ending anyway, s. */
-export const END_GRACE_S = 3;
+const END_GRACE_S = 3;
 const TICK_MS = 250;
 
 export interface ReadingOutcome {

@@ -36,7 +36,7 @@ function pacerPhaseOf(pacer: PacerState): number {
 }
 
 /** A heart-rate reading plus the pacer when it arrived, as stored. */
-export function toHeartRateRecord(reading: HeartRateReading, pacer: PacerState): HeartRateRecord {
+function toHeartRateRecord(reading: HeartRateReading, pacer: PacerState): HeartRateRecord {
   return {
     heartRateBpm: reading.heartRateBpm,
     timeMs: reading.timeMs,
@@ -47,7 +47,7 @@ export function toHeartRateRecord(reading: HeartRateReading, pacer: PacerState):
 }
 
 /** Sessions shorter than this are not kept unless the person asks: a few seconds say nothing about a practice. */
-export const MIN_KEPT_SESSION_MS = 30_000;
+const MIN_KEPT_SESSION_MS = 30_000;
 
 export class Recording implements SessionObserver {
   #problem = $state.raw<StorageError | null>(null);

@@ -61,7 +61,7 @@ const BREATHING_EVERY_S = 2;
 export const TACHOGRAM_WINDOW_MS = 120_000;
 
 /** The length a session runs for until the person picks one (settings.svelte.ts keeps their choice). */
-export const DEFAULT_SESSION_LENGTH: SessionLength = 10;
+const DEFAULT_SESSION_LENGTH: SessionLength = 10;
 /** How often a session with a length checks whether it is over, ms. */
 const LENGTH_CHECK_MS = 250;
 

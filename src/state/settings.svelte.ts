@@ -23,7 +23,7 @@ export type SessionLength = 5 | 10 | 15 | 20 | 'open';
 export const SESSION_LENGTHS: readonly SessionLength[] = [5, 10, 15, 20, 'open'];
 
 /** The band the adaptive controller may move in, breaths/min (inside 4-7). */
-export interface RateBand {
+interface RateBand {
   readonly minBpm: number;
   readonly maxBpm: number;
 }

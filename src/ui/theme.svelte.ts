@@ -9,12 +9,12 @@
 import { LOCAL_KEYS } from '../adapters/storage/keys';
 import type { ThemeChoice } from '../state/settings.svelte';
 
-export const THEME_HINT_KEY = LOCAL_KEYS.themeHint;
+const THEME_HINT_KEY = LOCAL_KEYS.themeHint;
 
 /** The browser bar's colour in each theme (index.html's theme-color). */
 const BAR_COLOUR = { light: '#0f5257', dark: '#0e1514' } as const;
 
-export function resolveTheme(choice: ThemeChoice, systemDark: boolean): 'light' | 'dark' {
+function resolveTheme(choice: ThemeChoice, systemDark: boolean): 'light' | 'dark' {
   if (choice === 'system') return systemDark ? 'dark' : 'light';
   return choice;
 }

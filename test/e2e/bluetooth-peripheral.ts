@@ -8,7 +8,7 @@
  */
 import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
-import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../src/core/gatt/pmd';
+import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../src/core/gatt/uuids';
 import { H10_ACC_SETTINGS, pmdResponse } from '../core/gatt/pmd-bytes';
 
 declare global {
@@ -32,7 +32,7 @@ const uuid = (short: number) => `0000${short.toString(16).padStart(4, '0')}-0000
  * The only test hook in the page: remembers the characteristic the app called startNotifications() on, so the
  * harness can ask it to read. The app's code is not changed.
  */
-export const CAPTURE_HRM_SCRIPT = `(() => {
+const CAPTURE_HRM_SCRIPT = `(() => {
   const proto = globalThis.BluetoothRemoteGATTCharacteristic?.prototype;
   if (!proto) return;
   const start = proto.startNotifications;

@@ -22,7 +22,7 @@ import { withTimeout, type Timers } from './timers';
 /** How long a connection (connect, discovery, subscription) may take before it counts as failed, ms. */
 export const CONNECT_TIMEOUT_MS = 20_000;
 /** How long stopping notifications may take on the way out, ms. */
-export const STOP_TIMEOUT_MS = 2000;
+const STOP_TIMEOUT_MS = 2000;
 
 /** One live subscription to a strap's Heart Rate Measurement; undone by {@link unlink}. */
 export interface GattLink {

@@ -1,13 +1,17 @@
-import { PMD_SERVICE } from '../../core/gatt/pmd';
 import { LOCAL_KEYS } from '../storage/keys';
-import { BATTERY_SERVICE, DEVICE_INFORMATION_SERVICE, HEART_RATE_SERVICE } from '../../core/gatt/uuids';
+import {
+  BATTERY_SERVICE,
+  DEVICE_INFORMATION_SERVICE,
+  HEART_RATE_SERVICE,
+  PMD_SERVICE,
+} from '../../core/gatt/uuids';
 
 /**
  * Finding a strap: the chooser, filtered by the Heart Rate service so only heart-rate devices are offered, with
  * Battery, Device Information and Polar's Measurement Data (the H10's accelerometer) as optional services (Web
  * Bluetooth only lets the page open services it named).
  */
-export const HEART_RATE_REQUEST: RequestDeviceOptions = {
+const HEART_RATE_REQUEST: RequestDeviceOptions = {
   filters: [{ services: [HEART_RATE_SERVICE] }],
   optionalServices: [BATTERY_SERVICE, DEVICE_INFORMATION_SERVICE, PMD_SERVICE],
 };

@@ -5,20 +5,18 @@ import {
   pmdGetSettingsCommand,
   pmdStartCommand,
   pmdStopCommand,
-  PMD_CONTROL_POINT,
-  PMD_DATA,
   PMD_MEASUREMENT_ACC,
   PMD_OP,
-  PMD_SERVICE,
   type PmdControlPointMessage,
   type PmdFrame,
   type PmdStartSettings,
   type PmdStreamContext,
 } from '../../core/gatt/pmd';
+import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../core/gatt/uuids';
 import { withTimeout, type Timers } from './timers';
 
 /** How long the strap may take to answer a control-point command, ms. */
-export const PMD_ANSWER_TIMEOUT_MS = 5000;
+const PMD_ANSWER_TIMEOUT_MS = 5000;
 
 /** A running accelerometer stream on a strap's PMD service; undone by {@link stopAccelerometer}. */
 export interface AccelerometerLink {

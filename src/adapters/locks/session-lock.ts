@@ -6,7 +6,7 @@
  */
 
 /** The lock's name, shared by every tab of the app. */
-export const SESSION_LOCK_NAME = 'resonance-session';
+const SESSION_LOCK_NAME = 'resonance-session';
 
 /** Release a held lock; safe to call more than once. */
 export type ReleaseLock = () => void;

@@ -3,7 +3,7 @@
  * fires `beforeinstallprompt` when the app is installable; keeping the event lets the app offer its own Install
  * button and show the browser's dialog when the person presses it. Not in the DOM typings, so declared here.
  */
-export interface BeforeInstallPromptEvent extends Event {
+interface BeforeInstallPromptEvent extends Event {
   prompt(): Promise<void>;
   readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed'; platform: string }>;
 }

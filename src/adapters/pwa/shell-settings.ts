@@ -1,8 +1,8 @@
 import { browserLocalStorage, LOCAL_KEYS } from '../storage/keys';
 
 /**
- * The few settings the app shell keeps (has the person read the first-run screen?). An interface, so the storage
- * engineer's settings store can back it later; until then it lives in localStorage under one key.
+ * The few settings the app shell keeps (has the person read the first-run screen?). An interface, so another store
+ * can back it (tests hand in their own); the app's lives in localStorage under one key.
  */
 export interface ShellSettings {
   firstRunDone(): Promise<boolean>;

@@ -16,7 +16,7 @@ function nullToNaN(values: readonly (number | null)[]): Float64Array {
 }
 
 /** Columns `from`..`to` (beat indices) as a stored chunk. */
-export function encodeChunk(
+function encodeChunk(
   sessionId: string,
   seq: number,
   cols: BeatColumns,

@@ -6,7 +6,7 @@
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, upgrade, type ResonanceDb, type StoreName } from './schema';
 
-export type StorageErrorKind = 'storage-full' | 'unavailable' | 'failed';
+type StorageErrorKind = 'storage-full' | 'unavailable' | 'failed';
 
 export interface StorageError {
   readonly kind: StorageErrorKind;

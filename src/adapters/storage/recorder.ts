@@ -34,7 +34,7 @@ import type { ResonanceStore } from './store';
 export type RecorderStore = Pick<ResonanceStore, 'putSessionAndChunks' | 'putSession'>;
 
 /** Flush period, ms. Below 5 s so that, with the write's own time, at most 5 s of beats are ever unsaved. */
-export const FLUSH_INTERVAL_MS = 4_000;
+const FLUSH_INTERVAL_MS = 4_000;
 
 export interface RecordingStart {
   readonly id: string;
@@ -45,7 +45,7 @@ export interface RecordingStart {
 }
 
 /** The interface a running session calls: one beat at a time, then stop. */
-export interface BeatRecorder {
+interface BeatRecorder {
   record(beat: BeatRecord): void;
   stop(finish?: { checkInAfter?: CheckIn | null }): Promise<SessionRecord>;
 }
@@ -59,10 +59,6 @@ const browserTimers: RecorderTimers = {
   setInterval: (fn, ms) => window.setInterval(fn, ms),
   clearInterval: (id) => window.clearInterval(id),
 };
-
-export function newSessionId(): string {
-  return crypto.randomUUID();
-}
 
 export class SessionRecorder implements BeatRecorder {
   readonly #store: RecorderStore | null;

@@ -53,7 +53,7 @@ export function splitCheckIns(session: SessionRecord): { row: StoredSession; che
 }
 
 /** All chunks of one session, in order. */
-export function chunkRange(sessionId: string): IDBKeyRange {
+function chunkRange(sessionId: string): IDBKeyRange {
   return IDBKeyRange.bound([sessionId, 0], [sessionId, Number.MAX_SAFE_INTEGER]);
 }
 

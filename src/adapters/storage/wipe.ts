@@ -17,14 +17,14 @@ export interface WipeHost {
   readonly bluetooth: Pick<Bluetooth, 'getDevices'> | null;
 }
 
-export function browserWipeHost(): WipeHost {
+function browserWipeHost(): WipeHost {
   const bluetooth =
     typeof navigator !== 'undefined' && 'bluetooth' in navigator ? (navigator.bluetooth ?? null) : null;
   return { localStorage: browserLocalStorage(), bluetooth };
 }
 
 /** How the Bluetooth permission fared: forgotten, nothing to forget, or a browser that cannot forget one. */
-export type StrapPermission = 'forgotten' | 'none' | 'cannot-forget';
+type StrapPermission = 'forgotten' | 'none' | 'cannot-forget';
 
 export interface WipeReport {
   /** Null when every store was cleared; otherwise why not (the keys and the strap were still wiped). */

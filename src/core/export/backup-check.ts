@@ -2,7 +2,7 @@
 import { READING_LENGTHS_S, READING_POSITIONS, type ReadingRecord } from '../readiness/reading';
 import type { HeartRateColumns } from '../session/heart-rate-columns';
 import { MAX_HEART_RATE_BPM, MIN_HEART_RATE_BPM } from '../heart/limits';
-import { isPlausibleRrMs } from '../heart/plausible';
+import { isPlausibleRrMs, MAX_STORED_RR_MS } from '../heart/plausible';
 import { emptyColumns, type BeatColumns } from '../session/columns';
 import {
   MAX_NOTE_LENGTH,
@@ -22,16 +22,9 @@ export interface BackupSetting {
   readonly value: JsonValue;
 }
 
-/**
- * Bounds an RR in a backup must keep to be read at all, ms: any positive interval a strap can send (65535/1024 s).
- * Of those, the ones no heart produces (heart/plausible.ts) are then left out by {@link withoutImpossibleBeats},
- * so a backup written before the range was checked still restores, without them.
- */
-export const MAX_STORED_RR_MS = 65_536;
-
 const nullableNumber = (min: number, max: number) => nullable((v, p) => number(v, p, min, max));
 
-export function checkCheckIn(value: Json, path: string): CheckIn | null {
+function checkCheckIn(value: Json, path: string): CheckIn | null {
   if (value === null) return null;
   const c = object(value, path);
   return {
@@ -176,7 +169,7 @@ export function checkAssessment(value: Json, path: string): AssessmentRecord {
 }
 
 /** Beats a reading may hold: 3 minutes at 220 bpm is 660; anything far beyond is not a reading. */
-export const MAX_READING_BEATS = 2_000;
+const MAX_READING_BEATS = 2_000;
 
 /**
  * A morning reading: figures within what a heart can give (RMSSD above 0 and under 1 s, heart rate 20-250 bpm),

@@ -27,8 +27,8 @@ import {
 } from './backup-check';
 import { BadValue, integer, list, object } from './validate';
 
-export const BACKUP_FORMAT = 'resonance-backup';
-export const BACKUP_VERSION = 3;
+const BACKUP_FORMAT = 'resonance-backup';
+const BACKUP_VERSION = 3;
 
 export interface BackupSession {
   readonly session: SessionRecord;

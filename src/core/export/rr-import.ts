@@ -33,7 +33,7 @@ export type RrImportResult =
  * twice is one session; `endTimeMs` is when the recording ended (the file's modification time), and the session
  * starts its duration earlier.
  */
-export function sessionFromRrFile(file: RrFile, fileName: string, endTimeMs: number): RrImportResult {
+function sessionFromRrFile(file: RrFile, fileName: string, endTimeMs: number): RrImportResult {
   const beats = fromColumns(file.beats);
   const durationMs = durationOfBeats(beats);
   const session: SessionRecord = {

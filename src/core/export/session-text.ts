@@ -15,7 +15,7 @@ import type { BeatRecord, HeartRateRecord, SessionRecord } from '../session/reco
 import { exactText, msToSecondsText } from './decimal';
 
 /** A number for export: up to `digits` decimals, no trailing zeros, no exponent for ordinary values. */
-export function formatNumber(value: number, digits: number): string {
+function formatNumber(value: number, digits: number): string {
   return String(Number(value.toFixed(digits)));
 }
 
@@ -26,14 +26,7 @@ export function rrText(beats: readonly BeatRecord[]): string {
   return out;
 }
 
-export const CSV_HEADER = [
-  'time_s',
-  'rr_ms',
-  'after_gap',
-  'artifact',
-  'pacer_rate_bpm',
-  'pacer_phase',
-] as const;
+const CSV_HEADER = ['time_s', 'rr_ms', 'after_gap', 'artifact', 'pacer_rate_bpm', 'pacer_phase'] as const;
 
 /** Quote a CSV field when it needs it (RFC 4180 section 2, rules 6 and 7). */
 export function csvField(value: string): string {
@@ -84,7 +77,7 @@ function breathAt(breath: BreathTraceSlice, timeMs: number): number | null {
   return Number.isFinite(v) ? v : null;
 }
 
-export const HEART_RATE_CSV_HEADER = [
+const HEART_RATE_CSV_HEADER = [
   'time_s',
   'heart_rate_bpm',
   'after_gap',

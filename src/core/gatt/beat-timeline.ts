@@ -53,7 +53,7 @@ export interface BeatTimelineOptions {
  * Packets normally arrive about once a second, each carrying the beats since the previous one, so the chain's
  * last beat trails the arrival by 0 to about 1.2 s and the anchor's own error shifts that by up to as much again.
  */
-export const DEFAULT_TIMELINE_OPTIONS: BeatTimelineOptions = {
+const DEFAULT_TIMELINE_OPTIONS: BeatTimelineOptions = {
   maxLagMs: 3000,
   maxLeadMs: 2000,
   minBeatSpacingMs: 200,

@@ -13,7 +13,7 @@ export const DEVICE_INFORMATION_STRINGS = {
   softwareRevision: 0x2a28,
 } as const;
 
-export type DeviceInformationField = keyof typeof DEVICE_INFORMATION_STRINGS;
+type DeviceInformationField = keyof typeof DEVICE_INFORMATION_STRINGS;
 
 export type DeviceInformation = Partial<Record<DeviceInformationField, string>>;
 

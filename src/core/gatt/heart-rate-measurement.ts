@@ -32,14 +32,14 @@ export interface HeartRateMeasurement {
 /** Sensor contact: the device cannot tell, or it can and the skin is / is not touching the electrodes. */
 export type SensorContact = 'not-supported' | 'detected' | 'not-detected';
 
-export const HRM_FLAG_HR_16_BIT = 0x01;
-export const HRM_FLAG_CONTACT_DETECTED = 0x02;
-export const HRM_FLAG_CONTACT_SUPPORTED = 0x04;
-export const HRM_FLAG_ENERGY = 0x08;
-export const HRM_FLAG_RR = 0x10;
+const HRM_FLAG_HR_16_BIT = 0x01;
+const HRM_FLAG_CONTACT_DETECTED = 0x02;
+const HRM_FLAG_CONTACT_SUPPORTED = 0x04;
+const HRM_FLAG_ENERGY = 0x08;
+const HRM_FLAG_RR = 0x10;
 
 /** RR intervals are sent in 1/1024 s. */
-export const RR_UNITS_PER_SECOND = 1024;
+const RR_UNITS_PER_SECOND = 1024;
 
 /** Convert a raw RR value (1/1024 s) to milliseconds. */
 export function rrUnitsToMs(units: number): number {

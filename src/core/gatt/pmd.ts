@@ -30,16 +30,11 @@ import { fail, ok, type GattError, type GattResult } from './result';
  *   G times the factor.
  */
 
-export const PMD_SERVICE = 'fb005c80-02e7-f387-1cad-8acd2d8df0c8';
-export const PMD_CONTROL_POINT = 'fb005c81-02e7-f387-1cad-8acd2d8df0c8';
-export const PMD_DATA = 'fb005c82-02e7-f387-1cad-8acd2d8df0c8';
-
 export const PMD_MEASUREMENT_ACC = 2;
-export const PMD_FEATURES = 0x0f;
-export const PMD_RESPONSE = 0xf0;
+const PMD_FEATURES = 0x0f;
+const PMD_RESPONSE = 0xf0;
 
 export const PMD_OP = { getSettings: 0x01, start: 0x02, stop: 0x03 } as const;
-export type PmdOpCode = (typeof PMD_OP)[keyof typeof PMD_OP];
 
 /** Status of a control-point answer, in the order of its code (0 = success). */
 export const PMD_STATUSES = [
@@ -59,7 +54,7 @@ export const PMD_STATUSES = [
   'device-in-charger',
   'disk-full',
 ] as const;
-export type PmdStatus = (typeof PMD_STATUSES)[number];
+type PmdStatus = (typeof PMD_STATUSES)[number];
 
 /** The settings a stream offers (from get settings) or was started with; empty lists where the device says nothing. */
 export interface PmdSettings {
@@ -132,7 +127,7 @@ export function parsePmdControlPoint(view: DataView): GattResult<PmdControlPoint
 }
 
 /** Read [type, count, values] settings from `offset` to the end of the view. */
-export function parsePmdSettings(view: DataView, offset = 0): GattResult<PmdSettings> {
+function parsePmdSettings(view: DataView, offset = 0): GattResult<PmdSettings> {
   const lists: number[][] = [[], [], [], [], [], []];
   let index = offset;
   while (index < view.byteLength) {
@@ -247,7 +242,7 @@ export interface PmdStreamContext {
   readonly factor: number;
 }
 
-export const PMD_HEADER_BYTES = 10;
+const PMD_HEADER_BYTES = 10;
 /** Raw acceleration frame types: bytes per channel value. */
 const ACC_RAW_BYTES: Readonly<Record<number, number>> = { 0: 1, 1: 2, 2: 3 };
 const ACC_CHANNELS = 3;
@@ -298,7 +293,7 @@ export function parseAccelerometerFrame(view: DataView, context: PmdStreamContex
  * Undo the delta compression from `offset` to the end of the view: a reference sample, then blocks of deltas (see
  * the module comment). Returns the samples interleaved by channel.
  */
-export function decodeDeltaSamples(
+function decodeDeltaSamples(
   view: DataView,
   offset: number,
   channels: number,

@@ -37,25 +37,3 @@ export function ok<T>(value: T): GattResult<T> {
 export function fail<T>(error: GattError): GattResult<T> {
   return { ok: false, error };
 }
-
-/** A short English description of a parse error, for logs and the screen. */
-export function describeGattError(error: GattError): string {
-  switch (error.kind) {
-    case 'empty':
-      return 'the value had no bytes';
-    case 'truncated':
-      return `${error.field} needs ${error.needBytes} bytes at offset ${error.offset}, only ${error.haveBytes} left`;
-    case 'odd-rr-bytes':
-      return `the RR list has ${error.rrBytes} bytes, not a whole number of 16-bit intervals`;
-    case 'impossible-value':
-      return `${error.field} of ${error.value} is impossible`;
-    case 'reserved-value':
-      return `${error.field} of ${error.value} is reserved`;
-    case 'invalid-utf8':
-      return `the text is not valid UTF-8 at byte ${error.offset}`;
-    case 'unsupported':
-      return `${error.field} ${error.value} is not one this app reads`;
-    case 'ragged':
-      return `${error.field} has ${error.bytes} bytes, not a whole number of ${error.unitBytes}-byte units`;
-  }
-}

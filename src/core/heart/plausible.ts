@@ -13,10 +13,17 @@
  *   "no reading" and is not an impossible value.
  */
 
-export const MIN_RR_MS = 200;
-export const MAX_RR_MS = 3000;
-export const MIN_HEART_RATE_BPM = 20;
-export const MAX_HEART_RATE_BPM = 300;
+const MIN_RR_MS = 200;
+const MAX_RR_MS = 3000;
+const MIN_HEART_RATE_BPM = 20;
+const MAX_HEART_RATE_BPM = 300;
+
+/**
+ * Bounds an RR in a backup (and a live beat) must keep to be read at all, ms: any positive interval a strap can
+ * send (65535/1024 s). Of those, the ones no heart produces (above) are then left out, so a backup written before
+ * the range was checked still restores, without them (export/backup-check.ts, `withoutImpossibleBeats`).
+ */
+export const MAX_STORED_RR_MS = 65_536;
 
 /** Whether an RR interval in ms can be a heartbeat at all. */
 export function isPlausibleRrMs(rrMs: number): boolean {

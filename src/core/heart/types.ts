@@ -54,8 +54,6 @@ export type HeartStatus =
   | { readonly state: 'reconnecting'; readonly attempt: number; readonly nextRetryMs: number }
   | { readonly state: 'ended'; readonly reason: 'stopped' | 'finished' | 'error'; readonly message?: string };
 
-export type HeartStatusState = HeartStatus['state'];
-
 /** What a source tells its listener. */
 export interface HeartSourceListener {
   beat(beat: Beat): void;

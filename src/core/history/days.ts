@@ -18,7 +18,7 @@ export function dayNumber(key: string): number {
   return Math.round(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1) / MS_PER_DAY);
 }
 
-export function dayFromNumber(n: number): string {
+function dayFromNumber(n: number): string {
   return dayKey(n * MS_PER_DAY, 0);
 }
 

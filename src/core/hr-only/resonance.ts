@@ -34,7 +34,7 @@ export interface HeartRateResponse {
 }
 
 /** A window needs at least this long and two whole breaths... */
-export const MIN_RESPONSE_WINDOW_S = 20;
+const MIN_RESPONSE_WINDOW_S = 20;
 /** ...and samples over this share of it (one a second expected). */
 const MIN_WINDOW_COVERAGE = 0.6;
 /** The grid the share is computed on, Hz (the pacer's fitting grid). */

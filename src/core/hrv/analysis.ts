@@ -22,7 +22,7 @@ import { timeDomain, type TimeDomain } from './time-domain';
  */
 export const ENTROPY_MAX_BEATS = 5000;
 
-export interface Nonlinear {
+interface Nonlinear {
   readonly sd1Ms: Measure;
   readonly sd2Ms: Measure;
   readonly sd1Sd2: Measure;
@@ -32,7 +32,7 @@ export interface Nonlinear {
   readonly approximateEntropy: Measure;
 }
 
-export interface ArtifactSummary {
+interface ArtifactSummary {
   /** Input intervals labelled anything but normal (invalid ones included). */
   readonly count: number;
   /** `count` as a share of the input intervals, %. */

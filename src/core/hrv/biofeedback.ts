@@ -1,5 +1,7 @@
 import { notDefined, notEnough, ok, type Measure } from './measure';
 import { interpolateLinear } from './resample';
+import { isValidRr, median } from './series';
+import { hann } from './welch';
 
 /**
  * The measures resonance breathing is judged by, computed from beats and the paced breathing:
@@ -37,10 +39,10 @@ export interface HeartRateSeries {
 /** Local median window for ectopic rejection, beats (odd). */
 const MEDIAN_BEATS = 5;
 /** Reject an RR this far (share) from the local median. */
-export const ECTOPIC_TOLERANCE = 0.2;
+const ECTOPIC_TOLERANCE = 0.2;
 /** Sampling rate of evenly resampled series, Hz (Task Force 1996 practice: 4 Hz). */
-export const RESAMPLE_HZ = 4;
-export const LF_BAND_HZ = [0.04, 0.15] as const;
+const RESAMPLE_HZ = 4;
+const LF_BAND_HZ = [0.04, 0.15] as const;
 
 /**
  * Drops ectopic, compensatory and missed beats: an RR more than 20 % away from the median of the 5 beats around it
@@ -61,20 +63,13 @@ export function cleanBeats(beats: readonly TimedRr[]): HeartRateSeries {
     for (let j = Math.max(0, i - half); j <= Math.min(beats.length - 1, i + half); j += 1) {
       around.push((beats[j] as TimedRr).rrMs);
     }
-    const median = medianOf(around);
-    const valid = Number.isFinite(beat.rrMs) && beat.rrMs >= 250 && beat.rrMs <= 3000;
-    if (!valid || Math.abs(beat.rrMs - median) > ECTOPIC_TOLERANCE * median) continue;
+    const local = median(around);
+    if (!isValidRr(beat.rrMs) || Math.abs(beat.rrMs - local) > ECTOPIC_TOLERANCE * local) continue;
     timeS.push(beat.timeS - beat.rrMs / 2000);
     hrBpm.push(60000 / beat.rrMs);
     rrMs.push(beat.rrMs);
   }
   return { timeS, hrBpm, rrMs, rejected: beats.length - rrMs.length };
-}
-
-function medianOf(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 /**
@@ -176,10 +171,11 @@ export interface LfSpectrum {
 export function lfSpectrum(valuesMs: ArrayLike<number>, fsHz: number): LfSpectrum {
   const n = valuesMs.length;
   const fit = linearTrend(valuesMs);
+  const window = hann(n, 'symmetric');
   let wSq = 0;
   const x: number[] = [];
   for (let k = 0; k < n; k += 1) {
-    const w = 0.5 - 0.5 * Math.cos((2 * Math.PI * k) / Math.max(1, n - 1));
+    const w = window[k] as number;
     wSq += w * w;
     x.push(w * ((valuesMs[k] as number) - fit.intercept - fit.slope * k));
   }
@@ -239,7 +235,7 @@ export interface BreathingResponse {
 }
 
 /** A window needs at least this long, and at least two whole breaths, to be judged. */
-export const MIN_WINDOW_S = 20;
+const MIN_WINDOW_S = 20;
 
 /**
  * The response over [fromS, toS): amplitude from the whole breaths inside it, phase from sinusoid fits of heart rate

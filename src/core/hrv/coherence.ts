@@ -24,7 +24,7 @@ const NFFT = 1024;
 const PEAK_LO_HZ = 0.04;
 const PEAK_HI_HZ = 0.26;
 const PEAK_HALF_WIDTH_HZ = 0.015;
-export const COHERENCE_MAX_SCORE = 16;
+const COHERENCE_MAX_SCORE = 16;
 
 export interface Coherence {
   readonly ratio: Measure;

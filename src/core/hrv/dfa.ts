@@ -12,13 +12,13 @@
  */
 import { notDefined, notEnough, ok, type Measure } from './measure';
 
-export const DFA_ALPHA1_SCALES = [4, 16] as const;
-export const DFA_ALPHA2_SCALES = [16, 64] as const;
+const DFA_ALPHA1_SCALES = [4, 16] as const;
+const DFA_ALPHA2_SCALES = [16, 64] as const;
 /** alpha2 is reported only from this many beats on (README of the reference set). */
-export const DFA_ALPHA2_MIN_BEATS = 256;
+const DFA_ALPHA2_MIN_BEATS = 256;
 
 /** alpha over integer window sizes lo..hi, or not-enough-data when the series cannot give two windows of hi. */
-export function dfaAlpha(nnMs: ArrayLike<number>, lo: number, hi: number, minBeats = 2 * hi): Measure {
+function dfaAlpha(nnMs: ArrayLike<number>, lo: number, hi: number, minBeats = 2 * hi): Measure {
   const n = nnMs.length;
   if (n < minBeats) return notEnough(n, minBeats, 'beats');
   let mean = 0;

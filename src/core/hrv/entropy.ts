@@ -19,9 +19,9 @@ export interface Entropy {
   readonly approximateEntropy: Measure;
 }
 
-export const ENTROPY_M = 2;
-export const ENTROPY_R_SD = 0.2;
-export const ENTROPY_MIN_BEATS = 20;
+const ENTROPY_M = 2;
+const ENTROPY_R_SD = 0.2;
+const ENTROPY_MIN_BEATS = 20;
 
 /** Sample and approximate entropy of `x` with embedding `m` (2 or more) and tolerance `rSd` standard deviations. */
 export function entropy(x: ArrayLike<number>, m = ENTROPY_M, rSd = ENTROPY_R_SD): Entropy {

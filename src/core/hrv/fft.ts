@@ -13,7 +13,7 @@ interface Plan {
 
 const plans = new Map<number, Plan>();
 
-export function isPowerOfTwo(n: number): boolean {
+function isPowerOfTwo(n: number): boolean {
   return n >= 1 && (n & (n - 1)) === 0;
 }
 

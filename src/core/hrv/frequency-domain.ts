@@ -31,7 +31,7 @@ export interface FrequencyDomain {
 }
 
 /** LF needs at least two minutes of recording (Task Force 1996). */
-export const SPECTRUM_MIN_S = 120;
+const SPECTRUM_MIN_S = 120;
 
 export function bandMeasures(s: Spectrum): BandMeasures {
   const vlf = bandPower(s, ...BANDS.vlf);
@@ -71,7 +71,7 @@ export function notEnoughBands(haveS: number, needS = SPECTRUM_MIN_S): BandMeasu
   };
 }
 
-export function welchSpectrum(series: NnSeries): Spectrum {
+function welchSpectrum(series: NnSeries): Spectrum {
   return welchPsd(resampleTachogram(series.timeS, series.nnMs, HRVANALYSIS_WELCH.fsHz));
 }
 

@@ -13,9 +13,9 @@ import { detectArtifacts } from './artifacts';
  * Beats of context the live detection sees. The beat being settled sits two from the end, so its centred 91-beat
  * threshold window, clipped at the newest beat, spans the last 48 beats; 64 covers that and the 11-beat median.
  */
-export const LIVE_ARTIFACT_CONTEXT = 64;
+const LIVE_ARTIFACT_CONTEXT = 64;
 /** Beats after a beat needed before its label is final. */
-export const LABEL_LOOKAHEAD = 2;
+const LABEL_LOOKAHEAD = 2;
 /**
  * A session's first labels wait for this many beats: the thresholds are quartile deviations of the window, and
  * over three or four beats they are so narrow that ordinary variability is flagged (seen on clean simulated

@@ -12,7 +12,7 @@ import { hann, HRVANALYSIS_WELCH } from './welch';
 
 export const SPECTRUM_WINDOW_S = 300;
 /** Segments needed before the spectrum is reported: three cover 128 s, past the 2 minutes LF needs. */
-export const SPECTRUM_MIN_SEGMENTS = 3;
+const SPECTRUM_MIN_SEGMENTS = 3;
 
 const { fsHz: FS_HZ, segment: SEGMENT, nfft: NFFT } = HRVANALYSIS_WELCH;
 const SEGMENT_S = SEGMENT / FS_HZ;

@@ -68,12 +68,12 @@ export interface LiveMetrics {
 }
 
 export const RMSSD_WINDOW_MS = 60_000;
-export const HR_WINDOW_MS = 10_000;
-export const DFA_WINDOW_S = 120;
+const HR_WINDOW_MS = 10_000;
+const DFA_WINDOW_S = 120;
 /** RMSSD needs at least this many successive differences in its window. */
 export const RMSSD_MIN_DIFFS = 20;
 /** The RR-derived breathing rate: its window and how often it is read again, s. */
-export const RESPIRATION_WINDOW_S = 120;
+const RESPIRATION_WINDOW_S = 120;
 const RESPIRATION_EVERY_S = 5;
 /** Normal beats kept: the longest window plus one spectrum segment of margin. */
 const KEEP_S = SPECTRUM_WINDOW_S + 64;

@@ -15,14 +15,14 @@
 import { fft } from './fft';
 import type { Spectrum } from './spectrum';
 
-export const LOMB_MIN_HZ = 0.003;
-export const LOMB_MAX_HZ = 0.4;
+const LOMB_MIN_HZ = 0.003;
+const LOMB_MAX_HZ = 0.4;
 const SAMPLES_PER_PEAK = 5;
 const LONGEST_EXACT_GRID_S = 1200;
 const OVERSAMPLING = 5;
 const LAGRANGE_POINTS = 4;
 
-export function lombFrequencies(baselineS: number): Float64Array {
+function lombFrequencies(baselineS: number): Float64Array {
   const df = 1 / (SAMPLES_PER_PEAK * Math.min(Math.max(baselineS, 1e-9), LONGEST_EXACT_GRID_S));
   const count = 1 + Math.round((LOMB_MAX_HZ - LOMB_MIN_HZ) / df);
   return Float64Array.from({ length: count }, (_, k) => LOMB_MIN_HZ + k * df);

@@ -12,7 +12,7 @@ export interface Poincare {
   readonly sd1Sd2: Measure;
 }
 
-export const POINCARE_MIN_PAIRS = 3;
+const POINCARE_MIN_PAIRS = 3;
 
 export function poincare(series: NnSeries): Poincare {
   const { nnMs, follows } = series;

@@ -5,8 +5,8 @@
  */
 
 /** Physiological limits for a single RR interval (README of the HRV reference set). */
-export const MIN_RR_MS = 250;
-export const MAX_RR_MS = 3000;
+const MIN_RR_MS = 250;
+const MAX_RR_MS = 3000;
 
 export interface NnSeries {
   /** NN intervals, ms. */

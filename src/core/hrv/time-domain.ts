@@ -28,7 +28,7 @@ export interface TimeDomain {
 }
 
 /** Intervals needed for any time-domain figure: two give a deviation, three give two differences. */
-export const TIME_DOMAIN_MIN_BEATS = 3;
+const TIME_DOMAIN_MIN_BEATS = 3;
 
 export function timeDomain(series: NnSeries): TimeDomain {
   const nn = series.nnMs;
@@ -123,7 +123,7 @@ function histogram(nn: Float64Array, widthMs: number): { counts: Int32Array; fir
  * HRV triangular index (Task Force 1996): NN count over the tallest bin of a histogram with 1/128 s bins whose
  * edges are multiples of 1/128 s, which is how NeuroKit2 0.2.12 bins (its values match this on every reference).
  */
-export function triangularIndexOf(nn: Float64Array): number {
+function triangularIndexOf(nn: Float64Array): number {
   return nn.length / extent(histogram(nn, 1000 / 128).counts).max;
 }
 
@@ -133,7 +133,7 @@ export function triangularIndexOf(nn: Float64Array): number {
  * in s. Kubios shows the square root of this value; this is Baevsky's original. For a series with no range
  * (all intervals equal) MxDMn is taken as one bin width, 0.05 s, so the index stays finite.
  */
-export function stressIndex(nn: Float64Array): number {
+function stressIndex(nn: Float64Array): number {
   const width = 50;
   const { counts, firstBin } = histogram(nn, width);
   let mode = 0;

@@ -67,7 +67,12 @@ function taperedSegment(x: Float64Array, from: number, window: Float64Array, out
   for (let i = 0; i < n; i += 1) out[i] = (x[from + i]! - m) * window[i]!;
 }
 
-/** Periodic Hann window (scipy.signal.get_window('hann', n)). */
-export function hann(n: number): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / n));
+/**
+ * Hann window of n points (Blackman & Tukey 1958). Periodic, for segments of a spectral average
+ * (scipy.signal.get_window('hann', n)): w(i) = 0.5 - 0.5 cos(2 pi i / n). Symmetric, for one whole series, zero at
+ * both ends (scipy.signal.windows.hann(n, sym=True)): the same with n - 1 for n.
+ */
+export function hann(n: number, shape: 'periodic' | 'symmetric' = 'periodic'): Float64Array {
+  const period = shape === 'periodic' ? n : Math.max(1, n - 1);
+  return Float64Array.from({ length: n }, (_, i) => 0.5 - 0.5 * Math.cos((2 * Math.PI * i) / period));
 }

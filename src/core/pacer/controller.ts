@@ -71,7 +71,7 @@ export interface ControllerConfig {
   readonly minSwingBpm: number;
 }
 
-export const DEFAULT_CONTROLLER: ControllerConfig = {
+const DEFAULT_CONTROLLER: ControllerConfig = {
   minBpm: 4,
   maxBpm: 7,
   band: null,
@@ -132,7 +132,7 @@ export type ControllerReason =
     };
 
 /** What the controller measured at a decision. */
-export interface ControllerResponse {
+interface ControllerResponse {
   /** Interquartile mean of the last breaths' swings, bpm. */
   readonly swingBpm: number | null;
   /** The fitted peak, breaths/min, once there is one. */

@@ -30,10 +30,10 @@ export interface BreathPosition {
 export const MIN_RATE_BPM = 3;
 export const MAX_RATE_BPM = 10;
 /** Inhale share bounds: a breath is never more than 80 % one way. */
-export const MIN_INHALE_SHARE = 0.2;
-export const MAX_INHALE_SHARE = 0.8;
+const MIN_INHALE_SHARE = 0.2;
+const MAX_INHALE_SHARE = 0.8;
 /** Shortest inhale or exhale the pacer will show, seconds (shorter is not a calm breath). */
-export const MIN_MOVING_PHASE_S = 1;
+const MIN_MOVING_PHASE_S = 1;
 
 /** A pattern the pacer cannot show, with the reason in words. */
 export class PatternError extends Error {

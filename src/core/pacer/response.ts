@@ -1,4 +1,5 @@
 import { interpolateLinear } from '../hrv/resample';
+import { median } from '../hrv/series';
 
 /**
  * The amplitude-led criteria of resonance, on a plain heart-rate series (any sampling: beat-to-beat heart rate, or
@@ -230,7 +231,7 @@ export function robustMean(values: readonly (number | null)[]): number | null {
   const xs = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
   const n = xs.length;
   if (n === 0) return null;
-  if (n < 4) return n % 2 ? (xs[n >> 1] as number) : ((xs[n / 2 - 1] as number) + (xs[n / 2] as number)) / 2;
+  if (n < 4) return median(xs);
   const cut = Math.floor(n / 4);
   const mid = xs.slice(cut, n - cut);
   return mid.reduce((s, v) => s + v, 0) / mid.length;

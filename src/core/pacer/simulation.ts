@@ -83,8 +83,8 @@ export interface SimulationResult {
   readonly decisions: readonly ControllerDecision[];
 }
 
-export const DEFAULT_ADAPTIVE_START_BPM = 6;
-export const DEFAULT_ADAPTIVE_DURATION_S = 1200;
+const DEFAULT_ADAPTIVE_START_BPM = 6;
+const DEFAULT_ADAPTIVE_DURATION_S = 1200;
 
 export function simulateProtocol(options: SimulationOptions): SimulationResult {
   const heart =

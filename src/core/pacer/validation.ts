@@ -41,7 +41,7 @@ export interface Outcome {
 }
 
 const SESSION = { stepped: 1, sliding: 2, adaptive: 3, quick: 4 } as const;
-export const ADAPTIVE_VALIDATION_S = 1200;
+const ADAPTIVE_VALIDATION_S = 1200;
 
 const nearestStep = (rateBpm: number): number =>
   STEPPED_RATES_BPM.reduce((a, b) => (Math.abs(b - rateBpm) < Math.abs(a - rateBpm) ? b : a));

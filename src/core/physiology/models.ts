@@ -35,7 +35,7 @@ const div = (a: Complex, b: Complex): Complex => {
 const abs = (a: Complex): number => Math.hypot(a[0], a[1]);
 const omega = (rateBpm: number): number => (2 * Math.PI * rateBpm) / 60;
 
-export interface ResonatorParams {
+interface ResonatorParams {
   readonly resonanceBpm: number;
   readonly damping: number;
   /** Peak-to-trough heart-rate swing at resonance for a full breath, bpm. */
@@ -45,7 +45,7 @@ export interface ResonatorParams {
   readonly mayerDrive: number;
 }
 
-export class ResonatorModel implements HeartModel {
+class ResonatorModel implements HeartModel {
   readonly params: ResonatorParams;
   #x = 0;
   #v = 0;
@@ -77,7 +77,7 @@ export class ResonatorModel implements HeartModel {
   }
 }
 
-export interface BaroreflexParams {
+interface BaroreflexParams {
   readonly resonanceBpm: number;
   readonly windkesselS: number;
   readonly reflexS: number;
@@ -93,7 +93,7 @@ export interface BaroreflexParams {
 
 const MAX_DELAY_S = 10;
 
-export class BaroreflexDelayModel implements HeartModel {
+class BaroreflexDelayModel implements HeartModel {
   readonly params: BaroreflexParams;
   /** The loop delay that puts the peak at the resonance, seconds. */
   readonly delayS: number;

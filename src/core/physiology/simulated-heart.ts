@@ -44,7 +44,7 @@ export interface SimulatedHeartConfig {
   readonly missedRate: number;
 }
 
-export const DEFAULT_SIMULATED_HEART: SimulatedHeartConfig = {
+const DEFAULT_SIMULATED_HEART: SimulatedHeartConfig = {
   seed: 1,
   meanHrBpm: 66,
   resonanceBpm: 5.5,

@@ -27,13 +27,13 @@
  */
 import { addDays, dayKey, dayNumber } from '../history/days';
 
-export const BASELINE_DAYS = 7;
+const BASELINE_DAYS = 7;
 export const BASELINE_MIN_READINGS = 3;
-export const NORMAL_RANGE_DAYS = 60;
+const NORMAL_RANGE_DAYS = 60;
 export const NORMAL_RANGE_MIN_READINGS = 14;
 /** Half a standard deviation: the smallest worthwhile change (Buchheit 2014; Plews et al. 2012). */
-export const SWC_FACTOR = 0.5;
-export const BELOW_RANGE_RUN_DAYS = 3;
+const SWC_FACTOR = 0.5;
+const BELOW_RANGE_RUN_DAYS = 3;
 
 /** A figure that needs a number of readings: its value, or how many readings there are and how many it needs. */
 export type Enough<T> =

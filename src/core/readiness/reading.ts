@@ -29,7 +29,7 @@ export type ReadingLengthS = (typeof READING_LENGTHS_S)[number];
 /** Above this share of corrected intervals, %, the reading is not trusted (and not saved). */
 export const MAX_CORRECTED_PERCENT = 5;
 /** Share of the chosen length that valid beats must cover, so a signal that dropped out is not taken as a reading. */
-export const MIN_COVERAGE = 0.8;
+const MIN_COVERAGE = 0.8;
 
 export type ReadingPosition = 'sitting' | 'lying';
 export const READING_POSITIONS: readonly ReadingPosition[] = ['sitting', 'lying'];
@@ -62,7 +62,7 @@ export function lnRmssd(reading: Pick<ReadingRecord, 'rmssdMs'>): number {
   return Math.log(reading.rmssdMs);
 }
 
-export interface ReadingFigures {
+interface ReadingFigures {
   readonly rmssdMs: number;
   readonly lnRmssd: number;
   readonly meanHrBpm: number;

@@ -7,7 +7,7 @@ import { bandPower, type Spectrum } from '../hrv/spectrum';
 import { welchPsd } from '../hrv/welch';
 
 /** Subtract the least-squares line from an evenly sampled signal (a copy). */
-export function detrend(x: ArrayLike<number>): Float64Array {
+function detrend(x: ArrayLike<number>): Float64Array {
   const n = x.length;
   const out = Float64Array.from(x);
   if (n < 2) return out.fill(0);

@@ -21,7 +21,7 @@ export interface ChestMotionConfig {
   readonly heartbeatMg: number;
 }
 
-export const DEFAULT_CHEST_MOTION: ChestMotionConfig = {
+const DEFAULT_CHEST_MOTION: ChestMotionConfig = {
   seed: 1,
   tiltDeg: 3,
   restPolarDeg: 70,

@@ -46,24 +46,24 @@ export type RrRespiration =
     };
 
 /** Whether the heart follows the pacer's rate, or there is no pacer. */
-export type PacerFollowing = 'follows' | 'not-following' | 'no-pacer';
+type PacerFollowing = 'follows' | 'not-following' | 'no-pacer';
 
 /**
  * Why there is no rate: too short a window (`too-short`), too few beats for the band (`too-few-beats`), no rhythm
  * standing out of the band (`no-clear-rhythm`), or the spectral and counted rates disagree (`estimates-disagree`).
  */
-export type RrRespirationProblem = 'too-short' | 'too-few-beats' | 'no-clear-rhythm' | 'estimates-disagree';
+type RrRespirationProblem = 'too-short' | 'too-few-beats' | 'no-clear-rhythm' | 'estimates-disagree';
 
 /** Shortest window, s: about six breaths at 8/min, and a Welch segment (Charlton et al. 2016 use 32-s windows). */
-export const RR_RESPIRATION_MIN_S = 45;
+const RR_RESPIRATION_MIN_S = 45;
 const FS_HZ = 4;
 const SPONTANEOUS_LO_HZ = 0.13;
 const PACED_LO_HZ = 0.04;
 const HI_HZ = 0.5;
 /** Purity below this is no rhythm: white-noise RR gives about 0.15-0.3 in a band this wide. */
-export const MIN_PURITY = 0.4;
+const MIN_PURITY = 0.4;
 /** The two estimates must agree within this share of the rate, and never closer than 0.75/min is asked. */
-export const MAX_DISAGREEMENT_SHARE = 0.12;
+const MAX_DISAGREEMENT_SHARE = 0.12;
 const MIN_DISAGREEMENT_BPM = 0.75;
 const FOLLOWS_PACER_BPM = 0.5;
 

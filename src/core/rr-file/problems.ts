@@ -35,5 +35,3 @@ export type FileProblem =
   | { readonly kind: 'too-few-intervals'; readonly count: number }
   /** The typical value is no RR interval in ms or s (heart rates in bpm, say). */
   | { readonly kind: 'not-rr-values'; readonly typical: number };
-
-export type FileProblemKind = FileProblem['kind'];

@@ -20,6 +20,7 @@
 import { MAX_LINE_CHARS, MAX_RECORDING_BEATS } from '../export/file-limits';
 import { scaledDecimal } from '../export/decimal';
 import { isPlausibleRrMs } from '../heart/plausible';
+import { median } from '../hrv/series';
 import { emptyColumns, type BeatColumns } from '../session/columns';
 import { NORMAL_BEAT } from '../session/record';
 import { findOwnColumns, findRrColumn, readHeaderName, type OwnColumns, type RrUnit } from './header';
@@ -90,12 +91,6 @@ interface Layout {
 interface Row {
   readonly line: number;
   readonly fields: readonly string[];
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
 function delimiterOf(line: string): Delimiter {

@@ -6,7 +6,7 @@
 import { coherenceAt, COHERENCE_WINDOW_S } from '../hrv/coherence';
 import { NORMAL_BEAT, type BeatRecord } from './record';
 
-export const COHERENCE_STEP_S = 5;
+const COHERENCE_STEP_S = 5;
 
 export interface CoherencePoint {
   /** End of the 64-s window, s since the session start. */

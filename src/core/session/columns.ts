@@ -23,7 +23,7 @@ export function emptyColumns(): BeatColumns {
 }
 
 /** Append beats to columns in place (the recorder grows its open chunk this way). */
-export function appendToColumns(cols: BeatColumns, beats: readonly BeatRecord[]): void {
+function appendToColumns(cols: BeatColumns, beats: readonly BeatRecord[]): void {
   for (const b of beats) {
     const index = cols.rrMs.length;
     cols.rrMs.push(b.rrMs);

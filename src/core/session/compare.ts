@@ -15,7 +15,7 @@ export type RecentComparison =
   | { readonly kind: 'first'; readonly shorterEarlier: number }
   | ({ readonly kind: 'compared' } & RecentDifferences);
 
-export interface RecentDifferences {
+interface RecentDifferences {
   /** How many earlier sessions the figures are compared with (1 to {@link RECENT_SESSIONS}). */
   readonly count: number;
   /** This session's mean heart rate minus the recent mean, bpm; null when either is missing. */
@@ -27,7 +27,7 @@ export interface RecentDifferences {
 }
 
 /** Sessions compared with: the last few before this one. */
-export const RECENT_SESSIONS = 5;
+const RECENT_SESSIONS = 5;
 /** Sessions shorter than this are left out of the comparison, ms. */
 export const MIN_COMPARED_MS = 60_000;
 

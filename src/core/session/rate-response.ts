@@ -22,7 +22,7 @@ const SAME_BREATH_S = 0.5;
 /** A breath counts as covered by beats when its first beat falls this soon after it began, s (the longest RR). */
 const FIRST_BEAT_WITHIN_S = 3;
 /** A rate is reported once it has at least this many measured breaths. */
-export const MIN_BREATHS_PER_RATE = 2;
+const MIN_BREATHS_PER_RATE = 2;
 
 interface Breath extends BreathSpan {
   readonly rateBpm: number;
@@ -89,7 +89,7 @@ export interface RateBand {
 }
 
 /** Width of a band of rates, breaths per minute: bands are centred on whole and half rates (5.75-6.25 is "6"). */
-export const RATE_BAND_BPM = 0.5;
+const RATE_BAND_BPM = 0.5;
 
 /** Responses at nearby rates pooled into bands of {@link RATE_BAND_BPM}, weighted by breaths, slowest first. */
 export function rateBands(responses: readonly RateResponse[]): RateBand[] {

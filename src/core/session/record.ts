@@ -74,7 +74,7 @@ export interface SessionSummary {
   readonly meanSwingBpm?: number | null;
 }
 
-export type SessionStatus = 'recording' | 'finished';
+type SessionStatus = 'recording' | 'finished';
 
 /**
  * What a session measured: beat-to-beat intervals (a chest strap, a file, the simulated heart) or heart rate only
@@ -83,7 +83,7 @@ export type SessionStatus = 'recording' | 'finished';
 export type SessionSignal = 'rr' | 'heart-rate';
 
 /** How a session ended: the person stopped it, it was recovered after a crash, or it came from a file. */
-export type SessionEnd = 'stopped' | 'recovered' | 'imported';
+type SessionEnd = 'stopped' | 'recovered' | 'imported';
 
 export interface SessionRecord {
   /** Unique id (random, so sessions from two devices merge without clashes). */

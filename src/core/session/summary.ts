@@ -12,7 +12,7 @@ import { meanCoherence } from './coherence-track';
 import { NORMAL_BEAT, type BeatRecord, type SessionSummary } from './record';
 
 /** The session's normal beats as the engine's NN series. */
-export function nnSeriesOf(beats: readonly BeatRecord[]): NnSeries {
+function nnSeriesOf(beats: readonly BeatRecord[]): NnSeries {
   const nn: number[] = [];
   const times: number[] = [];
   const follows: number[] = [];

@@ -1,7 +1,7 @@
 import type { BreathSignal } from '../../core/respiration/chest-breathing';
 
 /** Points of an SVG polyline, "x,y x,y ...", in a box `width` x `height` with y = 0 at the top. */
-export type Polyline = string;
+type Polyline = string;
 
 export interface BreathTrace {
   /** The pacer's volume over the span, full at the top. */

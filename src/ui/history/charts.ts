@@ -6,7 +6,7 @@ import type { Chart as ChartType, ChartConfiguration } from 'chart.js';
 
 let loading: Promise<typeof ChartType> | null = null;
 
-export function loadChart(): Promise<typeof ChartType> {
+function loadChart(): Promise<typeof ChartType> {
   loading ??= import('chart.js').then((m) => {
     m.Chart.register(
       m.LineController,

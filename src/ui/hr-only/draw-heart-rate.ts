@@ -1,4 +1,10 @@
-import { drawBreathingBand } from '../session/canvas';
+import {
+  drawBreathingBand,
+  heartRateScale,
+  labelScale,
+  strokeTrace,
+  type TraceColours,
+} from '../session/canvas';
 import type { HeartRateReading } from '../../core/heart/types';
 import type { BreathSwing } from '../../core/hr-only/swing';
 
@@ -10,7 +16,7 @@ export interface HeartRateScene {
   readonly swings: readonly BreathSwing[];
   /** Pacer lung volume 0..1 at a session time in seconds. */
   readonly breathingAt: (timeS: number) => number;
-  readonly colours: { trace: string; breath: string; text: string };
+  readonly colours: Pick<TraceColours, 'trace' | 'breath' | 'text'>;
 }
 
 /**
@@ -37,25 +43,13 @@ export function drawHeartRate(ctx: CanvasRenderingContext2D, scene: HeartRateSce
     breathingAt: scene.breathingAt,
   });
 
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const r of readings) {
-    lo = Math.min(lo, r.heartRateBpm);
-    hi = Math.max(hi, r.heartRateBpm);
-  }
-  const pad = Math.max(3, (hi - lo) * 0.1);
-  lo -= pad;
-  hi += pad;
-  const yOf = (bpm: number) => height - ((bpm - lo) / (hi - lo)) * (height - top);
-
-  ctx.strokeStyle = colours.trace;
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  readings.forEach((r, i) => {
-    if (i === 0 || r.afterGap) ctx.moveTo(xOf(r.timeMs), yOf(r.heartRateBpm));
-    else ctx.lineTo(xOf(r.timeMs), yOf(r.heartRateBpm));
-  });
-  ctx.stroke();
+  const scale = heartRateScale(readings.map((r) => r.heartRateBpm));
+  const yOf = (bpm: number) => height - ((bpm - scale.lo) / (scale.hi - scale.lo)) * (height - top);
+  strokeTrace(
+    ctx,
+    readings.map((r) => ({ x: xOf(r.timeMs), y: yOf(r.heartRateBpm), afterGap: r.afterGap })),
+    colours.trace,
+  );
 
   ctx.fillStyle = colours.text;
   ctx.font = '12px system-ui, sans-serif';
@@ -66,7 +60,5 @@ export function drawHeartRate(ctx: CanvasRenderingContext2D, scene: HeartRateSce
     if (x < 12 || x > width - 12) continue;
     ctx.fillText(s.swingBpm.toFixed(0), x, 12);
   }
-  ctx.textAlign = 'start';
-  ctx.fillText(`${Math.round(hi)} bpm`, 4, top + 12);
-  ctx.fillText(`${Math.round(lo)} bpm`, 4, height - 4);
+  labelScale(ctx, scale, top + 12, height, colours.text);
 }

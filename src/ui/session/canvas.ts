@@ -1,4 +1,7 @@
-/** What the live canvases (the tachogram, the heart-rate trace) share: sizing for the screen, the breathing band. */
+/**
+ * What the live canvases (the tachogram, the heart-rate trace) share: sizing for the screen, the theme's colours,
+ * the breathing band, the heart-rate scale and the line through the heart rates.
+ */
 
 export interface SizedCanvas {
   readonly ctx: CanvasRenderingContext2D;
@@ -23,8 +26,70 @@ export function sizeCanvas(canvas: HTMLCanvasElement): SizedCanvas | null {
 }
 
 /** A theme colour from the canvas's style, or `fallback`. */
-export function themeColour(style: CSSStyleDeclaration, name: string, fallback: string): string {
+function themeColour(style: CSSStyleDeclaration, name: string, fallback: string): string {
   return style.getPropertyValue(name).trim() || fallback;
+}
+
+export interface TraceColours {
+  readonly trace: string;
+  readonly breath: string;
+  readonly artifact: string;
+  readonly text: string;
+}
+
+/** The live traces' colours from the theme, with the light theme's as fallbacks. */
+export function traceColours(style: CSSStyleDeclaration): TraceColours {
+  return {
+    trace: themeColour(style, '--trace', '#0f5257'),
+    breath: themeColour(style, '--inhale', '#1f7a80'),
+    artifact: themeColour(style, '--danger', '#9b1c1c'),
+    text: themeColour(style, '--muted', '#555'),
+  };
+}
+
+/** A heart-rate scale in bpm: the lowest and highest value less and plus a tenth of their span (3 bpm at least). */
+export function heartRateScale(bpms: Iterable<number>): { lo: number; hi: number } {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const bpm of bpms) {
+    if (bpm < lo) lo = bpm;
+    if (bpm > hi) hi = bpm;
+  }
+  const pad = Math.max(3, (hi - lo) * 0.1);
+  return { lo: lo - pad, hi: hi + pad };
+}
+
+/** One 2 px line through the points in order, lifted where a point follows a gap. */
+export function strokeTrace(
+  ctx: CanvasRenderingContext2D,
+  points: Iterable<{ x: number; y: number; afterGap?: boolean }>,
+  colour: string,
+): void {
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 2;
+  ctx.beginPath();
+  let first = true;
+  for (const p of points) {
+    if (first || p.afterGap) ctx.moveTo(p.x, p.y);
+    else ctx.lineTo(p.x, p.y);
+    first = false;
+  }
+  ctx.stroke();
+}
+
+/** The scale's ends in bpm at the left edge: `hi` with its baseline at `topY`, `lo` at the bottom. */
+export function labelScale(
+  ctx: CanvasRenderingContext2D,
+  scale: { lo: number; hi: number },
+  topY: number,
+  height: number,
+  colour: string,
+): void {
+  ctx.fillStyle = colour;
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textAlign = 'start';
+  ctx.fillText(`${Math.round(scale.hi)} bpm`, 4, topY);
+  ctx.fillText(`${Math.round(scale.lo)} bpm`, 4, height - 4);
 }
 
 /**

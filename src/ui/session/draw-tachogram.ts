@@ -1,4 +1,4 @@
-import { drawBreathingBand } from './canvas';
+import { drawBreathingBand, heartRateScale, labelScale, strokeTrace, type TraceColours } from './canvas';
 import type { RecentBeat } from '../../state/recent-beats';
 
 export interface TachogramScene {
@@ -8,7 +8,7 @@ export interface TachogramScene {
   readonly beats: readonly RecentBeat[];
   /** Pacer lung volume 0..1 at a session time in seconds. */
   readonly breathingAt: (timeS: number) => number;
-  readonly colours: { trace: string; breath: string; artifact: string; text: string };
+  readonly colours: TraceColours;
 }
 
 /**
@@ -33,26 +33,13 @@ export function drawTachogram(ctx: CanvasRenderingContext2D, scene: TachogramSce
     breathingAt: scene.breathingAt,
   });
 
-  let lo = Infinity;
-  let hi = -Infinity;
-  for (const { beat } of beats) {
-    const hr = 60_000 / beat.rrMs;
-    if (hr < lo) lo = hr;
-    if (hr > hi) hi = hr;
-  }
-  const pad = Math.max(3, (hi - lo) * 0.1);
-  lo -= pad;
-  hi += pad;
-  const yOf = (rrMs: number) => height - ((60_000 / rrMs - lo) / (hi - lo)) * height;
-
-  ctx.strokeStyle = colours.trace;
-  ctx.lineWidth = 2;
-  ctx.beginPath();
-  beats.forEach(({ beat }, i) => {
-    if (i === 0 || beat.afterGap) ctx.moveTo(xOf(beat.timeMs), yOf(beat.rrMs));
-    else ctx.lineTo(xOf(beat.timeMs), yOf(beat.rrMs));
-  });
-  ctx.stroke();
+  const scale = heartRateScale(beats.map(({ beat }) => 60_000 / beat.rrMs));
+  const yOf = (rrMs: number) => height - ((60_000 / rrMs - scale.lo) / (scale.hi - scale.lo)) * height;
+  strokeTrace(
+    ctx,
+    beats.map(({ beat }) => ({ x: xOf(beat.timeMs), y: yOf(beat.rrMs), afterGap: beat.afterGap })),
+    colours.trace,
+  );
 
   ctx.fillStyle = colours.artifact;
   for (const { beat, label } of beats) {
@@ -62,8 +49,5 @@ export function drawTachogram(ctx: CanvasRenderingContext2D, scene: TachogramSce
     ctx.fill();
   }
 
-  ctx.fillStyle = colours.text;
-  ctx.font = '12px system-ui, sans-serif';
-  ctx.fillText(`${Math.round(hi)} bpm`, 4, 14);
-  ctx.fillText(`${Math.round(lo)} bpm`, 4, height - 4);
+  labelScale(ctx, scale, 14, height, colours.text);
 }

@@ -23,7 +23,7 @@ const UNDEFINED_TEXT: Record<UndefinedReason, string> = {
   'empty-band': 'This recording is too short to measure this',
 };
 
-export function undefinedText(reason: UndefinedReason): string {
+function undefinedText(reason: UndefinedReason): string {
   return UNDEFINED_TEXT[reason];
 }
 

@@ -3,8 +3,7 @@
  * characteristics for the heart source, with a log of the calls made, plus timers driven by hand.
  */
 import type { Timers } from '../../../src/adapters/bluetooth/timers';
-import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../../src/core/gatt/pmd';
-import { fullUuid } from '../../../src/core/gatt/uuids';
+import { fullUuid, PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../../src/core/gatt/uuids';
 import { H10_ACC_SETTINGS, pmdResponse } from '../../core/gatt/pmd-bytes';
 
 export class FakeCharacteristic extends EventTarget {

@@ -4,7 +4,7 @@
  */
 
 /** Little-endian two's-complement bytes of `value` in `size` bytes. */
-export function signedBytes(value: number, size: number): number[] {
+function signedBytes(value: number, size: number): number[] {
   const top = 2 ** (8 * size);
   let v = value < 0 ? value + top : value;
   const out: number[] = [];

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { valueOf, type Measure } from '../../../src/core/hrv/measure';
 
-export const FIXTURE_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'hrv');
+const FIXTURE_DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'hrv');
 
 /** The reference files analysed without correction. */
 export const REFERENCE_FILES = ['nsrdb_5min', 'nk_rest5min', 'polar_h10_dhyb'] as const;

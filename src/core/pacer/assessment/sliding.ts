@@ -26,7 +26,7 @@ export interface SlidingOptions {
   readonly lagBreaths: number;
 }
 
-export const DEFAULT_SLIDING: SlidingOptions = {
+const DEFAULT_SLIDING: SlidingOptions = {
   startBpm: 6.75,
   endBpm: 4.25,
   breaths: 78,

@@ -1,0 +1,46 @@
+/** The history's notices in words: a restore's or an import's outcome (the state's typed {@link FileOutcome}). */
+import type { FileOutcome, Notice } from '../../state/history.svelte';
+import { fileProblemText } from '../files/file-problem-text';
+import { countOf, pluralWord } from '../plural';
+
+/** The line to show for a notice. */
+export function noticeText(notice: Notice): string {
+  return 'text' in notice ? notice.text : fileOutcomeText(notice.outcome);
+}
+
+/** "Restored 3 sessions and 1 morning reading.", "Nothing was imported: beats.csv, line 3: ...". */
+export function fileOutcomeText(outcome: FileOutcome): string {
+  switch (outcome.kind) {
+    case 'unreadable':
+      return outcome.action === 'restore'
+        ? `Nothing was restored: ${fileProblemText(outcome.fileName, outcome.problem, 'backup')}`
+        : `Nothing was imported: ${fileProblemText(outcome.fileName, outcome.problem)}`;
+    case 'invalid-backup': {
+      const where = outcome.problem.where ? ` (at ${outcome.problem.where})` : '';
+      return `Nothing was restored from ${outcome.fileName}: ${outcome.problem.message}${where}.`;
+    }
+    case 'storage-failed':
+      return `Nothing was ${outcome.action === 'restore' ? 'restored' : 'imported'}: ${outcome.error.message}`;
+    case 'restored': {
+      const { addedSessions, skippedSessions, addedReadings } = outcome;
+      const readings = addedReadings
+        ? ` and ${countOf(addedReadings, 'morning reading', 'morning readings')}`
+        : '';
+      const skipped = skippedSessions
+        ? `; ${skippedSessions} already here ${pluralWord(skippedSessions, 'was', 'were')} left as ${pluralWord(skippedSessions, 'it is', 'they are')}`
+        : '';
+      return `Restored ${countOf(addedSessions, 'session', 'sessions')}${readings}${skipped}.`;
+    }
+    case 'imported': {
+      const { added, already, impossible } = outcome;
+      const recordings = (n: number) => countOf(n, 'recording', 'recordings');
+      const here =
+        already > 0 ? `; ${recordings(already)} ${pluralWord(already, 'was', 'were')} already here` : '';
+      const left =
+        impossible > 0
+          ? ` ${countOf(impossible, 'impossible value', 'impossible values')} ${pluralWord(impossible, 'was', 'were')} left out (RR outside 200-3000 ms).`
+          : '';
+      return `Imported ${recordings(added)}${here}.${left}`;
+    }
+  }
+}

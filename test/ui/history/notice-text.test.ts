@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { fileOutcomeText, noticeText } from '../../../src/ui/history/notice-text';
+
+describe('fileOutcomeText', () => {
+  it('counts a restore in plural words and names what was left alone', () => {
+    const base = { addedAssessments: 0, skippedReadings: 0 };
+    expect(
+      fileOutcomeText({ kind: 'restored', addedSessions: 1, skippedSessions: 0, addedReadings: 0, ...base }),
+    ).toBe('Restored 1 session.');
+    expect(
+      fileOutcomeText({ kind: 'restored', addedSessions: 3, skippedSessions: 2, addedReadings: 1, ...base }),
+    ).toBe('Restored 3 sessions and 1 morning reading; 2 already here were left as they are.');
+  });
+
+  it('says how many recordings were imported, already here and left out', () => {
+    expect(fileOutcomeText({ kind: 'imported', added: 2, already: 0, impossible: 0 })).toBe(
+      'Imported 2 recordings.',
+    );
+    expect(fileOutcomeText({ kind: 'imported', added: 0, already: 1, impossible: 3 })).toBe(
+      'Imported 0 recordings; 1 recording was already here. 3 impossible values were left out (RR outside 200-3000 ms).',
+    );
+  });
+
+  it('names the file and the problem when nothing changed', () => {
+    expect(
+      fileOutcomeText({
+        kind: 'unreadable',
+        action: 'import',
+        fileName: 'beats.csv',
+        problem: { kind: 'no-intervals' },
+      }),
+    ).toBe('Nothing was imported: beats.csv: the file holds no RR intervals.');
+    expect(
+      fileOutcomeText({
+        kind: 'invalid-backup',
+        fileName: 'backup.json',
+        problem: { where: 'sessions[0]', message: 'not a session' },
+      }),
+    ).toBe('Nothing was restored from backup.json: not a session (at sessions[0]).');
+    expect(
+      fileOutcomeText({
+        kind: 'storage-failed',
+        action: 'restore',
+        error: { kind: 'storage-full', message: 'Storage is full.' },
+      }),
+    ).toBe('Nothing was restored: Storage is full.');
+  });
+});
+
+describe('noticeText', () => {
+  it('gives a notice in words as it is and words a file outcome', () => {
+    expect(noticeText({ kind: 'info', text: 'Saved.' })).toBe('Saved.');
+    expect(
+      noticeText({ kind: 'info', outcome: { kind: 'imported', added: 1, already: 0, impossible: 0 } }),
+    ).toBe('Imported 1 recording.');
+  });
+});
