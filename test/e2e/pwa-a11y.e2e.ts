@@ -229,7 +229,7 @@ test('the keyboard reaches every control of the history screens, each with a nam
       'input:Import RR files…',
       'input:Time',
       'button:Download reminder (.ics)',
-      'button:Delete everything…',
+      'button:Delete all data',
     ],
     detail: [
       'input:Note (optional)',
