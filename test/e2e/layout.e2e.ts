@@ -87,7 +87,13 @@ for (const viewport of PHONE_VIEWPORTS) {
         // History's tabs: every name on one line, in even rows.
         ...(await wrappedText(page, '[role="tab"]')),
         ...(await unevenRows(page, '[role="tab"]')),
+        // The print summary's days: a table whose headings keep to one line where there is room, cards on a phone.
+        ...(await wrappedText(page, 'table.days th')),
       ];
+      if (screen.name === 'print summary' && viewport.width < 640) {
+        await expect(page.getByTestId('print-day-cards').getByRole('listitem').first()).toBeVisible();
+        await expect(page.locator('table.days')).toBeHidden();
+      }
     }
     expect(found).toEqual(Object.fromEntries(SCREENS.map((s) => [s.name, []])));
     await context.close();
