@@ -73,6 +73,40 @@ export default ts.config(
     },
   },
   {
+    // The layers (docs/architecture.md): the core and the worker import only the core, state never imports the UI,
+    // so words stay beside the screens and state returns typed values.
+    files: ['src/core/**/*.ts', 'workers/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/adapters/**', '**/state/**', '**/ui/**'],
+              message: 'The core and the worker import only the core.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/state/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/ui/**'],
+              message: 'State returns typed values; the words live in src/ui (*-text.ts).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.svelte', '**/*.svelte.ts'],
     languageOptions: {
       parserOptions: { parser: ts.parser, svelteConfig },

@@ -101,9 +101,9 @@ function readRr(file: string): number[] {
   const problem = reader.push(text);
   if (problem) failWith(problem);
   const read = reader.finish();
-  if (!read.ok) failWith(read.problem);
+  if (!read.ok) failWith(read.error);
   // A NaN where a beat was left out or a gap lies: the engine takes no difference across it.
-  const { rrMs, gaps } = read.file.beats;
+  const { rrMs, gaps } = read.value.beats;
   const gapAt = new Set(gaps);
   const series: number[] = [];
   rrMs.forEach((rr, i) => {

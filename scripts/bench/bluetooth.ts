@@ -13,9 +13,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { chromium, type Page } from '@playwright/test';
-import { skipFirstRun } from '../../test/e2e/first-run.ts';
-import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from '../../test/e2e/bluetooth-peripheral.ts';
+import type { Page } from '@playwright/test';
+import { EmulatedStrap, hrmPacket, launchStrapBrowser } from '../../test/e2e/bluetooth-peripheral.ts';
 
 const NOTIFICATIONS = 240;
 const WARM_UP = 20;
@@ -45,11 +44,8 @@ export async function run(): Promise<Record<string, number>> {
 }
 
 async function measure(url: string): Promise<Record<string, number>> {
-  const browser = await chromium.launch(bluetoothLaunchOptions);
+  const { browser, context, page } = await launchStrapBrowser();
   try {
-    const context = await browser.newContext();
-    await skipFirstRun(context);
-    const page = await context.newPage();
     const strap = await EmulatedStrap.attach(browser, context, page, {
       address: '09:09:09:09:09:0B',
       name: 'Bench strap',

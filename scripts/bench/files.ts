@@ -31,7 +31,7 @@ export async function run(): Promise<Record<string, number>> {
     const start = performance.now();
     const read = parseRrText(day);
     dayMs.push(performance.now() - start);
-    if (!read.ok || read.file.beats.rrMs.length !== 100_000) throw new Error('the day file did not read');
+    if (!read.ok || read.value.beats.rrMs.length !== 100_000) throw new Error('the day file did not read');
   }
 
   const chunk = '812\n'.repeat(16_384); // 64 KiB

@@ -3,7 +3,8 @@
  *
  * The app's own session path runs in node: LiveSession and the adaptive PacerControl following it (compiled by
  * Svelte through Vite's SSR loader, as `*.svelte.ts` needs the compiler), the simulated heart on a clock the
- * benchmark advances, and the live HRV analysis the worker runs (LiveHrv, in-process here, fed the same beats the worker would get). Every second of
+ * benchmark advances, and the live HRV analysis the worker runs (its HrvEngine through inProcessAnalyser: metrics and the pacer's per-breath
+ * response, in-process here, fed the same beats and breaths the worker would get). Every second of
  * session time the clock moves on, due beats flow through, and the pacer is read as the screen would. After each
  * simulated hour the heap is measured after a full garbage collection; the figure is the least-squares slope of
  * those eight measurements, in MB per hour. Checked: an observer that keeps a copy of every beat (about 4,000 an
@@ -17,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { LiveMetrics } from '../../src/core/hrv/live.ts';
 
 type SessionModule = typeof import('../../src/state/session.svelte.ts');
-type LiveModule = typeof import('../../src/core/hrv/live.ts');
+type AnalyserModule = typeof import('../../src/adapters/worker/in-process-analyser.ts');
 type SimulatedModule = typeof import('../../src/adapters/sources/simulated-source.ts');
 type PacerModule = typeof import('../../src/state/pacer.svelte.ts');
 type SettingsModule = typeof import('../../src/state/settings.svelte.ts');
@@ -64,7 +65,9 @@ export async function run(): Promise<Record<string, number>> {
   });
   try {
     const { LiveSession } = (await vite.ssrLoadModule('/src/state/session.svelte.ts')) as SessionModule;
-    const { LiveHrv } = (await vite.ssrLoadModule('/src/core/hrv/live.ts')) as LiveModule;
+    const { inProcessAnalyser } = (await vite.ssrLoadModule(
+      '/src/adapters/worker/in-process-analyser.ts',
+    )) as AnalyserModule;
     const { SimulatedHeartSource } = (await vite.ssrLoadModule(
       '/src/adapters/sources/simulated-source.ts',
     )) as SimulatedModule;
@@ -75,17 +78,10 @@ export async function run(): Promise<Record<string, number>> {
     let nowMs = 0;
     const now = () => nowMs;
     let latest: LiveMetrics | null = null;
-    const session = new LiveSession((onMetrics) => {
-      const live = new LiveHrv();
-      return {
-        reset: () => live.reset(),
-        push: (beats) => {
-          for (const beat of beats) latest = live.push(beat);
-          if (latest) onMetrics(latest);
-        },
-        dispose: () => {},
-      };
-    }, now);
+    const session = new LiveSession(
+      (onMetrics, ...rest) => inProcessAnalyser((m) => onMetrics((latest = m)), ...rest),
+      now,
+    );
     // The adaptive pacer follows the session as in the app (no sound, no wake lock in node).
     const pacer = new PacerControl(session, new Settings(null), { cueLoop: () => null, wakeLock: null });
     // The source's own timer is parked (an hour between ticks); the benchmark ticks it as the clock advances.

@@ -86,7 +86,7 @@ export async function run(): Promise<Record<string, number>> {
   let t = 0;
   session.forEach((rrMs, i) => {
     t += rrMs;
-    const ms = cpuMs(() => live.push({ rrMs, timeMs: t }));
+    const ms = cpuMs(() => live.push({ seq: i + 1, rrMs, timeMs: t }));
     if (i >= warmUp) perBeat.push(ms);
   });
 

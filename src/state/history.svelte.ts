@@ -331,15 +331,15 @@ export class History {
     const { readBackupText, parseBackup, restoreBackup } = await historyFiles();
     const read = await readBackupText(file);
     if (!read.ok) {
-      this.#sayFile({ kind: 'unreadable', action: 'restore', fileName: file.name, problem: read.problem });
+      this.#sayFile({ kind: 'unreadable', action: 'restore', fileName: file.name, problem: read.error });
       return;
     }
-    const parsed = parseBackup(read.text);
+    const parsed = parseBackup(read.value);
     if (!parsed.ok) {
-      this.#sayFile({ kind: 'invalid-backup', fileName: file.name, problem: parsed.problem });
+      this.#sayFile({ kind: 'invalid-backup', fileName: file.name, problem: parsed.error });
       return;
     }
-    const result = await restoreBackup(this.#store, parsed.backup);
+    const result = await restoreBackup(this.#store, parsed.value);
     if (!result.ok) this.#sayFile({ kind: 'storage-failed', action: 'restore', error: result.error });
     else {
       this.#sayFile({ kind: 'restored', ...result.value });
@@ -357,12 +357,12 @@ export class History {
     for (const file of files) {
       const read = importRrFile(await readRrFile(file), file.name, file.lastModified);
       if (!read.ok) {
-        this.#sayFile({ kind: 'unreadable', action: 'import', fileName: file.name, problem: read.problem });
+        this.#sayFile({ kind: 'unreadable', action: 'import', fileName: file.name, problem: read.error });
         return;
       }
-      if (sessions.some((s) => s.session.id === read.session.id)) continue; // the same file chosen twice
-      sessions.push({ session: read.session, beats: read.beats });
-      impossible += read.impossible;
+      if (sessions.some((s) => s.session.id === read.value.session.id)) continue; // the same file chosen twice
+      sessions.push({ session: read.value.session, beats: read.value.beats });
+      impossible += read.value.impossible;
     }
     const result = await importSessions(this.#store, sessions);
     if (!result.ok) this.#sayFile({ kind: 'storage-failed', action: 'import', error: result.error });

@@ -1,15 +1,13 @@
 import type { CueLoop } from '../adapters/cues/cue-loop';
 import type { ScreenWakeLock, WakeLockState } from '../adapters/cues/wake-lock';
-import type { BeatLabelName } from '../core/hrv/artifacts';
-import { breathingResponse, type BreathingResponse, type TimedRr } from '../core/hrv/biofeedback';
-import type { LabelledBeat } from '../core/hrv/live';
-import type { HeartRateSamples } from '../core/pacer/response';
+import type { BreathingResponse } from '../core/hrv/biofeedback';
+import type { BreathResponse, LiveResponse } from '../core/pacer/live-response';
+import type { BreathSwing, PacedBreath } from '../core/pacer/response';
 import type { AssessmentResult, StoredAssessment } from '../core/pacer/assessment/result';
 import { slidingBreathRates, slidingFromSwings } from '../core/pacer/assessment/sliding';
 import {
   DEFAULT_STEPPED,
   protocolBreaths,
-  protocolSwings,
   QUICK_STEPPED,
   steppedBreathRates,
   steppedFromSwings,
@@ -57,7 +55,7 @@ export interface PacerOutputs {
   endCue?(options: CueOptions): void;
 }
 
-/** Beats kept for the controller and assessments: a sliding sweep lasts about 15 minutes. */
+/** Heart rate and breath responses kept for the controller and assessments: a sliding sweep lasts about 15 minutes. */
 const KEEP_BEATS_S = 20 * 60;
 
 /**
@@ -79,14 +77,17 @@ export class PacerControl {
   #cues = $state.raw<CueOptions>({ sound: 'off', vibration: false, volume: 0.5 });
   #wake = $state<WakeLockState>('off');
   #response = $state.raw<BreathingResponse | null>(null);
+  /** The worker's resonance indicator at the last breath (shown while the controller steers). */
+  #indicatorNow: BreathingResponse | null = null;
   #announce = $state(false);
 
-  /** Beats of the session (not the interval before a gap), each with its 1-based number in the session. */
-  #beats: (TimedRr & { readonly seq: number })[] = [];
-  /** Beats counted as the HRV worker counts them (every beat it was sent). */
-  #seq = 0;
-  /** The HRV engine's settled artifact labels by beat number: the one artifact definition the pacer uses. */
-  #labels = new Map<number, BeatLabelName>();
+  /**
+   * The HRV worker's per-breath responses by the breath's start (session seconds), measured from the beats its
+   * engine labelled normal: the one artifact definition the pacer uses (src/core/pacer/live-response.ts).
+   */
+  #responses = new Map<number, BreathResponse>();
+  /** Whether this session has had a beat (else the pacer may steer by a watch's heart rate). */
+  #hadBeat = false;
   /** Heart rate from a device without RR (a watch), seconds and bpm: the pacer steers by its swing instead. */
   #trace: { timeS: number[]; hrBpm: number[] } = { timeS: [], hrBpm: [] };
   #controller: AdaptiveController | null = null;
@@ -115,9 +116,8 @@ export class PacerControl {
     this.#apply(settings.values);
     session.observe({
       started: () => this.#onStarted(),
-      beat: (beat, pacer) =>
-        this.#onBeat({ rrMs: beat.rrMs, timeS: beat.timeMs / 1000 }, beat.afterGap, pacer),
-      metrics: (m) => this.#onLabels(m.labels),
+      beat: () => (this.#hadBeat = true),
+      breathResponse: (response) => this.#onBreathResponse(response),
       heartRate: (reading, pacer) => this.#onHeartRate(reading.heartRateBpm, reading.timeMs / 1000, pacer),
       stopped: () => this.#onStopped(),
     });
@@ -311,13 +311,13 @@ export class PacerControl {
    * device without RR). Assessments made on heart rate only are marked so.
    */
   get signal(): 'rr' | 'heart-rate' {
-    return this.#beats.length === 0 && this.#trace.timeS.length > 0 ? 'heart-rate' : 'rr';
+    return !this.#hadBeat && this.#trace.timeS.length > 0 ? 'heart-rate' : 'rr';
   }
 
   #onStarted(): void {
-    this.#beats = [];
-    this.#seq = 0;
-    this.#labels.clear();
+    this.#responses.clear();
+    this.#indicatorNow = null;
+    this.#hadBeat = false;
     this.#trace = { timeS: [], hrBpm: [] };
     this.#response = null;
     this.#lastBreath = -1;
@@ -338,35 +338,27 @@ export class PacerControl {
     this.cancelAssessment();
   }
 
-  #onLabels(labels: readonly LabelledBeat[]): void {
-    for (const { seq, label } of labels) this.#labels.set(seq, label);
-  }
-
   /**
-   * Heart rate from the beats the HRV engine (workers/hrv.worker.ts, Kubios labels of live-artifacts.ts) labelled
-   * normal, at the middle of each interval: what every pacer figure is computed from. Beats not labelled yet (the
-   * last two) are left out until they are.
+   * The worker measured the breaths finished as a new breath began: keep the swings (a breath measured again
+   * replaces its first answer), then steer or score at that breath.
    */
-  #normalSeries(): HeartRateSamples {
-    const timeS: number[] = [];
-    const hrBpm: number[] = [];
-    for (const b of this.#beats) {
-      if (this.#labels.get(b.seq) !== 'normal') continue;
-      timeS.push(b.timeS - b.rrMs / 2000);
-      hrBpm.push(60000 / b.rrMs);
+  #onBreathResponse(response: LiveResponse): void {
+    for (const b of response.breaths) this.#responses.set(b.steer.startS, b);
+    for (const startS of this.#responses.keys()) {
+      if (startS >= response.atS - KEEP_BEATS_S) break;
+      this.#responses.delete(startS);
     }
-    return { timeS, hrBpm };
+    this.#indicatorNow = response.indicator;
+    // The answer comes a moment after the breath began; the decision is for the breath after it, as before.
+    this.#onPacer({ breathIndex: response.breathIndex, breathStartS: response.atS });
   }
 
-  #onBeat(beat: TimedRr, afterGap: boolean | undefined, pacer: PacerState): void {
-    this.#seq += 1;
-    // The interval before a gap is not a true RR: leave it out of every measure.
-    if (!afterGap) this.#beats.push({ ...beat, seq: this.#seq });
-    while (this.#beats.length > 0 && (this.#beats[0]?.timeS ?? 0) < beat.timeS - KEEP_BEATS_S) {
-      const dropped = this.#beats.shift();
-      if (dropped) this.#labels.delete(dropped.seq);
-    }
-    this.#onPacer(pacer);
+  /** The worker's swing of one finished breath of the pacer, for the controller or the assessments. */
+  #swingOf(span: PacedBreath, use: 'steer' | 'assess'): BreathSwing {
+    const known = this.#responses.get(span.startS);
+    if (known) return known[use];
+    const periodS = span.endS - span.startS;
+    return { ...span, rateBpm: periodS > 0 ? 60 / periodS : 0, swingBpm: null, maxMinBpm: null };
   }
 
   /** A heart-rate reading from a device without RR: kept, and the breath boundaries go by it while no beat comes. */
@@ -382,32 +374,30 @@ export class PacerControl {
   }
 
   /** At each new breath: the assessment's next step, or the adaptive controller's decision. */
-  #onPacer(pacer: PacerState): void {
+  #onPacer(pacer: Pick<PacerState, 'breathIndex' | 'breathStartS'>): void {
     if (pacer.breathIndex === this.#lastBreath) return;
     this.#lastBreath = pacer.breathIndex;
     if (this.#plan) this.#assessmentBreath(pacer.breathIndex);
     else this.#adaptiveBreath(pacer);
   }
 
-  #adaptiveBreath(pacer: PacerState): void {
+  #adaptiveBreath(pacer: Pick<PacerState, 'breathIndex' | 'breathStartS'>): void {
     if (!this.#adaptive || !this.adaptable) return;
     // The person moved the rate slider since the controller last set it: steer on from their choice.
     if (!this.#controller || Math.abs(this.#session.rateBpm - this.#controller.rateBpm) > 1e-6) {
       this.#controller = this.#newController();
     }
     const schedule = this.#session.schedule;
+    // The worker fits the beats' swings over the controller's window (live-response.ts STEER_WINDOW_BREATHS).
     const d =
       this.signal === 'heart-rate'
         ? this.#controller.decideWith(pacer.breathStartS, schedule, (spans, window) =>
             traceSwings(this.#trace, spans, NO_SMOOTHING, window),
           )
-        : this.#controller.decideFromSeries(
-            pacer.breathStartS,
-            this.#normalSeries(),
-            schedule,
-            this.#session.measuredBreaths,
+        : this.#controller.decideWith(pacer.breathStartS, schedule, (spans) =>
+            spans.map((span) => this.#swingOf(span, 'steer')),
           );
-    this.#response = this.signal === 'heart-rate' ? null : this.#indicator(pacer.breathStartS);
+    this.#response = this.signal === 'heart-rate' ? null : this.#indicatorNow;
     this.#reason = d.reason;
     this.#action = d.action;
     if (Math.abs(d.rateBpm - this.#session.rateBpm) > 1e-6) {
@@ -444,17 +434,11 @@ export class PacerControl {
   #score(plan: { protocol: AssessmentProtocol; rates: number[]; first: number }): AssessmentResult {
     const schedule = this.#session.schedule;
     const heartRateOnly = this.signal === 'heart-rate';
-    // Over the person's measured breaths when the strap streams them (src/core/pacer/response.ts).
+    const breaths = protocolBreaths(schedule, plan.rates.length, plan.first);
+    // From the worker: over the person's measured breaths when the strap streams them (live-response.ts).
     const swings = heartRateOnly
-      ? traceSwings(this.#trace, protocolBreaths(schedule, plan.rates.length, plan.first))
-      : protocolSwings(
-          this.#normalSeries(),
-          schedule,
-          plan.rates.length,
-          plan.first,
-          1,
-          this.#session.measuredBreaths,
-        );
+      ? traceSwings(this.#trace, breaths)
+      : breaths.map((span) => this.#swingOf(span, 'assess'));
     const result =
       plan.protocol === 'sliding'
         ? slidingFromSwings(swings)
@@ -479,16 +463,6 @@ export class PacerControl {
       this.#session.setPattern(withRate(this.basePattern, r.foundBpm));
       this.#controller = this.#newController();
     }
-  }
-
-  /** The resonance indicator's figures over the last minute (swing, phase, breath-locked share). */
-  #indicator(timeS: number): BreathingResponse {
-    const schedule = this.#session.schedule;
-    const all = schedule.breaths();
-    const spans = all.slice(0, -1).map((b, i) => ({ startS: b.startS, endS: (all[i + 1] ?? b).startS }));
-    const rate = this.#session.rateBpm;
-    const normal = this.#beats.filter((b) => this.#labels.get(b.seq) === 'normal');
-    return breathingResponse(normal, (t) => schedule.at(t).volume, spans, timeS - 60, timeS, rate / 60);
   }
 }
 

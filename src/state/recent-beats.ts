@@ -1,12 +1,10 @@
-import type { Beat } from '../core/heart/types';
+import type { SessionBeat } from '../core/heart/types';
 import type { LabelledBeat } from '../core/hrv/live';
 import type { BeatLabelName } from '../core/hrv/artifacts';
 
-/** A beat of the live window with its number in the session and its artifact label once the worker settles it. */
+/** A beat of the live window with its artifact label once the worker settles it. */
 export interface RecentBeat {
-  readonly beat: Beat;
-  /** 1-based number of the beat in the session (the worker's `seq`). */
-  readonly seq: number;
+  readonly beat: SessionBeat;
   label: BeatLabelName | null;
 }
 
@@ -17,7 +15,6 @@ export interface RecentBeat {
 export class RecentBeats {
   readonly windowMs: number;
   #items: RecentBeat[] = [];
-  #seq = 0;
 
   constructor(windowMs: number) {
     this.windowMs = windowMs;
@@ -29,12 +26,10 @@ export class RecentBeats {
 
   clear(): void {
     this.#items = [];
-    this.#seq = 0;
   }
 
-  push(beat: Beat): RecentBeat {
-    this.#seq += 1;
-    const item: RecentBeat = { beat, seq: this.#seq, label: null };
+  push(beat: SessionBeat): RecentBeat {
+    const item: RecentBeat = { beat, label: null };
     this.#items.push(item);
     const oldest = beat.timeMs - this.windowMs;
     let drop = 0;
@@ -45,11 +40,12 @@ export class RecentBeats {
 
   /** Apply settled labels; beats already out of the window are ignored. */
   applyLabels(labels: readonly LabelledBeat[]): void {
-    const first = this.#items[0]?.seq;
+    const first = this.#items[0]?.beat.seq;
     if (first === undefined) return;
+    // Numbers run without gaps, so a beat's place in the window follows from its number.
     for (const { seq, label } of labels) {
       const item = this.#items[seq - first];
-      if (item && item.seq === seq) item.label = label;
+      if (item && item.beat.seq === seq) item.label = label;
     }
   }
 }

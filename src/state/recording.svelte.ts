@@ -2,7 +2,7 @@
  * Records the live session into storage: a SessionObserver the app hangs on the LiveSession. Each beat is stored
  * with the pacer's rate and phase at that beat; the screens read whether saving works and how much is saved.
  */
-import type { HeartSourceKind, Beat, HeartRateReading } from '../core/heart/types';
+import type { HeartSourceKind, Beat, HeartRateReading, SessionBeat } from '../core/heart/types';
 import type { PacerState } from '../core/pacer/schedule';
 import type { LiveMetrics } from '../core/hrv/live';
 import {
@@ -177,10 +177,10 @@ export class Recording implements SessionObserver {
     void this.#recorder.begin();
   }
 
-  beat(beat: Beat, pacer: PacerState): void {
+  beat(beat: SessionBeat, pacer: PacerState): void {
     if (!this.#recorder) return;
     this.#recorder.record(toBeatRecord(beat, pacer));
-    this.#recordedBeats += 1;
+    this.#recordedBeats = this.#recorder.beatCount;
   }
 
   heartRate(reading: HeartRateReading, pacer: PacerState): void {
@@ -189,7 +189,10 @@ export class Recording implements SessionObserver {
     this.#recordedSamples = this.#recorder.sampleCount;
   }
 
-  /** The engine settles each beat's label two beats late; seq is 1-based like the beat count. */
+  /**
+   * The engine settles each beat's label two beats late. The recorder holds every beat of the session in order
+   * from the first, so the beat numbered `seq` is its beat `seq - 1`.
+   */
   metrics(metrics: LiveMetrics): void {
     for (const { seq, label } of metrics.labels) this.#recorder?.relabel(seq - 1, label);
   }

@@ -4,8 +4,10 @@ import type {
   HeartRateReading,
   HeartSource,
   HeartStatus,
+  SessionBeat,
 } from '../core/heart/types';
 import type { LiveBeat, LiveMetrics } from '../core/hrv/live';
+import type { LiveResponse, PacerBreaths } from '../core/pacer/live-response';
 import {
   breathRateBpm,
   inhaleShare,
@@ -31,6 +33,8 @@ import type { WorkerHealth } from '../adapters/worker/hrv-client';
 export interface HrvAnalyser {
   reset(sessionId: string): void;
   push(beats: readonly LiveBeat[]): void;
+  /** A breath of the pacer began (told after the beat that showed it). */
+  breaths(update: PacerBreaths): void;
   dispose(): void;
 }
 
@@ -39,17 +43,22 @@ export type CreateAnalyser = (
   onError: (message: string) => void,
   /** The worker failed and was restarted, or could not be (src/adapters/worker/hrv-client.ts). */
   onHealth: (health: WorkerHealth) => void,
+  /** The pacer's per-breath response, once for each breath told (src/core/pacer/live-response.ts). */
+  onBreathResponse: (response: LiveResponse) => void,
 ) => HrvAnalyser;
 
 /** Anything that wants to follow a session (the recorder, the cues): every method optional. */
 export interface SessionObserver {
   /** `breath`: the session's measured breath trace (grows while the chest sensor streams). */
   started?(info: { sessionId: string; source: HeartSource; startedAtMs: number; breath: BreathTrace }): void;
-  beat?(beat: Beat, pacer: PacerState): void;
+  /** A beat, numbered in the session (`seq`: its identity for the worker's labels, the recording, the tachogram). */
+  beat?(beat: SessionBeat, pacer: PacerState): void;
   /** A heart-rate reading from a device without RR (a watch), with the pacer when it arrived. */
   heartRate?(reading: HeartRateReading, pacer: PacerState): void;
   /** Every metrics update from the HRV worker (carries the beats' settled artifact labels). */
   metrics?(metrics: LiveMetrics): void;
+  /** The HRV worker's per-breath response as a breath of the pacer begins (what the pacer steers by). */
+  breathResponse?(response: LiveResponse): void;
   status?(status: HeartStatus): void;
   stopped?(info: { sessionId: string; reason: string }): void;
 }
@@ -87,7 +96,7 @@ export class LiveSession {
   #analysis = $state.raw<WorkerHealth>({ state: 'running' });
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
-  /** Heart-rate readings (devices without RR) and beats received this session. */
+  /** Heart-rate readings (devices without RR) and beats received this session (the newest beat's `seq`). */
   #readingCount = $state(0);
   #beatCount = $state(0);
   /** Readings of the last two minutes, oldest first (not deeply reactive: `readingCount` changes with each). */
@@ -106,6 +115,9 @@ export class LiveSession {
   /** The pattern the pacer uses (a preset may have holds the rate and share alone cannot express). */
   #pattern: BreathPattern;
   #sessionId = '';
+  /** The last breath of the pacer, and the end of the last measured breath, told to the worker. */
+  #toldBreathIndex = -1;
+  #toldMeasuredEndS = Number.NEGATIVE_INFINITY;
   #startedAtMs = 0;
   #observers = new Set<SessionObserver>();
   readonly #createAnalyser: CreateAnalyser;
@@ -327,11 +339,14 @@ export class LiveSession {
     this.#source = source;
     this.#sourceLabel = source.label;
     this.#schedule = new PacerSchedule(this.#pattern);
+    this.#toldBreathIndex = -1;
+    this.#toldMeasuredEndS = Number.NEGATIVE_INFINITY;
     this.#analysis = { state: 'running' };
     this.#analyser ??= this.#createAnalyser(
       (m) => this.#onMetrics(m),
       (message) => (this.#error = `HRV analysis failed: ${message}`),
       (health) => (this.#analysis = health),
+      (response) => this.#onBreathResponse(response),
     );
     this.#analyser.reset(this.#sessionId);
     this.#startedAtMs = this.#now();
@@ -403,6 +418,10 @@ export class LiveSession {
     }
   }
 
+  #onBreathResponse(response: LiveResponse): void {
+    for (const o of this.#observers) o.breathResponse?.(response);
+  }
+
   #onHeartRate(reading: HeartRateReading): void {
     this.#lastHeartRate = reading.heartRateBpm;
     const fromMs = reading.timeMs - TACHOGRAM_WINDOW_MS;
@@ -414,16 +433,41 @@ export class LiveSession {
     this.#readingCount += 1;
   }
 
-  #onBeat(beat: Beat): void {
+  /** A beat enters the session: it is numbered here, once, and carries its number everywhere it goes. */
+  #onBeat(sourceBeat: Beat): void {
     this.#beatCount += 1;
+    const beat: SessionBeat = { ...sourceBeat, seq: this.#beatCount };
     this.#recent.push(beat);
     if (beat.heartRateBpm !== undefined) this.#lastHeartRate = beat.heartRateBpm;
     const pacer = this.#schedule.at(beat.timeMs / 1000);
     this.#analyser?.push([
-      { rrMs: beat.rrMs, timeMs: beat.timeMs, afterGap: beat.afterGap === true, pacerRateBpm: pacer.rateBpm },
+      {
+        seq: beat.seq,
+        rrMs: beat.rrMs,
+        timeMs: beat.timeMs,
+        afterGap: beat.afterGap === true,
+        pacerRateBpm: pacer.rateBpm,
+      },
     ]);
+    if (pacer.breathIndex !== this.#toldBreathIndex) this.#tellBreaths();
     for (const o of this.#observers) o.beat?.(beat, pacer);
     this.#beatVersion += 1;
+  }
+
+  /**
+   * A new breath of the pacer showed at a beat: tell the worker the breaths begun since the last one told (their
+   * patterns give the pacer's lung volume) and the person's measured breaths since; it answers with the response.
+   */
+  #tellBreaths(): void {
+    const breaths = this.#schedule.breaths().filter((b) => b.index > this.#toldBreathIndex);
+    const last = breaths[breaths.length - 1];
+    if (!last) return;
+    this.#toldBreathIndex = last.index;
+    const measured = this.#breathLog.breaths
+      .filter((b) => b.endS > this.#toldMeasuredEndS)
+      .map((b) => ({ inhaleS: b.inhaleS, endS: b.endS }));
+    this.#toldMeasuredEndS = measured[measured.length - 1]?.endS ?? this.#toldMeasuredEndS;
+    this.#analyser?.breaths({ breaths, measured });
   }
 
   /** Chest acceleration: kept for the last minute and measured against the pacer every two seconds. */

@@ -10,10 +10,15 @@
 import type { StorageResult } from '../adapters/storage/database';
 import { LOCAL_KEYS } from '../adapters/storage/keys';
 import type { SettingValue, StoredSetting } from '../adapters/storage/schema';
-import { parseStoredAssessment, type StoredAssessment } from '../core/pacer/assessment/result';
+import {
+  checkStoredAssessment,
+  parseStoredAssessment,
+  type StoredAssessment,
+} from '../core/pacer/assessment/result';
 import { DEFAULT_CUES, type CueOptions, type SoundCue } from '../core/pacer/cues';
-import { validatePattern, type BreathPattern } from '../core/pacer/pattern';
+import { PatternError, validatePattern, type BreathPattern } from '../core/pacer/pattern';
 import { PACER_PRESETS, type PacerPresetId } from '../core/pacer/presets';
+import { BadValue, boolean, nullable, number, object, oneOf, valid, type Json } from '../core/validate';
 
 export type ThemeChoice = 'light' | 'dark' | 'system';
 export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
@@ -87,52 +92,57 @@ export const SETTING_KEYS: { readonly [K in SettingName]: string } = {
 /** Where the latest assessment lived before settings moved to the database (read once, then removed). */
 export const LEGACY_ASSESSMENT_KEY = LOCAL_KEYS.assessment;
 
-type Reader<T> = (value: unknown) => T | undefined;
+type Check<T> = (value: Json, path: string) => T;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const boolean: Reader<boolean> = (v) => (typeof v === 'boolean' ? v : undefined);
-
-function pattern(v: unknown): BreathPattern | undefined {
-  if (!isRecord(v)) return undefined;
-  const { inhaleS, holdInS, exhaleS, holdOutS } = v;
-  if (!finite(inhaleS) || !finite(holdInS) || !finite(exhaleS) || !finite(holdOutS)) return undefined;
+function pattern(value: Json, path: string): BreathPattern {
+  const p = object(value, path);
+  const seconds = (name: keyof BreathPattern) => number(p[name], `${path}.${name}`);
+  const read = {
+    inhaleS: seconds('inhaleS'),
+    holdInS: seconds('holdInS'),
+    exhaleS: seconds('exhaleS'),
+    holdOutS: seconds('holdOutS'),
+  };
   try {
-    return validatePattern({ inhaleS, holdInS, exhaleS, holdOutS });
-  } catch {
-    return undefined;
+    return validatePattern(read);
+  } catch (error) {
+    if (error instanceof PatternError) throw new BadValue(path, error.message);
+    throw error;
   }
 }
 
 const SOUNDS: readonly SoundCue[] = ['off', 'tone', 'chime'];
+const PRESET_IDS: readonly PacerPresetId[] = [...PACER_PRESETS.map((p) => p.id), 'custom'];
 
-/** Each setting's check: the value when it is valid, undefined otherwise. */
-const READERS: { readonly [K in SettingName]: Reader<SettingsValues[K]> } = {
-  presetId: (v) => PACER_PRESETS.find((p) => p.id === v)?.id ?? (v === 'custom' ? 'custom' : undefined),
+/** Each setting's check (core/validate.ts): the value when it is valid; a BadValue otherwise. */
+const CHECKS: { readonly [K in SettingName]: Check<SettingsValues[K]> } = {
+  presetId: (v, path) => oneOf(v, path, PRESET_IDS),
   customPattern: pattern,
-  startPattern: (v) => (v === null ? null : pattern(v)),
+  startPattern: nullable(pattern),
   adaptive: boolean,
   locked: boolean,
-  band: (v) => {
-    if (!isRecord(v) || !finite(v.minBpm) || !finite(v.maxBpm)) return undefined;
-    const { minBpm, maxBpm } = v;
-    return minBpm >= 4 && maxBpm <= 7 && minBpm <= maxBpm ? { minBpm, maxBpm } : undefined;
+  band: (v, path) => {
+    const b = object(v, path);
+    const maxBpm = number(b['maxBpm'], `${path}.maxBpm`, -Infinity, 7);
+    return { minBpm: number(b['minBpm'], `${path}.minBpm`, 4, maxBpm), maxBpm };
   },
-  cues: (v) => {
-    if (!isRecord(v) || typeof v.vibration !== 'boolean' || !finite(v.volume)) return undefined;
-    const sound = SOUNDS.find((s) => s === v.sound);
-    if (!sound || v.volume < 0 || v.volume > 1) return undefined;
-    return { sound, vibration: v.vibration, volume: v.volume };
+  cues: (v, path) => {
+    const c = object(v, path);
+    return {
+      sound: oneOf(c['sound'], `${path}.sound`, SOUNDS),
+      vibration: boolean(c['vibration'], `${path}.vibration`),
+      volume: number(c['volume'], `${path}.volume`, 0, 1),
+    };
   },
   announce: boolean,
-  sessionLength: (v) => SESSION_LENGTHS.find((l) => l === v),
-  theme: (v) => THEME_CHOICES.find((t) => t === v),
-  assessment: (v) => (v === null ? null : (parseStoredAssessment(JSON.stringify(v)) ?? undefined)),
+  sessionLength: (v, path) => oneOf(v, path, SESSION_LENGTHS),
+  theme: (v, path) => oneOf(v, path, THEME_CHOICES),
+  assessment: nullable(checkStoredAssessment),
 };
 
 /** Checks a value for one setting: the value, or undefined when it is not one the setting can hold. */
 export function readSetting<K extends SettingName>(name: K, value: unknown): SettingsValues[K] | undefined {
-  return Object.hasOwn(READERS, name) ? READERS[name](value) : undefined;
+  return Object.hasOwn(CHECKS, name) ? valid(CHECKS[name], value) : undefined;
 }
 
 /** What the settings need of storage (the storage module's ResonanceStore; a Map-backed fake in tests). */

@@ -6,8 +6,17 @@
  * page's characteristic call readValue() and answers that read with the packet: the browser then fires
  * characteristicvaluechanged on the object the app listens to, with exactly those bytes.
  */
-import type { Browser, BrowserContext, CDPSession, Page } from '@playwright/test';
+import {
+  chromium,
+  test,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type CDPSession,
+  type Page,
+} from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
+import { skipFirstRun } from './first-run';
 import { PMD_CONTROL_POINT, PMD_DATA, PMD_SERVICE } from '../../src/core/gatt/uuids';
 import { H10_ACC_SETTINGS, pmdResponse } from '../core/gatt/pmd-bytes';
 
@@ -25,6 +34,9 @@ export const bluetoothLaunchOptions = {
   executablePath: chromiumPath(),
   args: [...chromiumArgs, '--enable-features=WebBluetooth', '--enable-experimental-web-platform-features'],
 };
+
+/** The built app as the e2e server serves it (playwright.config.ts). */
+export const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
 
 const uuid = (short: number) => `0000${short.toString(16).padStart(4, '0')}-0000-1000-8000-00805f9b34fb`;
 
@@ -329,4 +341,90 @@ export function hrmPacket(heartRateBpm: number, rrMs: readonly number[]): number
   const flags = 0x06 | (rrMs.length > 0 ? 0x10 : 0);
   const units = rrMs.map((ms) => Math.round((ms * 1024) / 1000));
   return [flags, heartRateBpm, ...units.flatMap((u) => [u & 0xff, u >> 8])];
+}
+
+/** A Chromium with Web Bluetooth and its emulated adapter, one context and one page in it. */
+export interface StrapPage {
+  readonly browser: Browser;
+  readonly context: BrowserContext;
+  readonly page: Page;
+}
+
+export interface StrapBrowserOptions {
+  readonly context?: BrowserContextOptions;
+  /** Scripts added to the context before any page loads. */
+  readonly initScripts?: readonly string[];
+  /** Show the welcome screen (default: skipped, as for a person who has read it). */
+  readonly firstRun?: 'skip' | 'show';
+}
+
+/**
+ * A fresh Chromium with Web Bluetooth (its emulated adapter is the browser's, so nothing inherits another's strap),
+ * a context with the first run skipped and `initScripts` added, and a page. The caller closes the browser.
+ */
+export async function launchStrapBrowser(options: StrapBrowserOptions = {}): Promise<StrapPage> {
+  const browser = await chromium.launch(bluetoothLaunchOptions);
+  const context = await browser.newContext(options.context);
+  if (options.firstRun !== 'show') await skipFirstRun(context);
+  for (const script of options.initScripts ?? []) await context.addInitScript(script);
+  return { browser, context, page: await context.newPage() };
+}
+
+/** One test's {@link launchStrapBrowser}, and the strap once attached. */
+export interface StrapBrowser extends StrapPage {
+  /** The strap {@link StrapBrowser.attach} added (a test that never attaches one must not read it). */
+  readonly strap: EmulatedStrap;
+  /** Add the emulated strap and open the app. */
+  attach(spec: StrapSpec): Promise<EmulatedStrap>;
+  /** Add the emulated strap, open the app and press its real Connect button. */
+  pair(spec: StrapSpec): Promise<EmulatedStrap>;
+}
+
+/**
+ * For each test of the calling file, {@link launchStrapBrowser}; afterwards the strap is released and the browser
+ * closed. Read the fields inside a test, not at load.
+ */
+export function useStrapBrowser(options: StrapBrowserOptions = {}): StrapBrowser {
+  let current: (StrapPage & { strap: EmulatedStrap | null }) | null = null;
+  const now = () => {
+    if (!current) throw new Error('useStrapBrowser: read inside a test');
+    return current;
+  };
+  test.beforeEach(async () => {
+    current = { ...(await launchStrapBrowser(options)), strap: null };
+  });
+  test.afterEach(async () => {
+    const ended = current;
+    current = null;
+    await ended?.strap?.close();
+    await ended?.browser.close();
+  });
+  const rig: StrapBrowser = {
+    get browser() {
+      return now().browser;
+    },
+    get context() {
+      return now().context;
+    },
+    get page() {
+      return now().page;
+    },
+    get strap() {
+      const { strap } = now();
+      if (!strap) throw new Error('useStrapBrowser: no strap attached yet');
+      return strap;
+    },
+    async attach(spec) {
+      const at = now();
+      at.strap = await EmulatedStrap.attach(at.browser, at.context, at.page, spec);
+      await at.page.goto(appUrl);
+      return at.strap;
+    },
+    async pair(spec) {
+      const strap = await rig.attach(spec);
+      await now().page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+      return strap;
+    },
+  };
+  return rig;
 }

@@ -1,27 +1,16 @@
-import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromium, expect, test } from '@playwright/test';
 import { chromiumArgs } from '../../scripts/chromium';
 import { skipFirstRun } from './first-run';
 import { seriousFindings } from './axe';
-import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket, type StrapSpec } from './bluetooth-peripheral';
+import {
+  appUrl,
+  bluetoothLaunchOptions,
+  hrmPacket,
+  type StrapSpec,
+  useStrapBrowser,
+} from './bluetooth-peripheral';
 
-const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
-
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let strap: EmulatedStrap;
-
-test.beforeEach(async () => {
-  browser = await chromium.launch(bluetoothLaunchOptions);
-  context = await browser.newContext();
-  await skipFirstRun(context);
-  page = await context.newPage();
-});
-
-test.afterEach(async () => {
-  await strap?.close();
-  await browser.close();
-});
+const bt = useStrapBrowser();
 
 /**
  * Alternating RR of 400 and 464 units of 1/1024 s (390.625 and 453.125 ms, exact in the packet's units), about
@@ -29,13 +18,11 @@ test.afterEach(async () => {
  */
 const rrAt = (i: number) => (i % 2 === 0 ? 390.625 : 453.125);
 
-const sourceState = () => page.locator('[data-source-state]');
+const sourceState = () => bt.page.locator('[data-source-state]');
 
 /** Add the emulated strap, open the app and press its real Connect button. */
 async function pair(spec: StrapSpec): Promise<void> {
-  strap = await EmulatedStrap.attach(browser, context, page, spec);
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await bt.pair(spec);
 }
 
 /** Send `count` beats two per packet, in real time, so the beat timeline's clock and RR sums agree. */
@@ -43,8 +30,8 @@ async function sendBeats(from: number, count: number): Promise<void> {
   for (let i = from; i < from + count; i += 2) {
     const rr = [rrAt(i), rrAt(i + 1)].slice(0, from + count - i);
     const wait = rr.reduce((a, b) => a + b, 0);
-    await page.waitForTimeout(wait);
-    await strap.notify(hrmPacket(140, rr));
+    await bt.page.waitForTimeout(wait);
+    await bt.strap.notify(hrmPacket(140, rr));
   }
 }
 
@@ -55,31 +42,31 @@ test('pairs a strap through the real button, shows heart rate, live HRV and batt
     batteryPercent: 87,
     manufacturer: 'Polar Electro Oy',
   });
-  await expect(page.getByTestId('strap-name')).toHaveText('Polar H10 1A2B3C4D');
-  await expect(page.getByTestId('strap-battery')).toContainText('87%');
+  await expect(bt.page.getByTestId('strap-name')).toHaveText('Polar H10 1A2B3C4D');
+  await expect(bt.page.getByTestId('strap-battery')).toContainText('87%');
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
 
   // Live RMSSD waits for the artifact check, which labels beats from the 32nd of a session on.
   await sendBeats(0, 34);
-  await expect(page.getByTestId('session-beats')).toHaveText('34');
+  await expect(bt.page.getByTestId('session-beats')).toHaveText('34');
   // Beats of mean RR 421.875 ms fill the 10 s window: 60000 / 421.875 = 142.2 bpm.
-  await expect(page.getByTestId('heart-rate')).toHaveText('142');
-  await expect(page.getByTestId('rmssd')).toHaveText('62.5');
+  await expect(bt.page.getByTestId('heart-rate')).toHaveText('142');
+  await expect(bt.page.getByTestId('rmssd')).toHaveText('62.5');
 
-  await strap.disconnect();
-  await expect(page.getByTestId('strap-reconnecting')).toContainText('Reconnecting');
+  await bt.strap.disconnect();
+  await expect(bt.page.getByTestId('strap-reconnecting')).toContainText('Reconnecting');
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live', { timeout: 10_000 });
-  await expect(page.getByTestId('strap-reconnecting')).toHaveCount(0);
+  await expect(bt.page.getByTestId('strap-reconnecting')).toHaveCount(0);
 
   await sendBeats(34, 34);
-  await expect(page.getByTestId('session-beats')).toHaveText('68');
-  await expect(page.getByTestId('rmssd')).toHaveText('62.5');
+  await expect(bt.page.getByTestId('session-beats')).toHaveText('68');
+  await expect(bt.page.getByTestId('rmssd')).toHaveText('62.5');
 
   // The strap's panel survives a visit to another screen.
-  await page.getByRole('button', { name: 'About' }).click();
-  await page.getByRole('button', { name: 'Session' }).click();
-  await expect(page.getByTestId('strap-name')).toHaveText('Polar H10 1A2B3C4D');
-  await expect(page.getByTestId('session-beats')).toHaveText('68');
+  await bt.page.getByRole('button', { name: 'About' }).click();
+  await bt.page.getByRole('button', { name: 'Session' }).click();
+  await expect(bt.page.getByTestId('strap-name')).toHaveText('Polar H10 1A2B3C4D');
+  await expect(bt.page.getByTestId('session-beats')).toHaveText('68');
 });
 
 test('a watch that sends heart rate without RR gets heart rate on screen and the RR message', async () => {
@@ -91,12 +78,12 @@ test('a watch that sends heart rate without RR gets heart rate on screen and the
   });
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
   for (let i = 0; i < 7; i += 1) {
-    await page.waitForTimeout(1000);
-    await strap.notify(hrmPacket(62, []));
+    await bt.page.waitForTimeout(1000);
+    await bt.strap.notify(hrmPacket(62, []));
   }
-  await expect(page.getByTestId('heart-rate')).toHaveText('62');
-  await expect(page.getByTestId('strap-no-rr')).toContainText('no beat-to-beat (RR) intervals');
-  await expect(page.getByTestId('strap-no-rr')).toContainText('Polar H10');
+  await expect(bt.page.getByTestId('heart-rate')).toHaveText('62');
+  await expect(bt.page.getByTestId('strap-no-rr')).toContainText('no beat-to-beat (RR) intervals');
+  await expect(bt.page.getByTestId('strap-no-rr')).toContainText('Polar H10');
 });
 
 test('no skin contact is reported from the contact bit', async () => {
@@ -107,10 +94,10 @@ test('no skin contact is reported from the contact bit', async () => {
     manufacturer: 'Wahoo Fitness',
   });
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
-  await strap.notify([0x04, 0]);
-  await expect(page.getByTestId('strap-no-contact')).toContainText('No skin contact');
-  await strap.notify(hrmPacket(70, [857.421875]));
-  await expect(page.getByTestId('strap-no-contact')).toHaveCount(0);
+  await bt.strap.notify([0x04, 0]);
+  await expect(bt.page.getByTestId('strap-no-contact')).toContainText('No skin contact');
+  await bt.strap.notify(hrmPacket(70, [857.421875]));
+  await expect(bt.page.getByTestId('strap-no-contact')).toHaveCount(0);
 });
 
 test('Stop while reconnecting ends the connection and no further attempt is made', async () => {
@@ -121,14 +108,14 @@ test('Stop while reconnecting ends the connection and no further attempt is made
     manufacturer: 'Garmin',
   });
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
-  await expect(page.getByTestId('strap-battery')).toContainText('40%');
-  await strap.disconnect();
-  await page.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(bt.page.getByTestId('strap-battery')).toContainText('40%');
+  await bt.strap.disconnect();
+  await bt.page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'ended');
-  const connections = strap.seen.connections;
-  await page.waitForTimeout(2500);
-  expect(strap.seen.connections).toBe(connections);
-  await expect(page.getByRole('button', { name: 'Connect HRM-Dual 77' })).toBeVisible();
+  const connections = bt.strap.seen.connections;
+  await bt.page.waitForTimeout(2500);
+  expect(bt.strap.seen.connections).toBe(connections);
+  await expect(bt.page.getByRole('button', { name: 'Connect HRM-Dual 77' })).toBeVisible();
 });
 
 test('the strap is remembered: after a reload one tap reconnects it without the chooser', async () => {
@@ -139,15 +126,15 @@ test('the strap is remembered: after a reload one tap reconnects it without the 
     manufacturer: 'Polar Electro Oy',
   });
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
-  const prompts = strap.prompts;
-  await strap.idle();
-  await page.reload();
-  await strap.afterReload();
-  await page.getByRole('button', { name: 'Connect Polar H9 5E6F' }).click();
+  const prompts = bt.strap.prompts;
+  await bt.strap.idle();
+  await bt.page.reload();
+  await bt.strap.afterReload();
+  await bt.page.getByRole('button', { name: 'Connect Polar H9 5E6F' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
-  expect(strap.prompts).toBe(prompts);
-  await strap.notify(hrmPacket(72, [833.984375]));
-  await expect(page.getByTestId('strap-heart-rate')).toContainText('72');
+  expect(bt.strap.prompts).toBe(prompts);
+  await bt.strap.notify(hrmPacket(72, [833.984375]));
+  await expect(bt.page.getByTestId('strap-heart-rate')).toContainText('72');
 });
 
 test('a browser without Web Bluetooth says which browsers have it and offers the simulated heart', async () => {
@@ -173,34 +160,33 @@ test('Retry now reconnects at once while the app waits between attempts', async 
     batteryPercent: 70,
     manufacturer: 'Polar Electro Oy',
   });
-  await expect(page.getByTestId('strap-battery')).toContainText('70%');
-  strap.refuseConnections = true;
-  await strap.disconnect();
+  await expect(bt.page.getByTestId('strap-battery')).toContainText('70%');
+  bt.strap.refuseConnections = true;
+  await bt.strap.disconnect();
   // Attempt 1 after 1 s fails; attempt 2 is then 2 s away, then 4 s.
-  await expect(page.getByTestId('strap-reconnecting')).toContainText('Attempt 2 in', { timeout: 10_000 });
-  expect(await seriousFindings(page)).toEqual([]);
-  strap.refuseConnections = false;
-  const connections = strap.seen.connections;
-  await page.getByRole('button', { name: 'Retry now' }).click();
+  await expect(bt.page.getByTestId('strap-reconnecting')).toContainText('Attempt 2 in', { timeout: 10_000 });
+  expect(await seriousFindings(bt.page)).toEqual([]);
+  bt.strap.refuseConnections = false;
+  const connections = bt.strap.seen.connections;
+  await bt.page.getByRole('button', { name: 'Retry now' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live', { timeout: 1500 });
-  expect(strap.seen.connections).toBe(connections + 1);
+  expect(bt.strap.seen.connections).toBe(connections + 1);
   // Battery, body location and manufacturer are read again on every connection.
-  await expect.poll(() => strap.seen.reads).toBe(6);
+  await expect.poll(() => bt.strap.seen.reads).toBe(6);
 });
 
 test('a computer without a Bluetooth adapter gets the Bluetooth-unavailable message', async () => {
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await bt.attach({
     address: '09:09:09:09:09:07',
     name: 'Polar H10 OFF',
     batteryPercent: 70,
     manufacturer: 'Polar Electro Oy',
     adapter: 'absent',
   });
-  await page.goto(appUrl);
-  await expect(page.getByText('Bluetooth looks switched off')).toBeVisible();
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
-  await expect(page.getByTestId('strap-message')).toContainText('Bluetooth is off or unavailable');
-  expect(await seriousFindings(page)).toEqual([]);
+  await expect(bt.page.getByText('Bluetooth looks switched off')).toBeVisible();
+  await bt.page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(bt.page.getByTestId('strap-message')).toContainText('Bluetooth is off or unavailable');
+  expect(await seriousFindings(bt.page)).toEqual([]);
 });
 
 test('closing the chooser without a strap gets its message and no session starts', async () => {
@@ -211,7 +197,7 @@ test('closing the chooser without a strap gets its message and no session starts
     manufacturer: 'Polar Electro Oy',
     chooser: 'cancel',
   });
-  await expect(page.getByTestId('strap-message')).toContainText('No strap was chosen');
-  expect(await seriousFindings(page)).toEqual([]);
-  await expect(page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
+  await expect(bt.page.getByTestId('strap-message')).toContainText('No strap was chosen');
+  expect(await seriousFindings(bt.page)).toEqual([]);
+  await expect(bt.page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
 });

@@ -4,15 +4,12 @@
  * the pacer's rhythm a known time behind it, and the app shows that rate and lag. A strap without the service is
  * covered by bluetooth.e2e.ts, unchanged.
  */
-import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { patternFromRate } from '../../src/core/pacer/pattern';
 import { PacerSchedule } from '../../src/core/pacer/schedule';
 import { ChestMotion } from '../../src/core/respiration/chest-motion';
 import { rawAccFrame } from '../core/gatt/pmd-bytes';
-import { bluetoothLaunchOptions, EmulatedStrap } from './bluetooth-peripheral';
-import { skipFirstRun } from './first-run';
-
-const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
+import { useStrapBrowser } from './bluetooth-peripheral';
 
 declare global {
   interface Window {
@@ -32,23 +29,7 @@ const WATCH_PACER_SCRIPT = `(() => {
   }).observe(document, { subtree: true, attributes: true, attributeOldValue: true, attributeFilter: ['data-breath-phase'] });
 })();`;
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let strap: EmulatedStrap;
-
-test.beforeEach(async () => {
-  browser = await chromium.launch(bluetoothLaunchOptions);
-  context = await browser.newContext();
-  await skipFirstRun(context);
-  await context.addInitScript(WATCH_PACER_SCRIPT);
-  page = await context.newPage();
-});
-
-test.afterEach(async () => {
-  await strap?.close();
-  await browser.close();
-});
+const bt = useStrapBrowser({ initScripts: [WATCH_PACER_SCRIPT] });
 
 const SAMPLE_MS = 40; // 25 Hz, the rate the app asks an H10 for
 /** The sensor's own clock: page time plus this, as an H10 after power-up (2019-01-01 in ns since 2000). */
@@ -64,8 +45,8 @@ async function streamBreathing(lagS: number, durationMs: number): Promise<void> 
   let nextSampleMs: number | null = null;
   let endMs = Number.POSITIVE_INFINITY;
   for (;;) {
-    await page.waitForTimeout(400);
-    const { nowMs, phases, rate } = await page.evaluate(() => ({
+    await bt.page.waitForTimeout(400);
+    const { nowMs, phases, rate } = await bt.page.evaluate(() => ({
       nowMs: performance.now(),
       phases: window.__pacerPhases ?? [],
       rate: Number(document.querySelector('[data-breath-rate]')?.getAttribute('data-breath-rate') ?? 6),
@@ -91,26 +72,24 @@ async function streamBreathing(lagS: number, durationMs: number): Promise<void> 
     }
     if (samples.length === 0) continue;
     const timestampNs = SENSOR_EPOCH_NS + BigInt(Math.round(lastMs * 1e6));
-    await strap.notifyPmdData(rawAccFrame(timestampNs, 1, samples));
+    await bt.strap.notifyPmdData(rawAccFrame(timestampNs, 1, samples));
   }
 }
 
 test('starts the accelerometer of a strap offering PMD, shows the breath rate and its lag behind the pacer, restarts it after a drop', async () => {
   test.setTimeout(150_000);
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await bt.pair({
     address: '09:09:09:09:09:14',
     name: 'Polar H10 B4EA7H',
     batteryPercent: 90,
     manufacturer: 'Polar Electro Oy',
     pmd: true,
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
-  await expect(page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live');
+  await expect(bt.page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live');
 
   // The app asked for the acceleration settings, then started it at 25 Hz, 16 bit, 2 G.
-  await expect.poll(() => strap.pmdCommands.length).toBeGreaterThanOrEqual(2);
-  expect(strap.pmdCommands.slice(0, 2)).toEqual([
+  await expect.poll(() => bt.strap.pmdCommands.length).toBeGreaterThanOrEqual(2);
+  expect(bt.strap.pmdCommands.slice(0, 2)).toEqual([
     [1, 2],
     [2, 2, 0, 1, 25, 0, 1, 1, 16, 0, 2, 1, 2, 0],
   ]);
@@ -118,17 +97,17 @@ test('starts the accelerometer of a strap offering PMD, shows the breath rate an
   // The emulated person breathes at the pacer's 6/min from one anchor breath on: hold the pacer there (the adaptive
   // controller would otherwise start moving it after 45 s, and the lag would be read against a drifting pacer).
   // The lock lives in the running session's settings sheet.
-  await page.getByRole('button', { name: 'Session settings' }).click();
-  await page.getByLabel('Lock the rate').check();
-  await page.getByRole('button', { name: 'Done' }).click();
+  await bt.page.getByRole('button', { name: 'Session settings' }).click();
+  await bt.page.getByLabel('Lock the rate').check();
+  await bt.page.getByRole('button', { name: 'Done' }).click();
   const lagS = 1.2;
   await streamBreathing(lagS, 75_000);
-  const rate = page.getByTestId('breath-rate');
+  const rate = bt.page.getByTestId('breath-rate');
   await expect(rate).toBeVisible();
   const shownRate = Number(await rate.getAttribute('data-rate-bpm'));
   expect(Math.abs(shownRate - 6)).toBeLessThan(0.5);
   await expect(rate).toContainText('breaths/min');
-  const lag = page.getByTestId('breath-lag');
+  const lag = bt.page.getByTestId('breath-lag');
   const shownLag = Number(await lag.getAttribute('data-lag-s'));
   expect(Math.abs(shownLag - lagS)).toBeLessThan(0.3);
   await expect(lag).toContainText('behind the pacer');
@@ -137,15 +116,15 @@ test('starts the accelerometer of a strap offering PMD, shows the breath rate an
     .annotations.push({ type: 'measured', description: `rate ${shownRate} /min, lag ${shownLag} s` });
 
   // After the strap drops and comes back, the app starts the accelerometer again.
-  const starts = () => strap.pmdCommands.filter((command) => command[0] === 2).length;
+  const starts = () => bt.strap.pmdCommands.filter((command) => command[0] === 2).length;
   expect(starts()).toBe(1);
-  await strap.disconnect();
-  await expect(page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live', {
+  await bt.strap.disconnect();
+  await expect(bt.page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live', {
     timeout: 15_000,
   });
   await expect.poll(starts, { timeout: 10_000 }).toBe(2);
 
   // Stopping the session stops the accelerometer on the strap before letting it go.
-  await page.getByRole('button', { name: 'Stop session' }).click();
-  await expect.poll(() => strap.pmdCommands.at(-1)).toEqual([3, 2]);
+  await bt.page.getByRole('button', { name: 'Stop session' }).click();
+  await expect.poll(() => bt.strap.pmdCommands.at(-1)).toEqual([3, 2]);
 });

@@ -9,44 +9,24 @@
  * seconds of beats between them, and test/adapters/bluetooth/strap-drops.test.ts covers the full 10 minutes
  * (30 s between drops) through the heart source, the live session and the recorder with a hand-driven clock.
  */
-import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { skipFirstRun } from './first-run';
+import { expect, test } from '@playwright/test';
 import { storeCount, storedBeats } from './history-steps';
-import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from './bluetooth-peripheral';
+import { hrmPacket, useStrapBrowser } from './bluetooth-peripheral';
 
-const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
-
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let strap: EmulatedStrap;
-
-test.beforeEach(async () => {
-  browser = await chromium.launch(bluetoothLaunchOptions);
-  context = await browser.newContext();
-  await skipFirstRun(context);
-  page = await context.newPage();
-});
-
-test.afterEach(async () => {
-  await strap?.close();
-  await browser.close();
-});
+const bt = useStrapBrowser();
 
 /** Alternating 300 and 340 units of 1/1024 s (exact in the packet): about 190 bpm, so beats come quickly. */
 const rrAt = (i: number) => ((i % 2 === 0 ? 300 : 340) * 1000) / 1024;
 
-const sourceState = () => page.locator('[data-source-state]');
+const sourceState = () => bt.page.locator('[data-source-state]');
 
 async function pair(address: string, name: string): Promise<void> {
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await bt.pair({
     address,
     name,
     batteryPercent: 80,
     manufacturer: 'Polar Electro Oy',
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
 }
 
@@ -54,15 +34,15 @@ async function pair(address: string, name: string): Promise<void> {
 async function sendBeats(from: number, count: number, between?: () => Promise<void>): Promise<void> {
   for (let i = from; i < from + count; i += 2) {
     const rr = [rrAt(i), rrAt(i + 1)].slice(0, from + count - i);
-    await page.waitForTimeout(rr.reduce((a, b) => a + b, 0));
-    await strap.notify(hrmPacket(190, rr));
+    await bt.page.waitForTimeout(rr.reduce((a, b) => a + b, 0));
+    await bt.strap.notify(hrmPacket(190, rr));
     await between?.();
   }
 }
 
 /** What IndexedDB holds: session ids of the rows, of the beat chunks, and the stored gap marks (beat indices). */
 async function stored(): Promise<{ sessions: string[]; chunkSessions: string[]; gaps: number[] }> {
-  return page.evaluate(
+  return bt.page.evaluate(
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('resonance');
@@ -97,37 +77,37 @@ test('the strap drops 20 times: the app reconnects by itself and the session is 
   await sendBeats(sent, beatsPerStretch);
   sent += beatsPerStretch;
   for (let drop = 1; drop <= drops; drop += 1) {
-    await expect(page.getByTestId('session-beats')).toHaveText(String(sent));
-    await strap.disconnect();
-    await expect(page.getByTestId('strap-reconnecting')).toBeVisible();
+    await expect(bt.page.getByTestId('session-beats')).toHaveText(String(sent));
+    await bt.strap.disconnect();
+    await expect(bt.page.getByTestId('strap-reconnecting')).toBeVisible();
     // Nobody touches the page: the backoff's first attempt (after 1 s) brings the strap back.
     await expect(sourceState()).toHaveAttribute('data-source-state', 'live', { timeout: 10_000 });
     gapAt.push(sent);
     await sendBeats(sent, beatsPerStretch);
     sent += beatsPerStretch;
   }
-  await expect(page.getByTestId('session-beats')).toHaveText(String(sent));
-  expect(strap.seen.connections).toBe(drops + 1);
-  expect(strap.prompts).toBe(1);
+  await expect(bt.page.getByTestId('session-beats')).toHaveText(String(sent));
+  expect(bt.strap.seen.connections).toBe(drops + 1);
+  expect(bt.strap.prompts).toBe(1);
 
-  await strap.idle();
-  await page.getByRole('button', { name: 'Stop session' }).click();
+  await bt.strap.idle();
+  await bt.page.getByRole('button', { name: 'Stop session' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'ended');
   // Minutes of beats: the session is kept and its summary comes first.
-  await page.getByTestId('session-summary').getByRole('button', { name: 'Done' }).click();
-  await expect(page.getByRole('button', { name: 'Connect Polar H10 DROPS' })).toBeVisible();
-  await expect(page.getByTestId('strap-reconnecting')).toHaveCount(0);
+  await bt.page.getByTestId('session-summary').getByRole('button', { name: 'Done' }).click();
+  await expect(bt.page.getByRole('button', { name: 'Connect Polar H10 DROPS' })).toBeVisible();
+  await expect(bt.page.getByTestId('strap-reconnecting')).toHaveCount(0);
 
   // One session row, every beat in it, each reconnect's first beat (and only those) marked as following a gap.
-  await expect.poll(() => storedBeats(page)).toBe(sent);
+  await expect.poll(() => storedBeats(bt.page)).toBe(sent);
   const db = await stored();
   expect(db.sessions).toHaveLength(1);
   expect(new Set(db.chunkSessions)).toEqual(new Set(db.sessions));
   expect(db.gaps).toEqual(gapAt);
   // Nothing reconnects after Stop.
-  const connections = strap.seen.connections;
-  await page.waitForTimeout(1500);
-  expect(strap.seen.connections).toBe(connections);
+  const connections = bt.strap.seen.connections;
+  await bt.page.waitForTimeout(1500);
+  expect(bt.strap.seen.connections).toBe(connections);
 });
 
 /** Malformed Heart Rate Measurement values, each with why the parser must refuse it. */
@@ -144,34 +124,34 @@ const MALFORMED: readonly (readonly number[])[] = [
 test('malformed packets between good ones: a calm message, the session stays live, no good beat lost', async () => {
   await pair('09:09:09:09:0F:02', 'Polar H10 NOISY');
   const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
+  bt.page.on('pageerror', (error) => errors.push(error.message));
   let bad = 0;
   const sendBad = async () => {
-    await strap.notify(MALFORMED[bad % MALFORMED.length] ?? []);
+    await bt.strap.notify(MALFORMED[bad % MALFORMED.length] ?? []);
     bad += 1;
   };
   const good = 40;
   await sendBeats(0, good, sendBad);
-  await expect(page.getByTestId('session-beats')).toHaveText(String(good));
+  await expect(bt.page.getByTestId('session-beats')).toHaveText(String(good));
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live');
-  const message = page.getByTestId('strap-skipped-packets');
+  const message = bt.page.getByTestId('strap-skipped-packets');
   await expect(message).toContainText(`${bad} unreadable packets from the strap were skipped`);
   await expect(message).toContainText('The session goes on');
   // A status, not an alarm.
   await expect(message).toHaveAttribute('role', 'status');
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(bt.page.getByRole('alert')).toHaveCount(0);
   // The live numbers still come from the good beats: heart rate from mean RR 312.5 ms is 192 bpm.
-  await expect(page.getByTestId('heart-rate')).toHaveText('192');
+  await expect(bt.page.getByTestId('heart-rate')).toHaveText('192');
   expect(errors).toEqual([]);
 
-  await strap.idle();
-  await page.getByRole('button', { name: 'Stop session' }).click();
+  await bt.strap.idle();
+  await bt.page.getByRole('button', { name: 'Stop session' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'ended');
   // 40 beats at 192 bpm last 12.5 s: under 30 s, so it is stored only when the person keeps it.
-  expect(await storeCount(page, 'sessions')).toBe(0);
-  await page.getByRole('button', { name: 'Keep it anyway' }).click();
-  await expect.poll(() => storedBeats(page)).toBe(good);
-  expect(await storeCount(page, 'sessions')).toBe(1);
+  expect(await storeCount(bt.page, 'sessions')).toBe(0);
+  await bt.page.getByRole('button', { name: 'Keep it anyway' }).click();
+  await expect.poll(() => storedBeats(bt.page)).toBe(good);
+  expect(await storeCount(bt.page, 'sessions')).toBe(1);
   // A skipped packet may have held beats: the first beat after each one (every good packet but the first,
   // two beats apiece) is stored as following a gap, so no RR difference is taken across the hole.
   const db = await stored();

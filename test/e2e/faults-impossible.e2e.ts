@@ -5,32 +5,14 @@
  * exactly the valid beats, the beat after each refused packet is marked as following a gap, and no figure on
  * screen shows an impossible value.
  */
-import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { parseBackup } from '../../src/core/export/backup';
 import { fromColumns } from '../../src/core/session/columns';
-import { skipFirstRun } from './first-run';
 import { openHistory, openNewestSession, stopAndKeep, storedBeats } from './history-steps';
-import { bluetoothLaunchOptions, EmulatedStrap } from './bluetooth-peripheral';
+import { useStrapBrowser } from './bluetooth-peripheral';
 
-const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
-
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let strap: EmulatedStrap;
-
-test.beforeEach(async () => {
-  browser = await chromium.launch(bluetoothLaunchOptions);
-  context = await browser.newContext({ acceptDownloads: true });
-  await skipFirstRun(context);
-  page = await context.newPage();
-});
-
-test.afterEach(async () => {
-  await strap?.close();
-  await browser.close();
-});
+const bt = useStrapBrowser({ context: { acceptDownloads: true } });
 
 /** Valid beats: whole 1/1024 s units around 63 bpm, so the RR the app stores is known exactly. */
 const UNITS = [980, 940, 1000, 960, 920, 1010, 950, 990, 930, 970, 1000, 945, 985, 955, 925, 995];
@@ -48,58 +30,56 @@ const IMPOSSIBLE: readonly (readonly number[])[] = [
 
 test('impossible RR and heart rate from the strap are never stored, exported or shown', async () => {
   test.setTimeout(120_000);
-  strap = await EmulatedStrap.attach(browser, context, page, {
+  await bt.pair({
     address: '09:09:09:09:0F:0A',
     name: 'Polar H10 FUZZED',
     batteryPercent: 80,
     manufacturer: 'Polar Electro Oy',
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
-  await expect(page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live');
+  await expect(bt.page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live');
 
   // Two beats a packet, sent in real time; an impossible packet after the 2nd, 4th and 6th good packet.
   const shown = new Set<string>();
   const gapAt: number[] = [];
   for (let p = 0; p < UNITS.length / 2; p += 1) {
     const units = UNITS.slice(2 * p, 2 * p + 2);
-    await page.waitForTimeout(units.reduce((a, u) => a + rrOf(u), 0));
-    await strap.notify(goodPacket(units));
+    await bt.page.waitForTimeout(units.reduce((a, u) => a + rrOf(u), 0));
+    await bt.strap.notify(goodPacket(units));
     const bad = p % 2 === 1 ? IMPOSSIBLE[(p - 1) / 2] : undefined;
     if (bad) {
-      await strap.notify(bad);
+      await bt.strap.notify(bad);
       gapAt.push(2 * (p + 1));
     }
     for (const id of ['strap-heart-rate', 'heart-rate', 'rmssd'])
-      for (const text of await page.getByTestId(id).allTextContents()) shown.add(text);
+      for (const text of await bt.page.getByTestId(id).allTextContents()) shown.add(text);
   }
-  await expect(page.getByTestId('session-beats')).toHaveText(String(UNITS.length));
-  await expect(page.getByTestId('strap-skipped-packets')).toContainText('3 unreadable packets');
+  await expect(bt.page.getByTestId('session-beats')).toHaveText(String(UNITS.length));
+  await expect(bt.page.getByTestId('strap-skipped-packets')).toContainText('3 unreadable packets');
   expect([...shown].filter((t) => t.includes('65535'))).toEqual([]);
-  await expect(page.getByTestId('strap-heart-rate')).toHaveText('63 bpm from the strap');
-  await expect(page.getByText(/65535|63999|64000/)).toHaveCount(0);
+  await expect(bt.page.getByTestId('strap-heart-rate')).toHaveText('63 bpm from the strap');
+  await expect(bt.page.getByText(/65535|63999|64000/)).toHaveCount(0);
 
-  await strap.idle();
-  await stopAndKeep(page);
-  await expect.poll(() => storedBeats(page)).toBe(UNITS.length);
+  await bt.strap.idle();
+  await stopAndKeep(bt.page);
+  await expect.poll(() => storedBeats(bt.page)).toBe(UNITS.length);
 
   // The session's own figures: all beats valid, RMSSD computed from them (not 0 from garbage).
-  await openHistory(page);
-  await openNewestSession(page);
-  await expect(page.getByTestId('detail-beats')).toHaveText(String(UNITS.length));
-  const rmssd = Number.parseFloat((await page.getByTestId('detail-rmssd').textContent()) ?? '');
+  await openHistory(bt.page);
+  await openNewestSession(bt.page);
+  await expect(bt.page.getByTestId('detail-beats')).toHaveText(String(UNITS.length));
+  const rmssd = Number.parseFloat((await bt.page.getByTestId('detail-rmssd').textContent()) ?? '');
   expect(rmssd).toBeGreaterThan(10);
   expect(rmssd).toBeLessThan(100);
-  await expect(page.getByText(/65535|63999|64000/)).toHaveCount(0);
+  await expect(bt.page.getByText(/65535|63999|64000/)).toHaveCount(0);
 
   const expectedRr = UNITS.map(rrOf);
-  const rrDownload = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export RR (.txt, for Kubios)' }).click();
+  const rrDownload = bt.page.waitForEvent('download');
+  await bt.page.getByRole('button', { name: 'Export RR (.txt, for Kubios)' }).click();
   const rrText = await readFile((await (await rrDownload).path()) ?? '', 'utf8');
   expect(rrText.trim().split('\n').map(Number)).toEqual(expectedRr);
 
-  const csvDownload = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export beats (.csv)' }).click();
+  const csvDownload = bt.page.waitForEvent('download');
+  await bt.page.getByRole('button', { name: 'Export beats (.csv)' }).click();
   const rows = (await readFile((await (await csvDownload).path()) ?? '', 'utf8'))
     .trim()
     .split('\r\n')
@@ -108,15 +88,15 @@ test('impossible RR and heart rate from the strap are never stored, exported or 
   const csvGaps = rows.flatMap((r, i) => (r.split(',')[2] === '1' ? [i] : []));
   expect(csvGaps).toEqual(gapAt);
 
-  await page.getByRole('button', { name: '← All sessions' }).click();
-  await page.getByRole('tab', { name: 'Your data' }).click();
-  const backupDownload = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export full backup (.json)' }).click();
+  await bt.page.getByRole('button', { name: '← All sessions' }).click();
+  await bt.page.getByRole('tab', { name: 'Your data' }).click();
+  const backupDownload = bt.page.waitForEvent('download');
+  await bt.page.getByRole('button', { name: 'Export full backup (.json)' }).click();
   const backupPath = test.info().outputPath('backup.json');
   await (await backupDownload).saveAs(backupPath);
   const parsed = parseBackup(await readFile(backupPath, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.problem.message);
-  const beats = fromColumns(parsed.backup.sessions[0]!.beats);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  const beats = fromColumns(parsed.value.sessions[0]!.beats);
   expect(beats.map((b) => b.rrMs)).toEqual(expectedRr);
   expect(beats.flatMap((b, i) => (b.afterGap ? [i] : []))).toEqual(gapAt);
 });

@@ -130,9 +130,9 @@ test('on a full disk the app says so, the session goes on in memory, and it can 
   const path = join(tmpdir(), `in-memory-${Date.now()}.json`);
   await (await download).saveAs(path);
   const parsed = parseBackup(await readFile(path, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.problem.message);
-  expect(parsed.backup.sessions).toHaveLength(1);
-  expect(parsed.backup.sessions[0]!.beats.rrMs.length).toBeGreaterThan(before + 2);
+  if (!parsed.ok) throw new Error(parsed.error.message);
+  expect(parsed.value.sessions).toHaveLength(1);
+  expect(parsed.value.sessions[0]!.beats.rrMs.length).toBeGreaterThan(before + 2);
 });
 
 test('delete everything asks first, then leaves no session behind', async ({ page }) => {

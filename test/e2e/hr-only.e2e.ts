@@ -6,43 +6,23 @@
  * trough at the pacer's 6 breaths/min.
  */
 import { readFile } from 'node:fs/promises';
-import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { skipFirstRun } from './first-run';
-import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from './bluetooth-peripheral';
+import { expect, test } from '@playwright/test';
+import { hrmPacket, useStrapBrowser } from './bluetooth-peripheral';
 import { listRows, openHistory, storeCount } from './history-steps';
 
-const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
-
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-let watch: EmulatedStrap;
-
-test.beforeEach(async () => {
-  browser = await chromium.launch(bluetoothLaunchOptions);
-  context = await browser.newContext({ acceptDownloads: true });
-  await skipFirstRun(context);
-  page = await context.newPage();
-});
-
-test.afterEach(async () => {
-  await watch?.close();
-  await browser.close();
-});
+const bt = useStrapBrowser({ context: { acceptDownloads: true } });
 
 /** Heart rate at `timeS` after the first packet: 68 ± 8 bpm, one wave per 10 s breath. */
 const heartRateAt = (timeS: number) => Math.round(68 + 8 * Math.sin((2 * Math.PI * timeS) / 10));
 
 async function pairWatch(address: string): Promise<void> {
-  watch = await EmulatedStrap.attach(browser, context, page, {
+  await bt.pair({
     address,
     name: 'Forerunner 265',
     batteryPercent: 71,
     manufacturer: 'Garmin',
   });
-  await page.goto(appUrl);
-  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
-  await expect(page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live');
+  await expect(bt.page.locator('[data-source-state]')).toHaveAttribute('data-source-state', 'live');
 }
 
 /** Send heart rate only (no RR flag) once a second from second `from` to `to` (exclusive), in real time. */
@@ -54,8 +34,8 @@ async function sendHeartRate(
   const startMs = Date.now() - from * 1000;
   for (let s = from; s < to; s += 1) {
     const wait = startMs + s * 1000 - Date.now();
-    if (wait > 0) await page.waitForTimeout(wait);
-    await watch.notify(hrmPacket(heartRateAt(s), []));
+    if (wait > 0) await bt.page.waitForTimeout(wait);
+    await bt.strap.notify(hrmPacket(heartRateAt(s), []));
     await each?.(s);
   }
 }
@@ -66,48 +46,50 @@ test('a heart-rate-only watch: live swing within two breaths, a 90 s session in 
   let swingShownAt: number | null = null;
   await sendHeartRate(0, 92, async (second) => {
     if (swingShownAt !== null || second < 5) return;
-    const text = (await page.getByTestId('hr-swing').textContent()) ?? '';
+    const text = (await bt.page.getByTestId('hr-swing').textContent()) ?? '';
     if (/\d/.test(text)) swingShownAt = second;
   });
   // Breaths are 10 s: the first swing shows once a breath has ended, within two.
   expect(swingShownAt).not.toBeNull();
   expect(swingShownAt).toBeLessThanOrEqual(20);
-  const swing = Number(await page.getByTestId('hr-swing').textContent());
+  const swing = Number(await bt.page.getByTestId('hr-swing').textContent());
   expect(swing).toBeGreaterThan(13);
   expect(swing).toBeLessThan(19);
-  await expect(page.getByTestId('heart-rate')).toHaveText(String(heartRateAt(91)));
-  await expect(page.getByTestId('hrv-unavailable')).toContainText('not available with this device');
-  await expect(page.getByTestId('hr-resonance')).toContainText('follows the breathing');
-  await expect(page.getByTestId('rmssd')).toHaveCount(0); // no HRV figure, not even a zero
-  await expect(page.getByTestId('strap-no-rr')).toContainText('swing of each breath');
-  await watch.idle();
-  await page.getByRole('button', { name: 'Stop session' }).click();
-  await expect(page.getByTestId('summary-measured')).toContainText('Measured from heart rate only');
-  await expect(page.getByTestId('chart-heart-rate')).toHaveAttribute('data-ready', 'true', {
+  await expect(bt.page.getByTestId('heart-rate')).toHaveText(String(heartRateAt(91)));
+  await expect(bt.page.getByTestId('hrv-unavailable')).toContainText('not available with this device');
+  await expect(bt.page.getByTestId('hr-resonance')).toContainText('follows the breathing');
+  await expect(bt.page.getByTestId('rmssd')).toHaveCount(0); // no HRV figure, not even a zero
+  await expect(bt.page.getByTestId('strap-no-rr')).toContainText('swing of each breath');
+  await bt.strap.idle();
+  await bt.page.getByRole('button', { name: 'Stop session' }).click();
+  await expect(bt.page.getByTestId('summary-measured')).toContainText('Measured from heart rate only');
+  await expect(bt.page.getByTestId('chart-heart-rate')).toHaveAttribute('data-ready', 'true', {
     timeout: 10_000,
   });
 
-  await openHistory(page);
+  await openHistory(bt.page);
   // The list loads from storage after the tab opens: wait for the row rather than read it at once.
-  await expect.poll(() => listRows(page)).toHaveLength(1);
-  const rows = await listRows(page);
+  await expect.poll(() => listRows(bt.page)).toHaveLength(1);
+  const rows = await listRows(bt.page);
   expect(rows[0]).toContain('heart rate only');
-  await page.getByTestId('session-list').getByRole('button').first().click();
-  await expect(page.getByTestId('detail-measured')).toContainText(
+  await bt.page.getByTestId('session-list').getByRole('button').first().click();
+  await expect(bt.page.getByTestId('detail-measured')).toContainText(
     'Not measurable: RMSSD, SDNN and coherence',
   );
-  const samples = Number(await page.getByTestId('detail-samples').textContent());
+  const samples = Number(await bt.page.getByTestId('detail-samples').textContent());
   expect(samples).toBeGreaterThanOrEqual(90);
   expect(samples).toBeLessThanOrEqual(92);
-  const detailSwing = Number((await page.getByTestId('detail-swing').textContent())?.replace(/[^\d.]/g, ''));
+  const detailSwing = Number(
+    (await bt.page.getByTestId('detail-swing').textContent())?.replace(/[^\d.]/g, ''),
+  );
   expect(detailSwing).toBeGreaterThan(13);
   expect(detailSwing).toBeLessThan(19);
-  await expect(page.getByTestId('chart-heart-rate')).toHaveAttribute('data-ready', 'true', {
+  await expect(bt.page.getByTestId('chart-heart-rate')).toHaveAttribute('data-ready', 'true', {
     timeout: 10_000,
   });
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export heart rate (.csv)' }).click();
+  const download = bt.page.waitForEvent('download');
+  await bt.page.getByRole('button', { name: 'Export heart rate (.csv)' }).click();
   const csv = (await readFile((await (await download).path()) ?? '', 'utf8')).trim().split('\r\n');
   expect(csv[0]).toBe('time_s,heart_rate_bpm,after_gap,pacer_rate_bpm,pacer_phase');
   expect(csv).toHaveLength(samples + 1);
@@ -122,36 +104,36 @@ test('a heart-rate-only watch: live swing within two breaths, a 90 s session in 
 test('a reload in the middle of a heart-rate-only session recovers it from what was stored', async () => {
   test.setTimeout(120_000);
   // On a 320 px phone: the heart-rate-only panel fits the width.
-  await page.setViewportSize({ width: 320, height: 640 });
+  await bt.page.setViewportSize({ width: 320, height: 640 });
   await pairWatch('09:09:09:09:15:02');
   await sendHeartRate(0, 45);
-  await expect(page.getByTestId('hr-only-panel')).toBeVisible();
+  await expect(bt.page.getByTestId('hr-only-panel')).toBeVisible();
   // (The page's header nav is the shell's to fit; on this branch it is not merged yet.)
-  const panelRight = await page
+  const panelRight = await bt.page
     .getByTestId('hr-only-panel')
     .evaluate((panel) =>
       Math.max(...[panel, ...panel.querySelectorAll('*')].map((e) => e.getBoundingClientRect().right)),
     );
   expect(panelRight).toBeLessThanOrEqual(320);
   // The recorder flushes every 4 s: wait for one after the last packet.
-  await page.waitForTimeout(4500);
-  const stored = await storeCount(page, 'hr-chunks');
+  await bt.page.waitForTimeout(4500);
+  const stored = await storeCount(bt.page, 'hr-chunks');
   expect(stored).toBeGreaterThan(0);
-  await watch.idle();
-  await page.reload();
-  await watch.afterReload();
-  await expect(page.getByText(/Recovered a session/)).toBeVisible({ timeout: 10_000 });
-  await openHistory(page);
+  await bt.strap.idle();
+  await bt.page.reload();
+  await bt.strap.afterReload();
+  await expect(bt.page.getByText(/Recovered a session/)).toBeVisible({ timeout: 10_000 });
+  await openHistory(bt.page);
   // A 320 px phone lists the sessions as cards (the table is for wider screens).
-  const cards = await page.getByTestId('session-cards').locator('li').allInnerTexts();
+  const cards = await bt.page.getByTestId('session-cards').locator('li').allInnerTexts();
   expect(cards).toHaveLength(1);
   expect(cards[0]).toMatch(/recovered/i);
   expect(cards[0]).toMatch(/heart rate only/i);
-  await page.getByTestId('session-cards').getByRole('button').first().click();
-  const samples = Number(await page.getByTestId('detail-samples').textContent());
+  await bt.page.getByTestId('session-cards').getByRole('button').first().click();
+  const samples = Number(await bt.page.getByTestId('detail-samples').textContent());
   expect(samples).toBeGreaterThanOrEqual(44);
   expect(samples).toBeLessThanOrEqual(45);
-  await expect(page.getByTestId('chart-heart-rate')).toHaveAttribute('data-ready', 'true', {
+  await expect(bt.page.getByTestId('chart-heart-rate')).toHaveAttribute('data-ready', 'true', {
     timeout: 10_000,
   });
 });

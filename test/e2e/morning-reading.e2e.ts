@@ -5,12 +5,12 @@
  * and the documented run of low readings (the 7-day baseline below the normal range on 3 days in a row) brings the
  * opt-in note. The reading's 90 s (30 s settling + 1 min) pass on the page's fake clock.
  */
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seriousFindings } from './axe';
-import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from './bluetooth-peripheral';
+import { EmulatedStrap, hrmPacket, launchStrapBrowser } from './bluetooth-peripheral';
 import { skipFirstRun } from './first-run';
 import { overflowingElements } from './overflow';
 import { openHistory, storeCount } from './history-steps';
@@ -145,11 +145,8 @@ test('a reading from the home screen: its result, its record after a reload and 
 });
 
 test("a reading with a Bluetooth strap (Chromium's emulated peripheral, the app's real Web Bluetooth code)", async () => {
-  const browser = await chromium.launch(bluetoothLaunchOptions);
+  const { browser, context, page } = await launchStrapBrowser({ context: { timezoneId: 'UTC' } });
   try {
-    const context = await browser.newContext({ timezoneId: 'UTC' });
-    await skipFirstRun(context);
-    const page = await context.newPage();
     const strap = await EmulatedStrap.attach(browser, context, page, {
       address: '09:09:09:09:09:31',
       name: 'Polar H10 7A7A7A7A',

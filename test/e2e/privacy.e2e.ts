@@ -1,11 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { chromium, expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { LOCAL_KEYS } from '../../src/adapters/storage/keys';
 import { SETTING_KEYS } from '../../src/state/settings.svelte';
-import { bluetoothLaunchOptions, EmulatedStrap, hrmPacket } from './bluetooth-peripheral';
+import { appUrl, EmulatedStrap, hrmPacket, launchStrapBrowser } from './bluetooth-peripheral';
 import { recordedBeats, runSession, stopAndKeep, storeCount, STORED_ASSESSMENT } from './history-steps';
-
-const appUrl = `http://127.0.0.1:${process.env.E2E_PORT ?? 4174}/`;
 
 /** Every record in every store of the app's database, and every localStorage key, read with the raw APIs. */
 async function leftBehind(page: Page): Promise<{ records: Record<string, number>; keys: string[] }> {
@@ -33,10 +31,8 @@ const permittedStraps = (page: Page) =>
   page.evaluate(async () => (await navigator.bluetooth.getDevices()).map((d) => d.name));
 
 test('delete all leaves no record, no key and no strap permission, before and after a reload, and starts over', async () => {
-  const browser = await chromium.launch(bluetoothLaunchOptions);
+  const { browser, context, page } = await launchStrapBrowser({ firstRun: 'show' });
   try {
-    const context = await browser.newContext();
-    const page = await context.newPage();
     // An assessment as the pacer keeps it (a real one takes minutes); the launch puts it in the history too. Seeded
     // once per tab (sessionStorage survives the reload below), so the reload after the wipe starts clean.
     await page.addInitScript(

@@ -89,7 +89,9 @@ test('after one visit, offline: the app loads, a simulated session runs, and eve
   await page.reload();
   expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await runSimulatedSession(page, true);
+  // Each of these screens is its own chunk, loaded when first opened: all of them come from the precache.
   for (const [button, heading] of [
+    ['History', 'History'],
     ['Privacy', 'Privacy'],
     ['About', 'About Resonance'],
     ['Session', 'Live session'],
@@ -97,6 +99,12 @@ test('after one visit, offline: the app loads, a simulated session runs, and eve
     await page.getByRole('button', { name: button, exact: true }).click();
     await expect(page.getByRole('heading', { name: heading })).toBeAttached();
   }
+  await page.getByRole('button', { name: 'Change session settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Session settings' })).toBeVisible();
+  await page.getByRole('button', { name: 'Done' }).click();
+  await page.getByTestId('reading-open').click();
+  await expect(page.getByRole('heading', { name: 'Morning reading' })).toBeAttached();
+  await expect(page.getByRole('alert')).toHaveCount(0);
 });
 
 test("the browser's install offer becomes an Install button that opens the browser's dialog", async ({

@@ -91,7 +91,7 @@ test('every export re-imports as the same beats: RR text, CSV and a restored bac
 
   // A backup restored in a fresh profile: the same session, whose CSV is again the same file.
   const parsed = parseBackup(readFileSync(backupPath, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.problem.message);
+  if (!parsed.ok) throw new Error(parsed.error.message);
   const fresh = await browser.newContext();
   await skipFirstRun(fresh);
   const restored = await fresh.newPage();
@@ -99,7 +99,7 @@ test('every export re-imports as the same beats: RR text, CSV and a restored bac
   await yourData(restored);
   await restored.getByTestId('restore-input').setInputFiles(backupPath);
   await expect(restored.getByTestId('history-notice')).toContainText('Restored 1 session');
-  await openSession(restored, parsed.backup.sessions[0]!.session.id);
+  await openSession(restored, parsed.value.sessions[0]!.session.id);
   expect(await download(restored, 'Export beats (.csv)')).toBe(csv);
   await fresh.close();
 });

@@ -22,7 +22,7 @@ class Watch implements HeartSource {
   }
 }
 
-const analyser = () => ({ reset() {}, push() {}, dispose() {} });
+const analyser = () => ({ reset() {}, push() {}, breaths() {}, dispose() {} });
 
 /** Heart rate swinging 16 bpm peak to trough with the 6/min pacer (highest at full lungs, 5 s into the breath). */
 const hrAt = (timeS: number) => Math.round(68 - 8 * Math.cos((2 * Math.PI * timeS) / 10));

@@ -1,33 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
-import { LiveHrv } from '../../src/core/hrv/live';
+import { LiveBreathResponse } from '../../src/core/pacer/live-response';
 import { PacerControl } from '../../src/state/pacer.svelte';
 import { LiveSession, type CreateAnalyser } from '../../src/state/session.svelte';
 import type { HeartSource, HeartSourceListener } from '../../src/core/heart/types';
 import { SETTING_KEYS, Settings } from '../../src/state/settings.svelte';
+import { inProcessAnalyser } from '../../src/adapters/worker/in-process-analyser';
 import { MapSettingsStorage } from './settings-storage';
-
-/**
- * The HRV engine the worker runs, in-process: its settled artifact labels are what the pacer measures from. (The
- * worker itself is exercised by the browser tests; here the engine's answers arrive at once instead of by message.)
- */
-const engineAnalyser: CreateAnalyser = (onMetrics) => {
-  const live = new LiveHrv();
-  return {
-    reset: () => live.reset(),
-    push: (beats) => {
-      for (const b of beats) onMetrics(live.push(b));
-    },
-    dispose: () => undefined,
-  };
-};
 
 /** A live session on a hand-driven clock with a simulated person (resonance 5/min) following the pacer. */
 async function setup(store: MapSettingsStorage | null = new MapSettingsStorage()) {
   const settings = new Settings(store);
   await settings.load();
   let nowMs = 0;
-  const session = new LiveSession(engineAnalyser, () => nowMs);
+  const session = new LiveSession(inProcessAnalyser, () => nowMs);
   let loops = 0;
   const endCues: unknown[] = [];
   const pacer = new PacerControl(session, settings, {
@@ -55,8 +41,22 @@ async function setup(store: MapSettingsStorage | null = new MapSettingsStorage()
 describe('PacerControl', () => {
   it('measures only from the beats the HRV engine labelled normal: without labels it waits', async () => {
     let nowMs = 0;
-    const quiet: CreateAnalyser = () => ({ reset() {}, push() {}, dispose() {} });
-    const session = new LiveSession(quiet, () => nowMs);
+    // The worker's per-breath response with every beat left unlabelled.
+    const unlabelled: CreateAnalyser = (_metrics, _error, _health, onBreathResponse) => {
+      const response = new LiveBreathResponse();
+      return {
+        reset: () => response.reset(),
+        push: (beats) => {
+          for (const b of beats) response.beat(b);
+        },
+        breaths: (update) => {
+          const r = response.began(update);
+          if (r) onBreathResponse(r);
+        },
+        dispose() {},
+      };
+    };
+    const session = new LiveSession(unlabelled, () => nowMs);
     const settings = new Settings(null);
     await settings.load();
     const pacer = new PacerControl(session, settings, { cueLoop: () => null, wakeLock: null });
@@ -103,7 +103,7 @@ describe('PacerControl', () => {
     session.setRate(6);
     await session.start(source);
     expect(loops()).toBe(1);
-    runFor(12 * 60);
+    runFor(20 * 60);
     expect(Math.abs(session.rateBpm - 5)).toBeLessThanOrEqual(0.5);
     expect(pacer.reason?.kind).toMatch(/^(at-peak|to-peak|exploring|climbing|turning)$/);
     await session.stop();

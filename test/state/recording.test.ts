@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { engineAnalyser } from './engine-analyser';
+import { inProcessAnalyser } from '../../src/adapters/worker/in-process-analyser';
 import { describe, expect, it, vi } from 'vitest';
 import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
 import { LiveHrv } from '../../src/core/hrv/live';
@@ -8,7 +8,7 @@ import { ReplaySource } from '../../src/adapters/sources/replay-source';
 import { ResonanceStore } from '../../src/adapters/storage/store';
 import type { SessionRecord } from '../../src/core/session/record';
 
-const analyser: HrvAnalyser = { reset() {}, push() {}, dispose() {} };
+const analyser: HrvAnalyser = { reset() {}, push() {}, breaths() {}, dispose() {} };
 
 describe('recording a live session', () => {
   it('stores the pacer phase as the fraction of the breath', () => {
@@ -96,7 +96,7 @@ describe('recording a live session', () => {
     });
     recording.attach(store);
     let nowMs = 0;
-    const session = new LiveSession(engineAnalyser, () => nowMs);
+    const session = new LiveSession(inProcessAnalyser, () => nowMs);
     session.observe(recording);
     // Steady beats with one missed beat (an interval twice as long) in the middle.
     const rr = Array.from({ length: 120 }, (_, i) => (i === 60 ? 2000 : 1000 + (i % 3) * 10));
@@ -112,10 +112,11 @@ describe('recording a live session', () => {
     const engine = new LiveHrv();
     const expected = new Array<string>(rr.length).fill('normal');
     let t = 0;
-    for (const r of rr) {
+    rr.forEach((r, i) => {
       t += r;
-      for (const { seq, label } of engine.push({ rrMs: r, timeMs: t }).labels) expected[seq - 1] = label;
-    }
+      for (const { seq, label } of engine.push({ seq: i + 1, rrMs: r, timeMs: t }).labels)
+        expected[seq - 1] = label;
+    });
     expect(beats.value.map((b) => b.artifact).slice(0, -2)).toEqual(expected.slice(0, -2));
     expect(beats.value[60]?.artifact).toBe('missed');
     expect(record.summary.artifactCount).toBe(expected.slice(0, -2).filter((l) => l !== 'normal').length);

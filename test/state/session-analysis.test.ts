@@ -10,7 +10,7 @@ describe("the session's word on its HRV analysis", () => {
     const session = new LiveSession(
       (_metrics, _error, onHealth) => {
         report = onHealth;
-        return { reset() {}, push() {}, dispose() {} };
+        return { reset() {}, push() {}, breaths() {}, dispose() {} };
       },
       () => nowMs,
     );

@@ -3,15 +3,21 @@ import { LiveSession, type HrvAnalyser } from '../../src/state/session.svelte';
 import { ReplaySource } from '../../src/adapters/sources/replay-source';
 import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
 import type { LiveBeat } from '../../src/core/hrv/live';
+import type { PacerBreaths } from '../../src/core/pacer/live-response';
 
 class RecordingAnalyser implements HrvAnalyser {
   beats: LiveBeat[] = [];
   resets: string[] = [];
+  /** Each update with the number of beats sent before it. */
+  updates: { afterBeats: number; update: PacerBreaths }[] = [];
   reset(id: string) {
     this.resets.push(id);
   }
   push(beats: readonly LiveBeat[]) {
     this.beats.push(...beats);
+  }
+  breaths(update: PacerBreaths) {
+    this.updates.push({ afterBeats: this.beats.length, update });
   }
   dispose() {}
 }
@@ -30,12 +36,23 @@ describe('LiveSession', () => {
       { now: () => nowMs },
     );
     const seen: number[] = [];
-    session.observe({ beat: (_b, pacer) => seen.push(pacer.rateBpm) });
+    const numbers: number[] = [];
+    session.observe({
+      beat: (b, pacer) => {
+        seen.push(pacer.rateBpm);
+        numbers.push(b.seq);
+      },
+    });
     await session.start(source);
     expect(session.running).toBe(true);
     nowMs = 150_000;
     source.tick();
     expect(analyser.beats).toHaveLength(150);
+    // One identity: the number the session gave each beat reaches the worker, the observers and the tachogram.
+    const oneTo150 = Array.from({ length: 150 }, (_, i) => i + 1);
+    expect(analyser.beats.map((b) => b.seq)).toEqual(oneTo150);
+    expect(numbers).toEqual(oneTo150);
+    expect(session.recentBeats.map((b) => b.beat.seq)).toEqual(oneTo150.slice(-121));
     expect(analyser.resets).toHaveLength(1);
     expect(session.recentBeats.length).toBe(121);
     expect(session.recentBeats[0]?.beat.timeMs).toBe(30_000);
@@ -44,6 +61,52 @@ describe('LiveSession', () => {
     await session.stop();
     expect(session.running).toBe(false);
     expect(session.status).toEqual({ state: 'ended', reason: 'stopped' });
+    // A new session numbers its beats from 1 again.
+    const next = new ReplaySource(
+      'r2',
+      Array.from({ length: 5 }, () => 1000),
+      { now: () => nowMs },
+    );
+    await session.start(next);
+    nowMs += 3_000;
+    next.tick();
+    expect(analyser.beats.slice(150).map((b) => b.seq)).toEqual([1, 2, 3]);
+    await session.stop();
+  });
+
+  it('tells the analyser each breath of the pacer once, with its pattern, after the beat that showed it', async () => {
+    const analyser = new RecordingAnalyser();
+    let nowMs = 0;
+    const session = new LiveSession(
+      () => analyser,
+      () => nowMs,
+    );
+    const source = new ReplaySource(
+      'r',
+      Array.from({ length: 120 }, () => 1000),
+      { now: () => nowMs },
+    );
+    session.setRate(6);
+    await session.start(source);
+    nowMs = 45_000;
+    source.tick();
+    session.setRate(5);
+    nowMs = 120_000;
+    source.tick();
+    const told = analyser.updates.flatMap((u) => u.update.breaths);
+    expect(told.map((b) => b.index)).toEqual(session.schedule.breaths().map((b) => b.index));
+    expect(told.map((b) => b.startS)).toEqual(session.schedule.breaths().map((b) => b.startS));
+    // 6/min for the breaths begun before the change, then 5/min (12 s) from the next breath on.
+    expect(told.slice(0, 5).map((b) => b.startS)).toEqual([0, 10, 20, 30, 40]);
+    expect(told[5]?.startS).toBe(50);
+    expect(told[6]?.startS).toBe(62);
+    // Each breath is told at the first beat inside it (a beat a second: the beat at its start), that beat sent first.
+    for (const { afterBeats, update } of analyser.updates) {
+      const startS = update.breaths.at(-1)?.startS ?? NaN;
+      expect(analyser.beats[afterBeats - 1]?.timeMs).toBe(Math.max(1000, Math.ceil(startS) * 1000));
+      expect(update.measured).toEqual([]);
+    }
+    await session.stop();
   });
 
   it('measures the breath of a simulated chest against the pacer: its rate and its lag behind it', async () => {

@@ -1,4 +1,5 @@
 import { LOCAL_KEYS } from '../storage/keys';
+import { object, string, valid, type Json } from '../../core/validate';
 import {
   BATTERY_SERVICE,
   DEVICE_INFORMATION_SERVICE,
@@ -64,15 +65,16 @@ export interface StrapMemory {
 
 const MEMORY_KEY = LOCAL_KEYS.strap;
 
+function checkRememberedStrap(value: Json, path: string): RememberedStrap {
+  const strap = object(value, path);
+  return { id: string(strap['id'], `${path}.id`), name: string(strap['name'], `${path}.name`) };
+}
+
 /** The remembered strap in localStorage: only the browser's opaque device id and the name, nothing measured. */
 export const localStrapMemory: StrapMemory = {
   load() {
     try {
-      const parsed: unknown = JSON.parse(localStorage.getItem(MEMORY_KEY) ?? 'null');
-      if (typeof parsed !== 'object' || parsed === null) return null;
-      const id: unknown = Reflect.get(parsed, 'id');
-      const name: unknown = Reflect.get(parsed, 'name');
-      return typeof id === 'string' && typeof name === 'string' ? { id, name } : null;
+      return valid(checkRememberedStrap, JSON.parse(localStorage.getItem(MEMORY_KEY) ?? 'null')) ?? null;
     } catch {
       return null;
     }

@@ -3,6 +3,7 @@
  * a typed result: a full disk becomes `storage-full` (so the app can say so plainly and keep the session in
  * memory), anything else `failed` with the browser's message.
  */
+import type { Result } from '../../core/result';
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, upgrade, type ResonanceDb, type StoreName } from './schema';
 
@@ -14,8 +15,7 @@ export interface StorageError {
   readonly message: string;
 }
 
-export type StorageResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: StorageError };
+export type StorageResult<T> = Result<T, StorageError>;
 
 export type Db = IDBPDatabase<ResonanceDb>;
 export type Tx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTransaction<ResonanceDb, S, M>;

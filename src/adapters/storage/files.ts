@@ -8,6 +8,7 @@
  */
 import { MAX_FILE_BYTES } from '../../core/export/file-limits';
 import type { FileProblem } from '../../core/rr-file/problems';
+import type { Result } from '../../core/result';
 import { RrFileReader, type RrFileResult } from '../../core/rr-file/reader';
 
 export function downloadText(fileName: string, text: string, mimeType: string): void {
@@ -67,13 +68,12 @@ export async function readRrFile(file: Blob): Promise<RrFileResult> {
     // The reader refuses U+FFFD, where bytes were not UTF-8, at its line.
     problem = await streamText(file, reader, false);
   } catch {
-    return { ok: false, problem: { kind: 'unreadable' } };
+    return { ok: false, error: { kind: 'unreadable' } };
   }
-  return problem ? { ok: false, problem } : reader.finish();
+  return problem ? { ok: false, error: problem } : reader.finish();
 }
 
-export type TextFileResult =
-  { readonly ok: true; readonly text: string } | { readonly ok: false; readonly problem: FileProblem };
+export type TextFileResult = Result<string, FileProblem>;
 
 /** Read a backup's whole text, within the same size limit, refusing a file that is not text. */
 export async function readBackupText(file: Blob): Promise<TextFileResult> {
@@ -96,7 +96,7 @@ export async function readBackupText(file: Blob): Promise<TextFileResult> {
     // Fatal: a backup's notes may hold any character, U+FFFD included, so only undecodable bytes count.
     problem = await streamText(file, sink, true);
   } catch {
-    return { ok: false, problem: { kind: 'unreadable' } };
+    return { ok: false, error: { kind: 'unreadable' } };
   }
-  return problem ? { ok: false, problem } : { ok: true, text: parts.join('') };
+  return problem ? { ok: false, error: problem } : { ok: true, value: parts.join('') };
 }

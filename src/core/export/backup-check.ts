@@ -15,7 +15,7 @@ import {
   type SessionSummary,
 } from '../session/record';
 import { MAX_RECORDING_BEATS } from './file-limits';
-import { BadValue, integer, list, nullable, number, object, oneOf, string, type Json } from './validate';
+import { BadValue, integer, list, nullable, number, object, oneOf, string, type Json } from '../validate';
 
 export interface BackupSetting {
   readonly key: string;

@@ -25,7 +25,8 @@ import {
   withoutImpossibleBeats,
   type BackupSetting,
 } from './backup-check';
-import { BadValue, integer, list, object } from './validate';
+import { BadValue, integer, list, object } from '../validate';
+import type { Result } from '../result';
 
 const BACKUP_FORMAT = 'resonance-backup';
 const BACKUP_VERSION = 3;
@@ -77,8 +78,7 @@ export interface ImportProblem {
   readonly message: string;
 }
 
-export type BackupResult =
-  { readonly ok: true; readonly backup: Backup } | { readonly ok: false; readonly problem: ImportProblem };
+export type BackupResult = Result<Backup, ImportProblem>;
 
 /** Parse and check a backup file's text completely before anything is imported. */
 export function parseBackup(text: string): BackupResult {
@@ -89,14 +89,13 @@ export function parseBackup(text: string): BackupResult {
     const detail = error instanceof Error ? error.message : String(error);
     return {
       ok: false,
-      problem: { where: '', message: `not a backup file: the JSON is malformed (${detail})` },
+      error: { where: '', message: `not a backup file: the JSON is malformed (${detail})` },
     };
   }
   try {
-    return { ok: true, backup: checkBackup(data) };
+    return { ok: true, value: checkBackup(data) };
   } catch (error) {
-    if (error instanceof BadValue)
-      return { ok: false, problem: { where: error.path, message: error.message } };
+    if (error instanceof BadValue) return { ok: false, error: { where: error.path, message: error.message } };
     throw error;
   }
 }

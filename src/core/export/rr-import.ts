@@ -7,6 +7,7 @@
  */
 import { TextHash, type RrFile, type RrFileResult } from '../rr-file/reader';
 import type { FileProblem } from '../rr-file/problems';
+import type { Result } from '../result';
 import { fromColumns } from '../session/columns';
 import type { BeatRecord, SessionRecord } from '../session/record';
 import { durationOfBeats, summariseBeats } from '../session/summary';
@@ -18,15 +19,15 @@ export function importId(text: string): string {
   return hash.id;
 }
 
-export type RrImportResult =
-  | {
-      readonly ok: true;
-      readonly session: SessionRecord;
-      readonly beats: BeatRecord[];
-      /** RR values the file held that were left out as impossible. */
-      readonly impossible: number;
-    }
-  | { readonly ok: false; readonly problem: FileProblem };
+/** A read RR file as a session with its beats. */
+interface ImportedRecording {
+  readonly session: SessionRecord;
+  readonly beats: BeatRecord[];
+  /** RR values the file held that were left out as impossible. */
+  readonly impossible: number;
+}
+
+export type RrImportResult = Result<ImportedRecording, FileProblem>;
 
 /**
  * A read RR file as a finished, imported session. Its id is the file's content id, so the same file imported
@@ -48,10 +49,10 @@ function sessionFromRrFile(file: RrFile, fileName: string, endTimeMs: number): R
     checkInBefore: null,
     checkInAfter: null,
   };
-  return { ok: true, session, beats, impossible: file.impossible };
+  return { ok: true, value: { session, beats, impossible: file.impossible } };
 }
 
 /** {@link sessionFromRrFile} of a reader's result, passing a problem through. */
 export function importRrFile(read: RrFileResult, fileName: string, endTimeMs: number): RrImportResult {
-  return read.ok ? sessionFromRrFile(read.file, fileName, endTimeMs) : read;
+  return read.ok ? sessionFromRrFile(read.value, fileName, endTimeMs) : read;
 }

@@ -1,4 +1,5 @@
-import { fail, ok, type GattResult } from './result';
+import { fail, ok } from '../result';
+import type { GattResult } from './result';
 
 /**
  * The string characteristics of the Device Information Service (0x180A, DIS 1.1), each a UTF-8 string with no

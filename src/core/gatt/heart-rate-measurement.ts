@@ -1,5 +1,6 @@
 import { isPlausibleHeartRateBpm, isPlausibleRrMs } from '../heart/plausible';
-import { fail, ok, type GattResult } from './result';
+import { fail, ok } from '../result';
+import type { GattResult } from './result';
 
 /**
  * The Heart Rate Measurement characteristic (0x2A37) as the Bluetooth SIG's Heart Rate Service 1.0 and the GATT

@@ -1,4 +1,5 @@
-import { fail, ok, type GattError, type GattResult } from './result';
+import { fail, ok } from '../result';
+import type { GattError, GattResult } from './result';
 
 /**
  * Polar Measurement Data (PMD), Polar's own GATT service for raw sensor streams, as its public BLE SDK documents

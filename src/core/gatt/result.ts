@@ -1,9 +1,10 @@
+import type { Result } from '../result';
+
 /**
  * What the GATT parsers return: a value, or a typed reason the bytes could not be read. The parsers never throw,
  * so a malformed packet from a strap is data to handle, not a crash.
  */
-export type GattResult<T> =
-  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: GattError };
+export type GattResult<T> = Result<T, GattError>;
 
 export type GattError =
   /** The characteristic value had no bytes at all. */
@@ -29,11 +30,3 @@ export type GattError =
   | { readonly kind: 'unsupported'; readonly field: string; readonly value: number }
   /** A run of fixed-size units that does not end on a unit boundary. */
   | { readonly kind: 'ragged'; readonly field: string; readonly bytes: number; readonly unitBytes: number };
-
-export function ok<T>(value: T): GattResult<T> {
-  return { ok: true, value };
-}
-
-export function fail<T>(error: GattError): GattResult<T> {
-  return { ok: false, error };
-}

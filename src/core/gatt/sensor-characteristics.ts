@@ -1,4 +1,5 @@
-import { fail, ok, type GattResult } from './result';
+import { fail, ok } from '../result';
+import type { GattResult } from './result';
 
 /**
  * Body Sensor Location (0x2A38, Heart Rate Service 1.0): one uint8, 0 Other, 1 Chest, 2 Wrist, 3 Finger, 4 Hand,

@@ -27,6 +27,14 @@ export interface Beat {
   readonly afterGap?: boolean;
 }
 
+/**
+ * A beat once it entered a live session: numbered there, once, 1-based and without gaps. The number is the beat's
+ * identity for the HRV worker (its artifact label comes back with it), the recording and the tachogram.
+ */
+export interface SessionBeat extends Beat {
+  readonly seq: number;
+}
+
 /** A heart-rate reading without an RR interval (devices that send heart rate only). */
 export interface HeartRateReading {
   readonly heartRateBpm: number;

@@ -1,5 +1,5 @@
 import { notDefined, notEnough, ok, type Measure } from './measure';
-import { interpolateLinear } from './resample';
+import { detrend, interpolateLinear } from './resample';
 import { isValidRr, median } from './series';
 import { hann } from './welch';
 
@@ -68,6 +68,27 @@ export function cleanBeats(beats: readonly TimedRr[]): HeartRateSeries {
     timeS.push(beat.timeS - beat.rrMs / 2000);
     hrBpm.push(60000 / beat.rrMs);
     rrMs.push(beat.rrMs);
+  }
+  return { timeS, hrBpm, rrMs, rejected: beats.length - rrMs.length };
+}
+
+/**
+ * The HRV engine's verdicts as a cleaned series: the beats it labelled normal (`isNormal`), at the middle of their
+ * intervals; the others counted as rejected. What the app uses wherever beats carry the engine's labels (a live
+ * session, a stored one), so there is one artifact definition; {@link cleanBeats} is for beats without labels.
+ */
+export function labelledSeries<B extends TimedRr>(
+  beats: readonly B[],
+  isNormal: (beat: B) => boolean,
+): HeartRateSeries {
+  const timeS: number[] = [];
+  const hrBpm: number[] = [];
+  const rrMs: number[] = [];
+  for (const b of beats) {
+    if (!isNormal(b)) continue;
+    timeS.push(b.timeS - b.rrMs / 2000);
+    hrBpm.push(60000 / b.rrMs);
+    rrMs.push(b.rrMs);
   }
   return { timeS, hrBpm, rrMs, rejected: beats.length - rrMs.length };
 }
@@ -170,14 +191,14 @@ export interface LfSpectrum {
  */
 export function lfSpectrum(valuesMs: ArrayLike<number>, fsHz: number): LfSpectrum {
   const n = valuesMs.length;
-  const fit = linearTrend(valuesMs);
+  const detrended = detrend(valuesMs);
   const window = hann(n, 'symmetric');
   let wSq = 0;
   const x: number[] = [];
   for (let k = 0; k < n; k += 1) {
     const w = window[k] as number;
     wSq += w * w;
-    x.push(w * ((valuesMs[k] as number) - fit.intercept - fit.slope * k));
+    x.push(w * (detrended[k] as number));
   }
   const dfHz = 0.0025;
   let lfPowerMs2 = 0;
@@ -199,22 +220,6 @@ export function lfSpectrum(valuesMs: ArrayLike<number>, fsHz: number): LfSpectru
     }
   }
   return { lfPowerMs2, lfPeakMs2PerHz, lfPeakHz };
-}
-
-function linearTrend(values: ArrayLike<number>): { intercept: number; slope: number } {
-  const n = values.length;
-  const mx = (n - 1) / 2;
-  let sum = 0;
-  for (let k = 0; k < n; k += 1) sum += values[k] as number;
-  const my = sum / Math.max(1, n);
-  let sxy = 0;
-  let sxx = 0;
-  for (let k = 0; k < n; k += 1) {
-    sxy += (k - mx) * ((values[k] as number) - my);
-    sxx += (k - mx) * (k - mx);
-  }
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  return { intercept: my - slope * mx, slope };
 }
 
 /** The biofeedback response over a window of paced breathing. */
@@ -239,18 +244,21 @@ const MIN_WINDOW_S = 20;
 
 /**
  * The response over [fromS, toS): amplitude from the whole breaths inside it, phase from sinusoid fits of heart rate
- * and of lung volume (`volumeAt`, 0..1) at `breathHz`, LF figures from RR resampled at 4 Hz.
+ * and of lung volume (`volumeAt`, 0..1) at `breathHz`, LF figures from RR resampled at 4 Hz. The beats in the window
+ * are cleaned by `clean`: {@link cleanBeats} unless the caller has the HRV engine's artifact labels (the live
+ * session's worker passes those, so the app has one artifact definition).
  */
-export function breathingResponse(
-  beats: readonly TimedRr[],
+export function breathingResponse<B extends TimedRr>(
+  beats: readonly B[],
   volumeAt: (timeS: number) => number,
   breaths: readonly BreathSpan[],
   fromS: number,
   toS: number,
   breathHz: number,
+  clean: (beats: readonly B[]) => HeartRateSeries = cleanBeats,
 ): BreathingResponse {
   const inWindow = beats.filter((b) => b.timeS >= fromS && b.timeS < toS);
-  const series = cleanBeats(inWindow);
+  const series = clean(inWindow);
   const count = Math.floor((toS - fromS) * RESAMPLE_HZ);
   const whole = breaths.filter((b) => b.startS >= fromS && b.endS <= toS);
   const durationS = toS - fromS;

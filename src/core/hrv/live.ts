@@ -25,6 +25,11 @@ import { respirationFromRr, type RrRespiration } from '../respiration/rr-respira
 
 /** A beat as the live analysis receives it. */
 export interface LiveBeat {
+  /**
+   * The beat's number in the session, 1-based: given once where the beat enters the session (src/state/session.svelte.ts)
+   * and the beat's identity everywhere (labels, the recording, the tachogram). Numbers run 1, 2, 3… without gaps.
+   */
+  readonly seq: number;
   readonly rrMs: number;
   /** Beat time on the session clock, ms. */
   readonly timeMs: number;
@@ -36,13 +41,13 @@ export interface LiveBeat {
 
 /** The final label of one beat of the session. */
 export interface LabelledBeat {
-  /** 1-based number of the beat in the session (as `beatCount` counts). */
+  /** The beat's number in the session ({@link LiveBeat.seq}). */
   readonly seq: number;
   readonly label: BeatLabelName;
 }
 
 export interface LiveMetrics {
-  /** Beats received since the reset. */
+  /** Beats received since the reset: the newest beat's number ({@link LiveBeat.seq}). */
   readonly beatCount: number;
   /** Session time of the last beat, ms. */
   readonly timeMs: number;
@@ -81,7 +86,8 @@ const KEEP_S = SPECTRUM_WINDOW_S + 64;
 const NO_RESPIRATION: RrRespiration = { status: 'cannot-estimate', reason: 'too-short', pacer: 'no-pacer' };
 
 export class LiveHrv {
-  #count = 0;
+  /** The newest beat's number. */
+  #seq = 0;
   #labeller = new LiveArtifactLabeler();
   #spectrum = new LiveSpectrum();
   #labelled = 0;
@@ -106,7 +112,7 @@ export class LiveHrv {
     this.#pacerRateBpm = undefined;
     this.#respiration = NO_RESPIRATION;
     this.#respirationAtS = Number.NEGATIVE_INFINITY;
-    this.#count = 0;
+    this.#seq = 0;
     this.#labeller.reset();
     this.#spectrum.reset();
     this.#labelled = 0;
@@ -123,7 +129,7 @@ export class LiveHrv {
   }
 
   push(beat: LiveBeat): LiveMetrics {
-    this.#count += 1;
+    this.#seq = beat.seq;
     this.#pacerRateBpm = beat.pacerRateBpm;
     const labels: LabelledBeat[] = [];
     const settle = (beats: SettledBeat[]): void => {
@@ -131,14 +137,14 @@ export class LiveHrv {
     };
     if (!isValidRr(beat.rrMs)) {
       settle(this.#labeller.breakRun());
-      labels.push(this.#tally(this.#count, BeatLabel.invalid));
+      labels.push(this.#tally(beat.seq, BeatLabel.invalid));
       this.#lastWasNormal = false;
     } else {
       if (beat.afterGap === true) {
         settle(this.#labeller.breakRun());
         this.#lastWasNormal = false;
       }
-      settle(this.#labeller.push(this.#count, beat.rrMs, beat.timeMs / 1000));
+      settle(this.#labeller.push(beat.seq, beat.rrMs, beat.timeMs / 1000));
       this.#hrTimesMs.push(beat.timeMs);
       this.#hrRr.push(beat.rrMs);
     }
@@ -231,7 +237,7 @@ export class LiveHrv {
       dfa = dfaAlpha1(this.#nnMs.slice(this.#indexFrom(lastS - DFA_WINDOW_S)));
     }
     return {
-      beatCount: this.#count,
+      beatCount: this.#seq,
       timeMs,
       heartRateBpm: hrBeats >= 3 ? ok((60_000 * hrBeats) / hrSum) : notEnough(hrBeats, 3, 'beats'),
       rmssdMs:

@@ -32,6 +32,26 @@ export function interpolateLinear(
   return out;
 }
 
+/** Subtract the least-squares line from an evenly sampled signal (a copy). */
+export function detrend(x: ArrayLike<number>): Float64Array {
+  const n = x.length;
+  const out = Float64Array.from(x);
+  if (n < 2) return out.fill(0);
+  const mt = (n - 1) / 2;
+  let mx = 0;
+  for (let i = 0; i < n; i += 1) mx += out[i]!;
+  mx /= n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i += 1) {
+    sxy += (i - mt) * (out[i]! - mx);
+    sxx += (i - mt) ** 2;
+  }
+  const slope = sxy / sxx;
+  for (let i = 0; i < n; i += 1) out[i] = out[i]! - mx - slope * (i - mt);
+  return out;
+}
+
 /** Subtract the mean in place; returns the array. */
 export function removeMean(x: Float64Array): Float64Array {
   let s = 0;

@@ -357,8 +357,22 @@ export interface QuadraticFit {
   readonly c: number;
   readonly seB: number;
   readonly seC: number;
+  /** Covariance of b and c (same assumptions as the standard errors). */
+  readonly covBC: number;
   /** Weighted residual standard deviation. */
   readonly residualSd: number;
+}
+
+/**
+ * A Gaussian prior on the curvature c of {@link robustQuadratic} (ridge regression toward `c`, Hoerl & Kennard
+ * 1970; in Bayesian terms the posterior mean under a normal prior, Gelman et al. 2013, ch. 14): `sd` is the prior
+ * standard deviation of c, and `inflation` the factor by which correlated residuals inflate the residual variance
+ * (overlapping fit windows), so the prior weighs against the data's real information.
+ */
+export interface CurvaturePrior {
+  readonly c: number;
+  readonly sd: number;
+  readonly inflation: number;
 }
 
 /**
@@ -371,6 +385,9 @@ export function robustQuadratic(
   xs: readonly number[],
   ys: readonly number[],
   weights: readonly number[],
+  prior?: CurvaturePrior,
+  /** Residuals smaller than this are never treated as outliers (a floor under the median absolute residual). */
+  minScale = 0,
 ): QuadraticFit | null {
   const n = xs.length;
   if (n < 5) return null;
@@ -384,6 +401,8 @@ export function robustQuadratic(
   const centre = xsum / wsum;
   let robust = new Array<number>(n).fill(1);
   let result: QuadraticFit | null = null;
+  // The prior's weight needs the residual variance: a first guess (log swing scatter), then the last pass's.
+  let sigma2Prior = 0.1;
   for (let pass = 0; pass < 3; pass += 1) {
     const rw = robust;
     const { ata, aty, wTotal } = quadraticNormalEquations(
@@ -392,6 +411,11 @@ export function robustQuadratic(
       centre,
       (i) => (weights[i] as number) * (rw[i] as number),
     );
+    if (prior) {
+      const lambda = (prior.inflation * sigma2Prior) / (prior.sd * prior.sd);
+      (ata[2] as number[])[2] = ((ata[2] as number[])[2] as number) + lambda;
+      aty[2] = (aty[2] as number) + lambda * prior.c;
+    }
     const inv = invert3(ata);
     if (!inv || wTotal <= 0) return result;
     const coef = [0, 1, 2].map((r) => [0, 1, 2].reduce((s, c) => s + inv[r]![c]! * aty[c]!, 0));
@@ -418,9 +442,11 @@ export function robustQuadratic(
       c,
       seB: Math.sqrt(Math.max(0, inv[1]![1]! * sigma2 * scale)),
       seC: Math.sqrt(Math.max(0, inv[2]![2]! * sigma2 * scale)),
+      covBC: inv[1]![2]! * sigma2 * scale,
       residualSd: Math.sqrt(sigma2),
     };
-    const mad = [...residuals.map(Math.abs)].sort((p, q) => p - q)[n >> 1] ?? 0;
+    sigma2Prior = Math.max(1e-4, sigma2 * scale);
+    const mad = Math.max(minScale, [...residuals.map(Math.abs)].sort((p, q) => p - q)[n >> 1] ?? 0);
     if (mad <= 1e-12) break;
     robust = residuals.map((r) => {
       const u = Math.abs(r) / (6 * mad);

@@ -55,7 +55,12 @@ const nearestStep = (rateBpm: number): number =>
 export function runOutcome(
   person: PanelPerson,
   protocol: ProtocolName,
-  how: { readonly measuredBreathing?: boolean; readonly watch?: SimulationOptions['watch'] } = {},
+  how: {
+    readonly measuredBreathing?: boolean;
+    readonly watch?: SimulationOptions['watch'];
+    /** Adaptive only: controller settings other than the defaults (for tuning runs). */
+    readonly controller?: SimulationOptions['controller'];
+  } = {},
 ): Outcome {
   const session = SESSION[protocol];
   const spec = { model: person.model, seed: person.seed, resonanceBpm: person.resonanceBpm, session };
@@ -72,6 +77,7 @@ export function runOutcome(
       person: person.options,
       measuredBreathing: how.measuredBreathing === true,
       ...(how.watch ? { watch: how.watch } : {}),
+      ...(how.controller ? { controller: how.controller } : {}),
       ...(startBpm === undefined ? {} : { startBpm, durationS: ADAPTIVE_VALIDATION_S }),
     });
   if (protocol !== 'adaptive') {

@@ -1,30 +1,12 @@
 /**
- * Signal tools shared by the breathing estimators: linear detrending, a zero-phase band-pass by FFT masking, the
- * dominant spectral peak of a band with its share of the band's power, and breath cycles counted from extrema.
+ * Signal tools shared by the breathing estimators: a zero-phase band-pass by FFT masking (after the linear detrend
+ * of hrv/resample.ts), the dominant spectral peak of a band with its share of the band's power, and breath cycles
+ * counted from extrema.
  */
 import { fft } from '../hrv/fft';
+import { detrend } from '../hrv/resample';
 import { bandPower, type Spectrum } from '../hrv/spectrum';
 import { welchPsd } from '../hrv/welch';
-
-/** Subtract the least-squares line from an evenly sampled signal (a copy). */
-function detrend(x: ArrayLike<number>): Float64Array {
-  const n = x.length;
-  const out = Float64Array.from(x);
-  if (n < 2) return out.fill(0);
-  const mt = (n - 1) / 2;
-  let mx = 0;
-  for (let i = 0; i < n; i += 1) mx += out[i]!;
-  mx /= n;
-  let sxy = 0;
-  let sxx = 0;
-  for (let i = 0; i < n; i += 1) {
-    sxy += (i - mt) * (out[i]! - mx);
-    sxx += (i - mt) ** 2;
-  }
-  const slope = sxy / sxx;
-  for (let i = 0; i < n; i += 1) out[i] = out[i]! - mx - slope * (i - mt);
-  return out;
-}
 
 function nextPowerOfTwo(n: number): number {
   let p = 1;

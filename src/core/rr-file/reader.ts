@@ -25,6 +25,7 @@ import { emptyColumns, type BeatColumns } from '../session/columns';
 import { NORMAL_BEAT } from '../session/record';
 import { findOwnColumns, findRrColumn, readHeaderName, type OwnColumns, type RrUnit } from './header';
 import type { FileProblem } from './problems';
+import type { Result } from '../result';
 
 export interface RrFile {
   /** The beats to store or play: impossible values left out, gaps marked, times in ms from the start. */
@@ -45,8 +46,7 @@ export interface RrFile {
   readonly contentId: string;
 }
 
-export type RrFileResult =
-  { readonly ok: true; readonly file: RrFile } | { readonly ok: false; readonly problem: FileProblem };
+export type RrFileResult = Result<RrFile, FileProblem>;
 
 /**
  * FNV-1a (Fowler, Noll, Vo; 32-bit, offset 2166136261, prime 16777619) over the UTF-16 code units, twice with
@@ -196,7 +196,7 @@ export class RrFileReader {
     if (!this.#problem && this.#partial !== '') this.#take(this.#partial.replace(/\r$/, ''));
     this.#partial = '';
     if (!this.#problem && this.#layout === null && this.#sample.length > 0) this.#decideHeaderless();
-    if (this.#problem) return { ok: false, problem: this.#problem };
+    if (this.#problem) return { ok: false, error: this.#problem };
     return this.#result();
   }
 
@@ -372,12 +372,12 @@ export class RrFileReader {
   #result(): RrFileResult {
     const layout = this.#layout;
     const count = this.#values.length;
-    if (!layout || count === 0) return { ok: false, problem: { kind: 'no-intervals' } };
-    if (count < 2) return { ok: false, problem: { kind: 'too-few-intervals', count } };
+    if (!layout || count === 0) return { ok: false, error: { kind: 'no-intervals' } };
+    if (count < 2) return { ok: false, error: { kind: 'too-few-intervals', count } };
     const typical = median(this.#values);
     const unit: RrUnit = layout.unit ?? (typical < 10 ? 's' : 'ms');
     const typicalMs = unit === 's' ? typical * 1000 : typical;
-    if (!isPlausibleRrMs(typicalMs)) return { ok: false, problem: { kind: 'not-rr-values', typical } };
+    if (!isPlausibleRrMs(typicalMs)) return { ok: false, error: { kind: 'not-rr-values', typical } };
 
     const beats = emptyColumns();
     const lines: number[] = [];
@@ -408,10 +408,10 @@ export class RrFileReader {
       gapPending = false;
     }
     if (beats.rrMs.length < 2)
-      return { ok: false, problem: { kind: 'too-few-intervals', count: beats.rrMs.length } };
+      return { ok: false, error: { kind: 'too-few-intervals', count: beats.rrMs.length } };
     return {
       ok: true,
-      file: {
+      value: {
         beats,
         lines,
         unit,

@@ -5,7 +5,7 @@
  * frequency assessment (Lehrer, Vaschillo & Vaschillo 2000; {@link breathAmplitudesBpm}), averaged over the whole
  * breaths at each rate.
  */
-import { breathAmplitudesBpm, cleanBeats, type BreathSpan } from '../hrv/biofeedback';
+import { breathAmplitudesBpm, labelledSeries, type BreathSpan } from '../hrv/biofeedback';
 import { NORMAL_BEAT, type BeatRecord } from './record';
 
 export interface RateResponse {
@@ -56,10 +56,16 @@ export function pacedBreaths(beats: readonly BeatRecord[]): Breath[] {
 /** The mean heart-rate swing per breath at each rate breathed, slowest rate first. */
 export function responseByRate(beats: readonly BeatRecord[]): RateResponse[] {
   const breaths = pacedBreaths(beats);
-  const normal = beats
-    .filter((b) => b.artifact === NORMAL_BEAT)
-    .map((b) => ({ rrMs: b.rrMs, timeS: b.timeMs / 1000 }));
-  const swings = breathAmplitudesBpm(cleanBeats(normal), breaths);
+  // The beats the HRV engine labelled normal as the session ran (stored with each beat): one artifact definition.
+  const timed = beats.map((b) => ({
+    rrMs: b.rrMs,
+    timeS: b.timeMs / 1000,
+    normal: b.artifact === NORMAL_BEAT,
+  }));
+  const swings = breathAmplitudesBpm(
+    labelledSeries(timed, (b) => b.normal),
+    breaths,
+  );
   const byRate = new Map<number, number[]>();
   breaths.forEach((breath, i) => {
     const swing = swings[i];

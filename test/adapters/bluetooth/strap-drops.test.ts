@@ -6,7 +6,7 @@
  * buttons, with a few seconds of beats between drops, since beats there must arrive in real time.
  */
 import 'fake-indexeddb/auto';
-import { engineAnalyser } from '../../state/engine-analyser';
+import { inProcessAnalyser } from '../../../src/adapters/worker/in-process-analyser';
 import { describe, expect, it } from 'vitest';
 import { BluetoothHeartSource } from '../../../src/adapters/bluetooth/bluetooth-heart-source';
 import { ResonanceStore } from '../../../src/adapters/storage/store';
@@ -32,7 +32,7 @@ describe('a strap that drops every 30 s for 10 minutes', () => {
       timers: { setInterval: (fn) => ((flush = fn), 1), clearInterval: () => {} },
     });
     recording.attach(store);
-    const session = new LiveSession(engineAnalyser, () => timers.now());
+    const session = new LiveSession(inProcessAnalyser, () => timers.now());
     session.observe(recording);
     const strap = new FakeStrap('Polar H10 DROPS');
     const source = new BluetoothHeartSource(strap.asDevice(), { timers });

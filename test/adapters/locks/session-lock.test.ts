@@ -38,7 +38,7 @@ class FakeLocks implements LockManagerLike {
   }
 }
 
-const noAnalyser = (): HrvAnalyser => ({ reset() {}, push() {}, dispose() {} });
+const noAnalyser = (): HrvAnalyser => ({ reset() {}, push() {}, breaths() {}, dispose() {} });
 
 describe('session lock', () => {
   it('gives the lock to one holder at a time and frees it on release', async () => {

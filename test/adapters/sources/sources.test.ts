@@ -41,12 +41,12 @@ describe('ReplaySource', () => {
     const read = parseRrText(
       'time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase\n1,1000,0,normal,,\n1.8,800,0,normal,,\n7,1200,1,normal,,\n',
     );
-    if (!read.ok) throw new Error(read.problem.kind);
+    if (!read.ok) throw new Error(read.error.kind);
     const fromText = parseRrText('rr\n1000\n64000\n800\n');
-    if (!fromText.ok) throw new Error(fromText.problem.kind);
+    if (!fromText.ok) throw new Error(fromText.error.kind);
     for (const [file, expected] of [
       [
-        read.file,
+        read.value,
         [
           [1000, 1000, false],
           [800, 1800, false],
@@ -54,7 +54,7 @@ describe('ReplaySource', () => {
         ],
       ],
       [
-        fromText.file,
+        fromText.value,
         [
           [1000, 1000, false],
           [800, 1800, true],

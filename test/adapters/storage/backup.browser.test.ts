@@ -69,17 +69,17 @@ describe('backup export and restore on real IndexedDB', () => {
     const backup = value(await exportBackup(source, 42));
     expect(backup.sessions.map((s) => s.session.id)).toEqual(['a', 'b']); // the unfinished one is left out
     const parsed = parseBackup(backupJson(backup));
-    if (!parsed.ok) throw new Error(parsed.problem.message);
+    if (!parsed.ok) throw new Error(parsed.error.message);
 
     const target = await openStore();
-    expect(value(await restoreBackup(target, parsed.backup))).toEqual({
+    expect(value(await restoreBackup(target, parsed.value))).toEqual({
       addedSessions: 2,
       skippedSessions: 0,
       addedAssessments: 1,
       addedReadings: 2,
       skippedReadings: 0,
     });
-    const again = value(await restoreBackup(target, parsed.backup));
+    const again = value(await restoreBackup(target, parsed.value));
     expect(again).toEqual({
       addedSessions: 0,
       skippedSessions: 2,
@@ -128,9 +128,9 @@ describe('backup export and restore on real IndexedDB', () => {
     store.close();
 
     const parsed = parseBackup(text);
-    if (!parsed.ok) throw new Error(parsed.problem.message);
+    if (!parsed.ok) throw new Error(parsed.error.message);
     const fresh = await openStore();
-    value(await restoreBackup(fresh, parsed.backup));
+    value(await restoreBackup(fresh, parsed.value));
     const session = value(await fresh.getSession('w'));
     expect(session).toEqual(record);
     expect(session?.signal).toBe('heart-rate');

@@ -29,7 +29,7 @@ describe('reading chosen files, streamed and bounded', () => {
         'Phone timestamp;RR-interval [ms]\r\n2026-11-22T07:30:00;812\r\n2026-11-22T07:30:01;790\r\n',
       ]),
     );
-    expect(result.ok && result.file.beats.rrMs).toEqual([812, 790]);
+    expect(result.ok && result.value.beats.rrMs).toEqual([812, 790]);
   });
 
   it('refuses a 50 MB file at the line past the beat limit, having read only the start of it', async () => {
@@ -40,7 +40,7 @@ describe('reading chosen files, streamed and bounded', () => {
     const result = await readRrFile(file.blob);
     expect(result).toEqual({
       ok: false,
-      problem: { kind: 'too-many-beats', line: MAX_RECORDING_BEATS + 1, limit: MAX_RECORDING_BEATS },
+      error: { kind: 'too-many-beats', line: MAX_RECORDING_BEATS + 1, limit: MAX_RECORDING_BEATS },
     });
     // 500,001 lines are 2 MB; the stream is read in chunks, so a little more, but far from all 50 MB.
     expect(file.pulled()).toBeGreaterThanOrEqual((MAX_RECORDING_BEATS + 1) * 4);
@@ -52,11 +52,11 @@ describe('reading chosen files, streamed and bounded', () => {
     const rr = counted(big as unknown as Blob);
     expect(await readRrFile(rr.blob)).toEqual({
       ok: false,
-      problem: { kind: 'too-large', sizeBytes: MAX_FILE_BYTES + 1, limitBytes: MAX_FILE_BYTES },
+      error: { kind: 'too-large', sizeBytes: MAX_FILE_BYTES + 1, limitBytes: MAX_FILE_BYTES },
     });
     expect(await readBackupText(rr.blob)).toEqual({
       ok: false,
-      problem: { kind: 'too-large', sizeBytes: MAX_FILE_BYTES + 1, limitBytes: MAX_FILE_BYTES },
+      error: { kind: 'too-large', sizeBytes: MAX_FILE_BYTES + 1, limitBytes: MAX_FILE_BYTES },
     });
     expect(rr.streams()).toBe(0);
   });
@@ -64,12 +64,12 @@ describe('reading chosen files, streamed and bounded', () => {
   it('says a binary file is not text: bytes that are not UTF-8, or a NUL, with the line', async () => {
     expect(await readRrFile(new Blob([new Uint8Array([0x38, 0x31, 0x32, 0x0a, 0xff, 0xfe, 0x00])]))).toEqual({
       ok: false,
-      problem: { kind: 'not-text', line: 2 },
+      error: { kind: 'not-text', line: 2 },
     });
     expect(await readBackupText(new Blob(['{"format":\n"x\u0000"}']))).toEqual({
       ok: false,
-      problem: { kind: 'not-text', line: 2 },
+      error: { kind: 'not-text', line: 2 },
     });
-    expect(await readBackupText(new Blob(['{"a":1}']))).toEqual({ ok: true, text: '{"a":1}' });
+    expect(await readBackupText(new Blob(['{"a":1}']))).toEqual({ ok: true, value: '{"a":1}' });
   });
 });

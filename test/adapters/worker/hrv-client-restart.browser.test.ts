@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { HrvClient, MAX_RESTARTS, type WorkerHealth } from '../../../src/adapters/worker/hrv-client';
 import type { LiveBeat, LiveMetrics } from '../../../src/core/hrv/live';
+import type { LiveResponse } from '../../../src/core/pacer/live-response';
+import { patternFromRate } from '../../../src/core/pacer/pattern';
 
 /** Runs in real Chromium: the real HRV worker, and workers that fail the way a crashed one does (an uncaught error). */
 const realWorker = () =>
   new Worker(new URL('../../../workers/hrv.worker.ts', import.meta.url), { type: 'module' });
 
 /** A worker that throws, uncaught, at the `nth` message of the given type (and ignores the others). */
-function failingWorker(on: 'beats' | 'analyze', nth = 1): Worker {
+function failingWorker(on: 'beats' | 'series', nth = 1): Worker {
   const source = `let n = 0; self.onmessage = (e) => {
     if (e.data.type === '${on}' && ++n === ${nth}) throw new Error('simulated crash');
   };`;
@@ -16,6 +18,7 @@ function failingWorker(on: 'beats' | 'analyze', nth = 1): Worker {
 
 const beats = (from: number, count: number): LiveBeat[] =>
   Array.from({ length: count }, (_, i) => ({
+    seq: from + i + 1,
     rrMs: 950 + 40 * Math.sin(from + i),
     timeMs: (from + i + 1) * 950,
     afterGap: false,
@@ -98,12 +101,57 @@ describe('HrvClient after its worker fails', () => {
     client.dispose();
   });
 
-  it('sends a pending whole-recording analysis to the new worker', async () => {
-    const workers = [() => failingWorker('analyze'), realWorker];
+  it('gives the new worker the pacer’s breaths too: each breath answered once, as if it had never failed', async () => {
+    const pattern = patternFromRate(6, 0.4);
+    /** 60 beats, with a breath of the pacer told every 10 s (after the beat that showed it). */
+    const feed = (client: HrvClient) => {
+      client.reset('s1');
+      let told = -1;
+      for (const beat of beats(0, 60)) {
+        client.push([beat]);
+        const index = Math.floor(beat.timeMs / 10_000);
+        if (index === told) continue;
+        const breaths = [];
+        for (let k = told + 1; k <= index; k += 1) breaths.push({ index: k, startS: 10 * k, pattern });
+        told = index;
+        client.breaths({ breaths, measured: [] });
+      }
+    };
+    const workers = [() => failingWorker('beats', 45), realWorker];
+    const answers: LiveResponse[] = [];
+    const health: WorkerHealth[] = [];
+    const client = new HrvClient(() => {}, undefined, {
+      onHealth: (h) => health.push(h),
+      onBreathResponse: (r) => answers.push(r),
+      createWorker: () => workers.shift()!(),
+    });
+    feed(client);
+    await until(() => (answers.at(-1)?.breathIndex === 5 ? true : undefined));
+    expect(health.map((h) => h.state)).toEqual(['restarted']);
+    const steady: LiveResponse[] = [];
+    const reference = new HrvClient(() => {}, undefined, { onBreathResponse: (r) => steady.push(r) });
+    feed(reference);
+    await until(() => (steady.at(-1)?.breathIndex === 5 ? true : undefined));
+    expect(answers.map((a) => a.breathIndex)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(answers.at(-1)).toEqual(steady.at(-1));
+    expect(answers.at(-1)?.breaths.some((b) => b.steer.swingBpm !== null)).toBe(true);
+    client.dispose();
+    reference.dispose();
+  });
+
+  it('sends a pending chart-series request to the new worker', async () => {
+    const workers = [() => failingWorker('series'), realWorker];
     const client = new HrvClient(() => {}, undefined, { createWorker: () => workers.shift()!() });
-    const rr = beats(0, 120).map((b) => b.rrMs);
-    const analysis = await client.analyze(rr);
-    expect(analysis?.report.beats).toBe(120);
+    const stored = beats(0, 120).map((b) => ({
+      rrMs: b.rrMs,
+      timeMs: b.timeMs,
+      afterGap: false,
+      artifact: 'normal',
+      pacerRateBpm: 6,
+      pacerPhase: 0,
+    }));
+    const series = await client.series(stored);
+    expect(series?.tachogram).toHaveLength(120);
     client.dispose();
   });
 });

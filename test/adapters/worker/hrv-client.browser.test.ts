@@ -1,36 +1,41 @@
 import { describe, expect, it } from 'vitest';
 import { HrvClient } from '../../../src/adapters/worker/hrv-client';
-import { BeatLabel } from '../../../src/core/hrv/artifacts';
+import { sessionSeries } from '../../../src/core/history/session-series';
+import type { BeatRecord } from '../../../src/core/session/record';
 
 /** Runs in real Chromium against the real module worker. */
-describe('HrvClient whole-recording analysis', () => {
-  const rr: number[] = [];
-  for (let t = 0; t < 200;) {
-    const v = 1000 + 50 * Math.sin(2 * Math.PI * 0.1 * t);
-    rr.push(v);
-    t += v / 1000;
+describe('HrvClient chart series of a stored session', () => {
+  const beats: BeatRecord[] = [];
+  for (let t = 0; t < 300_000;) {
+    const rrMs = 1000 + 50 * Math.sin((2 * Math.PI * 0.1 * t) / 1000);
+    t += rrMs;
+    beats.push({
+      rrMs,
+      timeMs: t,
+      afterGap: false,
+      artifact: beats.length === 100 ? 'ectopic' : 'normal',
+      pacerRateBpm: t < 150_000 ? 6 : 5.5,
+      pacerPhase: 0,
+    });
   }
 
-  it('analyses a recording in the worker, labels and all', async () => {
+  it('computes them in the worker, the same as the core function gives', async () => {
     const client = new HrvClient(() => {});
-    const withBad = [...rr];
-    withBad[10] = Number.NaN;
-    const analysis = await client.analyze(withBad);
-    expect(analysis).not.toBeNull();
-    expect(analysis?.report.beats).toBe(rr.length);
-    expect(analysis?.report.artifacts.indices).toEqual([10]);
-    expect(analysis?.labels[10]).toBe(BeatLabel.invalid);
-    expect(analysis?.report.frequencyDomain.welch.lfPeakHz).toBeCloseTo(0.1, 2);
-    expect(analysis?.report.coherence.ratio).toBeGreaterThan(8);
+    const series = await client.series(beats);
+    expect(series).toEqual(sessionSeries(beats));
+    expect(series?.artifacts).toHaveLength(1);
+    expect(series?.rmssd.length).toBeGreaterThan(200);
+    expect(series?.coherence.length).toBeGreaterThan(30);
+    expect(series?.pacerRate.map((p) => p.y)).toEqual([6, 5.5, 5.5]);
     client.dispose();
   });
 
-  it('resolves a superseded analysis with null (latest wins)', async () => {
+  it('resolves a superseded request with null (latest wins)', async () => {
     const client = new HrvClient(() => {});
-    const first = client.analyze(rr);
-    const second = client.analyze(rr.slice(0, 100), { correct: false });
+    const first = client.series(beats);
+    const second = client.series(beats.slice(0, 100));
     expect(await first).toBeNull();
-    expect((await second)?.report.beats).toBe(100);
+    expect((await second)?.tachogram).toHaveLength(100);
     client.dispose();
   });
 });

@@ -78,9 +78,9 @@ describe('full backup', () => {
   it('round-trips through JSON unchanged, beats included', () => {
     const backup = sample();
     const parsed = parseBackup(backupJson(backup));
-    if (!parsed.ok) throw new Error(parsed.problem.message);
-    expect(parsed.backup).toEqual(backup);
-    expect(fromColumns(parsed.backup.sessions[0]!.beats)).toEqual(sampleBeats(30));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(parsed.value).toEqual(backup);
+    expect(fromColumns(parsed.value.sessions[0]!.beats)).toEqual(sampleBeats(30));
   });
 
   it('names the path of a bad RR value', () => {
@@ -89,7 +89,7 @@ describe('full backup', () => {
     });
     expect(result).toEqual({
       ok: false,
-      problem: {
+      error: {
         where: 'sessions[1].beats.rrMs[4]',
         message: 'sessions[1].beats.rrMs[4]: expected a number, found "x"',
       },
@@ -98,15 +98,15 @@ describe('full backup', () => {
 
   it('refuses columns of different lengths, times going backwards, and out-of-range check-ins', () => {
     const short = parseEdited((d) => sessions(d)[0]!.beats['timeMs']!.pop());
-    expect(!short.ok && short.problem.where).toBe('sessions[0].beats.timeMs');
+    expect(!short.ok && short.error.where).toBe('sessions[0].beats.timeMs');
     const backwards = parseEdited((d) => {
       sessions(d)[0]!.beats['timeMs']![3] = 1;
     });
-    expect(!backwards.ok && backwards.problem.where).toBe('sessions[0].beats.timeMs[3]');
+    expect(!backwards.ok && backwards.error.where).toBe('sessions[0].beats.timeMs[3]');
     const rating = parseEdited((d) => {
       (sessions(d)[0]!.session['checkInAfter'] as Record<string, unknown>)['stress'] = 11;
     });
-    expect(!rating.ok && rating.problem.where).toBe('sessions[0].session.checkInAfter.stress');
+    expect(!rating.ok && rating.error.where).toBe('sessions[0].session.checkInAfter.stress');
   });
 
   it('restores an older backup holding impossible beats without them, a gap marked and the figures redone', () => {
@@ -115,8 +115,8 @@ describe('full backup', () => {
       (beats['rrMs'] as number[])[5] = 1000 / 1024; // 0.98 ms
       (beats['rrMs'] as number[])[9] = 63_999.0234375; // 64 s
     });
-    if (!edited.ok) throw new Error(edited.problem.message);
-    const [restored] = edited.backup.sessions;
+    if (!edited.ok) throw new Error(edited.error.message);
+    const [restored] = edited.value.sessions;
     const beats = fromColumns(restored!.beats);
     const original = sampleBeats(30);
     expect(beats.map((b) => b.rrMs)).toEqual(
@@ -130,26 +130,26 @@ describe('full backup', () => {
     const long = parseEdited((d) => {
       sessions(d)[0]!.beats['rrMs'] = new Array<number>(MAX_RECORDING_BEATS + 1).fill(1000);
     });
-    expect(long).toMatchObject({ ok: false, problem: { where: 'sessions[0].beats.rrMs' } });
-    expect(!long.ok && long.problem.message).toMatch(/more than the 500000 a session may/);
+    expect(long).toMatchObject({ ok: false, error: { where: 'sessions[0].beats.rrMs' } });
+    expect(!long.ok && long.error.message).toMatch(/more than the 500000 a session may/);
   });
 
   it('refuses other files, newer versions, duplicated ids and a beat count that disagrees', () => {
-    expect(parseBackup('{ nope')).toMatchObject({ ok: false, problem: { where: '' } });
-    expect(parseBackup('{"format":"other"}')).toMatchObject({ ok: false, problem: { where: 'format' } });
+    expect(parseBackup('{ nope')).toMatchObject({ ok: false, error: { where: '' } });
+    expect(parseBackup('{"format":"other"}')).toMatchObject({ ok: false, error: { where: 'format' } });
     expect(parseEdited((d) => (d['version'] = 99))).toMatchObject({
       ok: false,
-      problem: { where: 'version' },
+      error: { where: 'version' },
     });
     expect(
       parseEdited((d) => {
         sessions(d)[1]!.session['id'] = 'a';
       }),
-    ).toMatchObject({ ok: false, problem: { where: 'sessions[1].session.id' } });
+    ).toMatchObject({ ok: false, error: { where: 'sessions[1].session.id' } });
     const count = parseEdited((d) => {
       (sessions(d)[0]!.session['summary'] as Record<string, unknown>)['beatCount'] = 3;
     });
-    expect(!count.ok && count.problem.message).toMatch(/holds 30 beats but the summary says 3/);
+    expect(!count.ok && count.error.message).toMatch(/holds 30 beats but the summary says 3/);
   });
 
   it('reads a version-1 file (before readings) as having none', () => {
@@ -157,8 +157,8 @@ describe('full backup', () => {
       d['version'] = 1;
       delete d['readings'];
     });
-    expect(result.ok && result.backup.readings).toEqual([]);
-    expect(result.ok && result.backup.sessions).toHaveLength(2);
+    expect(result.ok && result.value.readings).toEqual([]);
+    expect(result.ok && result.value.sessions).toHaveLength(2);
   });
 
   it('refuses readings with impossible values, a wrong beat count or a repeated id', () => {
@@ -168,28 +168,28 @@ describe('full backup', () => {
       (reading(d, 0)['rrMs'] as number[])[5] = 90_000;
       (reading(d, 1)['rrMs'] as number[])[7] = 210; // short, but a stored beat: kept
     });
-    expect(!rr.ok && rr.problem.where).toBe('readings[0].rrMs[5]');
+    expect(!rr.ok && rr.error.where).toBe('readings[0].rrMs[5]');
     const count = parseEdited((d) => (reading(d, 1)['beatCount'] = 3));
-    expect(!count.ok && count.problem.where).toBe('readings[1].beatCount');
+    expect(!count.ok && count.error.where).toBe('readings[1].beatCount');
     const zero = parseEdited((d) => (reading(d, 0)['rmssdMs'] = 0));
-    expect(!zero.ok && zero.problem.where).toBe('readings[0].rmssdMs');
+    expect(!zero.ok && zero.error.where).toBe('readings[0].rmssdMs');
     const hr = parseEdited((d) => (reading(d, 0)['meanHrBpm'] = 900));
-    expect(!hr.ok && hr.problem.where).toBe('readings[0].meanHrBpm');
+    expect(!hr.ok && hr.error.where).toBe('readings[0].meanHrBpm');
     const length = parseEdited((d) => (reading(d, 0)['lengthS'] = 75));
-    expect(!length.ok && length.problem.where).toBe('readings[0].lengthS');
+    expect(!length.ok && length.error.where).toBe('readings[0].lengthS');
     const corrected = parseEdited((d) => (reading(d, 0)['correctedCount'] = 61));
-    expect(!corrected.ok && corrected.problem.where).toBe('readings[0].correctedCount');
+    expect(!corrected.ok && corrected.error.where).toBe('readings[0].correctedCount');
     const twice = parseEdited((d) => (reading(d, 1)['id'] = 'r1'));
-    expect(!twice.ok && twice.problem.where).toBe('readings[1].id');
+    expect(!twice.ok && twice.error.where).toBe('readings[1].id');
     const missing = parseEdited((d) => delete d['readings']);
-    expect(!missing.ok && missing.problem.where).toBe('readings');
+    expect(!missing.ok && missing.error.where).toBe('readings');
   });
 
   it('carries a heart-rate-only session with its samples through JSON unchanged', () => {
     const backup = watchBackup();
     const parsed = parseBackup(backupJson(backup));
-    expect(parsed).toEqual({ ok: true, backup });
-    expect(parsed.ok && parsed.backup.sessions[0]?.session.signal).toBe('heart-rate');
+    expect(parsed).toEqual({ ok: true, value: backup });
+    expect(parsed.ok && parsed.value.sessions[0]?.session.signal).toBe('heart-rate');
   });
 
   it('refuses impossible heart rates, times going back, and a sample count that disagrees', () => {
@@ -204,12 +204,12 @@ describe('full backup', () => {
     };
     expect(edit((s) => (s.heartRate!.heartRateBpm[3] = 400))).toMatchObject({
       ok: false,
-      problem: { where: 'sessions[0].heartRate.heartRateBpm[3]' },
+      error: { where: 'sessions[0].heartRate.heartRateBpm[3]' },
     });
     expect(edit((s) => (s.heartRate!.heartRateBpm[3] = 0))).toMatchObject({ ok: false });
     expect(edit((s) => (s.heartRate!.timeMs[5] = 1))).toMatchObject({
       ok: false,
-      problem: {
+      error: {
         where: 'sessions[0].heartRate.timeMs[5]',
         message: 'sessions[0].heartRate.timeMs[5]: sample times go backwards',
       },
@@ -217,11 +217,11 @@ describe('full backup', () => {
     expect(edit((s) => s.heartRate!.heartRateBpm.pop())).toMatchObject({ ok: false });
     expect(edit((s) => delete s.heartRate)).toMatchObject({
       ok: false,
-      problem: { where: 'sessions[0].heartRate' },
+      error: { where: 'sessions[0].heartRate' },
     });
     expect(edit((s) => (s.session.signal = 'ppg'))).toMatchObject({
       ok: false,
-      problem: { where: 'sessions[0].session.signal' },
+      error: { where: 'sessions[0].session.signal' },
     });
   });
 

@@ -13,7 +13,7 @@ const end = Date.UTC(2026, 10, 1, 8);
 
 function imported(text: string, name = 'file.txt') {
   const result = importRrFile(parseRrText(text), name, end);
-  if (!result.ok) throw new Error(`unexpected problem ${JSON.stringify(result.problem)}`);
+  if (!result.ok) throw new Error(`unexpected problem ${JSON.stringify(result.error)}`);
   return result;
 }
 
@@ -43,23 +43,23 @@ function liveBeats(count: number, seed: number): BeatRecord[] {
 describe('importing RR files', () => {
   it('reads a Polar Sensor Logger file into a finished session that ends at the file time', () => {
     const result = imported(fixture('polar-sensor-logger_RR.txt'), 'Polar_H10_RR.txt');
-    expect(result.session).toMatchObject({
+    expect(result.value.session).toMatchObject({
       id: importId(fixture('polar-sensor-logger_RR.txt')),
       sourceKind: 'replay',
       end: 'imported',
       sourceLabel: 'Polar_H10_RR.txt',
-      startTimeMs: end - result.session.durationMs,
+      startTimeMs: end - result.value.session.durationMs,
     });
-    expect(result.beats).toHaveLength(40);
-    expect(result.session.summary.beatCount).toBe(40);
+    expect(result.value.beats).toHaveLength(40);
+    expect(result.value.session.summary.beatCount).toBe(40);
   });
 
   it("gives this app's CSV the right mean heart rate (RR 915, 949, 926 ms, not pacer phase as seconds)", () => {
     const csv =
       'time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase\r\n0.915,915,0,normal,6,0.0915\r\n1.864,949,0,normal,6,0.1864\r\n2.79,926,0,normal,6,0.279\r\n';
     const result = imported(csv, 'resonance.csv');
-    expect(result.beats.map((b) => b.rrMs)).toEqual([915, 949, 926]);
-    expect(result.session.summary.meanHeartRateBpm).toBeCloseTo(
+    expect(result.value.beats.map((b) => b.rrMs)).toEqual([915, 949, 926]);
+    expect(result.value.session.summary.meanHeartRateBpm).toBeCloseTo(
       (60_000 / 915 + 60_000 / 949 + 60_000 / 926) / 3,
       9,
     );
@@ -67,8 +67,8 @@ describe('importing RR files', () => {
 
   it('counts the impossible values it left out and stores only the rest', () => {
     const result = imported('rr\n800\n0.98\n810\n64000\n820\n');
-    expect(result.impossible).toBe(2);
-    expect(result.beats.map((b) => [b.rrMs, b.afterGap])).toEqual([
+    expect(result.value.impossible).toBe(2);
+    expect(result.value.beats.map((b) => [b.rrMs, b.afterGap])).toEqual([
       [800, false],
       [810, true],
       [820, true],
@@ -78,7 +78,7 @@ describe('importing RR files', () => {
   it('passes the reader’s problem on, line and all', () => {
     expect(importRrFile(parseRrText('800\n810\nabc\n'), 'elite.txt', end)).toEqual({
       ok: false,
-      problem: { kind: 'not-a-number', line: 3, column: 'column 1', text: 'abc' },
+      error: { kind: 'not-a-number', line: 3, column: 'column 1', text: 'abc' },
     });
   });
 });
@@ -91,11 +91,11 @@ describe('re-importing every export the app makes gives the same beats back', ()
   ] as const;
 
   it.each(cases)('CSV of %s: every beat exactly, times, gaps, labels and pacer included', (_name, beats) => {
-    expect(imported(beatsCsv(beats), 'resonance.csv').beats).toEqual(beats);
+    expect(imported(beatsCsv(beats), 'resonance.csv').value.beats).toEqual(beats);
   });
 
   it.each(cases)('RR text of %s: every RR exactly', (_name, beats) => {
-    expect(imported(rrText(beats)).beats.map((b) => b.rrMs)).toEqual(beats.map((b) => b.rrMs));
+    expect(imported(rrText(beats)).value.beats.map((b) => b.rrMs)).toEqual(beats.map((b) => b.rrMs));
   });
 
   it.each(cases)('a backup of %s: every beat exactly', (_name, beats) => {
@@ -106,12 +106,12 @@ describe('re-importing every export the app makes gives the same beats back', ()
       [],
     );
     const parsed = parseBackup(backupJson(backup));
-    if (!parsed.ok) throw new Error(parsed.problem.message);
-    expect(fromColumns(parsed.backup.sessions[0]!.beats)).toEqual(beats);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    expect(fromColumns(parsed.value.sessions[0]!.beats)).toEqual(beats);
   });
 
   it('a CSV re-exported after import is the same file', () => {
     const csv = fixture('resonance-export.csv');
-    expect(beatsCsv(imported(csv, 'resonance.csv').beats)).toBe(csv);
+    expect(beatsCsv(imported(csv, 'resonance.csv').value.beats)).toBe(csv);
   });
 });

@@ -16,7 +16,7 @@ describe('RR text export', () => {
     expect(text.split('\n')).toHaveLength(41); // 40 lines and the final newline
     expect(text.startsWith('850.25\n')).toBe(true);
     const parsed = parseRrText(text);
-    expect(parsed.ok && parsed.file.beats.rrMs).toEqual(beats.map((b) => b.rrMs));
+    expect(parsed.ok && parsed.value.beats.rrMs).toEqual(beats.map((b) => b.rrMs));
   });
 });
 

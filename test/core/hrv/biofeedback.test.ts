@@ -4,6 +4,7 @@ import {
   breathingResponse,
   cleanBeats,
   fitSine,
+  labelledSeries,
   lfSpectrum,
   wrapDeg,
   type TimedRr,
@@ -98,6 +99,21 @@ describe('breathAmplitudesBpm', () => {
       expect(a).toBeLessThanOrEqual(12.01);
     }
     expect(breathAmplitudesBpm(cleanBeats([]), breaths.slice(0, 1))).toEqual([null]);
+  });
+});
+
+describe('labelledSeries', () => {
+  it('keeps exactly the beats the engine labelled normal, at the middle of their intervals', () => {
+    // 600 ms among 1000 ms beats: the 20 % rule would drop it; the engine's label is what counts.
+    const beats = [
+      { rrMs: 1000, timeS: 1, normal: true },
+      { rrMs: 600, timeS: 1.6, normal: true },
+      { rrMs: 1000, timeS: 2.6, normal: false },
+      { rrMs: 800, timeS: 3.4, normal: true },
+    ];
+    const s = labelledSeries(beats, (b) => b.normal);
+    expect(s).toEqual({ timeS: [0.5, 1.3, 3], hrBpm: [60, 100, 75], rrMs: [1000, 600, 800], rejected: 1 });
+    expect(cleanBeats(beats).rrMs).not.toContain(600);
   });
 });
 

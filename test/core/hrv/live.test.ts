@@ -11,9 +11,9 @@ import { loadFixture, must, relDiff, sineModulatedRr } from './fixtures';
 /** Beats with session times from RR values. */
 function beatsOf(rrMs: number[]): LiveBeat[] {
   let t = 0;
-  return rrMs.map((rr) => {
+  return rrMs.map((rr, i) => {
     t += Number.isFinite(rr) && rr > 0 ? rr : 0;
-    return { rrMs: rr, timeMs: t };
+    return { seq: i + 1, rrMs: rr, timeMs: t };
   });
 }
 
@@ -119,7 +119,7 @@ describe('live HRV', () => {
   it('starts over on reset', () => {
     const { live } = feed(sineModulatedRr(0.1, 100));
     live.reset();
-    const m = live.push({ rrMs: 800, timeMs: 800 });
+    const m = live.push({ seq: 1, rrMs: 800, timeMs: 800 });
     expect(m.beatCount).toBe(1);
     expect(m.rmssdMs.status).toBe('not-enough-data');
   });
@@ -131,7 +131,7 @@ function feedWithGaps(rr: number[], gaps: Set<number> = new Set()): LiveMetrics[
   let t = 0;
   return rr.map((rrMs, i) => {
     t += Number.isFinite(rrMs) && rrMs > 0 ? rrMs : 1000;
-    return live.push({ rrMs, timeMs: t, afterGap: gaps.has(i) });
+    return live.push({ seq: i + 1, rrMs, timeMs: t, afterGap: gaps.has(i) });
   });
 }
 
@@ -215,9 +215,11 @@ describe('live breathing rate from the heart rhythm', () => {
     const breathing = (t: number) => 0.5 - 0.5 * Math.cos((2 * Math.PI * t * 6) / 60);
     const live = new LiveHrv();
     let metrics: LiveMetrics | null = null;
+    let seq = 0;
     while (heart.timeS < 150) {
       const b = heart.nextBeat(breathing);
-      metrics = live.push({ rrMs: b.rrMs, timeMs: b.timeS * 1000, pacerRateBpm: 6 });
+      seq += 1;
+      metrics = live.push({ seq, rrMs: b.rrMs, timeMs: b.timeS * 1000, pacerRateBpm: 6 });
     }
     const r = metrics!.respiration;
     expect(r.status === 'ok' && Math.abs(r.rateBpm - 6)).toBeLessThan(1);
@@ -227,7 +229,7 @@ describe('live breathing rate from the heart rhythm', () => {
   it('cannot estimate in the first minute', () => {
     const live = new LiveHrv();
     let metrics: LiveMetrics | null = null;
-    for (let i = 1; i <= 40; i += 1) metrics = live.push({ rrMs: 1000, timeMs: i * 1000 });
+    for (let i = 1; i <= 40; i += 1) metrics = live.push({ seq: i, rrMs: 1000, timeMs: i * 1000 });
     expect(metrics!.respiration).toEqual({
       status: 'cannot-estimate',
       reason: 'too-short',

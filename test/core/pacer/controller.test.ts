@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AdaptiveController } from '../../../src/core/pacer/controller';
 import type { BreathSwing } from '../../../src/core/pacer/response';
 import { simulateProtocol } from '../../../src/core/pacer/simulation';
+import { Random } from '../../../src/core/random';
 
 /** Feeds the controller one breath at a time from a response curve over rate (noise-free), for `minutes`. */
 function drive(c: AdaptiveController, swingAt: (rateBpm: number) => number, minutes: number): number[] {
@@ -38,6 +39,28 @@ describe('AdaptiveController', () => {
     const c = new AdaptiveController(5.4);
     drive(c, (r) => 10 * Math.exp(-((r - 4.6) ** 2) / 0.8), 20);
     expect(Math.abs(c.rateBpm - 4.6)).toBeLessThanOrEqual(0.2);
+  });
+
+  it('finds the peak through noisy swings and sighs, and holds still once it has confirmed it', () => {
+    // 25 % breath-to-breath scatter, and every 12th breath a sigh that doubles its swing. With noise the first
+    // peak is confirmed by one excursion past it and back; after that the rate holds.
+    for (const seed of [1, 2, 3, 4]) {
+      const random = new Random(seed);
+      let breath = 0;
+      const c = new AdaptiveController(6.3);
+      const rates = drive(
+        c,
+        (r) => {
+          breath += 1;
+          const sigh = breath % 12 === 0 ? 2 : 1;
+          return sigh * 10 * Math.exp(-((r - 5.3) ** 2) / 1.6 + 0.25 * random.normal());
+        },
+        25,
+      );
+      expect(Math.abs(c.rateBpm - 5.3)).toBeLessThanOrEqual(0.35);
+      const last = rates.slice(-20);
+      expect(Math.max(...last) - Math.min(...last)).toBeLessThanOrEqual(0.2);
+    }
   });
 
   it('does not drift to a limit when the response is flat', () => {

@@ -7,7 +7,7 @@ import { validationPanel, type ModelName } from '../../../src/core/physiology/mo
  * over 4.5-6.5, breathing lag 0-1.2 s, depth jitter, sighs, skipped breaths, 1/f background, resonance shifting
  * between and within sessions, 1-3 % ectopic beats, RR in 1/1024 s): the gate of docs/pacer-validation.md, where
  * the answer must give >= 90 % of the person's maximal heart-rate response. What the protocols reach today is
- * asserted as it stands, below the gate where they fall short, so that a regression fails; the table in
+ * asserted as it stands, below the gate where they fall short (adaptive), so that a regression fails; the table in
  * docs/pacer-validation.md gives the figures.
  */
 const PEOPLE = 30;
@@ -27,23 +27,35 @@ describe('resonance protocols on panels of simulated people', { timeout: 120_000
       expect(s.medianTimeToAnswerS).toBeLessThanOrEqual(6 * 60 + 10);
     });
 
-    it(`${model}: the stepped protocol gives >= 90 % of the response in at least 80 % of people`, () => {
+    it(`${model}: the stepped protocol meets the gate`, () => {
       const s = summarise(panel(model).map((p) => runOutcome(p, 'stepped')));
-      expect(s.passShare).toBeGreaterThanOrEqual(0.8);
+      expect(s.people).toBe(PEOPLE);
+      expect(s.passShare).toBeGreaterThanOrEqual(0.9);
     });
   }
 
+  // The gate for adaptive is >= 90 % of people after 10 AND after 20 minutes. After 20 minutes it is met and
+  // asserted as the gate; after 10 minutes it is not, and what is reached is asserted (docs/pacer-validation.md),
+  // so a regression fails.
+  const ADAPTIVE = {
+    resonator: { after20: 0.9, after10: 0.75 },
+    'baroreflex-delay': { after20: 0.9, after10: 0.65 },
+  } as const;
   for (const model of ['resonator', 'baroreflex-delay'] as const) {
-    it(`${model}: adaptive, started 1/min away, gives >= 90 % of the response after 20 minutes in at least 80 %`, () => {
+    const reached = ADAPTIVE[model];
+    it(`${model}: adaptive, started 1/min away, gives >= 90 % of the response in >= ${reached.after20 * 100} % after 20 minutes, >= ${reached.after10 * 100} % after 10 (gate 90 % for both)`, () => {
       const outcomes = panel(model).map((p) => runOutcome(p, 'adaptive'));
       const s = summarise(outcomes);
-      expect(s.passShare).toBeGreaterThanOrEqual(0.8);
-      // Once there (by 15 minutes) it does not oscillate: over the last 5 minutes the rate changes direction at
-      // most once (a move to a re-estimated peak is not an oscillation).
+      console.info(
+        `${model} adaptive: ${(s.passShare * 100).toFixed(0)} % after 20 min, ${((s.passShare10 ?? 0) * 100).toFixed(0)} % after 10 (gate 90 %)`,
+      );
+      expect(s.passShare).toBeGreaterThanOrEqual(reached.after20);
+      expect(s.passShare10).toBeGreaterThanOrEqual(reached.after10);
+      // It does not oscillate: over the last 5 minutes the rate changes direction at most once for anyone (the
+      // return from the confirming excursion, or a move to a re-estimated peak, is not an oscillation).
       for (const o of outcomes) {
         expect(o.answerBpm).toBeGreaterThanOrEqual(4);
         expect(o.answerBpm).toBeLessThanOrEqual(7);
-        if (o.timeToAnswerS > 900) continue;
         expect(o.turnsLast5).toBeLessThanOrEqual(1);
       }
     });

@@ -8,8 +8,8 @@ import { LAYOUTS, layoutText as fixture, SOURCE_RR } from './layouts';
 
 function read(text: string): RrFile {
   const result = parseRrText(text);
-  if (!result.ok) throw new Error(`unexpected problem ${JSON.stringify(result.problem)}`);
-  return result.file;
+  if (!result.ok) throw new Error(`unexpected problem ${JSON.stringify(result.error)}`);
+  return result.value;
 }
 
 describe('RR files in the published layouts', () => {
@@ -65,55 +65,55 @@ describe('RR files in the published layouts', () => {
   it('names the line and column of a malformed value', () => {
     expect(parseRrText('rr\n800\n810\nabc\n820')).toEqual({
       ok: false,
-      problem: { kind: 'not-a-number', line: 4, column: 'rr', text: 'abc' },
+      error: { kind: 'not-a-number', line: 4, column: 'rr', text: 'abc' },
     });
     expect(parseRrText('800\n810\n8x0\n')).toMatchObject({
       ok: false,
-      problem: { kind: 'not-a-number', line: 3, column: 'column 1' },
+      error: { kind: 'not-a-number', line: 3, column: 'column 1' },
     });
     expect(parseRrText('date;RR-interval [ms]\n2026;800\n2026;\n')).toEqual({
       ok: false,
-      problem: { kind: 'missing-value', line: 3, column: 'RR-interval [ms]' },
+      error: { kind: 'missing-value', line: 3, column: 'RR-interval [ms]' },
     });
   });
 
   it('refuses a header that names no RR column, listing the columns', () => {
     expect(parseRrText('date,heart_rate,steps\n2026-01-01,62,10\n')).toEqual({
       ok: false,
-      problem: { kind: 'no-rr-column', line: 1, columns: ['date', 'heart_rate', 'steps'] },
+      error: { kind: 'no-rr-column', line: 1, columns: ['date', 'heart_rate', 'steps'] },
     });
   });
 
   it('refuses unnamed numeric columns it cannot tell apart', () => {
     expect(parseRrText('812,790\n790,805\n805,812\n800,801\n')).toMatchObject({
       ok: false,
-      problem: { kind: 'unclear-columns', line: 1, columns: 2 },
+      error: { kind: 'unclear-columns', line: 1, columns: 2 },
     });
   });
 
   it('refuses heart rates in bpm, empty files and a single interval', () => {
     expect(parseRrText('62\n64\n63\n')).toEqual({
       ok: false,
-      problem: { kind: 'not-rr-values', typical: 63 },
+      error: { kind: 'not-rr-values', typical: 63 },
     });
-    expect(parseRrText('')).toEqual({ ok: false, problem: { kind: 'no-intervals' } });
-    expect(parseRrText('just words\n')).toEqual({ ok: false, problem: { kind: 'no-intervals' } });
-    expect(parseRrText('rr\n800\n')).toEqual({ ok: false, problem: { kind: 'too-few-intervals', count: 1 } });
+    expect(parseRrText('')).toEqual({ ok: false, error: { kind: 'no-intervals' } });
+    expect(parseRrText('just words\n')).toEqual({ ok: false, error: { kind: 'no-intervals' } });
+    expect(parseRrText('rr\n800\n')).toEqual({ ok: false, error: { kind: 'too-few-intervals', count: 1 } });
   });
 
   it('checks the columns of its own CSV, naming the line', () => {
     const header = 'time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase';
     expect(parseRrText(`${header}\n1,1000,0,normal,6,0\n0.5,1000,0,normal,6,0.1\n`)).toMatchObject({
       ok: false,
-      problem: { kind: 'bad-value', line: 3, column: 'time_s' },
+      error: { kind: 'bad-value', line: 3, column: 'time_s' },
     });
     expect(parseRrText(`${header}\n1,1000,2,normal,,\n`)).toMatchObject({
       ok: false,
-      problem: { kind: 'bad-value', line: 2, column: 'after_gap' },
+      error: { kind: 'bad-value', line: 2, column: 'after_gap' },
     });
     expect(parseRrText(`${header}\n1,1000,0,<b>x</b>,,\n`)).toMatchObject({
       ok: false,
-      problem: { kind: 'bad-value', line: 2, column: 'artifact' },
+      error: { kind: 'bad-value', line: 2, column: 'artifact' },
     });
   });
 });
@@ -142,7 +142,7 @@ describe('bounded reading', () => {
       const reader = new RrFileReader();
       for (let i = 0; i < text.length; i += size) expect(reader.push(text.slice(i, i + size))).toBeNull();
       const chunked = reader.finish();
-      expect(chunked.ok && chunked.file).toEqual(whole);
+      expect(chunked.ok && chunked.value).toEqual(whole);
     }
   });
 
@@ -178,9 +178,9 @@ describe('bounded reading', () => {
   it('says a file with a NUL byte or undecodable bytes is not text, naming the line', () => {
     expect(parseRrText('800\n810\n\u0000\u0001garbage')).toEqual({
       ok: false,
-      problem: { kind: 'not-text', line: 3 },
+      error: { kind: 'not-text', line: 3 },
     });
-    expect(parseRrText('800\r\n\uFFFD\uFFFD')).toEqual({ ok: false, problem: { kind: 'not-text', line: 2 } });
+    expect(parseRrText('800\r\n\uFFFD\uFFFD')).toEqual({ ok: false, error: { kind: 'not-text', line: 2 } });
   });
 
   it('gives the same content id in chunks as for the whole text', () => {
@@ -189,7 +189,7 @@ describe('bounded reading', () => {
     reader.push(text.slice(0, 100));
     reader.push(text.slice(100));
     const chunked = reader.finish();
-    expect(chunked.ok && chunked.file.contentId).toBe(read(text).contentId);
+    expect(chunked.ok && chunked.value.contentId).toBe(read(text).contentId);
     expect(read(text).contentId).not.toBe(read(fixture('elite-hrv.txt')).contentId);
   });
 });

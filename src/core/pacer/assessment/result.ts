@@ -1,3 +1,5 @@
+import { BadValue, list, nullable, number, object, oneOf, string, valid, type Json } from '../../validate';
+
 /** The outcome of a resonance frequency assessment: what the result screen shows and what is stored. */
 export interface AssessmentPoint {
   /** Breathing rate of the step or breath, breaths/min. */
@@ -52,47 +54,60 @@ export interface StoredAssessment extends AssessmentResult {
 /** Reads a stored assessment back from JSON (this version's or the older one); anything malformed gives null. */
 export function parseStoredAssessment(text: string | null): StoredAssessment | null {
   if (text === null) return null;
-  let raw: unknown;
+  let raw: Json;
   try {
     raw = JSON.parse(text);
   } catch {
     return null;
   }
-  if (typeof raw !== 'object' || raw === null) return null;
-  const r = raw as Record<string, unknown>;
-  const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-  const numOrNull = (x: unknown): x is number | null => x === null || num(x);
-  if (r.protocol !== 'stepped' && r.protocol !== 'quick' && r.protocol !== 'sliding') return null;
-  if (typeof r.dateIso !== 'string' || Number.isNaN(Date.parse(r.dateIso))) return null;
-  if (!numOrNull(r.foundBpm) || !Array.isArray(r.points) || !Array.isArray(r.notes)) return null;
-  if (r.foundBpm !== null && !(r.foundBpm >= 3 && r.foundBpm <= 10)) return null;
-  const points: AssessmentPoint[] = [];
-  for (const p of r.points as unknown[]) {
-    if (typeof p !== 'object' || p === null) return null;
-    const q = p as Record<string, unknown>;
-    if (!num(q.rateBpm) || !numOrNull(q.amplitudeBpm) || !numOrNull(q.score)) return null;
-    points.push({ rateBpm: q.rateBpm, amplitudeBpm: q.amplitudeBpm, score: q.score });
-  }
-  const notes = (r.notes as unknown[]).flatMap((n): AssessmentNote[] => {
-    if (typeof n === 'string') return [{ kind: 'text', text: n }];
-    if (typeof n !== 'object' || n === null) return [];
-    const q = n as Record<string, unknown>;
-    if (q.kind === 'artifacts' && num(q.rateBpm) && num(q.share))
-      return [{ kind: 'artifacts', rateBpm: q.rateBpm, share: q.share }];
-    if (q.kind === 'sparse' && num(q.missing) && num(q.breaths))
-      return [{ kind: 'sparse', missing: q.missing, breaths: q.breaths }];
-    if (q.kind === 'no-answer') return [{ kind: 'no-answer' }];
-    return [];
+  return valid(checkStoredAssessment, raw) ?? null;
+}
+
+const finiteOrNull = nullable(number);
+
+/**
+ * Checks a stored assessment (core/validate.ts): the protocol, a real date, a found rate of 3-10 breaths/min or
+ * none, and every point; notes of a kind this version does not know are left out, and fields older results lack
+ * (edge, partial, signal) take their defaults.
+ */
+export function checkStoredAssessment(value: Json, path: string): StoredAssessment {
+  const r = object(value, path);
+  const protocol = oneOf(r['protocol'], `${path}.protocol`, ['stepped', 'quick', 'sliding'] as const);
+  const dateIso = string(r['dateIso'], `${path}.dateIso`);
+  if (Number.isNaN(Date.parse(dateIso))) throw new BadValue(`${path}.dateIso`, `"${dateIso}" is not a date`);
+  const foundBpm = r['foundBpm'] === null ? null : number(r['foundBpm'], `${path}.foundBpm`, 3, 10);
+  const points = list(r['points'], `${path}.points`).map((p, i): AssessmentPoint => {
+    const q = object(p, `${path}.points[${i}]`);
+    return {
+      rateBpm: number(q['rateBpm'], `${path}.points[${i}].rateBpm`),
+      amplitudeBpm: finiteOrNull(q['amplitudeBpm'], `${path}.points[${i}].amplitudeBpm`),
+      score: finiteOrNull(q['score'], `${path}.points[${i}].score`),
+    };
   });
-  const edge = r.edge === 'below' || r.edge === 'above' ? r.edge : null;
+  const notes = list(r['notes'], `${path}.notes`).flatMap(knownNote);
+  const edge = r['edge'] === 'below' || r['edge'] === 'above' ? r['edge'] : null;
   return {
-    protocol: r.protocol,
-    foundBpm: r.foundBpm,
+    protocol,
+    foundBpm,
     edge,
-    partial: r.partial === true,
+    partial: r['partial'] === true,
     points,
     notes,
-    ...(r.signal === 'heart-rate' ? { signal: 'heart-rate' as const } : {}),
-    dateIso: r.dateIso,
+    ...(r['signal'] === 'heart-rate' ? { signal: 'heart-rate' as const } : {}),
+    dateIso,
   };
+}
+
+/** A note as this version reads it (an older result's plain text too), or none for a kind it does not know. */
+function knownNote(n: Json): AssessmentNote[] {
+  if (typeof n === 'string') return [{ kind: 'text', text: n }];
+  const q = valid(object, n);
+  if (!q) return [];
+  const num = (x: Json): x is number => typeof x === 'number' && Number.isFinite(x);
+  if (q['kind'] === 'artifacts' && num(q['rateBpm']) && num(q['share']))
+    return [{ kind: 'artifacts', rateBpm: q['rateBpm'], share: q['share'] }];
+  if (q['kind'] === 'sparse' && num(q['missing']) && num(q['breaths']))
+    return [{ kind: 'sparse', missing: q['missing'], breaths: q['breaths'] }];
+  if (q['kind'] === 'no-answer') return [{ kind: 'no-answer' }];
+  return [];
 }

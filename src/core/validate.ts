@@ -1,7 +1,9 @@
 /**
- * Small checkers for untrusted JSON that report where a problem is, as a path ("sessions[3].beats.rrMs[17]"), and
- * what was expected. Each throws a BadValue caught at the edge of the import (validateBackup), so a checker reads
- * as a list of fields rather than as nested ifs.
+ * The one way JSON from outside the code is checked (a backup file, a stored setting, a remembered strap): small
+ * checkers that report where a problem is, as a path ("sessions[3].beats.rrMs[17]"), and what was expected. Each
+ * throws a BadValue, caught at the edge: a backup's import turns it into its problem with that path, and
+ * {@link valid} into undefined for a reader that falls back to a default. A checker reads as a list of fields
+ * rather than as nested ifs.
  */
 
 export class BadValue extends Error {
@@ -59,9 +61,25 @@ export function nullable<T>(
   return (value, path) => (value === null ? null : check(value, path));
 }
 
-export function oneOf<T extends string>(value: Json, path: string, options: readonly T[]): T {
+export function boolean(value: Json, path: string): boolean {
+  if (typeof value !== 'boolean')
+    throw new BadValue(path, `expected true or false, found ${describe(value)}`);
+  return value;
+}
+
+export function oneOf<T extends string | number>(value: Json, path: string, options: readonly T[]): T {
   const found = options.find((o) => o === value);
   if (found === undefined)
     throw new BadValue(path, `expected one of ${options.join(', ')}, found ${describe(value)}`);
   return found;
+}
+
+/** The value as `check` reads it, or undefined when it refuses it (a reader that falls back to a default). */
+export function valid<T>(check: (value: Json, path: string) => T, value: Json): T | undefined {
+  try {
+    return check(value, '');
+  } catch (error) {
+    if (error instanceof BadValue) return undefined;
+    throw error;
+  }
 }
