@@ -98,10 +98,17 @@ const TIMING_SCRIPT = `(() => {
     const arrived = new Promise((resolve) =>
       characteristic.addEventListener('characteristicvaluechanged', (event) => resolve(event.timeStamp), { once: true }),
     );
-    window.__notifyTiming = Promise.all([
-      arrived,
-      paintedWhen('[data-testid="strap-heart-rate"]', heartRate, false),
-      paintedWhen('[data-testid="session-beats"]', beats, true),
+    // A screen that no longer shows these texts fails the benchmark instead of hanging it.
+    const timeout = new Promise((_, reject) =>
+      setTimeout(() => reject(new Error('heart rate ' + heartRate + ' / beat ' + beats + ' not shown within 30 s')), 30000),
+    );
+    window.__notifyTiming = Promise.race([
+      Promise.all([
+        arrived,
+        paintedWhen('[data-testid="strap-heart-rate"]', heartRate, false),
+        paintedWhen('[data-testid="session-beats"]', beats, true),
+      ]),
+      timeout,
     ]);
   };
 })()`;

@@ -71,3 +71,7 @@ export function wipeNotice(report: DeleteAllOutcome): Notice {
       : '';
   return { kind: 'info', text: `Everything Resonance stored in this browser has been deleted.${strap}` };
 }
+
+/** The one question before the app's one wipe (Privacy and History's "Your data" ask it the same way). */
+export const DELETE_ALL_QUESTION =
+  'Delete all sessions, check-ins, assessments, morning readings, settings and the paired strap on this device? Export a backup first if you may want them back.';

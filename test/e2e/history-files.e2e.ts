@@ -108,10 +108,20 @@ test('bad files get a message naming what and where, and nothing is imported', a
   await page.getByRole('tab', { name: 'Sessions' }).click();
   await expect.poll(() => listRows(page)).toHaveLength(1);
 
-  // Delete it again (after confirming).
-  page.once('dialog', (dialog) => void dialog.accept());
+  // Delete it again, after the app's own inline question (no browser dialog): Cancel is focused first and
+  // Escape backs out.
+  page.on('dialog', (dialog) => {
+    throw new Error(`unexpected browser dialog: ${dialog.message()}`);
+  });
   await page.getByTestId('session-list').getByRole('button').first().click();
   await page.getByRole('button', { name: 'Delete session' }).click();
+  const question = page.getByRole('group', { name: 'Delete this session and its beats?' });
+  await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(question).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Delete session' })).toBeFocused();
+  await page.getByRole('button', { name: 'Delete session' }).click();
+  await question.getByRole('button', { name: 'Yes, delete it' }).click();
   await expect(page.getByTestId('no-sessions')).toBeVisible();
 });
 
@@ -151,14 +161,14 @@ test('delete everything asks first, then leaves no session behind', async ({ pag
   await page.getByRole('tab', { name: 'Your data' }).click();
   await page.getByTestId('import-input').setInputFiles(file);
   await expect(page.getByTestId('history-notice')).toContainText('Imported 1 recording');
-  // Saying no keeps the data.
-  page.once('dialog', (dialog) => void dialog.dismiss());
-  await page.getByRole('button', { name: 'Delete everything…' }).click();
+  // Saying no keeps the data; the question is the same inline one as on the Privacy page.
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
   await page.getByRole('tab', { name: 'Sessions' }).click();
   await expect.poll(() => listRows(page)).toHaveLength(1);
   await page.getByRole('tab', { name: 'Your data' }).click();
-  page.once('dialog', (dialog) => void dialog.accept());
-  await page.getByRole('button', { name: 'Delete everything…' }).click();
+  await page.getByRole('button', { name: 'Delete all data' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   // The app's one wipe: it starts over as on a first visit.
   await expect(page.getByTestId('app-notice')).toContainText('has been deleted');
   await expect(page.getByRole('heading', { name: 'Welcome to Resonance' })).toBeVisible();

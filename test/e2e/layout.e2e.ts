@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoBackupText } from '../../scripts/screenshots/demo-history';
-import { overflowingElements, PHONE_VIEWPORTS } from './overflow';
+import { overflowingElements, PHONE_VIEWPORTS, wrappedText } from './overflow';
 
 /** The screens outside a session, each reached from the app just loaded (with the demo history restored). */
 const SCREENS: readonly { name: string; show: (page: Page) => Promise<void> }[] = [
@@ -20,6 +20,15 @@ const SCREENS: readonly { name: string; show: (page: Page) => Promise<void> }[] 
   { name: 'privacy', show: (p) => nav(p, 'Privacy') },
   { name: 'about', show: (p) => nav(p, 'About') },
 ];
+
+/** The rows the visible elements matching `selector` form, as one line when they differ in length ("rows of 4, 2"). */
+async function unevenRows(page: Page, selector: string): Promise<string[]> {
+  const tops = await page
+    .locator(selector)
+    .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+  const rows = [...new Set(tops)].map((top) => tops.filter((t) => t === top).length);
+  return new Set(rows).size > 1 ? [`${selector} in rows of ${rows.join(', ')}`] : [];
+}
 
 async function nav(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: label }).click();
@@ -73,7 +82,18 @@ for (const viewport of PHONE_VIEWPORTS) {
       await page.goto('/');
       await screen.show(page);
       await page.waitForTimeout(300);
-      found[screen.name] = await overflowingElements(page);
+      found[screen.name] = [
+        ...(await overflowingElements(page)),
+        // History's tabs: every name on one line, in even rows.
+        ...(await wrappedText(page, '[role="tab"]')),
+        ...(await unevenRows(page, '[role="tab"]')),
+        // The print summary's days: a table whose headings keep to one line where there is room, cards on a phone.
+        ...(await wrappedText(page, 'table.days th')),
+      ];
+      if (screen.name === 'print summary' && viewport.width < 640) {
+        await expect(page.getByTestId('print-day-cards').getByRole('listitem').first()).toBeVisible();
+        await expect(page.locator('table.days')).toBeHidden();
+      }
     }
     expect(found).toEqual(Object.fromEntries(SCREENS.map((s) => [s.name, []])));
     await context.close();

@@ -60,3 +60,28 @@ export async function overflowingElements(page: Page): Promise<string[]> {
     return found;
   });
 }
+
+/**
+ * The visible elements matching `selector` whose text takes more than one line, as "text (n lines)", for
+ * `expect(...).toEqual([])`: labels, tabs and the guide's word that should never break.
+ */
+export async function wrappedText(page: Page, selector: string): Promise<string[]> {
+  return page.locator(selector).evaluateAll((els) =>
+    els.flatMap((el) => {
+      const box = el.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) return [];
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      // A fragment that starts below the bottom of the line so far starts a new line (fragments of one line,
+      // such as a number and its smaller unit, overlap vertically).
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0).sort((x, y) => x.top - y.top);
+      let lines = 0;
+      let bottom = -Infinity;
+      for (const r of rects) {
+        if (r.top >= bottom - 1) lines += 1;
+        bottom = Math.max(r.top >= bottom - 1 ? r.bottom : bottom, r.bottom);
+      }
+      return lines > 1 ? [`${(el.textContent ?? '').trim()} (${lines} lines)`] : [];
+    }),
+  );
+}

@@ -229,7 +229,7 @@ test('the keyboard reaches every control of the history screens, each with a nam
       'input:Import RR files…',
       'input:Time',
       'button:Download reminder (.ics)',
-      'button:Delete everything…',
+      'button:Delete all data',
     ],
     detail: [
       'input:Note (optional)',
@@ -262,6 +262,17 @@ test('with reduced motion the guide is a still indicator with words, not a growi
   await expect(page.locator('.pacer .still .current')).toHaveText(/^(In|Out)$/);
   await expect(page.locator('.pacer .word')).toHaveText(/^Breathe (in|out)$/);
   await expect(page.locator('.pacer .stage')).toHaveCount(0);
+  // The still bar names only the phases this pattern has (no hold in 5 s in, 5 s out), and reads as a bar, not
+  // as buttons: no borders, nothing to press.
+  const steps = page.locator('.pacer .still .step');
+  await expect(steps).toHaveText(['In', 'Out']);
+  expect(await steps.first().evaluate((el) => getComputedStyle(el).borderTopWidth)).toBe('0px');
+  await expect(page.locator('.pacer .still').getByRole('button')).toHaveCount(0);
+  // A pattern with holds, chosen during the session, shows them from its next breath.
+  await page.getByRole('button', { name: 'Session settings' }).click();
+  await page.getByLabel('Pattern').selectOption('box');
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(steps).toHaveText(['In', 'Hold', 'Out', 'Hold'], { timeout: 15_000 });
   await context.close();
 });
 

@@ -46,7 +46,7 @@ test('the live view marks artifacts as they happen and runs a session timer', as
   });
   const timeLeft = (await page.getByTestId('session-time').textContent()) ?? '';
   await expect(page.getByTestId('session-time')).not.toHaveText(timeLeft);
-  await expect(page.getByText('2 beats marked as artifacts (red).')).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('2 beats left out as misread (red).')).toBeVisible({ timeout: 15_000 });
   expect(Number(await page.locator('canvas[data-artifacts]').getAttribute('data-artifacts'))).toBeGreaterThan(
     0,
   );

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { skipFirstRun } from './first-run';
 import { passTime as pass, storeCount } from './history-steps';
-import { overflowingElements, PHONE_VIEWPORTS } from './overflow';
+import { overflowingElements, PHONE_VIEWPORTS, wrappedText } from './overflow';
 
 /**
  * The session screens on phones held upright and sideways, and the session's life: a chosen length that ends by
@@ -11,6 +11,24 @@ import { overflowingElements, PHONE_VIEWPORTS } from './overflow';
  */
 
 test.beforeEach(({ context }) => skipFirstRun(context));
+
+/**
+ * Controls inside `scope` smaller than 44 px tall, as "tag name (h px)": buttons, selects and text/number/range
+ * inputs themselves, checkboxes and radios by their label (the label is the target).
+ */
+async function smallTargets(page: Page, scope: string): Promise<string[]> {
+  return page.locator(`${scope} :is(button, select, input)`).evaluateAll((els) =>
+    els.flatMap((el) => {
+      const input = el instanceof HTMLInputElement ? el : null;
+      const target =
+        input && (input.type === 'checkbox' || input.type === 'radio') ? input.closest('label') : el;
+      const box = (target ?? el).getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return [];
+      const name = el.getAttribute('aria-label') ?? (target ?? el).textContent?.trim().slice(0, 30) ?? '';
+      return box.height < 43.5 ? [`${el.tagName.toLowerCase()} ${name} (${Math.round(box.height)} px)`] : [];
+    }),
+  );
+}
 
 /** Whether the element lies wholly inside the viewport as it is (nothing scrolled). */
 async function inView(page: Page, selector: string): Promise<boolean> {
@@ -60,6 +78,11 @@ for (const viewport of PHONE_VIEWPORTS) {
     await expect(page.getByRole('button', { name: 'Stop session' })).toBeVisible();
     // The screen belongs to the guide: no tabs or top navigation to tap by mistake, in any orientation.
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    // The start is calm: the figures that need more beats say they are settling in, with no counts of zero and
+    // no label of where the heart rate comes from.
+    await expect(page.getByTestId('rmssd')).toHaveText('Settling in…');
+    await expect(page.getByTestId('rmssd')).toHaveAttribute('data-state', 'settling');
+    expect(await page.locator('main').innerText()).not.toMatch(/collecting|\b0 of \d|from the device|–/i);
     await expect
       .poll(async () => (await pass(page, 2), shownHeartRate(page)), { timeout: 30_000 })
       .not.toBeNull();
@@ -73,6 +96,20 @@ for (const viewport of PHONE_VIEWPORTS) {
       const box = await page.locator(part).boundingBox();
       expect(box?.width ?? 0, part).toBeLessThanOrEqual((guide?.width ?? 0) * 0.42);
     }
+    // "Breathe in" and "Breathe out" each on one line, and not spilling out of their box either.
+    for (const phase of ['inhale', 'exhale']) {
+      await expect
+        .poll(
+          async () => (
+            await pass(page, 1),
+            page.locator('[data-breath-phase]').getAttribute('data-breath-phase')
+          ),
+        )
+        .toBe(phase);
+      expect(await wrappedText(page, '[data-breath-phase] .word')).toEqual([]);
+      const word = page.locator('[data-breath-phase] .word');
+      expect(await word.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    }
     // The primary action sits in the lower half, where a thumb reaches, and is a full-size target.
     const stop = await page.getByRole('button', { name: 'Stop session' }).boundingBox();
     expect(stop && stop.y + stop.height / 2).toBeGreaterThan(viewport.height / 2);
@@ -84,12 +121,36 @@ for (const viewport of PHONE_VIEWPORTS) {
     const sheet = page.getByRole('dialog', { name: 'Session settings' });
     await expect(sheet).toBeVisible();
     expect(await overflowingElements(page)).toEqual([]);
+    // Every control is a full-size target (a checkbox through its label), and the chosen pattern's name fits
+    // its menu.
+    expect(await smallTargets(page, '[role="dialog"]')).toEqual([]);
+    const pattern = sheet.getByLabel('Pattern');
+    expect(
+      await pattern.evaluate((select: HTMLSelectElement) => {
+        const ctx = document.createElement('canvas').getContext('2d');
+        if (!ctx) return false;
+        ctx.font = getComputedStyle(select).font;
+        const text = select.selectedOptions[0]?.textContent ?? '';
+        return ctx.measureText(text).width + 48 <= select.clientWidth;
+      }),
+    ).toBe(true);
+    // Volume only with a sound chosen.
+    await sheet.getByLabel('Sound').selectOption('off');
+    await expect(sheet.getByLabel('Volume')).toHaveCount(0);
+    await sheet.getByLabel('Sound').selectOption('tone');
+    await expect(sheet.getByLabel('Volume')).toBeVisible();
+    await sheet.getByLabel('Sound').selectOption('off');
     await sheet.getByRole('button', { name: 'Done' }).click();
     await expect(sheet).toBeHidden();
 
     await page.getByRole('button', { name: 'Focus mode' }).click();
     expect(await inView(page, '[data-breath-phase]')).toBe(true);
-    expect(await inView(page, '[data-testid="heart-rate"]')).toBe(true);
+    // Focus mode: the guide and one signal (the resonance bar), and no numbers at all.
+    expect(await inView(page, '[data-testid="focus-signal"] [role="meter"]')).toBe(true);
+    await expect(page.getByTestId('heart-rate')).toHaveCount(0);
+    await expect(page.getByTestId('session-time')).toHaveCount(0);
+    await pass(page, 1);
+    expect(await page.getByRole('region', { name: 'Session in progress' }).innerText()).not.toMatch(/\d/);
     await expect(page.getByRole('button', { name: 'Stop session' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Show everything' }).click();
 
@@ -98,6 +159,14 @@ for (const viewport of PHONE_VIEWPORTS) {
     await expect(page.getByTestId('session-summary')).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Your session' })).toBeVisible();
     expect(await overflowingElements(page)).toEqual([]);
+    // The tiles' labels and figures each keep to one line, even at 320 px.
+    const summary = '[data-testid="session-summary"]';
+    expect(await wrappedText(page, `${summary} dl dt, ${summary} dl dd`)).toEqual([]);
+    // A first session of under a minute is not called a first session of a few minutes.
+    await expect(page.getByTestId('summary-comparison')).toHaveText(
+      'Sessions of a minute or more are compared with your recent ones; this one was shorter.',
+    );
+    await expect(page.getByTestId('chart-top')).toHaveText(/^\d+ bpm$/);
   });
 }
 
@@ -126,8 +195,12 @@ test('a 5-minute session ends by itself after its last breath and shows the summ
   expect((m ?? 0) * 60 + (s ?? 0)).toBeGreaterThanOrEqual(290);
   expect((m ?? 0) * 60 + (s ?? 0)).toBeLessThanOrEqual(310);
   await expect(page.getByTestId('summary-rates')).toContainText(
-    'At 6.0 breaths a minute your heart rate rose',
+    /At (\d\.\d to )?6\.0( to \d\.\d)? breaths a minute your heart rate rose/,
   );
+  // The rates breathed read as a few bands, not one line per 0.1 a minute.
+  const rates = await page.getByTestId('summary-rates').getByRole('listitem').allInnerTexts();
+  expect(rates.length).toBeGreaterThan(0);
+  expect(rates.length).toBeLessThanOrEqual(3);
   await expect(
     page.getByRole('img', { name: /^Heart rate between \d+ and \d+ bpm over 5 minutes$/ }),
   ).toBeVisible();

@@ -1,4 +1,4 @@
-import { notEnough, ok, type Measure } from './measure';
+import { notDefined, notEnough, ok, type Measure } from './measure';
 import { detrend, interpolateLinear } from './resample';
 import { isValidRr, median } from './series';
 import { hann } from './welch';
@@ -283,7 +283,7 @@ export function breathingResponse<B extends TimedRr>(
   const meanHr = hr.reduce((a, b) => a + b, 0) / hr.length;
   const varianceHr = hr.reduce((a, b) => a + (b - meanHr) ** 2, 0) / hr.length;
   return {
-    amplitudeBpm: amps.length ? ok(amps.reduce((s, a) => s + a, 0) / amps.length) : notEnough(0, 1, 'beats'),
+    amplitudeBpm: amps.length ? ok(amps.reduce((s, a) => s + a, 0) / amps.length) : notDefined('no-breaths'),
     phaseDeg: ok(wrapDeg(((volFit.phaseRad - hrFit.phaseRad) * 180) / Math.PI)),
     lfPowerMs2: ok(lf.lfPowerMs2),
     lfPeakMs2PerHz: ok(lf.lfPeakMs2PerHz),

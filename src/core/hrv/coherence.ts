@@ -14,7 +14,7 @@
  * sine at 0.1 Hz scores 9.17. It is this project's definition, not HeartMath's.
  */
 import { powerSpectrum } from './fft';
-import { notEnough, ok, type Measure } from './measure';
+import { notDefined, notEnough, ok, type Measure } from './measure';
 import { interpolateLinear, removeMean } from './resample';
 
 export const COHERENCE_WINDOW_S = 64;
@@ -68,7 +68,7 @@ export function coherenceAt(timeS: ArrayLike<number>, nnMs: ArrayLike<number>, t
   const total = trapezoid(power, 0, last, df);
   const rest = total - peakPower;
   if (!(rest > 0)) {
-    const m = notEnough(0, 1, 'beats');
+    const m = notDefined('zero-power');
     return { ratio: m, peakHz: m, score: m };
   }
   const ratio = peakPower / rest;

@@ -10,7 +10,7 @@
  * Each window's residual sum of squares comes from prefix sums of y, y^2 and i*y in O(1), so a whole DFA costs
  * O(N * number of scales) rather than O(N * n) per scale.
  */
-import { notEnough, ok, type Measure } from './measure';
+import { notDefined, notEnough, ok, type Measure } from './measure';
 
 const DFA_ALPHA1_SCALES = [4, 16] as const;
 const DFA_ALPHA2_SCALES = [16, 64] as const;
@@ -59,7 +59,7 @@ function dfaAlpha(nnMs: ArrayLike<number>, lo: number, hi: number, minBeats = 2 
       logF.push(Math.log(f));
     }
   }
-  if (logN.length < 2) return notEnough(0, 2, 'beats');
+  if (logN.length < 2) return notDefined('zero-spread');
   return ok(slope(logN, logF));
 }
 

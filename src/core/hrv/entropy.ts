@@ -11,7 +11,7 @@
  * neighbouring cells: about the pairs that match in two values, rather than all N^2 / 2. Still quadratic in the
  * worst case, so the live analysis does not compute entropy; the whole-recording analysis does.
  */
-import { notEnough, ok, type Measure } from './measure';
+import { notDefined, notEnough, ok, type Measure } from './measure';
 import { sampleStd } from './series';
 
 export interface Entropy {
@@ -77,8 +77,7 @@ export function entropy(x: ArrayLike<number>, m = ENTROPY_M, rSd = ENTROPY_R_SD)
     return s / counts.length;
   };
   return {
-    sampleEntropy:
-      pairsM > 0 && pairsM1 > 0 ? ok(0 - Math.log(pairsM1 / pairsM)) : notEnough(pairsM1, 1, 'beats'),
+    sampleEntropy: pairsM > 0 && pairsM1 > 0 ? ok(0 - Math.log(pairsM1 / pairsM)) : notDefined('no-matches'),
     approximateEntropy: ok(phi(countM) - phi(countM1)),
   };
 }

@@ -5,7 +5,7 @@
  * outweigh a small RSA at rest); the breathing rate is read by src/core/respiration/rr-respiration.ts.
  */
 import { lombScargle } from './lomb';
-import { notEnough, ok, type Measure } from './measure';
+import { notDefined, notEnough, ok, type Measure } from './measure';
 import type { NnSeries } from './series';
 import { bandPower, BANDS, peakFrequency, type Spectrum } from './spectrum';
 import { HRVANALYSIS_WELCH, resampleTachogram, welchPsd } from './welch';
@@ -37,8 +37,8 @@ export function bandMeasures(s: Spectrum): BandMeasures {
   const vlf = bandPower(s, ...BANDS.vlf);
   const lf = bandPower(s, ...BANDS.lf);
   const hf = bandPower(s, ...BANDS.hf);
-  const ratio = (a: number, b: number): Measure => (b > 0 ? ok(a / b) : notEnough(0, 1, 'beats'));
-  const freq = (f: number | null): Measure => (f === null ? notEnough(0, 1, 'beats') : ok(f));
+  const ratio = (a: number, b: number): Measure => (b > 0 ? ok(a / b) : notDefined('zero-power'));
+  const freq = (f: number | null): Measure => (f === null ? notDefined('empty-band') : ok(f));
   const dominant = peakFrequency(s, BANDS.lf[0], BANDS.hf[1]);
   return {
     vlfMs2: ok(vlf),

@@ -3,7 +3,7 @@
  * SD2 = std((RR_n + RR_n+1)/√2), ddof = 1, as NeuroKit2. Only pairs of intervals that truly follow each other
  * are points of the plot.
  */
-import { notEnough, ok, type Measure } from './measure';
+import { notDefined, notEnough, ok, type Measure } from './measure';
 import { sampleStd, type NnSeries } from './series';
 
 export interface Poincare {
@@ -31,5 +31,5 @@ export function poincare(series: NnSeries): Poincare {
   }
   const sd1 = sampleStd(across);
   const sd2 = sampleStd(along);
-  return { sd1Ms: ok(sd1), sd2Ms: ok(sd2), sd1Sd2: sd2 > 0 ? ok(sd1 / sd2) : notEnough(0, 1, 'beats') };
+  return { sd1Ms: ok(sd1), sd2Ms: ok(sd2), sd1Sd2: sd2 > 0 ? ok(sd1 / sd2) : notDefined('zero-spread') };
 }

@@ -4,8 +4,19 @@
  */
 import type { SessionRecord } from './record';
 
-export interface RecentComparison {
-  /** How many earlier sessions the figures are compared with (0: none yet). */
+/**
+ * A finished session beside the recent ones. Sessions shorter than {@link MIN_COMPARED_MS} are never compared,
+ * either way: their figures rest on too few beats.
+ */
+export type RecentComparison =
+  /** This session itself is too short to compare (and later sessions will not be compared with it). */
+  | { readonly kind: 'too-short'; readonly minMs: number }
+  /** Nothing earlier to compare with: `shorterEarlier` earlier sessions exist, all too short to count. */
+  | { readonly kind: 'first'; readonly shorterEarlier: number }
+  | ({ readonly kind: 'compared' } & RecentDifferences);
+
+interface RecentDifferences {
+  /** How many earlier sessions the figures are compared with (1 to {@link RECENT_SESSIONS}). */
   readonly count: number;
   /** This session's mean heart rate minus the recent mean, bpm; null when either is missing. */
   readonly heartRateDiffBpm: number | null;
@@ -18,7 +29,7 @@ export interface RecentComparison {
 /** Sessions compared with: the last few before this one. */
 const RECENT_SESSIONS = 5;
 /** Sessions shorter than this are left out of the comparison, ms. */
-const MIN_COMPARED_MS = 60_000;
+export const MIN_COMPARED_MS = 60_000;
 
 function mean(values: readonly (number | null)[]): number | null {
   const known = values.filter((v): v is number => v !== null && Number.isFinite(v));
@@ -31,21 +42,21 @@ export function compareWithRecent(
   history: readonly SessionRecord[],
   count = RECENT_SESSIONS,
 ): RecentComparison {
-  const recent = history
-    .filter(
-      (s) =>
-        s.id !== session.id &&
-        s.status === 'finished' &&
-        s.startTimeMs < session.startTimeMs &&
-        s.durationMs >= MIN_COMPARED_MS,
-    )
+  if (session.durationMs < MIN_COMPARED_MS) return { kind: 'too-short', minMs: MIN_COMPARED_MS };
+  const earlier = history.filter(
+    (s) => s.id !== session.id && s.status === 'finished' && s.startTimeMs < session.startTimeMs,
+  );
+  const recent = earlier
+    .filter((s) => s.durationMs >= MIN_COMPARED_MS)
     .sort((a, b) => b.startTimeMs - a.startTimeMs)
     .slice(0, count);
+  if (recent.length === 0) return { kind: 'first', shorterEarlier: earlier.length };
   const hr = mean(recent.map((s) => s.summary.meanHeartRateBpm));
   const rmssd = mean(recent.map((s) => s.summary.rmssdMs));
   const coherence = mean(recent.map((s) => s.summary.coherence));
   const own = session.summary;
   return {
+    kind: 'compared',
     count: recent.length,
     heartRateDiffBpm: hr === null || own.meanHeartRateBpm === null ? null : own.meanHeartRateBpm - hr,
     rmssdRatio: rmssd === null || rmssd <= 0 || own.rmssdMs === null ? null : own.rmssdMs / rmssd,

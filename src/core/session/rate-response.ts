@@ -82,3 +82,37 @@ export function responseByRate(beats: readonly BeatRecord[]): RateResponse[] {
     }))
     .sort((a, b) => a.rateBpm - b.rateBpm);
 }
+
+/** The heart's answer over a band of nearby rates: an adaptive session drifts by 0.1 a minute at a time. */
+export interface RateBand {
+  /** Slowest and fastest rate breathed in the band, breaths per minute (equal for a single rate). */
+  readonly fromBpm: number;
+  readonly toBpm: number;
+  /** Whole breaths in the band with a measurable swing. */
+  readonly breaths: number;
+  /** Mean per-breath peak-to-trough heart rate over those breaths, bpm. */
+  readonly swingBpm: number;
+}
+
+/** Width of a band of rates, breaths per minute: bands are centred on whole and half rates (5.75-6.25 is "6"). */
+const RATE_BAND_BPM = 0.5;
+
+/** Responses at nearby rates pooled into bands of {@link RATE_BAND_BPM}, weighted by breaths, slowest first. */
+export function rateBands(responses: readonly RateResponse[]): RateBand[] {
+  const bands = new Map<number, RateResponse[]>();
+  for (const r of responses) {
+    const key = Math.round(r.rateBpm / RATE_BAND_BPM);
+    bands.set(key, [...(bands.get(key) ?? []), r]);
+  }
+  return [...bands.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([, members]) => {
+      const breaths = members.reduce((n, r) => n + r.breaths, 0);
+      return {
+        fromBpm: Math.min(...members.map((r) => r.rateBpm)),
+        toBpm: Math.max(...members.map((r) => r.rateBpm)),
+        breaths,
+        swingBpm: members.reduce((s, r) => s + r.swingBpm * r.breaths, 0) / breaths,
+      };
+    });
+}

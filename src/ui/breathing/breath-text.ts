@@ -10,7 +10,7 @@ export interface BreathWords {
 }
 
 const PROBLEMS: Record<ChestBreathingProblem, string> = {
-  'too-short': 'Reading your breath from the strap…',
+  'too-short': 'Settling in: your breath shows after a few breaths.',
   gap: 'Reading your breath again after a pause in the strap’s signal…',
   movement: 'Moving a lot: your breath will show again when you settle.',
   'no-breathing': 'No clear breath on the strap yet. It reads best when the strap sits snugly.',

@@ -1,18 +1,44 @@
-import type { Measure } from '../../core/hrv/measure';
+import type { Measure, UndefinedReason } from '../../core/hrv/measure';
 
-/** How a measure reads on screen: the value with its precision, or a dash and what it still needs. */
-export function measureText(m: Measure | undefined, digits: number): { value: string; note: string } {
-  if (!m) return { value: '–', note: 'waiting for beats' };
-  if (m.status === 'ok') return { value: m.value.toFixed(digits), note: '' };
-  return { value: '–', note: `collecting (${m.have} of ${m.need} ${m.unit})` };
+/**
+ * How a live measure reads on screen. `ok`: its value. `settling`: the measure needs more beats than there are yet,
+ * which is how every session begins, so it says so calmly and never with a count ("0 of 20 beats"). `not-defined`:
+ * there is data, but the measure has no value for it; the note says why, in plain words.
+ */
+export interface MeasureText {
+  readonly state: 'ok' | 'settling' | 'not-defined';
+  /** The number to show, or '' when there is none. */
+  readonly value: string;
+  /** Words shown instead of (or under) the number, '' when the number speaks for itself. */
+  readonly note: string;
 }
 
-/** The heart rate to show: the HRV engine's, or the device's own reading while the engine has none. */
-export function heartRateText(
-  measure: Measure | undefined,
-  deviceHeartRate: number | null,
-): { value: string; note: string } {
+export const SETTLING_TEXT = 'Settling in…';
+
+const UNDEFINED_TEXT: Record<UndefinedReason, string> = {
+  'zero-power': 'No rise and fall in your heart rate to measure right now',
+  'zero-spread': 'Your beats are all alike right now, so there is no variation to measure',
+  'no-breaths': 'No whole breath to measure in this stretch',
+  'no-matches': 'Your rhythm is too irregular to measure this',
+  'empty-band': 'This recording is too short to measure this',
+};
+
+function undefinedText(reason: UndefinedReason): string {
+  return UNDEFINED_TEXT[reason];
+}
+
+export function measureText(m: Measure | undefined, digits: number): MeasureText {
+  if (!m || m.status === 'not-enough-data') return { state: 'settling', value: '', note: SETTLING_TEXT };
+  if (m.status === 'not-defined') return { state: 'not-defined', value: '', note: undefinedText(m.reason) };
+  return { state: 'ok', value: m.value.toFixed(digits), note: '' };
+}
+
+/**
+ * The heart rate to show: the HRV engine's, or the device's own reading while the engine has none yet (the same
+ * heart rate, so it is not labelled differently).
+ */
+export function heartRateText(measure: Measure | undefined, deviceHeartRate: number | null): MeasureText {
   if ((!measure || measure.status !== 'ok') && deviceHeartRate !== null)
-    return { value: String(deviceHeartRate), note: 'from the device' };
+    return { state: 'ok', value: String(deviceHeartRate), note: '' };
   return measureText(measure, 0);
 }

@@ -1,13 +1,20 @@
-import type { RecentComparison } from '../../core/session/compare';
-import type { RateResponse } from '../../core/session/rate-response';
+import { MIN_COMPARED_MS, type RecentComparison } from '../../core/session/compare';
+import type { RateBand, RateResponse } from '../../core/session/rate-response';
 import type { CheckIn } from '../../core/session/record';
 import { formatRate } from './pacer-text';
 
 /** Words for the summary after a session. */
 
-/** "At 6.0 breaths a minute your heart rate rose and fell by 9 bpm with each breath." */
-export function rateResponseText(r: RateResponse): string {
-  return `At ${formatRate(r.rateBpm)} breaths a minute your heart rate rose and fell by ${Math.round(r.swingBpm)} bpm with each breath.`;
+/**
+ * "At 6.0 breaths a minute your heart rate rose and fell by 9 bpm with each breath." A band of nearby rates reads
+ * as a short range ("At 5.8 to 6.2 breaths a minute…").
+ */
+export function rateResponseText(band: RateBand): string {
+  const rates =
+    band.fromBpm === band.toBpm
+      ? formatRate(band.fromBpm)
+      : `${formatRate(band.fromBpm)} to ${formatRate(band.toBpm)}`;
+  return `At ${rates} breaths a minute your heart rate rose and fell by ${Math.round(band.swingBpm)} bpm with each breath.`;
 }
 
 /**
@@ -25,11 +32,15 @@ export function meaningText(responses: readonly RateResponse[]): string {
   return 'Your heart followed your breathing only a little today; slow, easy breaths without forcing help most.';
 }
 
-/** The session beside the recent ones, in plain words. */
+/** The session beside the recent ones, in plain words: a first, a second and a later session each read true. */
 export function comparisonText(c: RecentComparison): string {
-  if (c.count === 0)
-    return 'This is your first session of a few minutes or more: the next ones will be compared with it.';
-  const which = c.count === 1 ? 'your previous session' : `your last ${c.count} sessions`;
+  if (c.kind === 'too-short')
+    return `Sessions of ${minutesText(c.minMs)} or more are compared with your recent ones; this one was shorter.`;
+  if (c.kind === 'first')
+    return c.shorterEarlier === 0
+      ? 'This is your first session: the next ones will be compared with it.'
+      : `This is your first session of ${minutesText(MIN_COMPARED_MS)} or more: the next ones will be compared with it.`;
+  const which = c.count === 1 ? 'your one earlier session' : `your last ${c.count} sessions`;
   const parts: string[] = [];
   if (c.heartRateDiffBpm !== null) {
     const d = Math.round(c.heartRateDiffBpm);
@@ -52,6 +63,11 @@ export function comparisonText(c: RecentComparison): string {
   if (parts.length === 0) return `There was not enough data to compare this session with ${which}.`;
   const sentence = parts.join(', and ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+
+function minutesText(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  return minutes === 1 ? 'a minute' : `${minutes} minutes`;
 }
 
 /** How the person felt before and after, in words (stress 1 calm .. 10 very stressed). */

@@ -154,6 +154,15 @@ describe('breathingResponse', () => {
     expect(elsewhere.breathLockedShare.value).toBeLessThan(0.05);
   });
 
+  it('says the swing is not defined, rather than short of data, when no breath holds enough beats to measure', () => {
+    // Long enough and full of beats, but every breath span is a second long: at most one or two beats in each.
+    const blinks = Array.from({ length: 12 }, (_, i) => ({ startS: i * 10, endS: i * 10 + 1 }));
+    const beats = beatsFrom((t) => 66 + 8 * Math.sin(2 * Math.PI * BREATH_HZ * t), 120);
+    const r = breathingResponse(beats, volumeAt, blinks, 0, 120, BREATH_HZ);
+    expect(r.amplitudeBpm).toEqual({ status: 'not-defined', reason: 'no-breaths' });
+    expect(r.phaseDeg.status).toBe('ok');
+  });
+
   it('says not enough data for a short window or no beats', () => {
     const r = breathingResponse([], volumeAt, breaths, 0, 10, BREATH_HZ);
     expect(r.amplitudeBpm).toEqual({ status: 'not-enough-data', have: 10, need: 20, unit: 's' });

@@ -51,7 +51,7 @@ describe('coherence of signals known on paper', () => {
     expect(mean).toBeLessThan(0.2);
   });
 
-  it('is not-enough-data before 64 s of beats and for a constant series', () => {
+  it('is not-enough-data before 64 s of beats, and not defined (zero power) for a constant series', () => {
     const short = seriesFromRr(new Array(60).fill(1000));
     expect(coherence(short.timeS, short.nnMs).ratio).toEqual({
       status: 'not-enough-data',
@@ -60,6 +60,6 @@ describe('coherence of signals known on paper', () => {
       unit: 's',
     });
     const flat = seriesFromRr(new Array(100).fill(1000));
-    expect(coherence(flat.timeS, flat.nnMs).ratio.status).toBe('not-enough-data');
+    expect(coherence(flat.timeS, flat.nnMs).ratio).toEqual({ status: 'not-defined', reason: 'zero-power' });
   });
 });

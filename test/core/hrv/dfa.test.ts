@@ -29,6 +29,10 @@ describe('DFA on signals whose scaling is known', () => {
     expect(Math.abs(must(dfaAlpha1(walk)) - 1.5)).toBeLessThan(0.15);
   });
 
+  it('is not defined (zero spread) for a series that never varies, however long', () => {
+    expect(dfaAlpha1(new Array(500).fill(800))).toEqual({ status: 'not-defined', reason: 'zero-spread' });
+  });
+
   it('needs two windows of the largest size, and 256 beats for alpha2', () => {
     expect(dfaAlpha1(noise.slice(0, 31)).status).toBe('not-enough-data');
     expect(dfaAlpha1(noise.slice(0, 32)).status).toBe('ok');

@@ -47,6 +47,14 @@ describe('entropy on series known on paper', () => {
     expect(must(entropy(regular).approximateEntropy)).toBeLessThan(must(entropy(noise).approximateEntropy));
   });
 
+  it('is not defined (no matches), not short of data, when no two stretches of two beats match', () => {
+    // Five levels 100 ms apart (tolerance 0.2 SD, about 29 ms) in a de Bruijn order: each ordered pair of
+    // neighbouring levels occurs once, so no template of two beats matches another.
+    const order = [0, 0, 1, 0, 2, 0, 3, 0, 4, 1, 1, 2, 1, 3, 1, 4, 2, 2, 3, 2, 4, 3, 3, 4, 4];
+    const e = entropy(order.map((level) => 600 + 100 * level));
+    expect(e.sampleEntropy).toEqual({ status: 'not-defined', reason: 'no-matches' });
+  });
+
   it('is zero for a constant series and not-enough-data when short', () => {
     const e = entropy(new Array(50).fill(800));
     expect(must(e.sampleEntropy)).toBe(0);

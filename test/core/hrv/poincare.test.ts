@@ -20,7 +20,7 @@ describe('Poincaré on series known on paper', () => {
     const p = poincare(seriesFromRr(new Array(50).fill(900)));
     expect(must(p.sd1Ms)).toBe(0);
     expect(must(p.sd2Ms)).toBe(0);
-    expect(p.sd1Sd2.status).toBe('not-enough-data');
+    expect(p.sd1Sd2).toEqual({ status: 'not-defined', reason: 'zero-spread' });
   });
 
   it('equals RMSSD / sqrt 2 for SD1 on an alternating series', () => {

@@ -28,6 +28,7 @@ describe('compareWithRecent', () => {
     const earlier = [1, 2, 3, 4, 5, 6].map((i) => session(`s${i}`, i * 100, 60 + i, 40));
     const now = session('now', 1000, 62, 50);
     const c = compareWithRecent(now, [...earlier, now]);
+    if (c.kind !== 'compared') throw new Error(`expected a comparison, got ${c.kind}`);
     expect(c.count).toBe(5);
     // Sessions 2..6: mean heart rate 64.
     expect(c.heartRateDiffBpm).toBeCloseTo(-2, 9);
@@ -35,21 +36,35 @@ describe('compareWithRecent', () => {
     expect(c.coherenceDiff).toBeNull();
   });
 
-  it('leaves out later, short and figure-less sessions, and says when there is nothing to compare', () => {
+  it('leaves out later, short and figure-less sessions', () => {
     const now = session('now', 1000, 62, 50);
     const others = [
       session('later', 2000, 70, 30),
       session('short', 900, 90, 10, 0.5),
       session('blank', 800, null, null),
     ];
-    const c = compareWithRecent(now, others);
-    expect(c.count).toBe(1);
-    expect(c.heartRateDiffBpm).toBeNull();
-    expect(compareWithRecent(now, [])).toEqual({
-      count: 0,
+    expect(compareWithRecent(now, others)).toEqual({
+      kind: 'compared',
+      count: 1,
       heartRateDiffBpm: null,
       rmssdRatio: null,
       coherenceDiff: null,
     });
+  });
+
+  it('tells a first session, a first after short ones and a too-short session apart', () => {
+    const first = session('first', 100, 62, 50);
+    expect(compareWithRecent(first, [first])).toEqual({ kind: 'first', shorterEarlier: 0 });
+    // A 35 s session is the first one: too short to be compared, or to compare later ones with.
+    const brief = session('brief', 100, 66, 40, 35 / 60);
+    expect(compareWithRecent(brief, [brief])).toEqual({ kind: 'too-short', minMs: 60_000 });
+    // The next session, of 5 minutes, has nothing of a minute or more before it.
+    const second = session('second', 200, 63, 45, 5);
+    expect(compareWithRecent(second, [brief, second])).toEqual({ kind: 'first', shorterEarlier: 1 });
+    // The one after it is compared with the second alone.
+    const third = session('third', 300, 60, 45, 5);
+    const c = compareWithRecent(third, [brief, second, third]);
+    expect(c.kind === 'compared' && c.count).toBe(1);
+    expect(c.kind === 'compared' && c.heartRateDiffBpm).toBeCloseTo(-3, 9);
   });
 });

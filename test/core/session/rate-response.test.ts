@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pacedBreaths, responseByRate } from '../../../src/core/session/rate-response';
+import { pacedBreaths, rateBands, responseByRate } from '../../../src/core/session/rate-response';
 import type { BeatRecord } from '../../../src/core/session/record';
 
 /** The pacer at time `t` s for `steps` of [rate, seconds], each a whole number of breaths. */
@@ -68,5 +68,28 @@ describe('responseByRate', () => {
     const gapped = pacedHeart([[6, 60, 6]]).filter((b) => b.timeMs < 15_000 || b.timeMs > 38_000);
     // Breaths 0-10 s and 40-50 s stay; those touching the 15-38 s gap have no whole-breath neighbours.
     expect(pacedBreaths(gapped).map((b) => Math.round(b.startS))).toEqual([0, 40]);
+  });
+});
+
+describe('rateBands', () => {
+  it('pools an adaptive drift of 0.1 a minute into half-rate bands, weighted by breaths', () => {
+    const drift = [
+      { rateBpm: 5.8, breaths: 2, swingBpm: 8 },
+      { rateBpm: 5.9, breaths: 4, swingBpm: 11 },
+      { rateBpm: 6.2, breaths: 2, swingBpm: 5 },
+      { rateBpm: 6.3, breaths: 3, swingBpm: 6 },
+      { rateBpm: 6.7, breaths: 3, swingBpm: 6 },
+    ];
+    expect(rateBands(drift)).toEqual([
+      { fromBpm: 5.8, toBpm: 6.2, breaths: 8, swingBpm: (16 + 44 + 10) / 8 },
+      { fromBpm: 6.3, toBpm: 6.7, breaths: 6, swingBpm: 6 },
+    ]);
+  });
+
+  it('keeps a single rate as it is, and nothing as nothing', () => {
+    expect(rateBands([{ rateBpm: 6, breaths: 30, swingBpm: 9 }])).toEqual([
+      { fromBpm: 6, toBpm: 6, breaths: 30, swingBpm: 9 },
+    ]);
+    expect(rateBands([])).toEqual([]);
   });
 });
