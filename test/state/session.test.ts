@@ -27,19 +27,25 @@ class RecordingAnalyser implements HrvAnalyser {
   dispose() {}
 }
 
+/** A session on a replay of `beats` even 1 s beats, with its analyser recorded and a clock the test moves. */
+function evenReplaySession(beats: number) {
+  const analyser = new RecordingAnalyser();
+  const clock = { nowMs: 0 };
+  const session = new LiveSession(
+    () => analyser,
+    () => clock.nowMs,
+  );
+  const source = new ReplaySource(
+    'r',
+    Array.from({ length: beats }, () => 1000),
+    { now: () => clock.nowMs },
+  );
+  return { analyser, clock, session, source };
+}
+
 describe('LiveSession', () => {
   it('sends every beat to the analyser, keeps two minutes for the tachogram, and ends cleanly', async () => {
-    const analyser = new RecordingAnalyser();
-    let nowMs = 0;
-    const session = new LiveSession(
-      () => analyser,
-      () => nowMs,
-    );
-    const source = new ReplaySource(
-      'r',
-      Array.from({ length: 200 }, () => 1000),
-      { now: () => nowMs },
-    );
+    const { analyser, clock, session, source } = evenReplaySession(200);
     const seen: number[] = [];
     const numbers: number[] = [];
     session.observe({
@@ -50,7 +56,7 @@ describe('LiveSession', () => {
     });
     await session.start(source);
     expect(session.running).toBe(true);
-    nowMs = 150_000;
+    clock.nowMs = 150_000;
     source.tick();
     expect(analyser.beats).toHaveLength(150);
     // One identity: the number the session gave each beat reaches the worker, the observers and the tachogram.
@@ -70,10 +76,10 @@ describe('LiveSession', () => {
     const next = new ReplaySource(
       'r2',
       Array.from({ length: 5 }, () => 1000),
-      { now: () => nowMs },
+      { now: () => clock.nowMs },
     );
     await session.start(next);
-    nowMs += 3_000;
+    clock.nowMs += 3_000;
     next.tick();
     expect(analyser.beats.slice(150).map((b) => b.seq)).toEqual([1, 2, 3]);
     await session.stop();
@@ -110,23 +116,13 @@ describe('LiveSession', () => {
   });
 
   it('tells the analyser each breath of the pacer once, with its pattern, after the beat that showed it', async () => {
-    const analyser = new RecordingAnalyser();
-    let nowMs = 0;
-    const session = new LiveSession(
-      () => analyser,
-      () => nowMs,
-    );
-    const source = new ReplaySource(
-      'r',
-      Array.from({ length: 120 }, () => 1000),
-      { now: () => nowMs },
-    );
+    const { analyser, clock, session, source } = evenReplaySession(120);
     session.setRate(6);
     await session.start(source);
-    nowMs = 45_000;
+    clock.nowMs = 45_000;
     source.tick();
     session.setRate(5);
-    nowMs = 120_000;
+    clock.nowMs = 120_000;
     source.tick();
     const told = analyser.updates.flatMap((u) => u.update.breaths);
     expect(told.map((b) => b.index)).toEqual(session.schedule.breaths().map((b) => b.index));
