@@ -28,7 +28,6 @@ import { MorningReading } from '../state/reading.svelte';
 import { Recording } from '../state/recording.svelte';
 import { LiveSession } from '../state/session.svelte';
 import type { Settings } from '../state/settings.svelte';
-import { recoveredText } from '../ui/history/recovery-text';
 
 export interface ResonanceAppOptions {
   /** The person's settings, loaded before the first render. */
@@ -114,7 +113,7 @@ export class ResonanceApp {
     const { store, error, recovered } = await launchStorage(this.#opened);
     this.recording.attach(store);
     this.history.attach(store);
-    if (error) this.history.say({ kind: 'error', text: error.message });
+    if (error) this.history.say({ kind: 'error', storage: error });
     else this.#sayRecovered(recovered?.finished ?? []);
     await this.history.load();
     this.#storageReady = true;
@@ -168,7 +167,6 @@ export class ResonanceApp {
   }
 
   #sayRecovered(finished: readonly SessionRecord[]): void {
-    const text = recoveredText(finished);
-    if (text) this.history.say({ kind: 'info', text });
+    if (finished.length > 0) this.history.say({ kind: 'info', recovered: finished });
   }
 }

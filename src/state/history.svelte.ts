@@ -75,10 +75,14 @@ export type FileOutcome =
       readonly impossible: number;
     };
 
-/** A line above the history: a message in words, or an outcome for the screen to word (ui/history/notice-text.ts). */
+/** A line above the history: a message in words, or a typed value for the screen to word (ui/history/notice-text.ts). */
 export type Notice =
   | { readonly kind: 'info' | 'error'; readonly text: string }
   | { readonly kind: 'info' | 'error'; readonly outcome: FileOutcome }
+  /** Storage failed to read or write. */
+  | { readonly kind: 'error'; readonly storage: StorageError }
+  /** Sessions a closed or crashed tab left open were finished at launch. */
+  | { readonly kind: 'info'; readonly recovered: readonly SessionRecord[] }
   /** A stored session or morning reading was deleted. */
   | { readonly kind: 'info'; readonly deleted: 'session' | 'reading' };
 
@@ -206,10 +210,10 @@ export class History {
       store.getSetting(BELOW_RANGE_NOTE_SETTING),
     ]);
     if (sessions.ok) this.#sessions = sessions.value.filter((s) => s.status === 'finished');
-    else this.say({ kind: 'error', text: sessions.error.message });
+    else this.say({ kind: 'error', storage: sessions.error });
     if (assessments.ok) this.#assessments = assessments.value;
     if (readings.ok) this.#readings = readings.value;
-    else this.say({ kind: 'error', text: readings.error.message });
+    else this.say({ kind: 'error', storage: readings.error });
     if (note.ok) this.#belowRangeNoteOn = note.value === true;
     this.#loaded = true;
     const [space, persistence] = await Promise.all([estimateSpace(), persistenceNow()]);
@@ -220,7 +224,7 @@ export class History {
   async beatsOf(sessionId: string): Promise<BeatRecord[] | null> {
     const result = await this.#store?.readBeats(sessionId);
     if (!result) return null;
-    if (!result.ok) this.say({ kind: 'error', text: result.error.message });
+    if (!result.ok) this.say({ kind: 'error', storage: result.error });
     return result.ok ? result.value : null;
   }
 
@@ -228,7 +232,7 @@ export class History {
   async breathOf(sessionId: string): Promise<BreathTraceSlice | null> {
     const result = await this.#store?.readBreath(sessionId);
     if (!result) return null;
-    if (!result.ok) this.say({ kind: 'error', text: result.error.message });
+    if (!result.ok) this.say({ kind: 'error', storage: result.error });
     return result.ok ? result.value : null;
   }
 
@@ -236,13 +240,13 @@ export class History {
   async heartRateOf(sessionId: string): Promise<HeartRateRecord[] | null> {
     const result = await this.#store?.readHeartRate(sessionId);
     if (!result) return null;
-    if (!result.ok) this.say({ kind: 'error', text: result.error.message });
+    if (!result.ok) this.say({ kind: 'error', storage: result.error });
     return result.ok ? result.value : null;
   }
 
   async saveCheckIn(sessionId: string, moment: CheckInMoment, checkIn: CheckIn | null): Promise<void> {
     const result = await this.#store?.putCheckIn(sessionId, moment, checkIn);
-    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
+    if (result && !result.ok) this.say({ kind: 'error', storage: result.error });
     await this.load();
   }
 
@@ -255,23 +259,23 @@ export class History {
     if (!record || !this.#store) return;
     if (this.#assessments.some((a) => a.id === record.id)) return;
     const written = await this.#store.putAssessment(record);
-    if (!written.ok) this.say({ kind: 'error', text: written.error.message });
+    if (!written.ok) this.say({ kind: 'error', storage: written.error });
     const list = await this.#store.listAssessments();
     if (list.ok) this.#assessments = list.value;
   }
 
-  /** Store a finished reading; the error message when it could not be saved, else null. */
-  async saveReading(reading: ReadingRecord): Promise<string | null> {
-    if (!this.#store) return 'Storage is not available, so the reading could not be saved.';
+  /** Store a finished reading; why it could not be saved, else null. */
+  async saveReading(reading: ReadingRecord): Promise<StorageError | null> {
+    if (!this.#store) return { kind: 'not-open' };
     const written = await this.#store.putReading(reading);
     const list = await this.#store.listReadings();
     if (list.ok) this.#readings = list.value;
-    return written.ok ? null : written.error.message;
+    return written.ok ? null : written.error;
   }
 
   async deleteReading(id: string): Promise<void> {
     const result = await this.#store?.deleteReading(id);
-    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
+    if (result && !result.ok) this.say({ kind: 'error', storage: result.error });
     else this.say({ kind: 'info', deleted: 'reading' });
     await this.load();
   }
@@ -280,7 +284,7 @@ export class History {
   async setBelowRangeNote(on: boolean): Promise<void> {
     this.#belowRangeNoteOn = on;
     const result = await this.#store?.putSetting(BELOW_RANGE_NOTE_SETTING, on);
-    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
+    if (result && !result.ok) this.say({ kind: 'error', storage: result.error });
   }
 
   /** Every reading as CSV (local dates and times). */
@@ -290,7 +294,7 @@ export class History {
 
   async deleteSession(id: string): Promise<void> {
     const result = await this.#store?.deleteSession(id);
-    if (result && !result.ok) this.say({ kind: 'error', text: result.error.message });
+    if (result && !result.ok) this.say({ kind: 'error', storage: result.error });
     else this.say({ kind: 'info', deleted: 'session' });
     await this.load();
   }
@@ -302,7 +306,7 @@ export class History {
   async recoverLeftOpen(): Promise<Recovered | null> {
     if (!this.#store) return null;
     const result = await recoverUnfinished(this.#store);
-    if (!result.ok) this.say({ kind: 'error', text: result.error.message });
+    if (!result.ok) this.say({ kind: 'error', storage: result.error });
     await this.load();
     return result.ok ? result.value : null;
   }
@@ -324,7 +328,7 @@ export class History {
     const { exportBackup, backupJson } = await historyFiles();
     const backup = await exportBackup(this.#store, this.#now());
     if (!backup.ok) {
-      this.say({ kind: 'error', text: backup.error.message });
+      this.say({ kind: 'error', storage: backup.error });
       return null;
     }
     return backupJson(backup.value);

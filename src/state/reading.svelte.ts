@@ -8,6 +8,7 @@
  * signal drops out, {@link END_GRACE_S} after it on the page's clock. The analysis of the 1-3 minutes measured is
  * computed once at the end (core/readiness/reading.ts), a few hundred intervals.
  */
+import type { StorageError } from '../adapters/storage/database';
 import type { Beat, HeartSource, HeartStatus } from '../core/heart/types';
 import {
   analyseReading,
@@ -42,12 +43,12 @@ export interface ReadingOutcome {
   /** The stored record (null when the reading was not trusted or was too short, so nothing was saved). */
   readonly record: ReadingRecord | null;
   /** Why saving failed, when it did. */
-  readonly saveError: string | null;
+  readonly saveError: StorageError | null;
 }
 
 export interface ReadingDeps {
-  /** Store a finished, trusted reading; resolves to an error message or null. */
-  readonly save: (reading: ReadingRecord) => Promise<string | null>;
+  /** Store a finished, trusted reading; resolves to why it could not be saved, or null. */
+  readonly save: (reading: ReadingRecord) => Promise<StorageError | null>;
   /** The one-session lock shared with practice sessions (one strap, one measurement at a time). */
   readonly acquireLock?: AcquireSessionLock;
   /** True while a practice session runs in this page (it holds the same lock; the message then says so). */

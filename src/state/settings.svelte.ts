@@ -7,7 +7,7 @@
  * Loaded once at launch (`load`), written on every change (`set`). Without storage (private mode, a failed
  * open) the settings still work for this page and say why they are not kept.
  */
-import type { StorageResult } from '../adapters/storage/database';
+import type { StorageError, StorageResult } from '../adapters/storage/database';
 import { LOCAL_KEYS } from '../adapters/storage/keys';
 import type { SettingValue, StoredSetting } from '../adapters/storage/schema';
 import {
@@ -151,6 +151,15 @@ export interface SettingsStorage {
   putSetting(key: string, value: SettingValue): Promise<StorageResult<void>>;
 }
 
+/** Why settings are not being kept. */
+export type SettingsProblem =
+  /** There is no storage: settings last until the page closes. */
+  | { readonly kind: 'not-kept' }
+  /** The stored settings could not be read, so the defaults are used. */
+  | { readonly kind: 'unread'; readonly error: StorageError }
+  /** The latest change could not be written. */
+  | { readonly kind: 'unsaved'; readonly error: StorageError };
+
 /** The old localStorage, for a one-time move of what was kept there. */
 export interface LegacyStorage {
   getItem(key: string): string | null;
@@ -162,7 +171,7 @@ const NAMES = Object.keys(SETTING_KEYS) as SettingName[];
 export class Settings {
   #values = $state.raw<SettingsValues>(DEFAULT_SETTINGS);
   #loaded = $state(false);
-  #problem = $state<string | null>(null);
+  #problem = $state.raw<SettingsProblem | null>(null);
   readonly #storage: SettingsStorage | null;
   readonly #legacy: LegacyStorage | null;
   /** Writes run one after another, so the last change is the one stored. */
@@ -180,22 +189,21 @@ export class Settings {
   get loaded(): boolean {
     return this.#loaded;
   }
-  /** Why settings are not being kept (no storage, a failed write), in words; null when all is well. */
-  get problem(): string | null {
+  /** Why settings are not being kept (no storage, a failed read or write); null when all is well. */
+  get problem(): SettingsProblem | null {
     return this.#problem;
   }
 
   /** Read every stored setting, checked; a missing or malformed one keeps its default. */
   async load(): Promise<void> {
     if (!this.#storage) {
-      this.#problem =
-        'Settings cannot be kept on this device (its storage is unavailable); they last until you close the page.';
+      this.#problem = { kind: 'not-kept' };
       this.#loaded = true;
       return;
     }
     const listed = await this.#storage.listSettings();
     if (!listed.ok) {
-      this.#problem = `Your settings could not be read, so the defaults are used: ${listed.error.message}`;
+      this.#problem = { kind: 'unread', error: listed.error };
       this.#loaded = true;
       return;
     }
@@ -238,7 +246,7 @@ export class Settings {
     const json = JSON.parse(JSON.stringify(value)) as SettingValue;
     this.#writes = this.#writes.then(async () => {
       const result = await storage.putSetting(SETTING_KEYS[name], json);
-      this.#problem = result.ok ? null : `A setting could not be saved: ${result.error.message}`;
+      this.#problem = result.ok ? null : { kind: 'unsaved', error: result.error };
     });
   }
 

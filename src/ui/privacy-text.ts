@@ -8,6 +8,7 @@ import type { StoreName } from '../adapters/storage/schema';
 import type { SettingName } from '../state/settings.svelte';
 import type { DeleteAllOutcome } from '../state/delete-all';
 import type { Notice } from '../state/history.svelte';
+import { storageErrorText } from './storage-text';
 
 export const STORE_TEXT: Record<StoreName, string> = {
   sessions:
@@ -63,7 +64,7 @@ export function wipeNotice(report: DeleteAllOutcome): Notice {
   if (report.storageError)
     return {
       kind: 'error',
-      text: `Not everything could be deleted: ${report.storageError.message} Try again, or clear this site's data in the browser's settings.`,
+      text: `Not everything could be deleted: ${storageErrorText(report.storageError)} Try again, or clear this site's data in the browser's settings.`,
     };
   const strap =
     report.strapPermission === 'cannot-forget'

@@ -66,7 +66,7 @@ describe('HeartRateFeedback', () => {
 
   it('the recording keeps every reading with the pacer, so the stopped session is heart-rate only', async () => {
     const opened = await ResonanceStore.open(`hr-feedback-${Date.now()}`);
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     const records: string[] = [];
     const recording = new Recording({
       onFinished: (r) => records.push(r.signal ?? ''),

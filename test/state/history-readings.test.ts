@@ -11,7 +11,7 @@ const TODAY = Date.UTC(2026, 10, 25, 12);
 
 async function openStore(): Promise<ResonanceStore> {
   const opened = await ResonanceStore.open(`history-readings-${Date.now()}-${Math.random()}`);
-  if (!opened.ok) throw new Error(opened.error.message);
+  if (!opened.ok) throw new Error(JSON.stringify(opened.error));
   return opened.value;
 }
 
@@ -70,7 +70,7 @@ describe('History with morning readings', () => {
     await history.load();
     expect(await history.saveReading(sampleReading('new', TODAY))).toBeNull();
     expect(history.readings.map((r) => r.id)).toEqual(['new']);
-    expect(await new History(null).saveReading(sampleReading('x', TODAY))).toMatch(/could not be saved/);
+    expect(await new History(null).saveReading(sampleReading('x', TODAY))).toEqual({ kind: 'not-open' });
     store.close();
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StorageError } from '../../src/adapters/storage/database';
 import { MorningReading } from '../../src/state/reading.svelte';
 import { ReplaySource } from '../../src/adapters/sources/replay-source';
 import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
@@ -13,7 +14,7 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 /** A reading wired to the fake clock, saving into a list. */
-function setUp(saveError: string | null = null) {
+function setUp(saveError: StorageError | null = null) {
   const saved: ReadingRecord[] = [];
   const reading = new MorningReading({
     save: async (r) => {
@@ -130,10 +131,10 @@ describe('MorningReading', () => {
   });
 
   it('reports a save failure and keeps no record', async () => {
-    const { reading } = setUp('Storage on this device is full');
+    const { reading } = setUp({ kind: 'storage-full' });
     await reading.start(new ReplaySource('file', alternating(200), { now: () => Date.now() }));
     await vi.advanceTimersByTimeAsync(100_000);
-    expect(reading.outcome?.saveError).toBe('Storage on this device is full');
+    expect(reading.outcome?.saveError).toEqual({ kind: 'storage-full' });
     expect(reading.outcome?.record).toBeNull();
   });
 

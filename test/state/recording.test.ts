@@ -37,7 +37,7 @@ describe('recording a live session', () => {
 
   it('writes every beat of a session with its pacer rate, then the finished summary', async () => {
     const opened = await ResonanceStore.open(`recording-${Date.now()}`);
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     const store = opened.value;
     let fire: () => void = () => {};
     let finished: (r: SessionRecord) => void = () => {};
@@ -72,7 +72,7 @@ describe('recording a live session', () => {
     expect(record.summary.rmssdMs).toBeCloseTo(100, 9);
     expect(record.summary.breathingRateBpm).toBe(6);
     const beats = await store.readBeats(record.id);
-    if (!beats.ok) throw new Error(beats.error.message);
+    if (!beats.ok) throw new Error(JSON.stringify(beats.error));
     expect(beats.value.map((b) => b.rrMs)).toEqual(rr);
     expect(
       beats.value.every(
@@ -87,7 +87,7 @@ describe('recording a live session', () => {
 
   it('stores the HRV engine’s artifact label of each beat', async () => {
     const opened = await ResonanceStore.open(`labels-${Date.now()}`);
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     const store = opened.value;
     let finished: (r: SessionRecord) => void = () => {};
     const done = new Promise<SessionRecord>((resolve) => (finished = resolve));
@@ -108,7 +108,7 @@ describe('recording a live session', () => {
     await session.stop();
     const record = await done;
     const beats = await store.readBeats(record.id);
-    if (!beats.ok) throw new Error(beats.error.message);
+    if (!beats.ok) throw new Error(JSON.stringify(beats.error));
     // The same labels as the engine gives the same beats directly (the last two settle after the stop).
     const engine = new LiveHrv();
     const expected = new Array<string>(rr.length).fill('normal');
@@ -126,7 +126,7 @@ describe('recording a live session', () => {
 
   it('keeps a session under 30 s out of storage unless the person asks to keep it', async () => {
     const opened = await ResonanceStore.open(`short-${Date.now()}`);
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     const store = opened.value;
     let fire: () => void = () => {};
     const finishedIds: string[] = [];

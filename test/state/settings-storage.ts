@@ -12,8 +12,7 @@ export class MapSettingsStorage implements SettingsStorage {
   }
 
   async putSetting(key: string, value: SettingValue): Promise<StorageResult<void>> {
-    if (this.failWrites)
-      return { ok: false, error: { kind: 'storage-full', message: 'Storage on this device is full.' } };
+    if (this.failWrites) return { ok: false, error: { kind: 'storage-full' } };
     this.map.set(key, value);
     return { ok: true, value: undefined };
   }

@@ -106,7 +106,7 @@ describe('Settings', () => {
     const none = await loaded(null);
     expect(none.set('theme', 'dark')).toBe(true);
     expect(none.values.theme).toBe('dark');
-    expect(none.problem).toMatch(/cannot be kept/);
+    expect(none.problem).toEqual({ kind: 'not-kept' });
 
     const storage = new MapSettingsStorage();
     const settings = await loaded(storage);
@@ -114,7 +114,7 @@ describe('Settings', () => {
     settings.set('locked', true);
     await settings.settled();
     expect(settings.values.locked).toBe(true);
-    expect(settings.problem).toMatch(/could not be saved: Storage on this device is full/);
+    expect(settings.problem).toEqual({ kind: 'unsaved', error: { kind: 'storage-full' } });
     storage.failWrites = false;
     settings.set('locked', false);
     await settings.settled();

@@ -1,27 +1,30 @@
 /**
  * Opening the database and running every transaction through one helper, which turns IndexedDB's failures into
  * a typed result: a full disk becomes `storage-full` (so the app can say so plainly and keep the session in
- * memory), anything else `failed` with the browser's message.
+ * memory), anything else `unavailable` or `failed` with the browser's own message. The words for people are the
+ * UI's (src/ui/storage-text.ts).
  */
 import type { Result } from '../../core/result';
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { DB_NAME, DB_VERSION, upgrade, type ResonanceDb, type StoreName } from './schema';
 
-type StorageErrorKind = 'storage-full' | 'unavailable' | 'failed';
-
-export interface StorageError {
-  readonly kind: StorageErrorKind;
-  /** Plain-language message for the person. */
-  readonly message: string;
-}
+/** Why storage did not do what was asked. `detail` is the browser's own message, for the curious. */
+export type StorageError =
+  /** The device's storage is full (a quota error): nothing more can be written. */
+  | { readonly kind: 'storage-full' }
+  /** This browser has no IndexedDB at all (some private modes, old browsers). */
+  | { readonly kind: 'no-indexeddb' }
+  /** Storage did not open at launch, so there is no store to use (sessions are kept in memory). */
+  | { readonly kind: 'not-open' }
+  /** The browser's storage refused to work (closed, being deleted, broken). */
+  | { readonly kind: 'unavailable'; readonly detail: string }
+  /** Anything else the browser threw. */
+  | { readonly kind: 'failed'; readonly detail: string };
 
 export type StorageResult<T> = Result<T, StorageError>;
 
 export type Db = IDBPDatabase<ResonanceDb>;
 export type Tx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTransaction<ResonanceDb, S, M>;
-
-export const STORAGE_FULL_MESSAGE =
-  'Storage on this device is full, so the session is no longer being saved. It continues in memory: export it before closing the page, then free some space.';
 
 function errorName(error: unknown): string {
   if (error instanceof DOMException || error instanceof Error) return error.name;
@@ -36,16 +39,15 @@ function errorMessage(error: unknown): string {
 /** Map anything IndexedDB throws (or a transaction's abort reason) to a StorageError. */
 export function toStorageError(error: unknown): StorageError {
   const name = errorName(error);
-  if (name === 'QuotaExceededError') return { kind: 'storage-full', message: STORAGE_FULL_MESSAGE };
+  if (name === 'QuotaExceededError') return { kind: 'storage-full' };
   if (name === 'InvalidStateError' || name === 'UnknownError')
-    return { kind: 'unavailable', message: `The browser's storage is unavailable (${errorMessage(error)}).` };
-  return { kind: 'failed', message: `Saving failed: ${errorMessage(error)}` };
+    return { kind: 'unavailable', detail: errorMessage(error) };
+  return { kind: 'failed', detail: errorMessage(error) };
 }
 
 /** Open (creating or upgrading) the database. `name` is for tests; the app uses DB_NAME. */
 export async function openDatabase(name: string = DB_NAME): Promise<StorageResult<Db>> {
-  if (typeof indexedDB === 'undefined')
-    return { ok: false, error: { kind: 'unavailable', message: 'This browser has no IndexedDB storage.' } };
+  if (typeof indexedDB === 'undefined') return { ok: false, error: { kind: 'no-indexeddb' } };
   try {
     const db = await openDB<ResonanceDb>(name, DB_VERSION, {
       upgrade(database, oldVersion, newVersion, tx) {

@@ -106,11 +106,7 @@ export class SessionRecorder implements BeatRecorder {
     this.#holdLock = options.holdLock ?? holdRecordingLock;
     this.#checkInBefore = start.checkInBefore ?? null;
     this.#minKeptMs = options.minKeptMs ?? 0;
-    if (!store)
-      this.#setProblem({
-        kind: 'unavailable',
-        message: 'Storage is unavailable: this session is kept in memory only.',
-      });
+    if (!store) this.#setProblem({ kind: 'not-open' });
   }
 
   /** Write the empty session row and start the periodic flush (and a flush whenever the page is hidden). */
@@ -118,7 +114,7 @@ export class SessionRecorder implements BeatRecorder {
     this.#timer = this.#timers.setInterval(() => void this.flush(), FLUSH_INTERVAL_MS);
     this.#releaseLock = this.#holdLock(this.#start.id);
     if (typeof document !== 'undefined') document.addEventListener('visibilitychange', this.#onHidden);
-    if (!this.#store) return { ok: false, error: this.#problem ?? { kind: 'unavailable', message: '' } };
+    if (!this.#store) return { ok: false, error: this.#problem ?? { kind: 'not-open' } };
     if (this.held) return { ok: true, value: undefined };
     return this.#writeRow(this.#store);
   }

@@ -1,11 +1,18 @@
-/** The history's notices in words: a restore's or an import's outcome (the state's typed {@link FileOutcome}), a deletion. */
+/**
+ * The history's notices in words: a restore's or an import's outcome (the state's typed {@link FileOutcome}), a
+ * deletion, a storage failure, the sessions finished after a crash.
+ */
 import type { FileOutcome, Notice } from '../../state/history.svelte';
 import { fileProblemText } from '../files/file-problem-text';
 import { countOf, pluralWord } from '../plural';
+import { storageErrorText } from '../storage-text';
+import { recoveredText } from './recovery-text';
 
 /** The line to show for a notice. */
 export function noticeText(notice: Notice): string {
   if ('text' in notice) return notice.text;
+  if ('storage' in notice) return storageErrorText(notice.storage);
+  if ('recovered' in notice) return recoveredText(notice.recovered) ?? '';
   if ('deleted' in notice)
     return notice.deleted === 'session' ? 'The session was deleted.' : 'The reading was deleted.';
   return fileOutcomeText(notice.outcome);
@@ -23,7 +30,7 @@ export function fileOutcomeText(outcome: FileOutcome): string {
       return `Nothing was restored from ${outcome.fileName}: ${outcome.problem.message}${where}.`;
     }
     case 'storage-failed':
-      return `Nothing was ${outcome.action === 'restore' ? 'restored' : 'imported'}: ${outcome.error.message}`;
+      return `Nothing was ${outcome.action === 'restore' ? 'restored' : 'imported'}: ${storageErrorText(outcome.error)}`;
     case 'restored': {
       const { addedSessions, skippedSessions, addedReadings } = outcome;
       const readings = addedReadings

@@ -22,7 +22,7 @@ const packet = (rrUnits: readonly number[]) => [0x16, 70, ...rrUnits.flatMap((u)
 describe('a strap that drops every 30 s for 10 minutes', () => {
   it('makes one session holding every delivered beat, with each reconnect’s first beat after a gap', async () => {
     const opened = await ResonanceStore.open(`strap-drops-${Date.now()}`);
-    if (!opened.ok) throw new Error(opened.error.message);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     const store = opened.value;
     const timers = new ManualTimers();
     let flush: () => void = () => {};
@@ -117,7 +117,7 @@ describe('a strap that drops every 30 s for 10 minutes', () => {
     const unfinished = await store.unfinishedSessions();
     expect(unfinished.ok && unfinished.value).toEqual([]);
     const beats = await store.readBeats(record.id);
-    if (!beats.ok) throw new Error(beats.error.message);
+    if (!beats.ok) throw new Error(JSON.stringify(beats.error));
     expect(beats.value.map((b) => Math.round((b.rrMs * 1024) / 1000))).toEqual(sent.map((s) => s.units));
     expect(beats.value.map((b) => b.afterGap)).toEqual(sent.map((s) => s.afterDrop));
     expect(sent.filter((s) => s.afterDrop)).toHaveLength(drops);

@@ -17,12 +17,12 @@ async function openStore(): Promise<ResonanceStore> {
   const name = uniqueDbName('backup');
   names.push(name);
   const result = await ResonanceStore.open(name);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
 
-function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
+function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
 
@@ -70,7 +70,7 @@ describe('backup export and restore on real IndexedDB', () => {
     const backup = value(await exportBackup(source, 42));
     expect(backup.sessions.map((s) => s.session.id)).toEqual(['a', 'b']); // the unfinished one is left out
     const parsed = parseBackup(backupJson(backup));
-    if (!parsed.ok) throw new Error(parsed.error.message);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
 
     const target = await openStore();
     expect(value(await restoreBackup(target, parsed.value))).toEqual({
@@ -129,7 +129,7 @@ describe('backup export and restore on real IndexedDB', () => {
     store.close();
 
     const parsed = parseBackup(text);
-    if (!parsed.ok) throw new Error(parsed.error.message);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     const fresh = await openStore();
     value(await restoreBackup(fresh, parsed.value));
     const session = value(await fresh.getSession('w'));
@@ -169,7 +169,7 @@ describe('backup export and restore on real IndexedDB', () => {
     store.close();
 
     const parsed = parseBackup(text);
-    if (!parsed.ok) throw new Error(parsed.error.message);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     expect(parsed.value.version).toBe(4);
     const fresh = await openStore();
     value(await restoreBackup(fresh, parsed.value));

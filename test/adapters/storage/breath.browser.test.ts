@@ -15,7 +15,7 @@ async function openStore(): Promise<ResonanceStore> {
   const name = uniqueDbName('breath');
   names.push(name);
   const result = await ResonanceStore.open(name);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
 
@@ -53,7 +53,7 @@ describe('the measured breath in the session record (real IndexedDB)', () => {
     await recorder.stop();
 
     const read = await store.readBreath('b');
-    if (!read.ok) throw new Error(read.error.message);
+    if (!read.ok) throw new Error(JSON.stringify(read.error));
     const whole = trace.slice(Number.NEGATIVE_INFINITY);
     expect(read.value?.startMs).toBe(whole?.startMs);
     expect(read.value?.values.length).toBe(whole?.values.length);

@@ -62,7 +62,7 @@ function buildVersion3(db: IDBDatabase): void {
 
 async function openStore(name: string): Promise<ResonanceStore> {
   const result = await ResonanceStore.open(name);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
 
@@ -75,7 +75,7 @@ describe('schema migrations', () => {
     const name = uniqueDbName('fresh');
     names.push(name);
     const result = await openDatabase(name);
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
     const db = result.value;
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(Object.values(STORE).sort());
@@ -95,7 +95,7 @@ describe('schema migrations', () => {
     const store = await openStore(name);
     expect(store.db.version).toBe(DB_VERSION); // every later step ran too
     const list = await store.listSessions();
-    if (!list.ok) throw new Error(list.error.message);
+    if (!list.ok) throw new Error(JSON.stringify(list.error));
     expect(list.value.map((s) => s.id)).toEqual(['s1', 's2']);
     expect(list.value[0]?.checkInBefore).toEqual(v1Row.checkInBefore);
     expect(list.value[0]?.checkInAfter).toEqual(v1Row.checkInAfter);
@@ -125,7 +125,7 @@ describe('schema migrations', () => {
     );
     const store = await openStore(name);
     const list = await store.listSessions();
-    if (!list.ok) throw new Error(list.error.message);
+    if (!list.ok) throw new Error(JSON.stringify(list.error));
     expect(list.value.map((s) => [s.id, s.checkInBefore?.stress])).toEqual([
       ['moved', 3],
       ['pending', 7],
@@ -149,7 +149,7 @@ describe('schema migrations', () => {
     expect(store.db.objectStoreNames.contains(STORE.readings)).toBe(true);
     expect([...store.db.transaction(STORE.readings).store.indexNames]).toEqual(['by-time']);
     const list = await store.listSessions();
-    if (!list.ok) throw new Error(list.error.message);
+    if (!list.ok) throw new Error(JSON.stringify(list.error));
     expect(list.value.map((s) => [s.id, s.checkInAfter?.note])).toEqual([['s1', 'calm']]);
     expect(await store.listAssessments()).toEqual({ ok: true, value: [assessment] });
     expect(await store.readBeats('s1')).toEqual({ ok: true, value: beats });

@@ -11,13 +11,13 @@ const opened: { store: ResonanceStore; name: string }[] = [];
 async function open(): Promise<ResonanceStore> {
   const name = uniqueDbName('store');
   const result = await ResonanceStore.open(name);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   opened.push({ store: result.value, name });
   return result.value;
 }
 
-function value<T>(result: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
-  if (!result.ok) throw new Error(result.error.message);
+function value<T>(result: { ok: true; value: T } | { ok: false; error: unknown }): T {
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
 

@@ -13,7 +13,7 @@ const opened: { store: ResonanceStore; name: string }[] = [];
 async function open(): Promise<ResonanceStore> {
   const name = uniqueDbName('wipe');
   const result = await ResonanceStore.open(name);
-  if (!result.ok) throw new Error(result.error.message);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   opened.push({ store: result.value, name });
   return result.value;
 }

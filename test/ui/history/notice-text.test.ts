@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileOutcomeText, noticeText } from '../../../src/ui/history/notice-text';
+import { makeSession } from '../../adapters/storage/fixtures';
 
 describe('fileOutcomeText', () => {
   it('counts a restore in plural words and names what was left alone', () => {
@@ -41,9 +42,9 @@ describe('fileOutcomeText', () => {
       fileOutcomeText({
         kind: 'storage-failed',
         action: 'restore',
-        error: { kind: 'storage-full', message: 'Storage is full.' },
+        error: { kind: 'storage-full' },
       }),
-    ).toBe('Nothing was restored: Storage is full.');
+    ).toBe('Nothing was restored: Storage on this device is full: free some space, then try again.');
   });
 });
 
@@ -53,6 +54,15 @@ describe('noticeText', () => {
     expect(
       noticeText({ kind: 'info', outcome: { kind: 'imported', added: 1, already: 0, impossible: 0 } }),
     ).toBe('Imported 1 recording.');
+  });
+
+  it('words a storage failure and the sessions finished after a crash', () => {
+    expect(noticeText({ kind: 'error', storage: { kind: 'no-indexeddb' } })).toBe(
+      'This browser has no IndexedDB storage.',
+    );
+    expect(noticeText({ kind: 'info', recovered: [makeSession('a', 0, { durationMs: 95_000 })] })).toMatch(
+      /^Recovered a session the page closed during \(1:35\)/,
+    );
   });
 
   it('words a deletion by what was deleted', () => {
