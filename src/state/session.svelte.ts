@@ -3,6 +3,7 @@ import type {
   Beat,
   HeartRateReading,
   HeartSource,
+  HeartSourceKind,
   HeartStatus,
   SessionBeat,
 } from '../core/heart/types';
@@ -72,6 +73,7 @@ export class LiveSession {
   #lastHeartRate = $state<number | null>(null);
   #rateBpm = $state(6);
   #inhaleShare = $state(0.4);
+  #sourceKind = $state<HeartSourceKind | null>(null);
   #sourceLabel = $state('');
   #error = $state<SessionProblem | null>(null);
   /** The person's measured breath (sources with a chest accelerometer); null until there is any. */
@@ -153,6 +155,11 @@ export class LiveSession {
   get pattern(): BreathPattern {
     return this.#pattern;
   }
+  /** The kind of the source in use (null before the first session); with {@link sourceLabel}, what the screen names. */
+  get sourceKind(): HeartSourceKind | null {
+    return this.#sourceKind;
+  }
+  /** The source's own name (empty for the simulated heart). */
   get sourceLabel(): string {
     return this.#sourceLabel;
   }
@@ -325,6 +332,7 @@ export class LiveSession {
     this.#breathTrace.reset();
     this.#breathingAnalysedAtS = Number.NEGATIVE_INFINITY;
     this.#source = source;
+    this.#sourceKind = source.kind;
     this.#sourceLabel = source.label;
     this.#schedule = new PacerSchedule(this.#pattern);
     this.#toldBreathIndex = -1;

@@ -42,7 +42,7 @@ export interface BluetoothHeartSourceOptions {
   readonly observer?: StrapObserver;
   readonly timers?: Timeouts;
   readonly policy?: ReconnectPolicy;
-  /** The name to show when the browser gives none (a remembered device may come back nameless). */
+  /** The name to use when the browser gives none (a remembered device may come back nameless); default none. */
   readonly fallbackName?: string;
 }
 
@@ -89,7 +89,7 @@ export class BluetoothHeartSource implements HeartSource {
     this.#observer = options.observer;
     this.#timers = options.timers ?? browserTimers;
     this.#policy = options.policy ?? DEFAULT_RECONNECT_POLICY;
-    this.#fallbackName = options.fallbackName ?? 'Heart-rate strap';
+    this.#fallbackName = options.fallbackName ?? '';
     this.#info = {
       name: this.label,
       details: NO_DETAILS,

@@ -23,7 +23,8 @@ const CHEST_SAMPLE_MS = 40; // 25 Hz, as an H10 is asked for
  */
 export class SimulatedHeartSource extends ClockedSource {
   readonly kind = 'simulated' as const;
-  readonly label = 'Simulated heart';
+  /** The simulated heart has no name of its own: the screens name it by its kind. */
+  readonly label = '';
   readonly #heart: SimulatedHeart;
   /** The person's own breath: the breathing asked for, late by the chest's lag when there is a chest. */
   readonly #breathing: BreathingAt;

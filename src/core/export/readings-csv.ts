@@ -1,7 +1,8 @@
 /**
  * The morning readings as CSV (RFC 4180, as the beats CSV in session-text.ts): one row per reading with its local
- * date and time, ln RMSSD, RMSSD in ms, resting heart rate, the chosen length, position, beat counts and source,
- * so a spreadsheet or a clinician's tool can read them.
+ * date and time, ln RMSSD, RMSSD in ms, resting heart rate, the chosen length, position, beat counts and source
+ * (the strap's or the file's name; `simulated` for the simulated heart), so a spreadsheet or a clinician's tool can
+ * read them.
  */
 import { dayKey } from '../history/days';
 import { lnRmssd, type ReadingRecord } from '../readiness/reading';
@@ -24,6 +25,12 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** A figure rounded for people and spreadsheets: up to `digits` decimals, no trailing zeros. */
 const rounded = (value: number, digits: number) => String(Number(value.toFixed(digits)));
 
+/** The source's own name, or its kind when it has none (the simulated heart, whatever an older record's label says). */
+function sourceColumn(r: ReadingRecord): string {
+  const name = r.sourceLabel.trim();
+  return r.sourceKind === 'simulated' || !name ? r.sourceKind : name;
+}
+
 /** `offsetOf(timeMs)`: the UTC offset in minutes at that moment, for the local date and time columns. */
 export function readingsCsv(
   readings: readonly ReadingRecord[],
@@ -44,7 +51,7 @@ export function readingsCsv(
         r.position,
         String(r.beatCount),
         String(r.correctedCount),
-        csvField(r.sourceLabel),
+        csvField(sourceColumn(r)),
       ].join(','),
     );
   }

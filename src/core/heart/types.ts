@@ -77,7 +77,10 @@ export interface HeartSourceListener {
 /** Every heart source implements this. */
 export interface HeartSource {
   readonly kind: HeartSourceKind;
-  /** A human-readable name ("Simulated heart", "Polar H10 1A2B3C", "recording.txt"). */
+  /**
+   * The source's own name: the strap's ("Polar H10 1A2B3C"), the file's ("recording.txt"); empty for the simulated
+   * heart. The screens word a source from its kind and this name (src/ui/source-text.ts).
+   */
   readonly label: string;
   /** Start producing beats; resolves once the source has begun (connected, first timer armed). */
   start(listener: HeartSourceListener): Promise<void>;

@@ -44,6 +44,7 @@ export interface ReadingRecord {
   readonly lengthS: ReadingLengthS;
   readonly position: ReadingPosition;
   readonly sourceKind: HeartSourceKind;
+  /** The source's own name, as a session record's `sourceLabel` (empty for the simulated heart). */
   readonly sourceLabel: string;
   /** Intervals measured. */
   readonly beatCount: number;

@@ -91,7 +91,10 @@ export interface SessionRecord {
   /** Wall-clock start, ms since the Unix epoch. */
   readonly startTimeMs: number;
   readonly sourceKind: HeartSourceKind;
-  /** Human-readable source ("Simulated heart", "Polar H10 1A2B", "recording.txt"). */
+  /**
+   * The source's own name ("Polar H10 1A2B", "recording.txt"); empty for the simulated heart (older rows say
+   * "Simulated heart"): the screens name a source by `sourceKind` first (src/ui/source-text.ts).
+   */
   readonly sourceLabel: string;
   /** Time from start to the last beat, ms. */
   readonly durationMs: number;

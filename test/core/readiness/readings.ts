@@ -10,7 +10,7 @@ export function sampleReading(id: string, timeMs: number, rmssdMs = 42, meanHrBp
     lengthS: 60,
     position: 'sitting',
     sourceKind: 'simulated',
-    sourceLabel: 'Simulated heart',
+    sourceLabel: '',
     beatCount: rrMs.length,
     correctedCount: 1,
     rmssdMs,
