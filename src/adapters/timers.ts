@@ -27,18 +27,30 @@ export const browserTimers: Timers = {
   clearInterval: (handle) => window.clearInterval(handle),
 };
 
-/** Settle with `promise`, or reject with a TimeoutError after `delayMs`. */
+/** What was waited for when a time limit ran out: the strap connecting, answering a command, letting go. */
+export type TimedWait = 'connect' | 'command-answer' | 'accelerometer-stop' | 'unsubscribe';
+
+/** A time limit ran out: typed, so the screens can word it (ui/bluetooth/messages.ts). */
+export class TimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+  readonly waitedFor: TimedWait;
+  readonly afterMs: number;
+  constructor(waitedFor: TimedWait, afterMs: number) {
+    super(`${waitedFor}: no answer within ${afterMs} ms`);
+    this.waitedFor = waitedFor;
+    this.afterMs = afterMs;
+  }
+}
+
+/** Settle with `promise`, or reject with a {@link TimeoutError} after `delayMs`. */
 export function withTimeout<T>(
   promise: Promise<T>,
   delayMs: number,
   timers: Timeouts,
-  what: string,
+  waitedFor: TimedWait,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const handle = timers.setTimeout(
-      () => reject(new DOMException(`${what} timed out after ${delayMs / 1000} s`, 'TimeoutError')),
-      delayMs,
-    );
+    const handle = timers.setTimeout(() => reject(new TimeoutError(waitedFor, delayMs)), delayMs);
     promise.then(
       (value) => {
         timers.clearTimeout(handle);

@@ -18,6 +18,7 @@ import {
   HEART_RATE_SERVICE,
 } from '../../core/gatt/uuids';
 import { withTimeout, type Timeouts } from '../timers';
+import { BluetoothProblemError } from './problems';
 
 /** How long a connection (connect, discovery, subscription) may take before it counts as failed, ms. */
 export const CONNECT_TIMEOUT_MS = 20_000;
@@ -48,7 +49,8 @@ export async function link(
   stillWanted: () => boolean = () => true,
 ): Promise<GattLink> {
   const gatt = device.gatt;
-  if (!gatt) throw new DOMException('This device has no GATT server', 'NotSupportedError');
+  // Not a Bluetooth Low Energy device: it cannot offer the Heart Rate service.
+  if (!gatt) throw new BluetoothProblemError({ kind: 'no-heart-rate' });
   let abandoned = false;
   const abandon = (): never => {
     if (!stillWanted()) gatt.disconnect();
@@ -79,7 +81,7 @@ export async function link(
   };
   const attempt = connecting();
   try {
-    return await withTimeout(attempt, CONNECT_TIMEOUT_MS, timers, 'Connecting to the strap');
+    return await withTimeout(attempt, CONNECT_TIMEOUT_MS, timers, 'connect');
   } catch (error) {
     abandoned = true;
     attempt.catch(() => {}); // its late end is handled inside; nothing awaits it any more
@@ -91,12 +93,7 @@ export async function link(
 export async function unlink(gattLink: GattLink, timers: Timeouts): Promise<void> {
   if (gattLink.server.connected) {
     try {
-      await withTimeout(
-        gattLink.characteristic.stopNotifications(),
-        STOP_TIMEOUT_MS,
-        timers,
-        'Unsubscribing',
-      );
+      await withTimeout(gattLink.characteristic.stopNotifications(), STOP_TIMEOUT_MS, timers, 'unsubscribe');
     } catch {
       // The strap went away meanwhile; nothing more to undo on its side.
     }

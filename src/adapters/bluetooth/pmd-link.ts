@@ -93,7 +93,7 @@ export async function startAccelerometer(
   const ask = async (command: Uint8Array<ArrayBuffer>): Promise<PmdControlPointMessage> => {
     const answer = answers.next(command[0] ?? 0);
     await controlPoint!.writeValueWithResponse(command);
-    return withTimeout(answer, PMD_ANSWER_TIMEOUT_MS, timers, 'The strap answering');
+    return withTimeout(answer, PMD_ANSWER_TIMEOUT_MS, timers, 'command-answer');
   };
   try {
     controlPoint = await service.getCharacteristic(PMD_CONTROL_POINT);
@@ -133,7 +133,7 @@ export async function stopAccelerometer(link: AccelerometerLink, timers: Timeout
     try {
       const answer = link.answers.next(PMD_OP.stop);
       await link.controlPoint.writeValueWithResponse(pmdStopCommand(PMD_MEASUREMENT_ACC));
-      await withTimeout(answer, PMD_ANSWER_TIMEOUT_MS, timers, 'Stopping the accelerometer');
+      await withTimeout(answer, PMD_ANSWER_TIMEOUT_MS, timers, 'accelerometer-stop');
     } catch {
       // The strap went away or did not answer; unsubscribing below is all that is left.
     }
@@ -157,7 +157,7 @@ async function undo(
   for (const [characteristic, listener] of attached) {
     if (server.connected) {
       try {
-        await withTimeout(characteristic.stopNotifications(), 2000, timers, 'Unsubscribing');
+        await withTimeout(characteristic.stopNotifications(), 2000, timers, 'unsubscribe');
       } catch {
         // Not subscribed, or gone: nothing to undo on the strap's side.
       }

@@ -4,6 +4,8 @@
  * (Web Bluetooth specification, requestDevice() and connect() algorithms; Chromium's
  * web_bluetooth_error messages).
  */
+import { TimeoutError, type TimedWait } from '../timers';
+
 export type BluetoothProblem =
   /** This browser has no Web Bluetooth (Firefox, Safari, Chromium on Linux without the flag). */
   | { readonly kind: 'unsupported' }
@@ -15,8 +17,13 @@ export type BluetoothProblem =
   | { readonly kind: 'denied' }
   /** The chosen device has no Heart Rate service. */
   | { readonly kind: 'no-heart-rate' }
-  /** The strap did not answer (out of range, asleep, or connected to another app). */
+  /** The strap did not answer (out of range, asleep, or connected to another app): the browser's message... */
   | { readonly kind: 'connect-failed'; readonly message: string }
+  /** ...or no answer within the connection's time limit. */
+  | {
+      readonly kind: 'connect-failed';
+      readonly timedOut: { readonly waitedFor: TimedWait; readonly afterMs: number };
+    }
   | { readonly kind: 'failed'; readonly message: string };
 
 /** An Error carrying a {@link BluetoothProblem}, for promise rejections. */
@@ -32,6 +39,8 @@ export class BluetoothProblemError extends Error {
 /** Turn whatever requestDevice(), connect() or a GATT call rejected with into a typed problem. */
 export function classifyBluetoothError(error: unknown): BluetoothProblem {
   if (error instanceof BluetoothProblemError) return error.problem;
+  if (error instanceof TimeoutError)
+    return { kind: 'connect-failed', timedOut: { waitedFor: error.waitedFor, afterMs: error.afterMs } };
   const name = error instanceof Error || error instanceof DOMException ? error.name : '';
   const message = error instanceof Error || error instanceof DOMException ? error.message : String(error);
   switch (name) {

@@ -41,7 +41,9 @@ export function problemMessage(problem: BluetoothProblem): StrapMessage {
     case 'connect-failed':
       return {
         title: 'The strap did not answer.',
-        detail: `Make sure it is worn and close by, and not connected to another app. (${problem.message})`,
+        detail: `Make sure it is worn and close by, and not connected to another app. (${
+          'timedOut' in problem ? `No answer within ${problem.timedOut.afterMs / 1000} s.` : problem.message
+        })`,
       };
     case 'failed':
       return { title: 'Bluetooth failed.', detail: problem.message };

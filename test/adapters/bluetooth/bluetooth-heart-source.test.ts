@@ -266,5 +266,9 @@ describe('BluetoothHeartSource', () => {
     await h.timers.advance(20_000);
     const error = await started;
     expect(error instanceof BluetoothProblemError && error.problem.kind).toBe('connect-failed');
+    expect(error instanceof BluetoothProblemError && error.problem).toEqual({
+      kind: 'connect-failed',
+      timedOut: { waitedFor: 'connect', afterMs: 20_000 },
+    });
   });
 });

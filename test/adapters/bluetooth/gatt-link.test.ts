@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BluetoothHeartSource } from '../../../src/adapters/bluetooth/bluetooth-heart-source';
 import { CONNECT_TIMEOUT_MS, link } from '../../../src/adapters/bluetooth/gatt-link';
+import { BluetoothProblemError } from '../../../src/adapters/bluetooth/problems';
 import type { Beat } from '../../../src/core/heart/types';
 import { FakeStrap, ManualTimers, settle } from './fake-strap';
 
@@ -12,7 +13,11 @@ describe('link after a timeout', () => {
     strap.nextConnect = 'held';
     const first = link(strap.asDevice(), (v) => values.push(v), timers).catch((e: unknown) => e);
     await timers.advance(CONNECT_TIMEOUT_MS);
-    expect(await first).toMatchObject({ name: 'TimeoutError' });
+    expect(await first).toMatchObject({
+      name: 'TimeoutError',
+      waitedFor: 'connect',
+      afterMs: CONNECT_TIMEOUT_MS,
+    });
     strap.release(); // the abandoned connect completes late
     await settle();
     expect(strap.measurement.listeners).toBe(0);
@@ -63,5 +68,13 @@ describe('link after a timeout', () => {
     await timers.advance(1000);
     strap.measurement.notify([0x10, 60, 0x00, 0x04]);
     expect(beats).toHaveLength(1);
+  });
+});
+
+describe('link to a device without GATT', () => {
+  it('refuses it as a device without heart rate', async () => {
+    const device = { id: 'classic', name: 'Headphones', gatt: undefined } as unknown as BluetoothDevice;
+    const refused = await link(device, () => {}, new ManualTimers()).catch((e: unknown) => e);
+    expect(refused instanceof BluetoothProblemError && refused.problem).toEqual({ kind: 'no-heart-rate' });
   });
 });

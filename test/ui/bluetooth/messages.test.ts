@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { signalLostText } from '../../../src/ui/bluetooth/messages';
+import { problemMessage, signalLostText } from '../../../src/ui/bluetooth/messages';
 import { statusText } from '../../../src/ui/session/status-text';
 
 describe('words for a strap that does not come back', () => {
@@ -9,5 +9,19 @@ describe('words for a strap that does not come back', () => {
     expect(statusText(status, 'Polar H10')).toBe(
       'Signal lost from Polar H10: The strap has not come back for 5 minutes.',
     );
+  });
+});
+
+describe('words for a strap that did not answer', () => {
+  it('gives the browser’s reason, or the time limit that ran out', () => {
+    expect(problemMessage({ kind: 'connect-failed', message: 'GATT error.' }).detail).toMatch(
+      /\(GATT error\.\)$/,
+    );
+    const timedOut = problemMessage({
+      kind: 'connect-failed',
+      timedOut: { waitedFor: 'connect', afterMs: 20_000 },
+    });
+    expect(timedOut.title).toBe('The strap did not answer.');
+    expect(timedOut.detail).toMatch(/\(No answer within 20 s\.\)$/);
   });
 });
