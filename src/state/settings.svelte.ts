@@ -106,7 +106,7 @@ function pattern(value: Json, path: string): BreathPattern {
   try {
     return validatePattern(read);
   } catch (error) {
-    if (error instanceof PatternError) throw new BadValue(path, error.message);
+    if (error instanceof PatternError) throw new BadValue(path, { kind: 'bad-pattern' });
     throw error;
   }
 }

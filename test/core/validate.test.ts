@@ -1,12 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { BadValue, boolean, nullable, number, object, oneOf, valid } from '../../src/core/validate';
+import { BadValue, boolean, nullable, number, object, oneOf, string, valid } from '../../src/core/validate';
 
 describe('validate', () => {
-  it('names the path and what was expected', () => {
-    expect(() => number('7', 'band.maxBpm')).toThrow('band.maxBpm: expected a number, found "7"');
-    expect(() => number(8, 'band.maxBpm', 4, 7)).toThrow('band.maxBpm: 8 is outside 4..7');
-    expect(() => boolean(1, 'adaptive')).toThrow('adaptive: expected true or false, found 1');
-    expect(() => object([], 'cues')).toThrow('cues: expected an object, found a list');
+  it('names the path and what was expected, as a typed problem', () => {
+    const problem = (check: () => unknown) => {
+      try {
+        check();
+      } catch (error) {
+        if (error instanceof BadValue) return { path: error.path, problem: error.problem };
+      }
+      return null;
+    };
+    expect(problem(() => number('7', 'band.maxBpm'))).toEqual({
+      path: 'band.maxBpm',
+      problem: { kind: 'wrong-type', expected: 'number', found: { type: 'text', text: '7' } },
+    });
+    expect(problem(() => number(8, 'band.maxBpm', 4, 7))).toEqual({
+      path: 'band.maxBpm',
+      problem: { kind: 'out-of-range', value: 8, min: 4, max: 7 },
+    });
+    expect(problem(() => boolean(1, 'adaptive'))?.problem).toEqual({
+      kind: 'wrong-type',
+      expected: 'boolean',
+      found: { type: 'number', text: '1' },
+    });
+    expect(problem(() => object([], 'cues'))?.problem).toEqual({
+      kind: 'wrong-type',
+      expected: 'object',
+      found: { type: 'list' },
+    });
+    expect(problem(() => string('x'.repeat(40), 'note', 10))?.problem).toEqual({
+      kind: 'too-long',
+      maxLength: 10,
+    });
   });
 
   it('takes numbers as well as words among the choices', () => {

@@ -95,7 +95,7 @@ test('impossible RR and heart rate from the strap are never stored, exported or 
   const backupPath = test.info().outputPath('backup.json');
   await (await backupDownload).saveAs(backupPath);
   const parsed = parseBackup(await readFile(backupPath, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error.message);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   const beats = fromColumns(parsed.value.sessions[0]!.beats);
   expect(beats.map((b) => b.rrMs)).toEqual(expectedRr);
   expect(beats.flatMap((b, i) => (b.afterGap ? [i] : []))).toEqual(gapAt);

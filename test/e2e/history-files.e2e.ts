@@ -148,7 +148,7 @@ test('on a full disk the app says so, the session goes on in memory, and it can 
   const path = join(tmpdir(), `in-memory-${Date.now()}.json`);
   await (await download).saveAs(path);
   const parsed = parseBackup(await readFile(path, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error.message);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   expect(parsed.value.sessions).toHaveLength(1);
   expect(parsed.value.sessions[0]!.beats.rrMs.length).toBeGreaterThan(before + 2);
 });

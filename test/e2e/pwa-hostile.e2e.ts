@@ -135,7 +135,7 @@ test('hostile text in check-in notes is saved, shown, printed and exported exact
   const backupPath = testInfo.outputPath('backup.json');
   await (await backupDownload).saveAs(backupPath);
   const parsed = parseBackup(await readFile(backupPath, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error.message);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   const [saved] = parsed.value.sessions;
   expect(saved?.session.checkInBefore?.note).toBe(HOSTILE_NOTES.before);
   expect(saved?.session.checkInAfter?.note).toBe(HOSTILE_NOTES.after);

@@ -91,7 +91,7 @@ test('every export re-imports as the same beats: RR text, CSV and a restored bac
 
   // A backup restored in a fresh profile: the same session, whose CSV is again the same file.
   const parsed = parseBackup(readFileSync(backupPath, 'utf8'));
-  if (!parsed.ok) throw new Error(parsed.error.message);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   const fresh = await browser.newContext();
   await skipFirstRun(fresh);
   const restored = await fresh.newPage();

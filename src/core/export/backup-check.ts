@@ -76,7 +76,7 @@ export function checkSession(value: Json, path: string): SessionRecord {
 function numberColumn(value: Json, path: string, min: number, max: number, length: number): number[] {
   const column = list(value, path);
   if (length >= 0 && column.length !== length)
-    throw new BadValue(path, `has ${column.length} values, expected ${length} (one per beat)`);
+    throw new BadValue(path, { kind: 'column-length', length: column.length, expected: length });
   for (let i = 0; i < column.length; i += 1) number(column[i], `${path}[${i}]`, min, max);
   return column as number[];
 }
@@ -90,7 +90,7 @@ function nullableColumn(
 ): (number | null)[] {
   const column = list(value, path);
   if (column.length !== length)
-    throw new BadValue(path, `has ${column.length} values, expected ${length} (one per beat)`);
+    throw new BadValue(path, { kind: 'column-length', length: column.length, expected: length });
   for (let i = 0; i < column.length; i += 1)
     if (column[i] !== null) number(column[i], `${path}[${i}]`, min, max);
   return column as (number | null)[];
@@ -101,16 +101,18 @@ export function checkColumns(value: Json, path: string): BeatColumns {
   // The same length limit as for an RR file (file-limits.ts), checked before any beat is.
   const length = list(c['rrMs'], `${path}.rrMs`).length;
   if (length > MAX_RECORDING_BEATS)
-    throw new BadValue(
-      `${path}.rrMs`,
-      `holds ${length} beats, more than the ${MAX_RECORDING_BEATS} a session may`,
-    );
+    throw new BadValue(`${path}.rrMs`, {
+      kind: 'too-many',
+      what: 'session-beats',
+      count: length,
+      limit: MAX_RECORDING_BEATS,
+    });
   const rrMs = numberColumn(c['rrMs'], `${path}.rrMs`, Number.MIN_VALUE, MAX_STORED_RR_MS, -1);
   const n = rrMs.length;
   const timeMs = numberColumn(c['timeMs'], `${path}.timeMs`, 0, Number.MAX_SAFE_INTEGER, n);
   for (let i = 1; i < n; i += 1)
     if ((timeMs[i] ?? 0) < (timeMs[i - 1] ?? 0))
-      throw new BadValue(`${path}.timeMs[${i}]`, 'beat times go backwards');
+      throw new BadValue(`${path}.timeMs[${i}]`, { kind: 'backwards', what: 'beat-times' });
   const gaps = list(c['gaps'], `${path}.gaps`).map((g, i) => integer(g, `${path}.gaps[${i}]`, 0, n - 1));
   const artifacts = list(c['artifacts'], `${path}.artifacts`).map((entry, i): [number, string] => {
     const pair = list(entry, `${path}.artifacts[${i}]`);
@@ -143,7 +145,7 @@ export function checkHeartRateColumns(value: Json, path: string): HeartRateColum
   const timeMs = numberColumn(c['timeMs'], `${path}.timeMs`, 0, Number.MAX_SAFE_INTEGER, n);
   for (let i = 1; i < n; i += 1)
     if ((timeMs[i] ?? 0) < (timeMs[i - 1] ?? 0))
-      throw new BadValue(`${path}.timeMs[${i}]`, 'sample times go backwards');
+      throw new BadValue(`${path}.timeMs[${i}]`, { kind: 'backwards', what: 'sample-times' });
   return {
     heartRateBpm,
     timeMs,
@@ -167,19 +169,18 @@ export function checkBreath(value: Json, path: string, durationMs: number): Brea
   const c = object(value, path);
   const values = list(c['values'], `${path}.values`);
   if (values.length > MAX_BREATH_SAMPLES)
-    throw new BadValue(
-      `${path}.values`,
-      `holds ${values.length} breath values, more than the ${MAX_BREATH_SAMPLES} a session may`,
-    );
+    throw new BadValue(`${path}.values`, {
+      kind: 'too-many',
+      what: 'breath-values',
+      count: values.length,
+      limit: MAX_BREATH_SAMPLES,
+    });
   const startMs = integer(c['startMs'], `${path}.startMs`, 0, durationMs + BREATH_OVERRUN_MS);
   if (startMs % BREATH_STEP_MS !== 0)
-    throw new BadValue(`${path}.startMs`, `${startMs} is not on the breath's ${BREATH_STEP_MS} ms grid`);
+    throw new BadValue(`${path}.startMs`, { kind: 'off-grid', startMs, stepMs: BREATH_STEP_MS });
   const endMs = startMs + values.length * BREATH_STEP_MS;
   if (endMs > durationMs + BREATH_OVERRUN_MS)
-    throw new BadValue(
-      `${path}.values`,
-      `runs to ${endMs / 1000} s, longer than the session (${Math.round(durationMs / 1000)} s) can have breathed`,
-    );
+    throw new BadValue(`${path}.values`, { kind: 'breath-too-long', endMs, durationMs });
   for (let i = 0; i < values.length; i += 1)
     if (values[i] !== null) number(values[i], `${path}.values[${i}]`, -MAX_BREATH_MG, MAX_BREATH_MG);
   return { startMs, values: values as (number | null)[] };
@@ -217,20 +218,25 @@ export function checkReading(value: Json, path: string): ReadingRecord {
   const r = object(value, path);
   const rr = list(r['rrMs'], `${path}.rrMs`);
   if (rr.length > MAX_READING_BEATS)
-    throw new BadValue(
-      `${path}.rrMs`,
-      `holds ${rr.length} beats, more than a reading can (${MAX_READING_BEATS})`,
-    );
+    throw new BadValue(`${path}.rrMs`, {
+      kind: 'too-many',
+      what: 'reading-beats',
+      count: rr.length,
+      limit: MAX_READING_BEATS,
+    });
   // As for session beats: any positive interval up to a minute (the engine labels what it cannot use).
   const rrMs = rr.map((v, i) => number(v, `${path}.rrMs[${i}]`, Number.MIN_VALUE, MAX_STORED_RR_MS));
   const beatCount = integer(r['beatCount'], `${path}.beatCount`, 1, MAX_READING_BEATS);
   if (beatCount !== rrMs.length)
-    throw new BadValue(`${path}.beatCount`, `says ${beatCount} beats but rrMs holds ${rrMs.length}`);
-  const lengthS = READING_LENGTHS_S.find((l) => l === r['lengthS']);
-  if (lengthS === undefined)
-    throw new BadValue(`${path}.lengthS`, `expected one of ${READING_LENGTHS_S.join(', ')} seconds`);
+    throw new BadValue(`${path}.beatCount`, {
+      kind: 'count-mismatch',
+      what: 'beats',
+      holds: rrMs.length,
+      says: beatCount,
+    });
+  const lengthS = oneOf(r['lengthS'], `${path}.lengthS`, READING_LENGTHS_S);
   const rmssdMs = number(r['rmssdMs'], `${path}.rmssdMs`, 0, 1_000);
-  if (!(rmssdMs > 0)) throw new BadValue(`${path}.rmssdMs`, 'must be above 0');
+  if (!(rmssdMs > 0)) throw new BadValue(`${path}.rmssdMs`, { kind: 'not-positive' });
   return {
     id: string(r['id'], `${path}.id`, 200),
     timeMs: integer(r['timeMs'], `${path}.timeMs`, 0),
@@ -248,7 +254,7 @@ export function checkReading(value: Json, path: string): ReadingRecord {
 
 export function checkSetting(value: Json, path: string): BackupSetting {
   const s = object(value, path);
-  if (!('value' in s)) throw new BadValue(`${path}.value`, 'missing');
+  if (!('value' in s)) throw new BadValue(`${path}.value`, { kind: 'missing' });
   // The value came from JSON.parse, so it is JSON already.
   return { key: string(s['key'], `${path}.key`, 200), value: s['value'] as JsonValue };
 }

@@ -30,7 +30,7 @@ import {
   withoutImpossibleBeats,
   type BackupSetting,
 } from './backup-check';
-import { BadValue, integer, list, object } from '../validate';
+import { BadValue, integer, list, object, type ValueProblem } from '../validate';
 import type { Result } from '../result';
 
 const BACKUP_FORMAT = 'resonance-backup';
@@ -80,9 +80,10 @@ export function backupJson(backup: Backup): string {
 }
 
 export interface ImportProblem {
-  /** Where: a JSON path in a backup, or "line 12" in a text file; "" for the whole file. */
+  /** Where: a JSON path in the backup ("sessions[3].beats.rrMs[17]"); "" for the whole file. */
   readonly where: string;
-  readonly message: string;
+  /** What is wrong there (worded by the screens: src/ui/files/value-problem-text.ts). */
+  readonly problem: ValueProblem;
 }
 
 export type BackupResult = Result<Backup, ImportProblem>;
@@ -94,51 +95,50 @@ export function parseBackup(text: string): BackupResult {
     data = JSON.parse(text);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      error: { where: '', message: `not a backup file: the JSON is malformed (${detail})` },
-    };
+    return { ok: false, error: { where: '', problem: { kind: 'malformed-json', detail } } };
   }
   try {
     return { ok: true, value: checkBackup(data) };
   } catch (error) {
-    if (error instanceof BadValue) return { ok: false, error: { where: error.path, message: error.message } };
+    if (error instanceof BadValue) return { ok: false, error: { where: error.path, problem: error.problem } };
     throw error;
   }
 }
 
 function checkBackup(data: unknown): Backup {
   const root = object(data, 'file');
-  if (root['format'] !== BACKUP_FORMAT) throw new BadValue('format', 'this is not a Resonance backup');
+  if (root['format'] !== BACKUP_FORMAT) throw new BadValue('format', { kind: 'not-a-backup' });
   const version = integer(root['version'], 'version', 1);
   if (version > BACKUP_VERSION)
-    throw new BadValue(
-      'version',
-      `backup version ${version} is newer than this app understands (${BACKUP_VERSION})`,
-    );
+    throw new BadValue('version', { kind: 'newer-version', version, understood: BACKUP_VERSION });
   const seen = new Set<string>();
   const sessions = list(root['sessions'], 'sessions').map((entry, i): BackupSession => {
     const path = `sessions[${i}]`;
     const e = object(entry, path);
     const session = checkSession(e['session'], `${path}.session`);
-    if (seen.has(session.id)) throw new BadValue(`${path}.session.id`, `session ${session.id} appears twice`);
+    if (seen.has(session.id))
+      throw new BadValue(`${path}.session.id`, { kind: 'repeated-id', id: session.id });
     seen.add(session.id);
     const beats = checkColumns(e['beats'], `${path}.beats`);
     if (columnLength(beats) !== session.summary.beatCount)
-      throw new BadValue(
-        `${path}.beats`,
-        `holds ${columnLength(beats)} beats but the summary says ${session.summary.beatCount}`,
-      );
+      throw new BadValue(`${path}.beats`, {
+        kind: 'count-mismatch',
+        what: 'beats',
+        holds: columnLength(beats),
+        says: session.summary.beatCount,
+      });
     const samples = session.summary.heartRateSamples ?? 0;
     const heartRate =
       version < 3 || (e['heartRate'] === undefined && samples === 0)
         ? null
         : checkHeartRateColumns(e['heartRate'] ?? null, `${path}.heartRate`);
     if (heartRate !== null && heartRate.heartRateBpm.length !== samples)
-      throw new BadValue(
-        `${path}.heartRate`,
-        `holds ${heartRate.heartRateBpm.length} heart-rate samples but the summary says ${samples}`,
-      );
+      throw new BadValue(`${path}.heartRate`, {
+        kind: 'count-mismatch',
+        what: 'heart-rate-samples',
+        holds: heartRate.heartRateBpm.length,
+        says: samples,
+      });
     // Impossible beats (from an older version, or edited in) are never stored: left out, the figures redone.
     const cleaned = withoutImpossibleBeats(beats);
     const checked: BackupSession =
@@ -157,7 +157,7 @@ function checkBackup(data: unknown): Backup {
         ? null
         : checkBreath(e['breath'], `${path}.breath`, session.durationMs);
     if (breath !== null && checked.beats.rrMs.length === 0)
-      throw new BadValue(`${path}.breath`, 'a measured breath comes with beats, and this session has none');
+      throw new BadValue(`${path}.breath`, { kind: 'breath-without-beats' });
     return {
       ...checked,
       ...(heartRate === null ? {} : { heartRate }),
@@ -175,7 +175,7 @@ function checkBackup(data: unknown): Backup {
       : list(root['readings'], 'readings').map((r, i) => {
           const reading = checkReading(r, `readings[${i}]`);
           if (readingIds.has(reading.id))
-            throw new BadValue(`readings[${i}].id`, `reading ${reading.id} appears twice`);
+            throw new BadValue(`readings[${i}].id`, { kind: 'repeated-id', id: reading.id });
           readingIds.add(reading.id);
           return reading;
         });

@@ -1,4 +1,12 @@
 /**
+ * What a column of this app's own CSV must hold: a time in seconds, one no earlier than the beat before, a gap flag
+ * (0 or 1), an artifact label, a pacer rate (0-60 breaths/min) or phase (0-1), a breath value (within
+ * MAX_BREATH_MG); the last three may be empty.
+ */
+export type ExpectedValue =
+  'seconds' | 'not-earlier' | 'flag' | 'beat-label' | 'pacer-rate' | 'pacer-phase' | 'breath';
+
+/**
  * Why a file could not be read, as typed values: the core says what is wrong and where, the UI words it
  * (src/ui/files/file-problem-text.ts). `line` is 1-based.
  */
@@ -27,7 +35,7 @@ export type FileProblem =
       readonly line: number;
       readonly column: string;
       readonly text: string;
-      readonly expected: string;
+      readonly expected: ExpectedValue;
     }
   /** No RR values at all. */
   | { readonly kind: 'no-intervals' }

@@ -25,7 +25,7 @@ import { MAX_BREATH_MG } from '../respiration/breath-trace';
 import { emptyColumns, type BeatColumns } from '../session/columns';
 import { NORMAL_BEAT } from '../session/record';
 import { findOwnColumns, findRrColumn, readHeaderName, type OwnColumns, type RrUnit } from './header';
-import type { FileProblem } from './problems';
+import type { ExpectedValue, FileProblem } from './problems';
 import type { Result } from '../result';
 
 export interface RrFile {
@@ -343,26 +343,24 @@ export class RrFileReader {
   /** This app's CSV columns of one row; false (with the problem set) when one is malformed. */
   #ownFields(row: Row, own: OwnColumns): boolean {
     const f = (i: number) => row.fields[i] ?? '';
-    const bad = (column: string, text: string, expected: string) => {
+    const bad = (column: string, text: string, expected: ExpectedValue) => {
       this.#fail({ kind: 'bad-value', line: row.line, column, text, expected });
       return false;
     };
     const timeText = f(own.timeS);
     const timeMs = NUMBER.test(timeText) ? scaledDecimal(timeText, 3) : Number.NaN;
-    if (!Number.isFinite(timeMs) || timeMs < 0) return bad('time_s', timeText, 'a time in seconds');
-    if (timeMs < (this.#timeMs[this.#timeMs.length - 1] ?? 0))
-      return bad('time_s', timeText, 'a time no earlier than the beat before');
+    if (!Number.isFinite(timeMs) || timeMs < 0) return bad('time_s', timeText, 'seconds');
+    if (timeMs < (this.#timeMs[this.#timeMs.length - 1] ?? 0)) return bad('time_s', timeText, 'not-earlier');
     const gap = f(own.afterGap);
-    if (gap !== '0' && gap !== '1') return bad('after_gap', gap, '0 or 1');
+    if (gap !== '0' && gap !== '1') return bad('after_gap', gap, 'flag');
     const label = f(own.artifact);
-    if (!LABEL.test(label)) return bad('artifact', label, 'a label such as normal or ectopic');
+    if (!LABEL.test(label)) return bad('artifact', label, 'beat-label');
     const rate = this.#optionalNumber(f(own.pacerRateBpm), 0, 60);
-    if (rate === undefined) return bad('pacer_rate_bpm', f(own.pacerRateBpm), 'empty or 0 to 60');
+    if (rate === undefined) return bad('pacer_rate_bpm', f(own.pacerRateBpm), 'pacer-rate');
     const phase = this.#optionalNumber(f(own.pacerPhase), 0, 1);
-    if (phase === undefined) return bad('pacer_phase', f(own.pacerPhase), 'empty or 0 to 1');
+    if (phase === undefined) return bad('pacer_phase', f(own.pacerPhase), 'pacer-phase');
     const breath = own.breath < 0 ? null : this.#optionalNumber(f(own.breath), -MAX_BREATH_MG, MAX_BREATH_MG);
-    if (breath === undefined)
-      return bad('breath', f(own.breath), `empty or a breath value within ±${MAX_BREATH_MG} mG`);
+    if (breath === undefined) return bad('breath', f(own.breath), 'breath');
     this.#timeMs.push(timeMs);
     this.#breath.push(breath);
     this.#afterGap.push(gap === '1');

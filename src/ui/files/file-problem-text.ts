@@ -1,5 +1,6 @@
 /** Plain words for a file that could not be read (the core's typed {@link FileProblem}). */
-import type { FileProblem } from '../../core/rr-file/problems';
+import type { ExpectedValue, FileProblem } from '../../core/rr-file/problems';
+import { MAX_BREATH_MG } from '../../core/respiration/breath-trace';
 
 const MB = 1_048_576;
 
@@ -28,7 +29,7 @@ export function describeFileProblem(problem: FileProblem, purpose: FilePurpose =
     case 'missing-value':
       return `no value in column ${short(problem.column)}`;
     case 'bad-value':
-      return `"${short(problem.text)}" in column ${short(problem.column)}, expected ${problem.expected}`;
+      return `"${short(problem.text)}" in column ${short(problem.column)}, expected ${EXPECTED[problem.expected]}`;
     case 'no-intervals':
       return 'the file holds no RR intervals';
     case 'too-few-intervals':
@@ -37,6 +38,16 @@ export function describeFileProblem(problem: FileProblem, purpose: FilePurpose =
       return `the typical value is ${problem.typical}, which is not an RR interval in ms or s (heart rates in bpm perhaps?)`;
   }
 }
+
+const EXPECTED: Record<ExpectedValue, string> = {
+  seconds: 'a time in seconds',
+  'not-earlier': 'a time no earlier than the beat before',
+  flag: '0 or 1',
+  'beat-label': 'a label such as normal or ectopic',
+  'pacer-rate': 'empty or 0 to 60',
+  'pacer-phase': 'empty or 0 to 1',
+  breath: `empty or a breath value within ±${MAX_BREATH_MG} mG`,
+};
 
 /** The line a problem is on, or null when it is about the whole file. */
 export function problemLine(problem: FileProblem): number | null {

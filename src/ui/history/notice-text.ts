@@ -4,6 +4,7 @@
  */
 import type { FileOutcome, Notice } from '../../state/history.svelte';
 import { fileProblemText } from '../files/file-problem-text';
+import { valueProblemText } from '../files/value-problem-text';
 import { countOf, pluralWord } from '../plural';
 import { storageErrorText } from '../storage-text';
 import { recoveredText } from './recovery-text';
@@ -27,7 +28,7 @@ export function fileOutcomeText(outcome: FileOutcome): string {
         : `Nothing was imported: ${fileProblemText(outcome.fileName, outcome.problem)}`;
     case 'invalid-backup': {
       const where = outcome.problem.where ? ` (at ${outcome.problem.where})` : '';
-      return `Nothing was restored from ${outcome.fileName}: ${outcome.problem.message}${where}.`;
+      return `Nothing was restored from ${outcome.fileName}: ${valueProblemText(outcome.problem.problem)}${where}.`;
     }
     case 'storage-failed':
       return `Nothing was ${outcome.action === 'restore' ? 'restored' : 'imported'}: ${storageErrorText(outcome.error)}`;

@@ -80,7 +80,7 @@ describe('full backup', () => {
   it('round-trips through JSON unchanged, beats included', () => {
     const backup = sample();
     const parsed = parseBackup(backupJson(backup));
-    if (!parsed.ok) throw new Error(parsed.error.message);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     expect(parsed.value).toEqual(backup);
     expect(fromColumns(parsed.value.sessions[0]!.beats)).toEqual(sampleBeats(30));
   });
@@ -93,7 +93,7 @@ describe('full backup', () => {
       ok: false,
       error: {
         where: 'sessions[1].beats.rrMs[4]',
-        message: 'sessions[1].beats.rrMs[4]: expected a number, found "x"',
+        problem: { kind: 'wrong-type', expected: 'number', found: { type: 'text', text: 'x' } },
       },
     });
   });
@@ -117,7 +117,7 @@ describe('full backup', () => {
       (beats['rrMs'] as number[])[5] = 1000 / 1024; // 0.98 ms
       (beats['rrMs'] as number[])[9] = 63_999.0234375; // 64 s
     });
-    if (!edited.ok) throw new Error(edited.error.message);
+    if (!edited.ok) throw new Error(JSON.stringify(edited.error));
     const [restored] = edited.value.sessions;
     const beats = fromColumns(restored!.beats);
     const original = sampleBeats(30);
@@ -133,7 +133,12 @@ describe('full backup', () => {
       sessions(d)[0]!.beats['rrMs'] = new Array<number>(MAX_RECORDING_BEATS + 1).fill(1000);
     });
     expect(long).toMatchObject({ ok: false, error: { where: 'sessions[0].beats.rrMs' } });
-    expect(!long.ok && long.error.message).toMatch(/more than the 500000 a session may/);
+    expect(!long.ok && long.error.problem).toEqual({
+      kind: 'too-many',
+      what: 'session-beats',
+      count: MAX_RECORDING_BEATS + 1,
+      limit: 500_000,
+    });
   });
 
   it('refuses other files, newer versions, duplicated ids and a beat count that disagrees', () => {
@@ -151,7 +156,12 @@ describe('full backup', () => {
     const count = parseEdited((d) => {
       (sessions(d)[0]!.session['summary'] as Record<string, unknown>)['beatCount'] = 3;
     });
-    expect(!count.ok && count.error.message).toMatch(/holds 30 beats but the summary says 3/);
+    expect(!count.ok && count.error.problem).toEqual({
+      kind: 'count-mismatch',
+      what: 'beats',
+      holds: 30,
+      says: 3,
+    });
   });
 
   it('reads a version-1 file (before readings) as having none', () => {
@@ -213,7 +223,7 @@ describe('full backup', () => {
       ok: false,
       error: {
         where: 'sessions[0].heartRate.timeMs[5]',
-        message: 'sessions[0].heartRate.timeMs[5]: sample times go backwards',
+        problem: { kind: 'backwards', what: 'sample-times' },
       },
     });
     expect(edit((s) => s.heartRate!.heartRateBpm.pop())).toMatchObject({ ok: false });
@@ -240,7 +250,7 @@ describe('full backup', () => {
       base.readings,
     );
     const parsed = parseBackup(backupJson(backup));
-    if (!parsed.ok) throw new Error(parsed.error.message);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     expect(parsed.value).toEqual(backup);
     const breath = fromBreathColumn(parsed.value.sessions[0]!.breath!);
     expect(breath.startMs).toBe(2500);
@@ -254,7 +264,7 @@ describe('full backup', () => {
       d['version'] = 3;
       (sessions(d)[0] as Record<string, unknown>)['breath'] = { startMs: 'not read', values: 7 };
     });
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.value.sessions[0]!.breath).toBeUndefined();
     expect(result.value.assessments[0]!.signal).toBeUndefined();
   });
@@ -285,9 +295,14 @@ describe('full backup', () => {
     expect(edit('breath')).toMatchObject({ ok: false, error: { where: 'sessions[0].breath' } });
     // 30 beats last under half a minute: an hour of breath cannot be theirs.
     const long = edit({ startMs: 0, values: new Array<number>(4 * 3600).fill(0) });
-    expect(!long.ok && long.error.message).toMatch(/longer than the session \(\d+ s\) can have breathed/);
+    expect(!long.ok && long.error.problem).toMatchObject({ kind: 'breath-too-long', endMs: 3_600_000 });
     const huge = edit({ startMs: 0, values: new Array<number>(MAX_BREATH_SAMPLES + 1).fill(0) });
-    expect(!huge.ok && huge.error.message).toMatch(/more than the 2000000 a session may/);
+    expect(!huge.ok && huge.error.problem).toEqual({
+      kind: 'too-many',
+      what: 'breath-values',
+      count: MAX_BREATH_SAMPLES + 1,
+      limit: 2_000_000,
+    });
     const assessment = parseEdited((d) => {
       (d['assessments'] as Record<string, unknown>[])[0]!['signal'] = 'ppg';
     });

@@ -106,7 +106,7 @@ describe('re-importing every export the app makes gives the same beats back', ()
       [],
     );
     const parsed = parseBackup(backupJson(backup));
-    if (!parsed.ok) throw new Error(parsed.error.message);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     expect(fromColumns(parsed.value.sessions[0]!.beats)).toEqual(beats);
   });
 

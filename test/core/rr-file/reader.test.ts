@@ -120,7 +120,7 @@ describe('RR files in the published layouts', () => {
     );
     expect(bad).toMatchObject({
       ok: false,
-      error: { kind: 'bad-value', line: 3, column: 'breath', text: '9e9' },
+      error: { kind: 'bad-value', line: 3, column: 'breath', text: '9e9', expected: 'breath' },
     });
   });
 
@@ -128,15 +128,15 @@ describe('RR files in the published layouts', () => {
     const header = 'time_s,rr_ms,after_gap,artifact,pacer_rate_bpm,pacer_phase';
     expect(parseRrText(`${header}\n1,1000,0,normal,6,0\n0.5,1000,0,normal,6,0.1\n`)).toMatchObject({
       ok: false,
-      error: { kind: 'bad-value', line: 3, column: 'time_s' },
+      error: { kind: 'bad-value', line: 3, column: 'time_s', expected: 'not-earlier' },
     });
     expect(parseRrText(`${header}\n1,1000,2,normal,,\n`)).toMatchObject({
       ok: false,
-      error: { kind: 'bad-value', line: 2, column: 'after_gap' },
+      error: { kind: 'bad-value', line: 2, column: 'after_gap', expected: 'flag' },
     });
     expect(parseRrText(`${header}\n1,1000,0,<b>x</b>,,\n`)).toMatchObject({
       ok: false,
-      error: { kind: 'bad-value', line: 2, column: 'artifact' },
+      error: { kind: 'bad-value', line: 2, column: 'artifact', expected: 'beat-label' },
     });
   });
 });

@@ -35,9 +35,14 @@ describe('fileOutcomeText', () => {
       fileOutcomeText({
         kind: 'invalid-backup',
         fileName: 'backup.json',
-        problem: { where: 'sessions[0]', message: 'not a session' },
+        problem: {
+          where: 'sessions[0].session',
+          problem: { kind: 'wrong-type', expected: 'object', found: { type: 'list' } },
+        },
       }),
-    ).toBe('Nothing was restored from backup.json: not a session (at sessions[0]).');
+    ).toBe(
+      'Nothing was restored from backup.json: expected an object, found a list (at sessions[0].session).',
+    );
     expect(
       fileOutcomeText({
         kind: 'storage-failed',

@@ -74,7 +74,8 @@ export function checkStoredAssessment(value: Json, path: string): StoredAssessme
   const r = object(value, path);
   const protocol = oneOf(r['protocol'], `${path}.protocol`, ['stepped', 'quick', 'sliding'] as const);
   const dateIso = string(r['dateIso'], `${path}.dateIso`);
-  if (Number.isNaN(Date.parse(dateIso))) throw new BadValue(`${path}.dateIso`, `"${dateIso}" is not a date`);
+  if (Number.isNaN(Date.parse(dateIso)))
+    throw new BadValue(`${path}.dateIso`, { kind: 'not-a-date', text: dateIso });
   const foundBpm = r['foundBpm'] === null ? null : number(r['foundBpm'], `${path}.foundBpm`, 3, 10);
   const points = list(r['points'], `${path}.points`).map((p, i): AssessmentPoint => {
     const q = object(p, `${path}.points[${i}]`);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { valueProblemText } from '../../../src/ui/files/value-problem-text';
+
+describe('valueProblemText', () => {
+  it('says what was expected and what was found', () => {
+    expect(
+      valueProblemText({ kind: 'wrong-type', expected: 'number', found: { type: 'text', text: 'x' } }),
+    ).toBe('expected a number, found "x"');
+    expect(valueProblemText({ kind: 'wrong-type', expected: 'list', found: { type: 'missing' } })).toBe(
+      'expected a list, found nothing',
+    );
+    expect(valueProblemText({ kind: 'out-of-range', value: 8, min: 4, max: 7 })).toBe('8 is outside 4..7');
+  });
+
+  it("words a backup's own checks with their figures", () => {
+    expect(valueProblemText({ kind: 'count-mismatch', what: 'beats', holds: 30, says: 3 })).toBe(
+      'holds 30 beats but the summary says 3',
+    );
+    expect(
+      valueProblemText({ kind: 'too-many', what: 'session-beats', count: 500_001, limit: 500_000 }),
+    ).toBe('holds 500001 beats, more than the 500000 a session may');
+    expect(valueProblemText({ kind: 'breath-too-long', endMs: 3_600_000, durationMs: 29_400 })).toBe(
+      'runs to 3600 s, longer than the session (29 s) can have breathed',
+    );
+    expect(valueProblemText({ kind: 'newer-version', version: 99, understood: 4 })).toBe(
+      'backup version 99 is newer than this app understands (4)',
+    );
+  });
+});
