@@ -17,10 +17,10 @@ describe("the session's word on its HRV analysis", () => {
     const rr = Array.from({ length: 20 }, () => 1000);
     await session.start(new ReplaySource('r', rr, { now: () => nowMs }));
     expect(session.analysis).toEqual({ state: 'running' });
-    report({ state: 'restarted', restarts: 1, reason: 'boom' });
+    report({ state: 'restarted', restarts: 1, reason: { kind: 'crashed', detail: 'boom' } });
     expect(session.analysis.state).toBe('restarted');
     expect(session.running).toBe(true);
-    report({ state: 'failed', reason: 'boom' });
+    report({ state: 'failed', reason: { kind: 'crashed', detail: 'boom' } });
     expect(session.analysis.state).toBe('failed');
     await session.stop();
     await session.start(new ReplaySource('r', rr, { now: () => nowMs }));

@@ -1,7 +1,7 @@
 import type { LiveBeat, LiveMetrics } from '../../core/hrv/live';
 import type { LiveResponse, PacerBreaths } from '../../core/pacer/live-response';
 import type { SessionSeries } from '../../core/history/session-series';
-import type { HrvRequest, HrvResponse, WorkerHealth } from '../../core/hrv/protocol';
+import type { HrvRequest, HrvResponse, WorkerFailure, WorkerHealth } from '../../core/hrv/protocol';
 import type { BeatRecord } from '../../core/session/record';
 
 /**
@@ -125,9 +125,9 @@ export class HrvClient {
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      this.#failed(worker, event.message || 'the HRV worker stopped');
+      this.#failed(worker, { kind: 'crashed', detail: event.message || null });
     };
-    worker.onmessageerror = () => this.#failed(worker, 'a message to the HRV worker could not be read');
+    worker.onmessageerror = () => this.#failed(worker, { kind: 'unreadable-message' });
     this.#worker = worker;
   }
 
@@ -139,13 +139,13 @@ export class HrvClient {
   }
 
   /** Replace a failed worker and give it back the session and the pending request; give up after too many. */
-  #failed(worker: Worker, reason: string): void {
+  #failed(worker: Worker, reason: WorkerFailure): void {
     if (this.#worker !== worker) return;
     worker.terminate();
     this.#worker = null;
     this.#failures += 1;
     if (this.#failures > MAX_RESTARTS) {
-      for (const pending of this.#pending.values()) pending.reject(new Error(reason));
+      for (const pending of this.#pending.values()) pending.reject(new Error(JSON.stringify(reason)));
       this.#pending.clear();
       this.#onHealth({ state: 'failed', reason });
       return;

@@ -41,8 +41,15 @@ export type HrvResponse =
  */
 export type WorkerHealth =
   | { readonly state: 'running' }
-  | { readonly state: 'restarted'; readonly restarts: number; readonly reason: string }
-  | { readonly state: 'failed'; readonly reason: string };
+  | { readonly state: 'restarted'; readonly restarts: number; readonly reason: WorkerFailure }
+  | { readonly state: 'failed'; readonly reason: WorkerFailure };
+
+/**
+ * Why the worker was given up: it threw or stopped (`detail`: the browser's error text, when it gave one), or a
+ * message to it could not be read.
+ */
+export type WorkerFailure =
+  { readonly kind: 'crashed'; readonly detail: string | null } | { readonly kind: 'unreadable-message' };
 
 /** The page's side of the live analysis, as the session uses it (the worker client; tests hand in another). */
 export interface HrvAnalyser {

@@ -53,7 +53,7 @@ describe('HrvClient after its worker fails', () => {
     expect(restarted).toEqual({
       state: 'restarted',
       restarts: 1,
-      reason: expect.stringContaining('simulated crash') as string,
+      reason: { kind: 'crashed', detail: expect.stringContaining('simulated crash') as string },
     });
     // All 30 beats reached the new worker: the count and the figures come from the whole session.
     await until(() => (metrics.at(-1)?.beatCount === 30 ? true : undefined));
