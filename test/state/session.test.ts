@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LiveSession } from '../../src/state/session.svelte';
-import type { HrvAnalyser } from '../../src/core/hrv/protocol';
+import type { HrvAnalyser, WorkerHealth } from '../../src/core/hrv/protocol';
 import { ReplaySource } from '../../src/adapters/sources/replay-source';
 import { SimulatedHeartSource } from '../../src/adapters/sources/simulated-source';
 import type { LiveBeat } from '../../src/core/hrv/live';
@@ -27,20 +27,31 @@ class RecordingAnalyser implements HrvAnalyser {
   dispose() {}
 }
 
-/** A session on a replay of `beats` even 1 s beats, with its analyser recorded and a clock the test moves. */
-function evenReplaySession(beats: number) {
+/** A session with its analyser recorded, a clock the test moves, and the worker's answer and health to call. */
+function clockedSession() {
   const analyser = new RecordingAnalyser();
   const clock = { nowMs: 0 };
+  const worker = { answer: (_r: LiveResponse): void => {}, health: (_h: WorkerHealth): void => {} };
   const session = new LiveSession(
-    () => analyser,
+    (_m, _e, onHealth, onBreathResponse) => {
+      worker.answer = onBreathResponse;
+      worker.health = onHealth;
+      return analyser;
+    },
     () => clock.nowMs,
   );
+  return { analyser, clock, session, worker };
+}
+
+/** A {@link clockedSession} on a replay of `beats` even 1 s beats. */
+function evenReplaySession(beats: number) {
+  const harness = clockedSession();
   const source = new ReplaySource(
     'r',
     Array.from({ length: beats }, () => 1000),
-    { now: () => clock.nowMs },
+    { now: () => harness.clock.nowMs },
   );
-  return { analyser, clock, session, source };
+  return { ...harness, source };
 }
 
 describe('LiveSession', () => {
@@ -86,22 +97,9 @@ describe('LiveSession', () => {
   });
 
   it('passes the worker’s per-breath answers to observers while the session runs, and none after it ended', async () => {
-    let answer: ((r: LiveResponse) => void) | null = null;
-    const nowMs = 0;
-    const session = new LiveSession(
-      (_m, _e, _h, onBreathResponse) => {
-        answer = onBreathResponse;
-        return new RecordingAnalyser();
-      },
-      () => nowMs,
-    );
+    const { session, source, worker } = evenReplaySession(30);
     const heard: number[] = [];
     session.observe({ breathResponse: (r) => heard.push(r.breathIndex) });
-    const source = new ReplaySource(
-      'r',
-      Array.from({ length: 30 }, () => 1000),
-      { now: () => nowMs },
-    );
     await session.start(source);
     const response = (breathIndex: number): LiveResponse => ({
       breathIndex,
@@ -109,9 +107,9 @@ describe('LiveSession', () => {
       breaths: [],
       indicator: breathingResponse([], () => 0, [], 0, 0, 0.1),
     });
-    answer!(response(1));
+    worker.answer(response(1));
     await session.stop();
-    answer!(response(2));
+    worker.answer(response(2));
     expect(heard).toEqual([1]);
   });
 
@@ -141,20 +139,16 @@ describe('LiveSession', () => {
   });
 
   it('measures the breath of a simulated chest against the pacer: its rate and its lag behind it', async () => {
-    let nowMs = 0;
-    const session = new LiveSession(
-      () => new RecordingAnalyser(),
-      () => nowMs,
-    );
+    const { clock, session } = clockedSession();
     const source = new SimulatedHeartSource(
       { seed: 4 },
       session.breathingAt,
-      { now: () => nowMs },
+      { now: () => clock.nowMs },
       { lagS: 0.9 },
     );
     await session.start(source);
     expect(session.breathing).toBeNull();
-    for (nowMs = 0; nowMs <= 80_000; nowMs += 500) source.tick();
+    for (clock.nowMs = 0; clock.nowMs <= 80_000; clock.nowMs += 500) source.tick();
     const breathing = session.breathing;
     if (breathing?.status !== 'ok') throw new Error(`no breath: ${JSON.stringify(breathing)}`);
     expect(Math.abs(breathing.rateBpm - session.rateBpm)).toBeLessThan(0.5);
@@ -163,11 +157,7 @@ describe('LiveSession', () => {
   });
 
   it('measures the breath a replayed CSV carries, keeps it in the trace and hands its breaths to the pacer', async () => {
-    let nowMs = 0;
-    const session = new LiveSession(
-      () => new RecordingAnalyser(),
-      () => nowMs,
-    );
+    const { clock, session } = clockedSession();
     // A recording at 75 bpm whose person breathed at 6/min, 1.5 s behind a pacer that started with the session.
     const beats = evenBeats(120, 800, 6);
     const values = Float32Array.from({ length: 4 * 100 }, (_, k) =>
@@ -178,10 +168,10 @@ describe('LiveSession', () => {
     const source = new ReplaySource(
       'h10.csv',
       { ...read.value.beats, breath: read.value.breath },
-      { now: () => nowMs },
+      { now: () => clock.nowMs },
     );
     await session.start(source);
-    for (nowMs = 0; nowMs <= 90_000; nowMs += 500) source.tick();
+    for (clock.nowMs = 0; clock.nowMs <= 90_000; clock.nowMs += 500) source.tick();
     const breathing = session.breathing;
     if (breathing?.status !== 'ok') throw new Error(`no breath: ${JSON.stringify(breathing)}`);
     expect(Math.abs(breathing.rateBpm - 6)).toBeLessThan(0.5);
@@ -191,15 +181,26 @@ describe('LiveSession', () => {
   });
 
   it('has no measured breath from a source without a chest sensor', async () => {
-    let nowMs = 0;
-    const session = new LiveSession(
-      () => new RecordingAnalyser(),
-      () => nowMs,
-    );
-    const source = new SimulatedHeartSource({ seed: 4 }, session.breathingAt, { now: () => nowMs });
+    const { clock, session } = clockedSession();
+    const source = new SimulatedHeartSource({ seed: 4 }, session.breathingAt, { now: () => clock.nowMs });
     await session.start(source);
-    for (nowMs = 0; nowMs <= 40_000; nowMs += 1000) source.tick();
+    for (clock.nowMs = 0; clock.nowMs <= 40_000; clock.nowMs += 1000) source.tick();
     expect(session.breathing).toBeNull();
+    await session.stop();
+  });
+
+  it("follows the worker client's health: restarted, failed, and running again at the next start", async () => {
+    const { clock, session, source, worker } = evenReplaySession(20);
+    await session.start(source);
+    expect(session.analysis).toEqual({ state: 'running' });
+    worker.health({ state: 'restarted', restarts: 1, reason: { kind: 'crashed', detail: 'boom' } });
+    expect(session.analysis.state).toBe('restarted');
+    expect(session.running).toBe(true);
+    worker.health({ state: 'failed', reason: { kind: 'crashed', detail: 'boom' } });
+    expect(session.analysis.state).toBe('failed');
+    await session.stop();
+    await session.start(new ReplaySource('r2', [1000, 1000], { now: () => clock.nowMs }));
+    expect(session.analysis).toEqual({ state: 'running' });
     await session.stop();
   });
 
@@ -216,32 +217,23 @@ describe('LiveSession', () => {
 
     it('ends by itself at the end of the breath in progress when its length is reached', async () => {
       vi.useFakeTimers();
-      let nowMs = 0;
-      const session = new LiveSession(
-        () => new RecordingAnalyser(),
-        () => nowMs,
-      );
+      const { clock, session, source } = evenReplaySession(600);
       session.setLength(5);
       session.setRate(6.5);
-      const source = new ReplaySource(
-        'r',
-        Array.from({ length: 600 }, () => 1000),
-        { now: () => nowMs },
-      );
       await session.start(source);
-      nowMs = 294_000;
+      clock.nowMs = 294_000;
       vi.advanceTimersByTime(250);
       expect(session.remainingS()).toBeCloseTo(6, 9);
       expect(session.running).toBe(true);
       // 6.5 breaths/min: breaths of 120/13 s; the 33rd runs from 295.4 s to 304.6 s, across the 5 minutes.
-      nowMs = 303_000;
+      clock.nowMs = 303_000;
       vi.advanceTimersByTime(250);
       expect(session.remainingS()).toBe(0);
       expect(session.running).toBe(true);
-      nowMs = 304_000;
+      clock.nowMs = 304_000;
       vi.advanceTimersByTime(250);
       expect(session.running).toBe(true);
-      nowMs = 304_700;
+      clock.nowMs = 304_700;
       vi.advanceTimersByTime(250);
       await vi.waitFor(() => expect(session.running).toBe(false));
       expect(session.completed).toBe(true);
@@ -250,19 +242,10 @@ describe('LiveSession', () => {
 
     it('runs open-ended when no length is chosen, and a stopped session is not "completed"', async () => {
       vi.useFakeTimers();
-      let nowMs = 0;
-      const session = new LiveSession(
-        () => new RecordingAnalyser(),
-        () => nowMs,
-      );
+      const { clock, session, source } = evenReplaySession(3000);
       session.setLength('open');
-      const source = new ReplaySource(
-        'r',
-        Array.from({ length: 3000 }, () => 1000),
-        { now: () => nowMs },
-      );
       await session.start(source);
-      nowMs = 25 * 60_000;
+      clock.nowMs = 25 * 60_000;
       vi.advanceTimersByTime(1000);
       expect(session.running).toBe(true);
       expect(session.remainingS()).toBeNull();
