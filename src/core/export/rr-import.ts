@@ -6,7 +6,8 @@
  * it ends with that column (on the record's 4 Hz grid again, linear between beats); other files' beats are
  * labelled normal, and their times are the running sum of their intervals.
  */
-import { TextHash, type RrFile, type RrFileResult } from '../rr-file/reader';
+import type { RrFile, RrFileResult } from '../rr-file/reader';
+import { TextHash } from '../rr-file/text-hash';
 import type { FileProblem } from '../rr-file/problems';
 import { BREATH_STEP_MS, breathOnGrid, type BreathTraceSlice } from '../respiration/breath-trace';
 import type { Result } from '../result';

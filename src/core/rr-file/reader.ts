@@ -25,7 +25,9 @@ import { MAX_BREATH_MG } from '../respiration/breath-trace';
 import { emptyColumns, type BeatColumns } from '../session/columns';
 import { NORMAL_BEAT } from '../session/record';
 import { findOwnColumns, findRrColumn, readHeaderName, type OwnColumns, type RrUnit } from './header';
+import { delimiterOf, NUMBER, numberText, splitFields, type Delimiter } from './fields';
 import type { ExpectedValue, FileProblem } from './problems';
+import { TextHash } from './text-hash';
 import type { Result } from '../result';
 
 export interface RrFile {
@@ -54,37 +56,11 @@ export interface RrFile {
 
 export type RrFileResult = Result<RrFile, FileProblem>;
 
-/**
- * FNV-1a (Fowler, Noll, Vo; 32-bit, offset 2166136261, prime 16777619) over the UTF-16 code units, twice with
- * different offsets for 64 bits; fed chunk by chunk it gives the same id as over the whole text.
- */
-export class TextHash {
-  #a = 0x811c9dc5;
-  #b = 0x01000193 ^ 0x5bd1e995;
-  push(text: string): void {
-    let a = this.#a;
-    let b = this.#b;
-    for (let i = 0; i < text.length; i += 1) {
-      const c = text.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193) >>> 0;
-      b = Math.imul(b ^ c, 0x01000193) >>> 0;
-    }
-    this.#a = a;
-    this.#b = b;
-  }
-  get id(): string {
-    return `rr-${this.#a.toString(16).padStart(8, '0')}${this.#b.toString(16).padStart(8, '0')}`;
-  }
-}
-
-const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const MAX_PREAMBLE_LINES = 20;
 /** Rows read before deciding which of several unnamed numeric columns is the RR. */
 const HEADERLESS_SAMPLE_ROWS = 16;
 const IMPOSSIBLE_LINES_KEPT = 5;
 const LABEL = /^[a-z][a-z0-9-]{0,49}$/;
-
-type Delimiter = '\t' | ';' | ',' | ' ';
 
 interface Layout {
   readonly delimiter: Delimiter;
@@ -97,44 +73,6 @@ interface Layout {
 interface Row {
   readonly line: number;
   readonly fields: readonly string[];
-}
-
-function delimiterOf(line: string): Delimiter {
-  if (line.includes('\t')) return '\t';
-  if (line.includes(';')) return ';';
-  if (line.includes(',')) return ',';
-  return ' ';
-}
-
-/** Split one line into fields (RFC 4180 quotes: a quoted field may hold the delimiter, `""` is a quote). */
-function splitFields(line: string, delimiter: Delimiter): string[] {
-  if (delimiter === ' ') return line.trim().split(/\s+/);
-  if (!line.includes('"')) return line.split(delimiter).map((f) => f.trim());
-  const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i += 1) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === delimiter) {
-      fields.push(field.trim());
-      field = '';
-    } else field += c;
-  }
-  fields.push(field.trim());
-  return fields;
-}
-
-/** A field as a number: `.` decimals, or `,` decimals in files not separated by commas; NaN otherwise. */
-function numberText(field: string, delimiter: Delimiter): string | null {
-  const text = delimiter !== ',' && /^[+-]?\d+,\d+$/.test(field) ? field.replace(',', '.') : field;
-  return NUMBER.test(text) ? text : null;
 }
 
 export class RrFileReader {
