@@ -6,17 +6,19 @@
  * its principal axis of variation (PCA over a window) after band-limiting to breathing rates, here 0.05-0.7 Hz
  * (3-42 breaths/min). Movement is rejected as in accelerometer respiration monitors generally (Bates et al. again;
  * Hernandez et al. 2015, BioGlass): one-second epochs whose power outside the breathing band (0.7-5 Hz) is far above
- * the window's typical level are movement, and a window with too many of them is not measured. Breaths are the
- * cycles of the respiration signal by Schäfer & Kratky's (2008) extrema counting: a minimum is an inhale onset, a
- * maximum an exhale onset. The lag behind the pacer is the delay that best aligns the pacer's volume with the
- * breath (the peak of their cross-correlation, as for the phase of heart rate against breathing: Vaschillo et al.
- * 2002), and the phase is that lag as a share of the pacer's breath, in degrees.
+ * the window's typical level are movement, and a window with too many of them is not measured (these three-axis
+ * steps, movement and the principal axis, are in chest-axes.ts). Breaths are the cycles of the respiration signal by
+ * Schäfer & Kratky's (2008) extrema counting: a minimum is an inhale onset, a maximum an exhale onset. The lag
+ * behind the pacer is the delay that best aligns the pacer's volume with the breath (the peak of their
+ * cross-correlation, as for the phase of heart rate against breathing: Vaschillo et al. 2002), and the phase is that
+ * lag as a share of the pacer's breath, in degrees.
  *
  * The sign of a principal axis is arbitrary; it is kept continuous from window to window, and set once with the
  * pacer, when the breath clearly follows it, so that inhaling is upward (a breath running more than a quarter of a
  * breath against the pacer at that first moment would be read inverted).
  */
-import { bandPass, countCycles, quantile, spectralPeak } from './band';
+import { bandPass, countCycles, spectralPeak } from './band';
+import { bridgeMovement, dot, movementEpochs, principalAxis, project } from './chest-axes';
 
 /** Session time of each sample, s, and x, y, z interleaved, mG. */
 export interface AccelerationChunk {
@@ -78,12 +80,8 @@ export interface ChestBreathingOptions {
 const FS_HZ = 10;
 const LO_HZ = 0.05;
 const HI_HZ = 0.7;
-const MOVEMENT_HI_HZ = 4.5;
 /** Samples either side of an extremum in the parabola that times it. */
 const REFINE_HALF = 5;
-/** An epoch is movement when its out-of-band RMS is this many times the window's median and above the floor. */
-const MOVEMENT_RATIO = 4;
-const MOVEMENT_FLOOR_MG = 15;
 /** A window with more than this share of movement epochs is not measured. */
 const MAX_MOVEMENT_SHARE = 0.2;
 /** Largest hole in the samples that is bridged, s. */
@@ -151,11 +149,11 @@ export class ChestBreathingTracker {
     const grid = this.#resample(startS, endS);
     if (grid === null) return { status: 'cannot-measure', reason: 'gap' };
 
-    const moving = movementEpochs(grid);
+    const moving = movementEpochs(grid, FS_HZ, HI_HZ);
     if (moving.filter(Boolean).length > MAX_MOVEMENT_SHARE * moving.length) {
       return { status: 'cannot-measure', reason: 'movement' };
     }
-    bridgeMovement(grid, moving);
+    bridgeMovement(grid, moving, FS_HZ);
     const bands = grid.map((axis) => bandPass(axis, FS_HZ, LO_HZ, HI_HZ, 0.03));
     let axis = principalAxis(bands);
     if (this.#axis && dot(axis, this.#axis) < 0) axis = [-axis[0], -axis[1], -axis[2]];
@@ -245,66 +243,6 @@ export class ChestBreathingTracker {
   }
 }
 
-/** For each one-second epoch, whether its 0.7-4.5 Hz RMS (all axes) marks it as movement. */
-function movementEpochs(grid: Float64Array[]): boolean[] {
-  const high = grid.map((axis) => bandPass(axis, FS_HZ, HI_HZ, MOVEMENT_HI_HZ, 0.1));
-  const n = high[0]!.length;
-  const epochs: number[] = [];
-  for (let from = 0; from + FS_HZ <= n; from += FS_HZ) {
-    let ss = 0;
-    for (let k = from; k < from + FS_HZ; k += 1) for (const axis of high) ss += axis[k]! ** 2;
-    epochs.push(Math.sqrt(ss / FS_HZ));
-  }
-  const typical = quantile(epochs, 0.5);
-  // A window that is all movement has a high median: then every epoch is movement.
-  if (typical > 3 * MOVEMENT_FLOOR_MG) return epochs.map(() => true);
-  return epochs.map((e) => e > MOVEMENT_FLOOR_MG && e > MOVEMENT_RATIO * typical);
-}
-
-/** Replace each run of movement epochs, with a second either side, by a straight line across it (in place). */
-function bridgeMovement(grid: Float64Array[], moving: readonly boolean[]): void {
-  const n = grid[0]!.length;
-  for (let e = 0; e < moving.length; e += 1) {
-    if (!moving[e]) continue;
-    let end = e;
-    while (moving[end + 1]) end += 1;
-    const from = Math.max(0, (e - 1) * FS_HZ);
-    const to = Math.min(n - 1, (end + 2) * FS_HZ);
-    for (const axis of grid) {
-      const a = axis[from]!;
-      const b = axis[to]!;
-      for (let k = from + 1; k < to; k += 1) axis[k] = a + ((b - a) * (k - from)) / (to - from);
-    }
-    e = end;
-  }
-}
-
-/** Unit principal eigenvector of the 3x3 covariance of three zero-mean signals (power iteration). */
-function principalAxis(axes: Float64Array[]): [number, number, number] {
-  const c = new Float64Array(9);
-  const n = axes[0]!.length;
-  for (let k = 0; k < n; k += 1) {
-    for (let i = 0; i < 3; i += 1)
-      for (let j = 0; j < 3; j += 1) c[3 * i + j] = c[3 * i + j]! + axes[i]![k]! * axes[j]![k]!;
-  }
-  let v: [number, number, number] = [1, 1, 1];
-  for (let iteration = 0; iteration < 60; iteration += 1) {
-    const w: [number, number, number] = [
-      c[0]! * v[0] + c[1]! * v[1] + c[2]! * v[2],
-      c[3]! * v[0] + c[4]! * v[1] + c[5]! * v[2],
-      c[6]! * v[0] + c[7]! * v[1] + c[8]! * v[2],
-    ];
-    const norm = Math.hypot(...w);
-    if (norm === 0) return [1, 0, 0];
-    v = [w[0] / norm, w[1] / norm, w[2] / norm];
-  }
-  return v;
-}
-
-function dot(a: readonly number[], b: readonly number[]): number {
-  return a[0]! * b[0]! + a[1]! * b[1]! + a[2]! * b[2]!;
-}
-
 /** Pearson correlation of x(t) with ref(t - lag), lag in samples, over their overlap. */
 function correlationAt(x: Float64Array, ref: Float64Array, lag: number): number {
   let sxy = 0;
@@ -343,14 +281,6 @@ function bestLag(x: Float64Array, ref: Float64Array, periodS: number): { lagS: n
     if (d < 0) shift = Math.max(-0.5, Math.min(0.5, (0.5 * (r0 - r2)) / d));
   }
   return { lagS: (best + shift) / FS_HZ, correlation: bestR };
-}
-
-function project(axes: Float64Array[], axis: readonly number[]): Float64Array {
-  const n = axes[0]!.length;
-  const out = new Float64Array(n);
-  for (let k = 0; k < n; k += 1)
-    out[k] = axis[0]! * axes[0]![k]! + axis[1]! * axes[1]![k]! + axis[2]! * axes[2]![k]!;
-  return out;
 }
 
 /**
