@@ -18,9 +18,9 @@ import {
   type BreathPattern,
 } from '../core/pacer/pattern';
 import { RecentBeats, type RecentBeat } from './recent-beats';
-import { ChestBreathingTracker, type Breath, type ChestBreathing } from '../core/respiration/chest-breathing';
-import { BreathLog } from '../core/respiration/breath-log';
-import { BreathTrace } from '../core/respiration/breath-trace';
+import type { Breath, ChestBreathing } from '../core/respiration/chest-breathing';
+import type { BreathTrace } from '../core/respiration/breath-trace';
+import { SessionBreathing } from '../core/respiration/session-breathing';
 import { SESSION_LENGTHS, type SessionLength } from './settings.svelte';
 import { PacerSchedule, type PacerState } from '../core/pacer/schedule';
 import type { AcquireSessionLock, ReleaseLock } from '../adapters/locks/session-lock';
@@ -52,9 +52,6 @@ export interface SessionObserver {
   stopped?(info: { sessionId: string; reason: Extract<HeartStatus, { state: 'ended' }>['reason'] }): void;
 }
 
-/** How often the measured breath is analysed, s of its own samples. */
-const BREATHING_EVERY_S = 2;
-
 /** The tachogram shows this much history. */
 export const TACHOGRAM_WINDOW_MS = 120_000;
 
@@ -78,11 +75,8 @@ export class LiveSession {
   #error = $state<SessionProblem | null>(null);
   /** The person's measured breath (sources with a chest accelerometer); null until there is any. */
   #breathing = $state.raw<ChestBreathing | null>(null);
-  #chest = new ChestBreathingTracker();
   /** Every breath measured this session, and the breath signal joined for the record. */
-  readonly #breathLog = new BreathLog();
-  readonly #breathTrace = new BreathTrace();
-  #breathingAnalysedAtS = Number.NEGATIVE_INFINITY;
+  readonly #chest = new SessionBreathing();
   #analysis = $state.raw<WorkerHealth>({ state: 'running' });
   /** Bumped on every beat so the tachogram redraws; the beats themselves are not deeply reactive. */
   #beatVersion = $state(0);
@@ -183,12 +177,12 @@ export class LiveSession {
 
   /** Every breath the chest sensor measured this session, oldest first (empty without one): the pacer reads it. */
   get measuredBreaths(): readonly Breath[] {
-    return this.#breathLog.breaths;
+    return this.#chest.breaths;
   }
 
   /** The measured breath signal of this session so far, 4 Hz (the recording stores it). */
   get breathTrace(): BreathTrace {
-    return this.#breathTrace;
+    return this.#chest.trace;
   }
   /**
    * Whether this session gets heart rate without beats (a watch that sends no RR): the screen then shows the
@@ -328,9 +322,6 @@ export class LiveSession {
     this.#error = null;
     this.#breathing = null;
     this.#chest.reset();
-    this.#breathLog.reset();
-    this.#breathTrace.reset();
-    this.#breathingAnalysedAtS = Number.NEGATIVE_INFINITY;
     this.#source = source;
     this.#sourceKind = source.kind;
     this.#sourceLabel = source.label;
@@ -355,7 +346,7 @@ export class LiveSession {
         sessionId: this.#sessionId,
         source,
         startedAtMs: Date.now(),
-        breath: this.#breathTrace,
+        breath: this.#chest.trace,
       });
     try {
       await source.start({
@@ -461,7 +452,7 @@ export class LiveSession {
     const last = breaths[breaths.length - 1];
     if (!last) return;
     this.#toldBreathIndex = last.index;
-    const measured = this.#breathLog.breaths
+    const measured = this.#chest.breaths
       .filter((b) => b.endS > this.#toldMeasuredEndS)
       .map((b) => ({ inhaleS: b.inhaleS, endS: b.endS }));
     this.#toldMeasuredEndS = measured[measured.length - 1]?.endS ?? this.#toldMeasuredEndS;
@@ -470,19 +461,8 @@ export class LiveSession {
 
   /** Chest acceleration: kept for the last minute and measured against the pacer every two seconds. */
   #onAcceleration(chunk: AccelerationChunk): void {
-    const timeS = Array.from(chunk.timeMs, (ms) => ms / 1000);
-    this.#chest.push({ timeS, xyzMg: chunk.xyzMg });
-    const lastS = timeS[timeS.length - 1];
-    if (lastS === undefined || lastS - this.#breathingAnalysedAtS < BREATHING_EVERY_S) return;
-    this.#breathingAnalysedAtS = lastS;
-    const schedule = this.#schedule;
-    const breathing = this.#chest.analyse({
-      volumeAt: (t) => schedule.at(t).volume,
-      periodS: 60 / schedule.at(lastS).rateBpm,
-    });
-    this.#breathing = breathing;
-    this.#breathLog.add(breathing, lastS);
-    if (breathing.status === 'ok') this.#breathTrace.add(breathing.signal);
+    const breathing = this.#chest.push(chunk, this.#schedule);
+    if (breathing) this.#breathing = breathing;
   }
 
   #onStatus(status: HeartStatus): void {
