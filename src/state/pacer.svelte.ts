@@ -2,8 +2,8 @@ import type { CueLoop } from '../adapters/cues/cue-loop';
 import type { PacerOutputs } from '../adapters/cues/browser-outputs';
 import type { WakeLockState } from '../adapters/cues/wake-lock';
 import type { BreathingResponse } from '../core/hrv/biofeedback';
-import type { BreathResponse, LiveResponse } from '../core/pacer/live-response';
-import type { BreathSwing, PacedBreath } from '../core/pacer/response';
+import type { LiveResponse } from '../core/pacer/live-response';
+import { BreathSwings } from '../core/pacer/breath-swings';
 import type { AssessmentResult, StoredAssessment } from '../core/pacer/assessment/result';
 import { slidingBreathRates, slidingFromSwings } from '../core/pacer/assessment/sliding';
 import {
@@ -13,9 +13,6 @@ import {
   steppedBreathRates,
   steppedFromSwings,
 } from '../core/pacer/assessment/stepped';
-import { assessmentSwings, traceSwings } from '../core/hr-only/swing';
-import { NO_SMOOTHING } from '../core/hr-only/smoothing';
-import { isPlausibleHeartRate } from '../core/heart/limits';
 import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
 import type { CueOptions } from '../core/pacer/cues';
 import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
@@ -48,9 +45,6 @@ export interface AssessmentProgress {
   readonly sofar: AssessmentResult | null;
 }
 
-/** Heart rate and breath responses kept for the controller and assessments: a sliding sweep lasts about 15 minutes. */
-const KEEP_BEATS_S = 20 * 60;
-
 /**
  * The pacer's settings and its steering during a live session: presets, the adaptive controller (with lock, band
  * and the reason for each change), assessments and their stored result, and the cue outputs. It follows the
@@ -70,19 +64,10 @@ export class PacerControl {
   #cues = $state.raw<CueOptions>({ sound: 'off', vibration: false, volume: 0.5 });
   #wake = $state<WakeLockState>('off');
   #response = $state.raw<BreathingResponse | null>(null);
-  /** The worker's resonance indicator at the last breath (shown while the controller steers). */
-  #indicatorNow: BreathingResponse | null = null;
   #announce = $state(false);
 
-  /**
-   * The HRV worker's per-breath responses by the breath's start (session seconds), measured from the beats its
-   * engine labelled normal: the one artifact definition the pacer uses (src/core/pacer/live-response.ts).
-   */
-  #responses = new Map<number, BreathResponse>();
-  /** Whether this session has had a beat (else the pacer may steer by a watch's heart rate). */
-  #hadBeat = false;
-  /** Heart rate from a device without RR (a watch), seconds and bpm: the pacer steers by its swing instead. */
-  #trace: { timeS: number[]; hrBpm: number[] } = { timeS: [], hrBpm: [] };
+  /** The worker's per-breath swings of the beats, or a watch's heart-rate swings: what the pacer goes by. */
+  readonly #swings = new BreathSwings();
   #controller: AdaptiveController | null = null;
   #lastBreath = -1;
   #plan: { protocol: AssessmentProtocol; rates: number[]; first: number } | null = null;
@@ -109,7 +94,7 @@ export class PacerControl {
     this.#apply(settings.values);
     session.observe({
       started: () => this.#onStarted(),
-      beat: () => (this.#hadBeat = true),
+      beat: () => this.#swings.beat(),
       breathResponse: (response) => this.#onBreathResponse(response),
       heartRate: (reading, pacer) => this.#onHeartRate(reading.heartRateBpm, reading.timeMs / 1000, pacer),
       stopped: () => this.#onStopped(),
@@ -304,14 +289,11 @@ export class PacerControl {
    * device without RR). Assessments made on heart rate only are marked so.
    */
   get signal(): 'rr' | 'heart-rate' {
-    return !this.#hadBeat && this.#trace.timeS.length > 0 ? 'heart-rate' : 'rr';
+    return this.#swings.signal;
   }
 
   #onStarted(): void {
-    this.#responses.clear();
-    this.#indicatorNow = null;
-    this.#hadBeat = false;
-    this.#trace = { timeS: [], hrBpm: [] };
+    this.#swings.reset();
     this.#response = null;
     this.#lastBreath = -1;
     this.#controller = this.#newController();
@@ -331,38 +313,16 @@ export class PacerControl {
     this.cancelAssessment();
   }
 
-  /**
-   * The worker measured the breaths finished as a new breath began: keep the swings (a breath measured again
-   * replaces its first answer), then steer or score at that breath.
-   */
+  /** The worker measured the breaths finished as a new breath began: keep the swings, then steer or score. */
   #onBreathResponse(response: LiveResponse): void {
-    for (const b of response.breaths) this.#responses.set(b.steer.startS, b);
-    for (const startS of this.#responses.keys()) {
-      if (startS >= response.atS - KEEP_BEATS_S) break;
-      this.#responses.delete(startS);
-    }
-    this.#indicatorNow = response.indicator;
+    this.#swings.answer(response);
     // The answer comes a moment after the breath began; the decision is for the breath after it, as before.
     this.#onPacer({ breathIndex: response.breathIndex, breathStartS: response.atS });
   }
 
-  /** The worker's swing of one finished breath of the pacer, for the controller or the assessments. */
-  #swingOf(span: PacedBreath, use: 'steer' | 'assess'): BreathSwing {
-    const known = this.#responses.get(span.startS);
-    if (known) return known[use];
-    const periodS = span.endS - span.startS;
-    return { ...span, rateBpm: periodS > 0 ? 60 / periodS : 0, swingBpm: null, maxMinBpm: null };
-  }
-
   /** A heart-rate reading from a device without RR: kept, and the breath boundaries go by it while no beat comes. */
   #onHeartRate(heartRateBpm: number, timeS: number, pacer: PacerState): void {
-    if (!isPlausibleHeartRate(heartRateBpm)) return;
-    this.#trace.timeS.push(timeS);
-    this.#trace.hrBpm.push(heartRateBpm);
-    while ((this.#trace.timeS[0] ?? timeS) < timeS - KEEP_BEATS_S) {
-      this.#trace.timeS.shift();
-      this.#trace.hrBpm.shift();
-    }
+    if (!this.#swings.heartRate(heartRateBpm, timeS)) return;
     if (this.signal === 'heart-rate') this.#onPacer(pacer);
   }
 
@@ -382,15 +342,10 @@ export class PacerControl {
     }
     const schedule = this.#session.schedule;
     // The worker fits the beats' swings over the controller's window (live-response.ts STEER_WINDOW_BREATHS).
-    const d =
-      this.signal === 'heart-rate'
-        ? this.#controller.decideWith(pacer.breathStartS, schedule, (spans, window) =>
-            traceSwings(this.#trace, spans, NO_SMOOTHING, window),
-          )
-        : this.#controller.decideWith(pacer.breathStartS, schedule, (spans) =>
-            spans.map((span) => this.#swingOf(span, 'steer')),
-          );
-    this.#response = this.signal === 'heart-rate' ? null : this.#indicatorNow;
+    const d = this.#controller.decideWith(pacer.breathStartS, schedule, (spans, window) =>
+      this.#swings.steer(spans, window),
+    );
+    this.#response = this.signal === 'heart-rate' ? null : this.#swings.indicator;
     this.#reason = d.reason;
     this.#action = d.action;
     if (Math.abs(d.rateBpm - this.#session.rateBpm) > 1e-6) {
@@ -429,9 +384,7 @@ export class PacerControl {
     const heartRateOnly = this.signal === 'heart-rate';
     const breaths = protocolBreaths(schedule, plan.rates.length, plan.first);
     // From the worker: over the person's measured breaths when the strap streams them (live-response.ts).
-    const swings = heartRateOnly
-      ? assessmentSwings(this.#trace, breaths)
-      : breaths.map((span) => this.#swingOf(span, 'assess'));
+    const swings = this.#swings.assess(breaths);
     const result =
       plan.protocol === 'sliding'
         ? slidingFromSwings(swings)
