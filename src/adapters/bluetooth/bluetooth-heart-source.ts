@@ -126,10 +126,11 @@ export class BluetoothHeartSource implements HeartSource {
       this.#detach();
       this.device.gatt?.disconnect();
       this.#observer?.problem?.(problem);
+      // The browser's own text when it gave one; the typed problem itself goes to the observer (the strap panel).
       this.#status({
         state: 'ended',
         reason: 'error',
-        detail: 'message' in problem ? problem.message : problem.kind,
+        ...('message' in problem ? { detail: problem.message } : {}),
       });
       throw new BluetoothProblemError(problem);
     }

@@ -270,5 +270,7 @@ describe('BluetoothHeartSource', () => {
       kind: 'connect-failed',
       timedOut: { waitedFor: 'connect', afterMs: 20_000 },
     });
+    // No text of its own to pass on: the typed problem above is what the screen words.
+    expect(h.statuses.at(-1)).toEqual({ state: 'ended', reason: 'error' });
   });
 });
