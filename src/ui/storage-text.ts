@@ -5,7 +5,7 @@ import type { StorageError } from '../adapters/storage/database';
 export function storageErrorText(error: StorageError): string {
   switch (error.kind) {
     case 'storage-full':
-      return 'Storage on this device is full: free some space, then try again.';
+      return 'Storage on this device is full. Free some space, then try again.';
     case 'no-indexeddb':
       return 'This browser has no IndexedDB storage.';
     case 'not-open':
@@ -13,7 +13,7 @@ export function storageErrorText(error: StorageError): string {
     case 'unavailable':
       return `The browser's storage is unavailable (${error.detail}).`;
     case 'failed':
-      return `Saving failed (${error.detail}).`;
+      return `The browser's storage failed (${error.detail}).`;
   }
 }
 

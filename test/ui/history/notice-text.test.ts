@@ -49,7 +49,7 @@ describe('fileOutcomeText', () => {
         action: 'restore',
         error: { kind: 'storage-full' },
       }),
-    ).toBe('Nothing was restored: Storage on this device is full: free some space, then try again.');
+    ).toBe('Nothing was restored: Storage on this device is full. Free some space, then try again.');
   });
 });
 
