@@ -291,7 +291,10 @@ export class SessionRecorder implements BeatRecorder {
     if (this.#stopped) this.#releaseLock();
   }
 
-  /** The whole session as held in memory, for export when storage failed. */
+  /**
+   * The whole session as held in memory now, for export when storage failed: copies, so beats recorded while the
+   * export is prepared (its code loads first) cannot make the beats disagree with the summary.
+   */
   snapshot(): {
     session: SessionRecord;
     beats: readonly BeatRecord[];
@@ -301,8 +304,8 @@ export class SessionRecorder implements BeatRecorder {
     const session = this.#sessionRecord('finished', this.#beats.length, this.#samples.length, null);
     return {
       session: this.#stopped ? session : { ...session, status: 'recording', end: null },
-      beats: this.#beats,
-      heartRate: this.#samples,
+      beats: this.#beats.slice(),
+      heartRate: this.#samples.slice(),
       breath: this.#breath?.slice(Number.NEGATIVE_INFINITY) ?? null,
     };
   }

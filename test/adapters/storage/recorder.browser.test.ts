@@ -132,12 +132,18 @@ describe('SessionRecorder', () => {
     expect(recorder.problem?.kind).toBe('storage-full');
     expect(recorder.savedCount).toBe(0);
     beats.slice(200).forEach((b) => recorder.record(b));
-    expect(recorder.snapshot().beats).toEqual(beats);
+    const snapshot = recorder.snapshot();
+    expect(snapshot.beats).toEqual(beats);
+    // A snapshot stays as it was taken: a beat recorded after it is not in it, and its summary agrees with it.
+    const later = { ...beats.at(-1)!, timeMs: beats.at(-1)!.timeMs + 1000 };
+    recorder.record(later);
+    expect(snapshot.beats).toHaveLength(beats.length);
+    expect(snapshot.session.summary.beatCount).toBe(snapshot.beats.length);
     full = false;
     await recorder.flush();
     expect(recorder.problem).toBeNull();
     expect(problems).toEqual(['storage-full', null]);
-    expect(await real.readBeats('s')).toEqual({ ok: true, value: beats });
+    expect(await real.readBeats('s')).toEqual({ ok: true, value: [...beats, later] });
     real.close();
   });
 
