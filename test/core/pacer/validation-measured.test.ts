@@ -13,7 +13,7 @@ import { validationPanel, type ModelName } from '../../../src/core/physiology/mo
 const PEOPLE = 30;
 const panel = (model: ModelName) => validationPanel(model, PEOPLE);
 /** Stepped meets the gate of >= 95 %; sliding is held to the pacer issue's 90 %; adaptive as it stands. */
-const REACHED = { stepped: 0.95, sliding: 0.9, adaptive: 0.85 } as const;
+const REACHED = { stepped: 0.95, sliding: 0.9, adaptive: 0.9 } as const;
 
 describe('resonance protocols with the person’s measured breath', { timeout: 300_000 }, () => {
   for (const model of ['resonator', 'baroreflex-delay'] as const)
