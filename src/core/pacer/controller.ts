@@ -26,10 +26,14 @@ import type { PacerSchedule } from './schedule';
  *   the band, and on past the vertex: it stops only when breaths span at least `stopSpanBpm` and it has gone
  *   `overshootBpm` past the vertex, by more than the vertex's standard error. The wide span is what makes the answer
  *   robust: near resonance the person's own slow oscillation beats against the paced one for minutes, and a short
- *   sweep reads that beat as the peak (fitted offline, a sweep stopped at 0.6 breaths/min of span placed the peak
- *   within 90 % of the maximal response for 63-73 % of the simulated people; at 1.1, for 87-95 %,
- *   docs/pacer-validation.md). It turns when the vertex lies clearly behind where it started (it looked the wrong
- *   way first), at most twice;
+ *   sweep reads that beat as the peak (on the validation panels, a probe that stopped at its first confident vertex
+ *   and then confirmed it with an excursion gave >= 90 % of the maximal response after 20 minutes to 83-98 % of
+ *   the people; this sweep, to 97-100 %: docs/pacer-validation.md);
+ * - it looked the wrong way first when the vertex lies clearly (`turnZ` standard errors) behind where the sweep
+ *   started, or when, where the sweep would stop, the fitted swing hardly fell (`minDropLog`) toward where it
+ *   started (the peak may lie behind the start): it turns, at most `maxTurns` times. A sweep that has
+ *   turned is after a peak near the edge of the band, where the priors pull the fitted vertex in from the edge, so it
+ *   also waits until the fitted swing has fallen `turnedDropLog` ahead of the vertex;
  * - then it goes to the vertex and holds there, following it only when it moves more than `deadbandBpm`, so it
  *   neither wanders nor oscillates at the top; a vertex beyond the rates breathed is approached at most `reachBpm`
  *   past them at a time (each step brings breaths that check it);
@@ -71,6 +75,8 @@ export interface ControllerConfig {
    * otherwise the peak may lie behind the start and the sweep turns.
    */
   readonly minDropLog: number;
+  /** After a turn, the sweep stops only once the fitted log swing has also fallen this much ahead of the vertex. */
+  readonly turnedDropLog: number;
   /** Turning the sweep back past where it started needs this many standard errors. */
   readonly turnZ: number;
   /** The sweep turns back at most this often. */
@@ -109,6 +115,7 @@ export const DEFAULT_CONTROLLER: ControllerConfig = {
   overshootBpm: 0.3,
   vertexZ: 1,
   minDropLog: 0.1,
+  turnedDropLog: 0.15,
   turnZ: 1.5,
   maxTurns: 2,
   correlationBreaths: 8,
@@ -460,15 +467,19 @@ export class AdaptiveController {
         this.#turnedAtBpm = previous;
         return move(previous - dir, 'turning');
       }
-      // Far enough past the best rate, over a wide enough sweep: go back to it.
+      // Far enough past the best rate, over a wide enough sweep: go back to it. A sweep that has turned is looking
+      // for a peak toward the edge of the band, beyond the people's usual range, where the priors pull the fitted
+      // vertex in from the edge: it goes on until the fitted swing has clearly fallen ahead of it too.
       const past = dir * (previous - v);
+      const behind = dir > 0 ? est.dropLo : est.dropHi;
+      const ahead = dir > 0 ? est.dropHi : est.dropLo;
       if (
         span >= this.config.stopSpanBpm &&
         past >= this.config.overshootBpm &&
-        past >= this.config.vertexZ * est.vertexSeBpm
+        past >= this.config.vertexZ * est.vertexSeBpm &&
+        (this.#turns === 0 || ahead >= this.config.turnedDropLog)
       ) {
         // The swing hardly fell toward where the sweep started: the peak may lie behind it.
-        const behind = dir > 0 ? est.dropLo : est.dropHi;
         if (behind < this.config.minDropLog && this.#turns < this.config.maxTurns) {
           this.#turns += 1;
           this.#direction = -dir as 1 | -1;
