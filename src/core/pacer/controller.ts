@@ -19,12 +19,12 @@ import type { PacerSchedule } from './schedule';
  * (how sharp resonance curves are: log response falls by 0.2-1.2 per (breath/min)² on both simulated physiologies)
  * and one on where its peak lies (resonance in adults clusters around 5.5 breaths/min, most people between 4.5 and
  * 6.5: Lehrer, Vaschillo & Vaschillo 2000; Vaschillo, Vaschillo & Lehrer 2006; taken as a normal prior with a
- * standard deviation of 1 breath/min on the middle of the allowed band), so that the parabola's vertex, the
+ * standard deviation of 0.8 breaths/min on the middle of the allowed band), so that the parabola's vertex, the
  * estimated best rate, exists from the first minutes and sharpens as breaths come in; the data outweigh the
  * location prior as they accumulate (a precision-weighted mean: Gelman et al. 2013, ch. 2). Then:
  * - a sweep: from the first breath it sweeps at the largest allowed pace (`maxSlewBpmPerMin`) toward the middle of
  *   the band, and on past the vertex: it stops only when breaths span at least `stopSpanBpm` and it has gone
- *   `overshootBpm` past the vertex, by more than the vertex's standard error. The wide span is what makes the answer
+ *   `overshootBpm` past the vertex, and by more than `vertexZ` of the vertex's standard errors. The wide span is what makes the answer
  *   robust: near resonance the person's own slow oscillation beats against the paced one for minutes, and a short
  *   sweep reads that beat as the peak (on the validation panels, a probe that stopped at its first confident vertex
  *   and then confirmed it with an excursion gave >= 90 % of the maximal response after 20 minutes to 83-98 % of
@@ -108,12 +108,12 @@ export const DEFAULT_CONTROLLER: ControllerConfig = {
   holdFirstS: 10,
   settleS: 45,
   minSpanBpm: 0.2,
-  priorPeakSdBpm: 1,
+  priorPeakSdBpm: 0.8,
   priorCurvature: -0.5,
   priorCurvatureSd: 0.35,
   stopSpanBpm: 1.1,
-  overshootBpm: 0.3,
-  vertexZ: 1,
+  overshootBpm: 0.25,
+  vertexZ: 0.5,
   minDropLog: 0.1,
   turnedDropLog: 0.15,
   turnZ: 1.5,
