@@ -19,6 +19,7 @@ import { isPlausibleHeartRate } from '../core/heart/limits';
 import {
   AdaptiveController,
   DEFAULT_CONTROLLER,
+  knownRateController,
   type ControllerAction,
   type ControllerReason,
 } from '../core/pacer/controller';
@@ -31,6 +32,8 @@ import type { Settings, SettingsValues } from './settings.svelte';
 
 /** A rate the person chose is held this long before the pacer steers on, seconds (the heart's settling time). */
 const CHOSEN_RATE_HOLD_S = 45;
+/** A rate this near the assessed resonance is taken as known to suit the person, breaths/min. */
+const KNOWN_RATE_NEAR_BPM = 0.75;
 
 export type AssessmentProtocol = 'stepped' | 'quick' | 'sliding';
 
@@ -304,12 +307,17 @@ export class PacerControl {
   /**
    * A controller from the rate now. At a session's start it moves from the first breaths (the breaths of the first
    * 45 s are not fitted anyway); from a rate the person chose (by hand, a preset, an assessment) it holds that rate
-   * for the heart's settling time first, so their choice is felt before the pacer steers on.
+   * for the heart's settling time first, so their choice is felt before the pacer steers on. A rate near the
+   * person's assessed resonance is taken as known to suit them ({@link knownRateController}): the pacer checks it
+   * nearby instead of sweeping far from it.
    */
   #newController(holdFirstS = CHOSEN_RATE_HOLD_S): AdaptiveController {
+    const rateBpm = this.#session.rateBpm;
+    const assessed = this.#result?.foundBpm ?? null;
+    const known = assessed !== null && Math.abs(rateBpm - assessed) <= KNOWN_RATE_NEAR_BPM;
     const c = new AdaptiveController(
-      this.#session.rateBpm,
-      { band: this.#band, holdFirstS },
+      rateBpm,
+      { band: this.#band, holdFirstS, ...(known ? knownRateController(rateBpm) : {}) },
       this.#session.elapsedS(),
     );
     if (this.#locked) c.lock();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runOutcome, summarise } from '../../../src/core/pacer/validation';
-import { validationPanel, type ModelName } from '../../../src/core/physiology/models';
+import { knownRateController } from '../../../src/core/pacer/controller';
+import { simulateProtocol } from '../../../src/core/pacer/simulation';
+import {
+  createModelPerson,
+  responseShare,
+  validationPanel,
+  type ModelName,
+} from '../../../src/core/physiology/models';
 
 /**
  * Validation of the resonance protocols on panels of 30 simulated people per physiology model (resonance spread
@@ -72,6 +79,38 @@ describe('resonance protocols on panels of simulated people', { timeout: 120_000
         `${model} adaptive, resonance at the edges: ${(s.passShare * 100).toFixed(0)} % after 20 min`,
       );
       expect(s.passShare).toBeGreaterThanOrEqual(0.8);
+    }
+  });
+
+  it("adaptive started from a known rate (the person's assessed resonance) keeps >= 90 % of the response", () => {
+    // As a session starts from an assessment's answer: the start is the person's usual resonance, this session's
+    // has shifted a little from it.
+    for (const model of ['resonator', 'baroreflex-delay'] as const) {
+      const people = validationPanel(model, 40, 301);
+      const shares = people.map((p) => {
+        const truth = createModelPerson({
+          model,
+          seed: p.seed,
+          resonanceBpm: p.resonanceBpm,
+          session: 3,
+          options: p.options,
+        });
+        const r = simulateProtocol({
+          protocol: 'adaptive',
+          model,
+          seed: p.seed,
+          resonanceBpm: p.resonanceBpm,
+          session: 3,
+          person: p.options,
+          startBpm: p.resonanceBpm,
+          durationS: 1200,
+          controller: knownRateController(p.resonanceBpm),
+        });
+        return responseShare(truth, r.finalBpm ?? 0);
+      });
+      const pass = shares.filter((x) => x >= 0.9).length / shares.length;
+      console.info(`${model} adaptive from a known rate: ${(pass * 100).toFixed(0)} % after 20 min`);
+      expect(pass).toBeGreaterThanOrEqual(0.9);
     }
   });
 });
