@@ -13,13 +13,24 @@ import {
   steppedBreathRates,
   steppedFromSwings,
 } from '../core/pacer/assessment/stepped';
-import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
+import {
+  AdaptiveController,
+  DEFAULT_CONTROLLER,
+  knownRateController,
+  type ControllerAction,
+  type ControllerReason,
+} from '../core/pacer/controller';
 import type { CueOptions } from '../core/pacer/cues';
 import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
 import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/presets';
 import type { PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
 import type { Settings, SettingsValues } from './settings.svelte';
+
+/** A rate the person chose is held this long before the pacer steers on, seconds (the heart's settling time). */
+const CHOSEN_RATE_HOLD_S = 45;
+/** A rate this near the assessed resonance is taken as known to suit the person, breaths/min. */
+const KNOWN_RATE_NEAR_BPM = 0.75;
 
 export type AssessmentProtocol = 'stepped' | 'quick' | 'sliding';
 
@@ -278,8 +289,22 @@ export class PacerControl {
     this.#session.setPattern(this.basePattern);
   }
 
-  #newController(): AdaptiveController {
-    const c = new AdaptiveController(this.#session.rateBpm, { band: this.#band }, this.#session.elapsedS());
+  /**
+   * A controller from the rate now. At a session's start it moves from the first breaths (the breaths of the first
+   * 45 s are not fitted anyway); from a rate the person chose (by hand, a preset, an assessment) it holds that rate
+   * for the heart's settling time first, so their choice is felt before the pacer steers on. A rate near the
+   * person's assessed resonance is taken as known to suit them ({@link knownRateController}): the pacer checks it
+   * nearby instead of sweeping far from it.
+   */
+  #newController(holdFirstS = CHOSEN_RATE_HOLD_S): AdaptiveController {
+    const rateBpm = this.#session.rateBpm;
+    const assessed = this.#result?.foundBpm ?? null;
+    const known = assessed !== null && Math.abs(rateBpm - assessed) <= KNOWN_RATE_NEAR_BPM;
+    const c = new AdaptiveController(
+      rateBpm,
+      { band: this.#band, holdFirstS, ...(known ? knownRateController(rateBpm) : {}) },
+      this.#session.elapsedS(),
+    );
     if (this.#locked) c.lock();
     return c;
   }
@@ -296,7 +321,7 @@ export class PacerControl {
     this.#swings.reset();
     this.#response = null;
     this.#lastBreath = -1;
-    this.#controller = this.#newController();
+    this.#controller = this.#newController(DEFAULT_CONTROLLER.holdFirstS);
     this.#loop = this.#outputs.cueLoop(this.#session.schedule, () => this.#session.elapsedS());
     this.#loop?.setOptions(this.#cues);
     this.#loop?.start();

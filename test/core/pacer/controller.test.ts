@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AdaptiveController } from '../../../src/core/pacer/controller';
+import { AdaptiveController, knownRateController } from '../../../src/core/pacer/controller';
 import type { BreathSwing } from '../../../src/core/pacer/response';
 import { simulateProtocol } from '../../../src/core/pacer/simulation';
 import { Random } from '../../../src/core/random';
@@ -55,9 +55,9 @@ describe('AdaptiveController', () => {
     expect(Math.abs(c.rateBpm - 4.6)).toBeLessThanOrEqual(0.2);
   });
 
-  it('finds the peak through noisy swings and sighs, and holds still once it has confirmed it', () => {
-    // 25 % breath-to-breath scatter, and every 12th breath a sigh that doubles its swing. With noise the first
-    // peak is confirmed by one excursion past it and back; after that the rate holds.
+  it('finds the peak through noisy swings and sighs, and holds still once it is there', () => {
+    // 25 % breath-to-breath scatter, and every 12th breath a sigh that doubles its swing: once it has swept past
+    // the peak and come back, the rate holds.
     for (const seed of [1, 2, 3, 4]) {
       const random = new Random(seed);
       let breath = 0;
@@ -125,11 +125,28 @@ describe('AdaptiveController', () => {
     });
     c.unlock();
     const fresh = new AdaptiveController(6);
-    expect(fresh.decideFromSwings(20, []).reason.kind).toBe('settling');
+    expect(fresh.decideFromSwings(5, []).reason.kind).toBe('settling');
     expect(fresh.decideFromSwings(120, [])).toMatchObject({
       action: 'waiting',
       rateBpm: 6,
       reason: { kind: 'no-beats' },
     });
+  });
+
+  it('from a rate known to suit the person it checks nearby instead of sweeping far away', () => {
+    // Started at the peak with 25 % breath-to-breath scatter: not knowing the rate it sweeps more than 1/min away
+    // to be sure; knowing it, it stays within 0.85/min and ends at the peak.
+    for (const seed of [1, 2, 3, 4]) {
+      const farthest = (rates: number[]) => Math.max(...rates.map((r) => Math.abs(r - 5.1)));
+      const noisy = () => {
+        const random = new Random(seed);
+        return (r: number) => 10 * Math.exp(-((r - 5.1) ** 2) / 1.6 + 0.25 * random.normal());
+      };
+      const unknown = drive(new AdaptiveController(5.1), noisy(), 20);
+      const known = drive(new AdaptiveController(5.1, knownRateController(5.1)), noisy(), 20);
+      expect(farthest(unknown)).toBeGreaterThan(1);
+      expect(farthest(known)).toBeLessThan(0.85);
+      expect(Math.abs((known.at(-1) as number) - 5.1)).toBeLessThanOrEqual(0.2);
+    }
   });
 });
