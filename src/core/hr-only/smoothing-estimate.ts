@@ -18,7 +18,7 @@
  * nothing above the breathing band tells the averages apart, there is no estimate.
  */
 import { smoothingGain, type DeviceSmoothing } from './smoothing';
-import { plausibleTrace, type HeartRateTrace } from './trace';
+import { plausibleTrace, secondSlots, type HeartRateTrace } from './trace';
 
 /** Longest average considered, seconds. */
 const MAX_WINDOW_S = 8;
@@ -46,26 +46,17 @@ const ROUNDING_VARIANCE = 1 / 12;
 const MIN_VARIANCE_OVER_ROUNDING = 3;
 
 /**
- * The trace's values on its one-second grid (null where a second's sample is missing): each sample goes to the
- * whole second nearest its arrival time less the typical lateness (the circular mean of the arrival times'
- * fractions of a second), so radio jitter of up to about half a second puts every sample in its own second.
+ * The trace's plausible values on its one-second grid ({@link secondSlots}; null where a second's sample is
+ * missing, the first of two in one second kept).
  */
 export function onSecondGrid(trace: HeartRateTrace): (number | null)[] {
   const { timeS, hrBpm } = plausibleTrace(trace);
   if (timeS.length < 2) return [];
-  let c = 0;
-  let s = 0;
-  for (const t of timeS) {
-    c += Math.cos(2 * Math.PI * t);
-    s += Math.sin(2 * Math.PI * t);
-  }
-  const offsetS = Math.atan2(s, c) / (2 * Math.PI);
-  const first = Math.round((timeS[0] as number) - offsetS);
-  const n = Math.round((timeS[timeS.length - 1] as number) - offsetS) - first + 1;
-  const grid = new Array<number | null>(n).fill(null);
-  timeS.forEach((t, i) => {
-    const k = Math.round(t - offsetS) - first;
-    if (k >= 0 && k < n && grid[k] === null) grid[k] = hrBpm[i] as number;
+  const slot = secondSlots(timeS);
+  const first = slot[0] as number;
+  const grid = new Array<number | null>((slot[slot.length - 1] as number) - first + 1).fill(null);
+  slot.forEach((k, i) => {
+    if (grid[k - first] === null) grid[k - first] = hrBpm[i] as number;
   });
   return grid;
 }

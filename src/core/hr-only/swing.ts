@@ -19,8 +19,9 @@
  * (smoothing-estimate.ts), each at the breath's own frequency. Uncorrected, the swing reads low, by up to a third
  * at 6/min for a 5 s average.
  */
-import { breathSwings, robustMean, type BreathSwing, type PacedBreath } from '../pacer/response';
-import { interpolationGain, NO_SMOOTHING, smoothingGain, type DeviceSmoothing } from './smoothing';
+import { robustMean, type BreathSwing, type PacedBreath } from '../pacer/response';
+import { fitBreaths } from './breath-fit';
+import { NO_SMOOTHING, smoothingGain, type DeviceSmoothing } from './smoothing';
 import { estimateSmoothing } from './smoothing-estimate';
 import { plausibleTrace, type HeartRateTrace } from './trace';
 
@@ -28,7 +29,10 @@ export type { BreathSwing, PacedBreath };
 
 /**
  * The swing of each breath, in order, corrected for a known device average (`swingBpm` null: too few samples);
- * `windowBreaths` as for the pacer's swings (each fitted over it and the breaths just before it).
+ * `windowBreaths` as for the pacer's swings (each fitted over it and the breaths just before it). Each breath is
+ * fitted with its artefacts taken out (breath-fit.ts), as boxes as long as the watch's averaging: `smoothing` when
+ * known, else as read from the trace (smoothing-estimate.ts), else one second (a single reading: a box longer than
+ * the watch's averaging would take real swing for an artefact, a shorter one only misses some artefacts).
  */
 export function traceSwings(
   trace: HeartRateTrace,
@@ -36,11 +40,11 @@ export function traceSwings(
   smoothing: DeviceSmoothing = NO_SMOOTHING,
   windowBreaths = 1,
 ): BreathSwing[] {
-  return breathSwings(plausibleTrace(trace), breaths, windowBreaths).map((s) => {
-    if (s.swingBpm === null) return s;
-    const freqHz = s.rateBpm / 60;
-    return { ...s, swingBpm: s.swingBpm / (smoothingGain(freqHz, smoothing) * interpolationGain(freqHz)) };
-  });
+  const clean = plausibleTrace(trace);
+  const averagingS = smoothing.windowS > 1 ? smoothing.windowS : (estimateSmoothing(clean)?.windowS ?? 1);
+  return fitBreaths(clean, breaths, windowBreaths, averagingS).map((s) =>
+    s.swingBpm === null ? s : { ...s, swingBpm: s.swingBpm / smoothingGain(s.rateBpm / 60, smoothing) },
+  );
 }
 
 /**
