@@ -13,8 +13,7 @@ import {
   steppedBreathRates,
   steppedFromSwings,
 } from '../core/pacer/assessment/stepped';
-import { assessmentSwings, traceSwings } from '../core/hr-only/swing';
-import { NO_SMOOTHING } from '../core/hr-only/smoothing';
+import { assessmentSwings } from '../core/hr-only/swing';
 import { isPlausibleHeartRate } from '../core/heart/limits';
 import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
 import type { CueOptions } from '../core/pacer/cues';
@@ -385,7 +384,7 @@ export class PacerControl {
     const d =
       this.signal === 'heart-rate'
         ? this.#controller.decideWith(pacer.breathStartS, schedule, (spans, window) =>
-            traceSwings(this.#trace, spans, NO_SMOOTHING, window),
+            assessmentSwings(this.#trace, spans, window),
           )
         : this.#controller.decideWith(pacer.breathStartS, schedule, (spans) =>
             spans.map((span) => this.#swingOf(span, 'steer')),

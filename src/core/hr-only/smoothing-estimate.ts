@@ -126,6 +126,12 @@ function differencedSpectrum(
   const first = Math.ceil(LOWEST_HZ * SEGMENT);
   const bins = SEGMENT / 2 - first + 1;
   const power = new Array<number>(bins).fill(0);
+  const cos = Array.from({ length: bins }, (_, b) =>
+    Array.from({ length: SEGMENT }, (_, i) => Math.cos((2 * Math.PI * (first + b) * i) / SEGMENT)),
+  );
+  const sin = Array.from({ length: bins }, (_, b) =>
+    Array.from({ length: SEGMENT }, (_, i) => Math.sin((2 * Math.PI * (first + b) * i) / SEGMENT)),
+  );
   let segments = 0;
   for (let start = 0; start + SEGMENT <= d.length; start += SEGMENT / 2) {
     const part = d.slice(start, start + SEGMENT);
@@ -134,12 +140,13 @@ function differencedSpectrum(
     const mean = present.reduce((s, v) => s + v, 0) / present.length;
     const x = part.map((v, i) => ((v ?? mean) - mean) * (window[i] as number));
     for (let b = 0; b < bins; b += 1) {
-      const w = (2 * Math.PI * (first + b)) / SEGMENT;
+      const c = cos[b] as number[];
+      const s = sin[b] as number[];
       let re = 0;
       let im = 0;
       for (let i = 0; i < SEGMENT; i += 1) {
-        re += (x[i] as number) * Math.cos(w * i);
-        im -= (x[i] as number) * Math.sin(w * i);
+        re += (x[i] as number) * (c[i] as number);
+        im -= (x[i] as number) * (s[i] as number);
       }
       power[b] = (power[b] as number) + (re * re + im * im) / norm;
     }
