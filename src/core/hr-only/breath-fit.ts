@@ -16,11 +16,11 @@
  * the sinusoid at the breath's own frequency (the pacer's per-breath swing, pacer/response.ts), and then, one at a
  * time, with the box of M seconds at the start that most reduces the residual, kept while its fitted height is at
  * least {@link OUTLIER_Z} times its standard error (the scale of such heights, widened by how far the rest of the fit
- * could stand in for the box): at most {@link MAX_OUTLIERS} a breath, always leaving at
- * least three degrees of freedom. The scale is robust (1.4826 times the median absolute deviation of the M-second
- * means of the plain fits' residuals over the whole trace: a box statistic's own spread, correlated noise included),
- * and never below what M independent residuals, or the rounding to whole bpm alone, give an M-second mean. The swing is the fitted sinusoid's
- * peak to trough, as the watch sent it (no correction for its averaging: swing.ts does that).
+ * could stand in for the box): at most {@link MAX_OUTLIERS} a breath, always leaving at least three degrees of
+ * freedom. The scale is robust (1.4826 times the median absolute deviation of the M-second means of the plain fits'
+ * residuals over the whole trace: a box statistic's own spread, correlated noise included), and never below what M
+ * independent residuals, or the rounding to whole bpm alone, give an M-second mean. The swing is the fitted
+ * sinusoid's peak to trough, as the watch sent it (no correction for its averaging: swing.ts does that).
  */
 import type { BreathSwing, PacedBreath } from '../pacer/response';
 import { secondSlots, type HeartRateTrace } from './trace';
