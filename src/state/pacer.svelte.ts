@@ -15,13 +15,21 @@ import {
 } from '../core/pacer/assessment/stepped';
 import { assessmentSwings } from '../core/hr-only/swing';
 import { isPlausibleHeartRate } from '../core/heart/limits';
-import { AdaptiveController, type ControllerAction, type ControllerReason } from '../core/pacer/controller';
+import {
+  AdaptiveController,
+  DEFAULT_CONTROLLER,
+  type ControllerAction,
+  type ControllerReason,
+} from '../core/pacer/controller';
 import type { CueOptions } from '../core/pacer/cues';
 import { inhaleShare, patternFromRate, withRate, type BreathPattern } from '../core/pacer/pattern';
 import { PACER_PRESETS, presetPattern, type PacerPresetId } from '../core/pacer/presets';
 import type { PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
 import type { Settings, SettingsValues } from './settings.svelte';
+
+/** A rate the person chose is held this long before the pacer steers on, seconds (the heart's settling time). */
+const CHOSEN_RATE_HOLD_S = 45;
 
 export type AssessmentProtocol = 'stepped' | 'quick' | 'sliding';
 
@@ -292,8 +300,17 @@ export class PacerControl {
     this.#session.setPattern(this.basePattern);
   }
 
-  #newController(): AdaptiveController {
-    const c = new AdaptiveController(this.#session.rateBpm, { band: this.#band }, this.#session.elapsedS());
+  /**
+   * A controller from the rate now. At a session's start it moves from the first breaths (the breaths of the first
+   * 45 s are not fitted anyway); from a rate the person chose (by hand, a preset, an assessment) it holds that rate
+   * for the heart's settling time first, so their choice is felt before the pacer steers on.
+   */
+  #newController(holdFirstS = CHOSEN_RATE_HOLD_S): AdaptiveController {
+    const c = new AdaptiveController(
+      this.#session.rateBpm,
+      { band: this.#band, holdFirstS },
+      this.#session.elapsedS(),
+    );
     if (this.#locked) c.lock();
     return c;
   }
@@ -313,7 +330,7 @@ export class PacerControl {
     this.#trace = { timeS: [], hrBpm: [] };
     this.#response = null;
     this.#lastBreath = -1;
-    this.#controller = this.#newController();
+    this.#controller = this.#newController(DEFAULT_CONTROLLER.holdFirstS);
     this.#loop = this.#outputs.cueLoop(this.#session.schedule, () => this.#session.elapsedS());
     this.#loop?.setOptions(this.#cues);
     this.#loop?.start();

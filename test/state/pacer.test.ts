@@ -104,7 +104,7 @@ describe('PacerControl', () => {
     session.setRate(6);
     await session.start(source);
     expect(loops()).toBe(1);
-    // 20 minutes: the controller finds the peak, confirms it with one excursion past it, and comes back.
+    // 20 minutes: the controller sweeps past the peak and comes back to it.
     runFor(20 * 60);
     expect(Math.abs(session.rateBpm - 5)).toBeLessThanOrEqual(0.5);
     expect(pacer.reason?.kind).toMatch(/^(at-peak|to-peak|exploring|climbing|turning)$/);

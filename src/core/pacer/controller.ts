@@ -14,28 +14,33 @@ import type { PacerSchedule } from './schedule';
  * The adaptive controller: a maximum-seeker of the heart-rate swing over breathing rate. At each breath boundary it
  * takes the swing of the breath just finished (the amplitude-led, phase-free figure of ./response.ts) and keeps a
  * model of the response: a parabola in log swing against the rate each breath was taken at (a Gaussian-shaped
- * resonance curve, as the stepped score assumes), fitted over the breaths of the session weighted toward the recent
- * (`memoryS`), made robust to sighs and skipped breaths by bisquare re-weighting ({@link robustQuadratic}), and
- * given a prior on its curvature (how sharp resonance curves are: log response falls by 0.2-1.2 per (breath/min)²
- * on both simulated physiologies), so that the parabola's vertex, the estimated best rate, exists from the first
- * minutes and sharpens as breaths come in. Then:
- * - a bracketing probe: it sweeps at the largest allowed pace (`maxSlewBpmPerMin`), first toward the middle of the
- *   allowed band (resonance in adults clusters around 5.5 breaths/min: Vaschillo, Vaschillo & Lehrer 2006), until
- *   the vertex lies behind it with confidence (`vertexZ` standard errors, widened for the overlapping fit windows),
- *   which happens a little past the peak; it turns instead when the vertex lies clearly behind where it started
- *   (it looked the wrong way first);
- * - then it goes to the vertex and holds there, moving again only when the vertex estimate moves clearly (more
- *   than `deadbandBpm` and more than its own uncertainty), so it neither wanders nor oscillates at the top; a vertex
- *   beyond the rates breathed is approached at most `reachBpm` past them at a time;
- * - once at the first peak, while the vertex is still uncertain (`confirmSeBpm`), one confirming excursion goes
- *   `confirmBpm` past it on the side least explored and comes back to the refitted vertex, so the fit has breaths
- *   well down both flanks (a single probe stops too near the peak to place it well: fitted offline, one sweep that
- *   went 0.4/min past the peak places it within 90 % of the maximal response for 83-87 % of the simulated people,
- *   one that went 0.7/min past for 92-97 %); this is the one-off form of extremum seeking's dither;
+ * resonance curve, as the stepped score assumes), fitted over all the breaths of the session, made robust to sighs
+ * and skipped breaths by bisquare re-weighting ({@link robustQuadratic}), and given two priors: one on its curvature
+ * (how sharp resonance curves are: log response falls by 0.2-1.2 per (breath/min)² on both simulated physiologies)
+ * and one on where its peak lies (resonance in adults clusters around 5.5 breaths/min, most people between 4.5 and
+ * 6.5: Lehrer, Vaschillo & Vaschillo 2000; Vaschillo, Vaschillo & Lehrer 2006; taken as a normal prior with a
+ * standard deviation of 1 breath/min on the middle of the allowed band), so that the parabola's vertex, the
+ * estimated best rate, exists from the first minutes and sharpens as breaths come in; the data outweigh the
+ * location prior as they accumulate (a precision-weighted mean: Gelman et al. 2013, ch. 2). Then:
+ * - a sweep: from the first breath it sweeps at the largest allowed pace (`maxSlewBpmPerMin`) toward the middle of
+ *   the band, and on past the vertex: it stops only when breaths span at least `stopSpanBpm` and it has gone
+ *   `overshootBpm` past the vertex, by more than the vertex's standard error. The wide span is what makes the answer
+ *   robust: near resonance the person's own slow oscillation beats against the paced one for minutes, and a short
+ *   sweep reads that beat as the peak (on the validation panels, a probe that stopped at its first confident vertex
+ *   and then confirmed it with an excursion gave >= 90 % of the maximal response after 20 minutes to 83-98 % of
+ *   the people; this sweep, to 97-100 %: docs/pacer-validation.md);
+ * - it looked the wrong way first when the vertex lies clearly (`turnZ` standard errors) behind where the sweep
+ *   started, or when, where the sweep would stop, the fitted swing hardly fell (`minDropLog`) toward where it
+ *   started (the peak may lie behind the start): it turns, at most `maxTurns` times. A sweep that has
+ *   turned is after a peak near the edge of the band, where the priors pull the fitted vertex in from the edge, so it
+ *   also waits until the fitted swing has fallen `turnedDropLog` ahead of the vertex;
+ * - then it goes to the vertex and holds there, following it only when it moves more than `deadbandBpm`, so it
+ *   neither wanders nor oscillates at the top; a vertex beyond the rates breathed is approached at most `reachBpm`
+ *   past them at a time (each step brings breaths that check it);
  * - when the response is flat over a wide sweep (`flatSpanBpm`), it holds at the best rate breathed: a flat
- *   response never walks it to a limit (with the prior curvature, the best rate of a flat fit is its middle).
+ *   response never walks it to a limit (with the priors, the best rate of a flat fit lies inside the sweep).
  * This is a bracketing line search followed by a model-based hold: the sampled, model-based form of extremum
- * seeking (Ariyur & Krstić 2003: perturb the input, estimate the gradient of the objective, climb it; here the probe
+ * seeking (Ariyur & Krstić 2003: perturb the input, estimate the gradient of the objective, climb it; here the
  * sweep is the perturbation and the fitted parabola the gradient estimate). Phase against the pacer is not used: it
  * moves tens of degrees when a person breathes late. It always stays inside the hard bounds and the person's band,
  * never moves faster than `maxSlewBpmPerMin` per minute, and does not move at all when locked. Each decision carries
@@ -48,21 +53,34 @@ export interface ControllerConfig {
   /** The band the person chose inside the hard bounds, or null. */
   readonly band: { readonly minBpm: number; readonly maxBpm: number } | null;
   readonly maxSlewBpmPerMin: number;
-  /** Time after the session starts before the first change, seconds. */
+  /** The rate does not change for this long after the session starts, seconds. */
+  readonly holdFirstS: number;
+  /** Breaths whose fit window starts this soon after the session starts are the heart finding the rhythm, seconds. */
   readonly settleS: number;
-  /** Breaths older than this weigh e^−1 in the fit, seconds. */
-  readonly memoryS: number;
   /** A fit needs breaths over at least this range of rates, breaths/min. */
   readonly minSpanBpm: number;
+  /** The prior on where the peak lies: the middle of the bounds in force, with this standard deviation, breaths/min. */
+  readonly priorPeakSdBpm: number;
   /** The prior curvature of log swing against rate, per (breaths/min)², and its standard deviation. */
   readonly priorCurvature: number;
   readonly priorCurvatureSd: number;
-  /** The vertex counts as behind (or as moved) when this many of its standard errors are. */
-  readonly vertexZ: number;
-  /** Turning the probe back past where it started needs this many standard errors. */
-  readonly turnZ: number;
-  /** The probe goes at least this far past the vertex before going back to it, breaths/min. */
+  /** The sweep stops only once breaths span this range of rates, breaths/min. */
+  readonly stopSpanBpm: number;
+  /** The sweep goes at least this far past the vertex before going back to it, breaths/min. */
   readonly overshootBpm: number;
+  /** ... and by at least this many of the vertex's standard errors. */
+  readonly vertexZ: number;
+  /**
+   * Where the sweep would stop, the fitted log swing must have fallen by at least this much toward where it started;
+   * otherwise the peak may lie behind the start and the sweep turns.
+   */
+  readonly minDropLog: number;
+  /** After a turn, the sweep stops only once the fitted log swing has also fallen this much ahead of the vertex. */
+  readonly turnedDropLog: number;
+  /** Turning the sweep back past where it started needs this many standard errors. */
+  readonly turnZ: number;
+  /** The sweep turns back at most this often. */
+  readonly maxTurns: number;
   /**
    * Consecutive breaths' swings are correlated (overlapping fit windows, and a spontaneous oscillation beating
    * against the paced one): standard errors are widened by √ of this many breaths.
@@ -70,20 +88,6 @@ export interface ControllerConfig {
   readonly correlationBreaths: number;
   /** A vertex outside the rates breathed is approached at most this far past them at a time, breaths/min. */
   readonly reachBpm: number;
-  /**
-   * The peak counts as bracketed when breaths were taken at least this far beyond the vertex on both sides (or
-   * up to a bound); until then the probe goes on past it, breaths/min.
-   */
-  readonly bracketBpm: number;
-  /**
-   * Once at the first peak, one excursion goes this far past the vertex on the side least explored (if breaths
-   * there do not reach so far), and back: the fit then has breaths on both flanks, breaths/min.
-   */
-  readonly confirmBpm: number;
-  /** The excursion is made only while the vertex's standard error is above this, breaths/min. */
-  readonly confirmSeBpm: number;
-  /** The sweep turns only after going at least this far since it last turned, breaths/min. */
-  readonly minTurnBpm: number;
   /** At the peak, a vertex estimate nearer than this does not move the rate, breaths/min. */
   readonly deadbandBpm: number;
   /** A sweep this wide with a flat fitted swing means the response is flat, breaths/min. */
@@ -101,20 +105,21 @@ export const DEFAULT_CONTROLLER: ControllerConfig = {
   maxBpm: 7,
   band: null,
   maxSlewBpmPerMin: 0.2,
+  holdFirstS: 10,
   settleS: 45,
-  memoryS: 600,
   minSpanBpm: 0.2,
+  priorPeakSdBpm: 1,
   priorCurvature: -0.5,
   priorCurvatureSd: 0.35,
+  stopSpanBpm: 1.1,
+  overshootBpm: 0.3,
   vertexZ: 1,
+  minDropLog: 0.1,
+  turnedDropLog: 0.15,
   turnZ: 1.5,
-  overshootBpm: 0.2,
+  maxTurns: 2,
   correlationBreaths: 8,
   reachBpm: 0.5,
-  bracketBpm: 0.3,
-  confirmBpm: 0.7,
-  confirmSeBpm: 0.1,
-  minTurnBpm: 0.3,
   deadbandBpm: 0.15,
   flatSpanBpm: 1.2,
   flatShare: 0.1,
@@ -180,7 +185,6 @@ export interface ControllerDecision {
 }
 
 interface Sample {
-  readonly timeS: number;
   readonly rateBpm: number;
   readonly logSwing: number;
 }
@@ -200,6 +204,9 @@ interface Estimate {
   readonly flat: boolean;
   readonly loBpm: number;
   readonly hiBpm: number;
+  /** How far the fitted log swing falls from the vertex (inside the rates breathed) to their lowest and highest. */
+  readonly dropLo: number;
+  readonly dropHi: number;
 }
 
 /** Residuals in log swing below this (2 %) are never outliers (a response without noise is not all outliers). */
@@ -220,14 +227,11 @@ export class AdaptiveController {
   /** End of the last breath whose swing was taken, seconds. */
   #takenToS = -Infinity;
   #direction: 1 | -1;
-  #mode: 'explore' | 'peak' | 'flat' = 'explore';
+  #mode: 'sweep' | 'peak' | 'flat' = 'sweep';
   #target: number | null = null;
-  /** The rate of the confirming excursion under way, or null. */
-  #excursion: number | null = null;
-  /** Whether the confirming excursion has been made (it is made once). */
-  #confirmed = false;
   /** Where the sweep last turned (or started), breaths/min. */
   #turnedAtBpm: number;
+  #turns = 0;
 
   constructor(startRateBpm: number, config: Partial<ControllerConfig> = {}, startS = 0) {
     this.config = { ...DEFAULT_CONTROLLER, ...config };
@@ -263,7 +267,6 @@ export class AdaptiveController {
     this.#band = band;
     this.#rateBpm = this.#clamp(this.#rateBpm);
     if (this.#target !== null) this.#target = this.#clamp(this.#target);
-    if (this.#excursion !== null) this.#excursion = this.#clamp(this.#excursion);
   }
 
   /** The bounds in force: the hard bounds narrowed by the person's band. */
@@ -369,14 +372,14 @@ export class AdaptiveController {
       response: { swingBpm, peakBpm, breaths: this.#samples.length },
     });
     if (this.#locked) return stay('locked', { kind: 'locked', rateBpm: previous });
-    if (timeS - this.#startS < this.config.settleS)
-      return stay('waiting', { kind: 'settling', settleS: this.config.settleS });
+    if (timeS - this.#startS < this.config.holdFirstS)
+      return stay('waiting', { kind: 'settling', settleS: this.config.holdFirstS });
     if (swingBpm === null) return stay('waiting', { kind: 'no-beats' });
     if (swingBpm < this.config.minSwingBpm)
       return stay('waiting', { kind: 'weak', rateBpm: previous, swingBpm });
 
     const cap = this.config.maxSlewBpmPerMin * elapsedMin;
-    const est = this.#estimate(timeS, previous);
+    const est = this.#estimate(previous);
     const { minBpm, maxBpm } = this.bounds();
     const move = (
       toward: number,
@@ -411,72 +414,17 @@ export class AdaptiveController {
     /** A vertex outside the rates breathed is approached at most `reachBpm` past them at a time. */
     const reachable = (x: number, e: Estimate) =>
       this.#clamp(Math.min(e.hiBpm + this.config.reachBpm, Math.max(e.loBpm - this.config.reachBpm, x)));
-    const turn = () => {
-      this.#direction = -this.#direction as 1 | -1;
-      this.#turnedAtBpm = previous;
-      return move(previous + this.#direction, 'turning');
-    };
 
-    if (this.#mode !== 'explore' && this.#target !== null) {
+    if (this.#mode !== 'sweep' && this.#target !== null) {
       if (est) {
         if (this.#mode === 'flat' && !est.flat && est.vertexBpm !== null) this.#mode = 'peak';
         const v = est.vertexBpm;
-        // Follow the vertex only when it has clearly moved: past the dead band and past its own uncertainty.
-        if (
-          this.#mode === 'peak' &&
-          v !== null &&
-          Math.abs(v - this.#target) >
-            Math.max(this.config.deadbandBpm, this.config.vertexZ * est.vertexSeBpm)
-        )
-          this.#target = reachable(v, est);
-        if (this.#mode === 'peak') peakBpm = this.#target;
-      }
-      // The confirming excursion: once, from the first hold, out to `confirmBpm` past the vertex on the side
-      // least explored, then back to the vertex refitted with those breaths.
-      if (this.#excursion !== null) {
-        if (Math.abs(this.#excursion - previous) > 1e-6) return move(this.#excursion, 'exploring');
-        this.#excursion = null;
-        if (est?.vertexBpm != null) this.#target = reachable(est.vertexBpm, est);
-        peakBpm = this.#target;
-      } else if (
-        !this.#confirmed &&
-        this.#mode === 'peak' &&
-        est?.vertexBpm != null &&
-        Math.abs(this.#target - previous) < 1e-6
-      ) {
-        this.#confirmed = true;
-        const v = est.vertexBpm;
-        const side = est.hiBpm - v <= v - est.loBpm ? 1 : -1;
-        const extent = side > 0 ? est.hiBpm - v : v - est.loBpm;
-        const to = this.#clamp(v + side * this.config.confirmBpm);
-        if (
-          est.vertexSeBpm > this.config.confirmSeBpm &&
-          extent < this.config.confirmBpm &&
-          Math.abs(to - previous) > this.config.deadbandBpm
-        ) {
-          this.#excursion = to;
-          return move(to, 'exploring');
+        // Follow the vertex only when it has clearly moved (past the dead band).
+        if (this.#mode === 'peak' && v !== null) {
+          const to = reachable(v, est);
+          if (Math.abs(to - this.#target) > this.config.deadbandBpm) this.#target = to;
         }
-      }
-      // A vertex too near the edge of the rates breathed is not bracketed yet: probe on past it (only from a hold:
-      // a probe restarted on the way to the vertex would go back and forth).
-      const holding = Math.abs(this.#target - previous) < 1e-6;
-      // After the confirming excursion both flanks have breaths: only a vertex clearly beyond them restarts it.
-      const confirmed = this.#confirmed && this.#excursion === null;
-      const open =
-        est && holding && this.#mode === 'peak'
-          ? confirmed
-            ? this.#beyond(est)
-            : this.#unbracketed(est, 0.5)
-          : 0;
-      if (open !== 0 && est) {
-        // The restarted probe brings breaths past the vertex: it stands in for the confirming excursion.
-        this.#confirmed = true;
-        this.#mode = 'explore';
-        this.#target = null;
-        this.#direction = open;
-        this.#turnedAtBpm = previous;
-        return move(previous + open, 'exploring');
+        if (this.#mode === 'peak') peakBpm = this.#target;
       }
       if (Math.abs(this.#target - previous) > 1e-6) return move(this.#target, 'to-peak');
       const atBound = this.#target <= minBpm + 1e-6 || this.#target >= maxBpm - 1e-6;
@@ -498,46 +446,60 @@ export class AdaptiveController {
       );
     }
 
-    // The bracketing probe.
+    // The sweep.
     const dir = this.#direction;
     if (!est) return move(previous + dir, 'exploring');
-    if (est.flat && est.hiBpm - est.loBpm >= this.config.flatSpanBpm) {
+    const span = est.hiBpm - est.loBpm;
+    if (est.flat && span >= this.config.flatSpanBpm) {
       this.#mode = 'flat';
       this.#target = this.#clamp(est.bestBpm);
       return move(this.#target, 'to-peak');
     }
-    const z = this.config.vertexZ;
     const v = est.vertexBpm;
-    const far = Math.abs(previous - this.#turnedAtBpm) >= this.config.minTurnBpm;
-    const zt = this.config.turnZ;
-    if (v !== null && far) {
-      // The best rate lies behind. Inside the rates breathed and bracketed by them: go to it. Inside but not
-      // bracketed behind (the probe started at the peak), or beyond where the sweep started (it looked the wrong
-      // way first): turn, and sweep back through it. Not bracketed ahead: sweep on.
-      const inside = dir * (v - this.#turnedAtBpm) >= -this.config.minTurnBpm / 2;
-      const behind =
-        dir * (v - previous) + z * est.vertexSeBpm < 0 && dir * (previous - v) >= this.config.overshootBpm;
-      const open = this.#unbracketed(est);
-      if (open === -dir && dir * (v - previous) + zt * est.vertexSeBpm < 0) return turn();
-      if (inside && behind && open === 0) {
+    if (v !== null) {
+      // It looked the wrong way first: the best rate lies clearly behind where the sweep started.
+      if (
+        this.#turns < this.config.maxTurns &&
+        dir * (v - this.#turnedAtBpm) + this.config.turnZ * est.vertexSeBpm < 0
+      ) {
+        this.#turns += 1;
+        this.#direction = -dir as 1 | -1;
+        this.#turnedAtBpm = previous;
+        return move(previous - dir, 'turning');
+      }
+      // Far enough past the best rate, over a wide enough sweep: go back to it. A sweep that has turned is looking
+      // for a peak toward the edge of the band, beyond the people's usual range, where the priors pull the fitted
+      // vertex in from the edge: it goes on until the fitted swing has clearly fallen ahead of it too.
+      const past = dir * (previous - v);
+      const behind = dir > 0 ? est.dropLo : est.dropHi;
+      const ahead = dir > 0 ? est.dropHi : est.dropLo;
+      if (
+        span >= this.config.stopSpanBpm &&
+        past >= this.config.overshootBpm &&
+        past >= this.config.vertexZ * est.vertexSeBpm &&
+        (this.#turns === 0 || ahead >= this.config.turnedDropLog)
+      ) {
+        // The swing hardly fell toward where the sweep started: the peak may lie behind it.
+        if (behind < this.config.minDropLog && this.#turns < this.config.maxTurns) {
+          this.#turns += 1;
+          this.#direction = -dir as 1 | -1;
+          this.#turnedAtBpm = previous;
+          return move(previous - dir, 'turning');
+        }
         this.#mode = 'peak';
         this.#target = reachable(v, est);
         peakBpm = this.#target;
         return move(this.#target, 'to-peak');
       }
-      if (!inside && dir * (v - this.#turnedAtBpm) + zt * est.vertexSeBpm < 0) return turn();
     }
-    if (v === null && dir * est.slope + zt * est.slopeSe < 0 && far) return turn();
-    const climbing = dir * est.slope - z * est.slopeSe > 0;
+    const climbing = dir * est.slope - est.slopeSe > 0;
     const result = move(previous + dir, climbing ? 'climbing' : 'exploring');
     if (result.action === 'at-limit') {
-      // At a bound: stay if the swing grows toward it, otherwise turn.
-      if (dir * est.slope >= 0 || (v !== null && dir * (v - previous) >= 0)) {
-        this.#mode = 'peak';
-        this.#target = previous;
-        return result;
-      }
-      return turn();
+      // At a bound: stay if the swing grows toward it, otherwise go to the best rate found.
+      this.#mode = 'peak';
+      this.#target =
+        dir * est.slope >= 0 || v === null || dir * (v - previous) >= 0 ? previous : reachable(v, est);
+      return this.#target === previous ? result : move(this.#target, 'to-peak');
     }
     return result;
   }
@@ -552,43 +514,20 @@ export class AdaptiveController {
     // Its fit window reaches back windowBreaths − 1 breaths: that, too, must be past the settling time.
     const windowStartS = s.startS - (this.config.windowBreaths - 1) * (s.endS - s.startS);
     if (windowStartS < this.#startS + this.config.settleS) return;
-    this.#samples.push({ timeS: s.endS, rateBpm: s.rateBpm, logSwing: Math.log(s.swingBpm) });
+    this.#samples.push({ rateBpm: s.rateBpm, logSwing: Math.log(s.swingBpm) });
     if (this.#samples.length > KEEP_SAMPLES) this.#samples.shift();
   }
 
-  /** The side on which the vertex lies clearly (`vertexZ` standard errors) beyond the rates breathed, or 0. */
-  #beyond(est: Estimate): -1 | 0 | 1 {
-    const v = est.vertexBpm;
-    if (v === null) return 0;
-    const { minBpm, maxBpm } = this.bounds();
-    const margin = this.config.vertexZ * est.vertexSeBpm;
-    if (v - margin > est.hiBpm && est.hiBpm < maxBpm - 1e-6) return 1;
-    if (v + margin < est.loBpm && est.loBpm > minBpm + 1e-6) return -1;
-    return 0;
-  }
-
   /**
-   * The side on which the vertex is not bracketed by the rates breathed (0: bracketed, or at a bound); `share` of
-   * `bracketBpm` (held at the peak, half: a vertex that moves a little does not restart the probe).
-   */
-  #unbracketed(est: Estimate, share = 1): -1 | 0 | 1 {
-    const v = est.vertexBpm;
-    if (v === null) return 0;
-    const { minBpm, maxBpm } = this.bounds();
-    const b = this.config.bracketBpm * share;
-    if (est.hiBpm - v < b && est.hiBpm < maxBpm - 1e-6) return 1;
-    if (v - est.loBpm < b && est.loBpm > minBpm + 1e-6) return -1;
-    return 0;
-  }
-
-  /**
-   * The response over the rates breathed: a robust parabola in log swing against rate over all the breaths
-   * (weighted toward the recent), with the prior curvature; its vertex and the vertex's standard error (delta
-   * method), the slope at the rate now, and whether the fitted curve is flat over the rates breathed. Standard errors
+   * The response over the rates breathed: a robust parabola in log swing against rate over all the breaths of the
+   * session (the resonance of one session moves little: the sweep's far flank stays as informative as the breaths
+   * just taken), with the prior curvature; its vertex and the vertex's standard error (delta method), combined with
+   * the location prior, the slope at the rate now, how far the fitted swing falls from the vertex to either end of
+   * the rates breathed, and whether the fitted curve is flat over them. Standard errors
    * are widened by √windowBreaths, since overlapping fit windows leave about one independent swing per
    * `windowBreaths` breaths.
    */
-  #estimate(timeS: number, rateBpm: number): Estimate | null {
+  #estimate(rateBpm: number): Estimate | null {
     const all = this.#samples;
     if (all.length < 8) return null;
     const xs = all.map((s) => s.rateBpm);
@@ -596,12 +535,12 @@ export class AdaptiveController {
     const hi = Math.max(...xs);
     if (hi - lo < this.config.minSpanBpm) return null;
     const ys = all.map((s) => s.logSwing);
-    const recency = all.map((s) => Math.exp(-(timeS - s.timeS) / this.config.memoryS));
+    const weights = all.map(() => 1);
     const m = this.config.correlationBreaths;
     const fit = robustQuadratic(
       xs,
       ys,
-      recency,
+      weights,
       {
         c: this.config.priorCurvature,
         sd: this.config.priorCurvatureSd,
@@ -625,11 +564,22 @@ export class AdaptiveController {
       const gc = b / (2 * c * c);
       vertexSeBpm =
         k * Math.sqrt(Math.max(0, gb * gb * fit.seB ** 2 + gc * gc * fit.seC ** 2 + 2 * gb * gc * fit.covBC));
+      // The location prior: a precision-weighted mean of the fitted vertex and the middle of the band.
+      const { minBpm, maxBpm } = this.bounds();
+      const w = vertexSeBpm > 0 ? 1 / vertexSeBpm ** 2 : Infinity;
+      const w0 = 1 / this.config.priorPeakSdBpm ** 2;
+      if (Number.isFinite(w)) {
+        vertexBpm = (w * vertexBpm + w0 * ((minBpm + maxBpm) / 2)) / (w + w0);
+        vertexSeBpm = 1 / Math.sqrt(w + w0);
+      }
     }
     const inside = vertexBpm !== null && vertexBpm >= lo && vertexBpm <= hi;
     const bestBpm = inside ? (vertexBpm as number) : at(lo) > at(hi) ? lo : hi;
     const values = [at(lo), at(hi), inside ? at(vertexBpm as number) : at(lo)];
     const flat = 1 - Math.exp(Math.min(...values) - Math.max(...values)) < this.config.flatShare;
-    return { vertexBpm, vertexSeBpm, slope, slopeSe, bestBpm, flat, loBpm: lo, hiBpm: hi };
+    const top = vertexBpm === null ? null : at(Math.min(hi, Math.max(lo, vertexBpm)));
+    const dropLo = top === null ? 0 : top - at(lo);
+    const dropHi = top === null ? 0 : top - at(hi);
+    return { vertexBpm, vertexSeBpm, slope, slopeSe, bestBpm, flat, loBpm: lo, hiBpm: hi, dropLo, dropHi };
   }
 }

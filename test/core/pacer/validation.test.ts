@@ -34,12 +34,12 @@ describe('resonance protocols on panels of simulated people', { timeout: 120_000
     });
   }
 
-  // The gate for adaptive is >= 90 % of people after 10 AND after 20 minutes. Where this panel meets it (the
-  // resonator after 20 minutes) the gate is asserted; elsewhere what is reached (the delay model after 20 minutes:
-  // 83 % here, 92-97 % on the wider panels of docs/pacer-validation.md), so a regression fails.
+  // The gate for adaptive is >= 90 % of people after 10 AND after 20 minutes. After 20 minutes both models meet it
+  // (asserted; 97 % and 100 % here); after 10 what is reached is asserted (83 % and 80 % here, 83-92 % on the wider
+  // panels of docs/pacer-validation.md), so a regression fails.
   const ADAPTIVE = {
-    resonator: { after20: 0.9, after10: 0.7 },
-    'baroreflex-delay': { after20: 0.8, after10: 0.65 },
+    resonator: { after20: 0.9, after10: 0.8 },
+    'baroreflex-delay': { after20: 0.9, after10: 0.75 },
   } as const;
   for (const model of ['resonator', 'baroreflex-delay'] as const) {
     const reached = ADAPTIVE[model];
@@ -51,8 +51,8 @@ describe('resonance protocols on panels of simulated people', { timeout: 120_000
       );
       expect(s.passShare).toBeGreaterThanOrEqual(reached.after20);
       expect(s.passShare10).toBeGreaterThanOrEqual(reached.after10);
-      // It does not oscillate: over the last 5 minutes the rate changes direction at most once for anyone (the
-      // return from the confirming excursion, or a move to a re-estimated peak, is not an oscillation).
+      // It does not oscillate: over the last 5 minutes the rate changes direction at most once for anyone (a move
+      // to a re-estimated peak is not an oscillation).
       for (const o of outcomes) {
         expect(o.answerBpm).toBeGreaterThanOrEqual(4);
         expect(o.answerBpm).toBeLessThanOrEqual(7);
@@ -60,4 +60,20 @@ describe('resonance protocols on panels of simulated people', { timeout: 120_000
       }
     });
   }
+
+  it('adaptive finds a resonance beyond the usual range (4.0-4.4 or 6.6-7.0) after first looking the wrong way', () => {
+    // Started 1/min toward the middle of the band, as the panels are, these people's first sweep goes away from
+    // their resonance: it must turn and still get them >= 90 % of their response after 20 minutes.
+    for (const model of ['resonator', 'baroreflex-delay'] as const) {
+      const edge = validationPanel(model, 40, 301).map((p, i) => ({
+        ...p,
+        resonanceBpm: i % 2 ? 4 + (0.4 * ((i * 7) % 10)) / 10 : 6.6 + (0.4 * ((i * 3) % 10)) / 10,
+      }));
+      const s = summarise(edge.map((p) => runOutcome(p, 'adaptive')));
+      console.info(
+        `${model} adaptive, resonance at the edges: ${(s.passShare * 100).toFixed(0)} % after 20 min`,
+      );
+      expect(s.passShare).toBeGreaterThanOrEqual(0.8);
+    }
+  });
 });
