@@ -13,7 +13,8 @@ import {
   steppedBreathRates,
   steppedFromSwings,
 } from '../core/pacer/assessment/stepped';
-import { assessmentSwings } from '../core/hr-only/swing';
+import { assessmentSwings, traceSwings } from '../core/hr-only/swing';
+import { NO_SMOOTHING } from '../core/hr-only/smoothing';
 import { isPlausibleHeartRate } from '../core/heart/limits';
 import {
   AdaptiveController,
@@ -401,7 +402,7 @@ export class PacerControl {
     const d =
       this.signal === 'heart-rate'
         ? this.#controller.decideWith(pacer.breathStartS, schedule, (spans, window) =>
-            assessmentSwings(this.#trace, spans, window),
+            traceSwings(this.#trace, spans, NO_SMOOTHING, window),
           )
         : this.#controller.decideWith(pacer.breathStartS, schedule, (spans) =>
             spans.map((span) => this.#swingOf(span, 'steer')),
