@@ -29,14 +29,3 @@ export function smoothingGain(freqHz: number, smoothing: DeviceSmoothing): numbe
   if (m === 1 || Math.abs(Math.sin(x)) < 1e-12) return 1;
   return Math.abs(Math.sin(m * x) / (m * Math.sin(x)));
 }
-
-/**
- * The share of a sinusoid's swing at `freqHz` kept by linear interpolation between samples a second apart, as the
- * pacer's per-breath fit interpolates onto its 4 Hz grid: linear interpolation is convolution with a triangle one
- * sample wide each side, whose transform is sinc²(fΔ) (Oppenheim & Schafer, interpolation by a first-order hold),
- * 0.968 at 6/min.
- */
-export function interpolationGain(freqHz: number): number {
-  const x = Math.PI * freqHz * SAMPLE_INTERVAL_S;
-  return x === 0 ? 1 : (Math.sin(x) / x) ** 2;
-}

@@ -15,18 +15,24 @@
  *
  * What this module adds for watches: impossible values are dropped first; the fit's linear interpolation between
  * samples a second apart, which shaves the peaks (3 % at 6/min), is divided out; and so is the watch's own
- * averaging, which shrinks the swing (smoothing.ts), when it is known, each at the breath's own frequency. When the
- * averaging is not known the swing is reported as sent and reads low, by up to a third at 6/min for a 5 s average.
+ * averaging, which shrinks the swing (smoothing.ts), when it is known or read from the series
+ * (smoothing-estimate.ts), each at the breath's own frequency. Uncorrected, the swing reads low, by up to a third
+ * at 6/min for a 5 s average.
  */
-import { breathSwings, robustMean, type BreathSwing, type PacedBreath } from '../pacer/response';
-import { interpolationGain, NO_SMOOTHING, smoothingGain, type DeviceSmoothing } from './smoothing';
+import { robustMean, type BreathSwing, type PacedBreath } from '../pacer/response';
+import { fitBreaths } from './breath-fit';
+import { NO_SMOOTHING, smoothingGain, type DeviceSmoothing } from './smoothing';
+import { estimateSmoothing } from './smoothing-estimate';
 import { plausibleTrace, type HeartRateTrace } from './trace';
 
 export type { BreathSwing, PacedBreath };
 
 /**
  * The swing of each breath, in order, corrected for a known device average (`swingBpm` null: too few samples);
- * `windowBreaths` as for the pacer's swings (each fitted over it and the breaths just before it).
+ * `windowBreaths` as for the pacer's swings (each fitted over it and the breaths just before it). Each breath is
+ * fitted with its artefacts taken out (breath-fit.ts), as boxes as long as the watch's averaging: `smoothing` when
+ * known, else as read from the trace (smoothing-estimate.ts), else one second (a single reading: a box longer than
+ * the watch's averaging would take real swing for an artefact, a shorter one only misses some artefacts).
  */
 export function traceSwings(
   trace: HeartRateTrace,
@@ -34,35 +40,35 @@ export function traceSwings(
   smoothing: DeviceSmoothing = NO_SMOOTHING,
   windowBreaths = 1,
 ): BreathSwing[] {
-  return breathSwings(plausibleTrace(trace), breaths, windowBreaths).map((s) => {
-    if (s.swingBpm === null) return s;
-    const freqHz = s.rateBpm / 60;
-    return { ...s, swingBpm: s.swingBpm / (smoothingGain(freqHz, smoothing) * interpolationGain(freqHz)) };
-  });
+  const clean = plausibleTrace(trace);
+  const averagingS = smoothing.windowS > 1 ? smoothing.windowS : (estimateSmoothing(clean)?.windowS ?? 1);
+  return fitBreaths(clean, breaths, windowBreaths, averagingS).map((s) =>
+    s.swingBpm === null ? s : { ...s, swingBpm: s.swingBpm / smoothingGain(s.rateBpm / 60, smoothing) },
+  );
 }
 
 /**
- * The averaging an assessment assumes of a heart-rate-only watch when it compares swings across rates: a trailing
- * 3 s average. A watch does not say how it averages, and its average shrinks the swing more at faster breathing
- * (smoothing.ts: a 5 s average keeps 79 % at 4.5/min but 59 % at 6.5/min), which tilts a comparison of rates toward
- * the slowest one tried. Dividing out a 3 s average takes a third of that tilt away for a 5 s watch and about all of
- * it for a 3 s one, while over-correcting a watch that does not average by only 9 % across 4.5-6.5/min. It is an
- * assumption, not a measurement of any watch, kept because on the validation panels (docs/heart-rate-only.md) it
- * helped the assessments on watches that average 5 s and cost nothing on those that average 3 s or not at all. The
- * swing shown to the person, the session summary and the adaptive controller read the swing as sent.
+ * The averaging an assessment assumes of a heart-rate-only watch when its series cannot say how the watch averages
+ * (smoothing-estimate.ts: too short, or too little variation above the breathing band): a trailing 3 s average. The
+ * averaging shrinks the swing more at faster breathing (smoothing.ts: a 5 s average keeps 79 % at 4.5/min but 59 %
+ * at 6.5/min), which tilts a comparison of rates toward the slowest one tried; dividing out a 3 s average takes a
+ * third of that tilt away for a 5 s watch and about all of it for a 3 s one, while over-correcting a watch that does
+ * not average by only 9 % across 4.5-6.5/min. It is an assumption, not a measurement of any watch.
  */
 const ASSUMED_WATCH_AVERAGE: DeviceSmoothing = { windowS: 3 };
 
 /**
  * The swings a stepped, quick or sliding assessment compares across rates on heart rate only: {@link traceSwings}
- * corrected for {@link ASSUMED_WATCH_AVERAGE}.
+ * corrected for the watch's averaging as read from the trace itself ({@link estimateSmoothing}), else for
+ * {@link ASSUMED_WATCH_AVERAGE}. The swing shown to the person, the session summary and the adaptive controller
+ * read the swing as sent.
  */
 export function assessmentSwings(
   trace: HeartRateTrace,
   breaths: readonly PacedBreath[],
   windowBreaths = 1,
 ): BreathSwing[] {
-  return traceSwings(trace, breaths, ASSUMED_WATCH_AVERAGE, windowBreaths);
+  return traceSwings(trace, breaths, estimateSmoothing(trace) ?? ASSUMED_WATCH_AVERAGE, windowBreaths);
 }
 
 /**

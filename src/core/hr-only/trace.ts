@@ -25,3 +25,18 @@ export function plausibleTrace(trace: HeartRateTrace): HeartRateTrace {
   }
   return { timeS, hrBpm };
 }
+
+/**
+ * Each sample's whole second: its arrival time less the typical lateness (the circular mean of the times'
+ * fractions of a second), rounded, so radio jitter of up to about half a second keeps a second's reading in it.
+ */
+export function secondSlots(timeS: readonly number[]): number[] {
+  let c = 0;
+  let s = 0;
+  for (const t of timeS) {
+    c += Math.cos(2 * Math.PI * t);
+    s += Math.sin(2 * Math.PI * t);
+  }
+  const offsetS = timeS.length === 0 ? 0 : Math.atan2(s, c) / (2 * Math.PI);
+  return timeS.map((t) => Math.round(t - offsetS));
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolationGain, smoothingGain } from '../../../src/core/hr-only/smoothing';
+import { smoothingGain } from '../../../src/core/hr-only/smoothing';
 
 describe('smoothingGain', () => {
   it('is 1 without averaging and at zero frequency', () => {
@@ -36,13 +36,5 @@ describe('smoothingGain', () => {
   it('loses more at faster breathing', () => {
     const gains = [4.5, 5.5, 6.5, 7].map((rate) => smoothingGain(rate / 60, { windowS: 5 }));
     for (let i = 1; i < gains.length; i += 1) expect(gains[i]).toBeLessThan(gains[i - 1] as number);
-  });
-});
-
-describe('interpolationGain', () => {
-  it('is sinc²(f) for samples a second apart: 0.968 at 6/min, 1 at zero frequency', () => {
-    expect(interpolationGain(0)).toBe(1);
-    expect(interpolationGain(0.1)).toBeCloseTo((Math.sin(0.1 * Math.PI) / (0.1 * Math.PI)) ** 2, 12);
-    expect(interpolationGain(0.1)).toBeCloseTo(0.968, 3);
   });
 });

@@ -1,27 +1,65 @@
 import { describe, expect, it } from 'vitest';
 import { runOutcome, summarise } from '../../../src/core/pacer/validation';
-import { validationPanel } from '../../../src/core/physiology/models';
+import { validationPanel, type ModelName } from '../../../src/core/physiology/models';
 
 /**
  * The validation gate of docs/pacer-validation.md repeated on heart rate only (docs/heart-rate-only.md): each person
- * of the delayed-baroreflex panel measured through a simulated watch that sends, once a second, the 3 s average of
- * its heart rate in whole bpm, up to 0.3 s late, 2 % lost. What the protocols reach is asserted as it stands (below
- * the gate where they fall short), so that a regression fails.
+ * of both 30-person panels measured through a simulated watch that sends, once a second, the 3 s or the 5 s average
+ * of its heart rate in whole bpm, up to 0.3 s late, 2 % lost, and through beats beside it. The gate (>= 90 % of
+ * people get >= 90 % of their maximal response) is asserted where this panel meets it; elsewhere what is reached
+ * (one person short, 87 %; on the wider panels of docs/heart-rate-only.md those rows meet the gate, but for quick
+ * on the delay model with a 5 s watch on one of them), so that a regression fails.
  */
-const watch = { smoothingS: 3, jitterS: 0.3, dropShare: 0.02, seed: 1 };
-const panel = validationPanel('baroreflex-delay', 30);
+const PEOPLE = 30;
+const watch = (smoothingS: number) => ({ smoothingS, jitterS: 0.3, dropShare: 0.02, seed: 1 });
+const PROTOCOLS = ['stepped', 'quick', 'sliding'] as const;
 
-describe('resonance protocols on heart rate only', { timeout: 120_000 }, () => {
-  it('stepped: >= 90 % of the response in at least 85 % of people, close to its result from beats', () => {
-    const hr = summarise(panel.map((p) => runOutcome(p, 'stepped', { watch })));
-    const rr = summarise(panel.map((p) => runOutcome(p, 'stepped')));
-    expect(hr.people).toBe(30);
-    expect(hr.passShare).toBeGreaterThanOrEqual(0.85);
-    expect(hr.passShare).toBeGreaterThanOrEqual(rr.passShare - 0.1);
-  });
+/** Share of people reached, [3 s watch, 5 s watch]. */
+const REACHED: Record<ModelName, Record<(typeof PROTOCOLS)[number], readonly [number, number]>> = {
+  resonator: { stepped: [0.86, 0.86], quick: [0.86, 0.9], sliding: [0.9, 0.9] },
+  'baroreflex-delay': { stepped: [0.9, 0.9], quick: [0.9, 0.9], sliding: [0.9, 0.86] },
+};
 
-  it('sliding: >= 90 % of the response in at least 80 % of people (the gate, 90 %, is met on beats only)', () => {
-    const hr = summarise(panel.map((p) => runOutcome(p, 'sliding', { watch })));
-    expect(hr.passShare).toBeGreaterThanOrEqual(0.8);
-  });
+/**
+ * The adaptive rate after 20 and after 10 minutes (started 1/min away), [3 s watch, 5 s watch]: the gate where met
+ * (after 20 minutes everywhere), else what is reached (after 10: 73-87 %, from beats 80-83 %).
+ */
+const ADAPTIVE: Record<
+  ModelName,
+  { after20: readonly [number, number]; after10: readonly [number, number] }
+> = {
+  resonator: { after20: [0.9, 0.9], after10: [0.8, 0.73] },
+  'baroreflex-delay': { after20: [0.9, 0.9], after10: [0.86, 0.76] },
+};
+
+describe('resonance protocols on heart rate only', { timeout: 300_000 }, () => {
+  for (const model of ['resonator', 'baroreflex-delay'] as const) {
+    const panel = validationPanel(model, PEOPLE);
+    for (const protocol of PROTOCOLS) {
+      const [at3, at5] = REACHED[model][protocol];
+      it(`${model} ${protocol}: >= 90 % of the response in >= ${at3 * 100} % (3 s watch) and >= ${at5 * 100} % (5 s) of people, within 10 points of beats`, () => {
+        const rr = summarise(panel.map((p) => runOutcome(p, protocol)));
+        const hr3 = summarise(panel.map((p) => runOutcome(p, protocol, { watch: watch(3) })));
+        const hr5 = summarise(panel.map((p) => runOutcome(p, protocol, { watch: watch(5) })));
+        expect(hr3.people).toBe(PEOPLE);
+        expect(hr3.passShare).toBeGreaterThanOrEqual(at3);
+        expect(hr5.passShare).toBeGreaterThanOrEqual(at5);
+        for (const hr of [hr3, hr5]) expect(hr.passShare).toBeGreaterThanOrEqual(rr.passShare - 0.1 - 1e-9);
+      });
+    }
+
+    const reached = ADAPTIVE[model];
+    it(`${model} adaptive: >= 90 % of the response after 20 minutes in >= ${reached.after20.map((x) => x * 100).join(' / ')} % of people (3 s / 5 s watch), after 10 in >= ${reached.after10.map((x) => Math.round(x * 100)).join(' / ')} %`, () => {
+      [3, 5].forEach((smoothingS, i) => {
+        const outcomes = panel.map((p) => runOutcome(p, 'adaptive', { watch: watch(smoothingS) }));
+        const s = summarise(outcomes);
+        expect(s.passShare).toBeGreaterThanOrEqual((reached.after20[i] as number) - 1e-9);
+        expect(s.passShare10).toBeGreaterThanOrEqual((reached.after10[i] as number) - 1e-9);
+        for (const o of outcomes) {
+          expect(o.answerBpm).toBeGreaterThanOrEqual(4);
+          expect(o.answerBpm).toBeLessThanOrEqual(7);
+        }
+      });
+    });
+  }
 });
