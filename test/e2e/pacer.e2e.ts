@@ -39,3 +39,17 @@ test('pacer controls: box preset holds, lock says so, sound cues can be chosen, 
   await page.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Stop session' }).click();
 });
+
+test('adaptive pacing steers a session of the simulated heart, whose chest is measured, from its first minute', async ({
+  page,
+}) => {
+  // The demo heart has a chest of its own, so the worker's swings are fitted against measured breaths that arrive a
+  // few seconds late; the pacer must not read the breaths not measured yet as breaths not taken (it then waited
+  // "for enough clean beats" for the whole session).
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await page.getByRole('button', { name: 'Session settings' }).click();
+  const reason = page.locator('[data-pacer-action]');
+  await expect(reason).toHaveText(/^(Trying|Faster|Slower|Turning|Going)/, { timeout: 60_000 });
+  await expect(page.locator('.pacer')).not.toHaveAttribute('data-breath-rate', '6.0', { timeout: 30_000 });
+});

@@ -56,7 +56,8 @@ const JOIN_S = 1;
  * pacer's. Per-breath swings taken over the person's own breaths (Shaffer & Meehan 2020 time the heart-rate swing
  * against a respirometer's breath, not the pacer's) leave out what the pacer alone cannot see: a breath the person
  * skipped or stretched, or took twice, gives null rather than a swing credited to the pacer's rate. Where no measured
- * breath overlaps a pacer breath at all (no chest signal then) the pacer's breath stands, as without a sensor.
+ * breath overlaps a pacer breath at all (no chest signal then), or the pacer's breath ends after the last measured one
+ * (not measured yet: the chest's breaths arrive a few seconds late), the pacer's breath stands, as without a sensor.
  */
 export function ownBreaths(
   spans: readonly PacedBreath[],
@@ -64,6 +65,9 @@ export function ownBreaths(
 ): (PacedBreath | null)[] {
   let first = 0;
   let previous: PacedBreath | null = null;
+  // Chest breaths are logged a few seconds after they end: past the last one, whether a breath was taken is not
+  // known yet, and the pacer's breath stands (as without a sensor) rather than counting as not taken.
+  const measuredToS = measured[measured.length - 1]?.endS ?? Number.NEGATIVE_INFINITY;
   return spans.map((span) => {
     const periodS = span.endS - span.startS;
     while (first < measured.length && (measured[first] as MeasuredBreath).endS <= span.startS) first += 1;
@@ -89,7 +93,7 @@ export function ownBreaths(
     }
     if (!best) {
       previous = null;
-      return null;
+      return span.endS > measuredToS ? span : null;
     }
     const startS: number =
       previous && Math.abs(best.inhaleS - previous.endS) <= JOIN_S ? previous.endS : best.inhaleS;

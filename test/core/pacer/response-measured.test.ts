@@ -22,6 +22,17 @@ describe('per-breath swings over the person’s measured breaths', () => {
     expect(own[3]).toEqual({ startS: 31.2, endS: 41.2 });
   });
 
+  it('keeps the pacer’s breath where the chest has not measured that far yet (its breaths arrive late)', () => {
+    // Measured up to 41.2 s, a breath 1.2 s behind: pacer breath 4 (40-50 s) overlaps the last measured breath
+    // but ends after it, so whether it was taken is not known yet; breath 3 is matched as usual.
+    const measured = pacer.slice(0, 4).map((b) => ({ inhaleS: b.startS + 1.2, endS: b.endS + 1.2 }));
+    const own = ownBreaths(pacer, measured);
+    expect(own[3]).toEqual({ startS: 31.2, endS: 41.2 });
+    expect(own[4]).toEqual(pacer[4]);
+    const swings = measuredBreathSwings(heartRate(1.2), pacer, 4, measured, false);
+    expect(swings[4]?.swingBpm).toBeCloseTo(10, 0);
+  });
+
   it('gives no swing for a breath the person skipped or stretched, and the pacer’s breath where nothing was measured', () => {
     // Breaths 0-3 as paced; breaths 4 and 5 taken as one 20 s breath; nothing measured from 60 s on.
     const measured = [
