@@ -21,6 +21,8 @@ export const EXPLAIN = {
     'RMSSD over the last minute, as the session went on. It usually rises as you settle into slow breathing.',
   measuredBreath:
     'Your breath as the chest strap measured it, rising as you breathe in. Set it against the heartbeats above: at your resonance rate the heart speeds up as you breathe in and slows as you breathe out.',
+  simulatedBreath:
+    'The breath the simulated heart breathed along with the guide, rising on each breath in: no strap measured it. Set it against the heartbeats above: at the resonance rate the heart speeds up on each breath in and slows on each breath out.',
   swing:
     'Swing: how far your heart rate rose and fell within each paced breath (peak to trough), averaged over the breaths. Near your resonance rate it is at its largest, often 10 to 20 bpm; relaxed, slow, even breathing raises it. Watches that average their heart rate over a few seconds show a somewhat smaller swing.',
   heartRateTrace:
