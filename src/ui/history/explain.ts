@@ -12,7 +12,7 @@ export const EXPLAIN = {
   coherenceOverTime:
     'Coherence over the previous minute, every 5 seconds. It usually climbs once your breathing settles into the pacer’s rhythm.',
   breathingRate:
-    'Breathing rate is the pacer’s average pace in breaths per minute. Most people’s resonance rate is between 4.5 and 7.',
+    'Breathing rate is the pacer’s average pace in breaths per minute. Most people’s resonance rate is between 4.5 and 6.5.',
   stressChange:
     'Stress change is your after-session rating minus your before rating (1 calm … 10 very stressed). A negative number means you felt calmer afterwards.',
   tachogram:
