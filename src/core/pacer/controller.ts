@@ -473,17 +473,16 @@ export class AdaptiveController {
       return move(this.#target, 'to-peak');
     }
     const v = est.vertexBpm;
+    const canTurn = this.#turns < this.config.maxTurns;
+    const turn = (): ControllerDecision => {
+      this.#turns += 1;
+      this.#direction = -dir as 1 | -1;
+      this.#turnedAtBpm = previous;
+      return move(previous - dir, 'turning');
+    };
     if (v !== null) {
       // It looked the wrong way first: the best rate lies clearly behind where the sweep started.
-      if (
-        this.#turns < this.config.maxTurns &&
-        dir * (v - this.#turnedAtBpm) + this.config.turnZ * est.vertexSeBpm < 0
-      ) {
-        this.#turns += 1;
-        this.#direction = -dir as 1 | -1;
-        this.#turnedAtBpm = previous;
-        return move(previous - dir, 'turning');
-      }
+      if (canTurn && dir * (v - this.#turnedAtBpm) + this.config.turnZ * est.vertexSeBpm < 0) return turn();
       // Far enough past the best rate, over a wide enough sweep: go back to it. A sweep that has turned is looking
       // for a peak toward the edge of the band, beyond the people's usual range, where the priors pull the fitted
       // vertex in from the edge: it goes on until the fitted swing has clearly fallen ahead of it too.
@@ -497,12 +496,7 @@ export class AdaptiveController {
         (this.#turns === 0 || ahead >= this.config.turnedDropLog)
       ) {
         // The swing hardly fell toward where the sweep started: the peak may lie behind it.
-        if (behind < this.config.minDropLog && this.#turns < this.config.maxTurns) {
-          this.#turns += 1;
-          this.#direction = -dir as 1 | -1;
-          this.#turnedAtBpm = previous;
-          return move(previous - dir, 'turning');
-        }
+        if (canTurn && behind < this.config.minDropLog) return turn();
         this.#mode = 'peak';
         this.#target = reachable(v, est);
         peakBpm = this.#target;
