@@ -73,8 +73,11 @@ export function pacerConfig(series: Pick<SessionSeries, 'pacerRate'>): ChartConf
   return line(series.pacerRate, 'Pacer rate', cssColor('--exhale', '#6a4c93'), 'breaths / min', true);
 }
 
-/** The measured breath (chest sensor) on the session's time axis; gaps where nothing was measured. */
-export function breathConfig(breath: BreathTraceSlice): ChartConfiguration {
+/**
+ * The breath (a chest sensor's, or the simulated heart's) on the session's time axis, named `label` in the legend;
+ * gaps where nothing was measured.
+ */
+export function breathConfig(breath: BreathTraceSlice, label: string): ChartConfiguration {
   const data = Array.from(breath.values, (v, k) => ({
     x: (breath.startMs + k * BREATH_STEP_MS) / 1000,
     y: Number.isFinite(v) ? v : Number.NaN,
@@ -84,7 +87,7 @@ export function breathConfig(breath: BreathTraceSlice): ChartConfiguration {
     data: {
       datasets: [
         {
-          label: 'Measured breath',
+          label,
           data,
           borderColor: cssColor('--trace', '#0f5257'),
           pointRadius: 0,

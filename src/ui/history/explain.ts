@@ -12,7 +12,7 @@ export const EXPLAIN = {
   coherenceOverTime:
     'Coherence over the previous minute, every 5 seconds. It usually climbs once your breathing settles into the pacer’s rhythm.',
   breathingRate:
-    'Breathing rate is the pacer’s average pace in breaths per minute. Most people’s resonance rate is between 4.5 and 7.',
+    'Breathing rate is the pacer’s average pace in breaths per minute. Most people’s resonance rate is between 4.5 and 6.5.',
   stressChange:
     'Stress change is your after-session rating minus your before rating (1 calm … 10 very stressed). A negative number means you felt calmer afterwards.',
   tachogram:
@@ -21,6 +21,8 @@ export const EXPLAIN = {
     'RMSSD over the last minute, as the session went on. It usually rises as you settle into slow breathing.',
   measuredBreath:
     'Your breath as the chest strap measured it, rising as you breathe in. Set it against the heartbeats above: at your resonance rate the heart speeds up as you breathe in and slows as you breathe out.',
+  simulatedBreath:
+    'The breath the simulated heart breathed along with the guide, rising on each breath in: no strap measured it. Set it against the heartbeats above: at the resonance rate the heart speeds up on each breath in and slows on each breath out.',
   swing:
     'Swing: how far your heart rate rose and fell within each paced breath (peak to trough), averaged over the breaths. Near your resonance rate it is at its largest, often 10 to 20 bpm; relaxed, slow, even breathing raises it. Watches that average their heart rate over a few seconds show a somewhat smaller swing.',
   heartRateTrace:
