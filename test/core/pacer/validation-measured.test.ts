@@ -13,11 +13,10 @@ import { validationPanel, type ModelName } from '../../../src/core/physiology/mo
 const PEOPLE = 30;
 const panel = (model: ModelName) => validationPanel(model, PEOPLE);
 /**
- * Stepped meets the gate of >= 95 % on the test panels; sliding is held to the pacer issue's 90 %; adaptive (after
- * 20 minutes) reaches 97 % / 93 % on these 30-person panels (one person apart from the gate on the delay model) and
- * is held to the gate on the larger panel below.
+ * Stepped and adaptive (after 20 minutes) meet the gate of >= 95 % on the test panels; sliding is held to the pacer
+ * issue's 90 %. Adaptive is also held to the gate on the larger panel below.
  */
-const REACHED = { stepped: 0.95, sliding: 0.9, adaptive: 0.9 } as const;
+const REACHED = { stepped: 0.95, sliding: 0.9, adaptive: 0.95 } as const;
 
 describe('resonance protocols with the person’s measured breath', { timeout: 300_000 }, () => {
   for (const model of ['resonator', 'baroreflex-delay'] as const)
