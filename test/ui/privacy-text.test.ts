@@ -5,7 +5,7 @@ import { keysSummary, LOCAL_KEY_SHORT, STORE_SHORT, storesSummary } from '../../
 
 describe('the privacy page’s summaries', () => {
   it('count every store of the database and name each in a few words', () => {
-    const stores = Object.values(STORE) as StoreName[];
+    const stores: StoreName[] = Object.values(STORE);
     const text = storesSummary(stores);
     expect(text.startsWith(`${stores.length} kinds of record: `)).toBe(true);
     for (const store of stores) expect(text).toContain(STORE_SHORT[store]);
