@@ -27,8 +27,8 @@ import type { PacerState } from '../core/pacer/schedule';
 import type { LiveSession } from './session.svelte';
 import type { Settings, SettingsValues } from './settings.svelte';
 
-/** A rate the person chose is held this long before the pacer steers on, seconds (the heart's settling time). */
-const CHOSEN_RATE_HOLD_S = 45;
+/** A rate the person chose is held for the heart's settling time before the pacer steers on, seconds. */
+const CHOSEN_RATE_HOLD_S = DEFAULT_CONTROLLER.settleS;
 /** A rate this near the assessed resonance is taken as known to suit the person, breaths/min. */
 const KNOWN_RATE_NEAR_BPM = 0.75;
 
