@@ -60,8 +60,8 @@ const ASSUMED_WATCH_AVERAGE: DeviceSmoothing = { windowS: 3 };
 /**
  * The swings a stepped, quick or sliding assessment compares across rates on heart rate only: {@link traceSwings}
  * corrected for the watch's averaging as read from the trace itself ({@link estimateSmoothing}), else for
- * {@link ASSUMED_WATCH_AVERAGE}. The swing shown to the person, the session summary and the adaptive controller
- * read the swing as sent.
+ * {@link ASSUMED_WATCH_AVERAGE}. The swing shown to the person and the session summary read the swing as sent;
+ * the adaptive controller reads {@link steeringSwings}.
  */
 export function assessmentSwings(
   trace: HeartRateTrace,
@@ -69,6 +69,42 @@ export function assessmentSwings(
   windowBreaths = 1,
 ): BreathSwing[] {
   return traceSwings(trace, breaths, estimateSmoothing(trace) ?? ASSUMED_WATCH_AVERAGE, windowBreaths);
+}
+
+/**
+ * The breathing rate the adaptive controller's swings on heart rate only are levelled at, breaths/min (see
+ * {@link steeringSwings}): the rate a session starts at by default.
+ */
+const STEERING_LEVEL_BPM = 6;
+
+/**
+ * The swings the adaptive controller steers by on heart rate only: {@link traceSwings} (artefacts taken out),
+ * divided by the watch's averaging's gain at each breath's rate relative to its gain at {@link STEERING_LEVEL_BPM},
+ * the averaging read from the trace so far ({@link estimateSmoothing}), else {@link ASSUMED_WATCH_AVERAGE}.
+ *
+ * The controller looks for the rate of the largest swing. A watch's moving average keeps less of the swing the
+ * faster the breathing (smoothing.ts: a 5 s average 79 % at 4.5/min, 59 % at 6.5/min), a tilt of about 0.15 in log
+ * swing per breath/min that the controller's parabola in log swing (curvature about −0.5) reads as a peak some
+ * 0.15/min slower than the person's; dividing the averaging's frequency response out (the inverse filter of a known
+ * linear filter, Oppenheim & Schafer) removes the tilt. Only the tilt, not the level: the controller takes each
+ * breath's swing once, as the breath ends, and the averaging can be read only after about three minutes of
+ * series, so a correction of the level would jump when the estimate arrives (from the assumed 3 s to a 5 s watch's
+ * 5 s, a third at 6/min) and the controller would read the jump as a change of response. Relative to the gain at
+ * one rate, the same change of estimate moves a swing by 14 % at most across 4.5-6.5/min, and not at all at 6/min,
+ * where the swings stay as the watch sends them.
+ */
+export function steeringSwings(
+  trace: HeartRateTrace,
+  breaths: readonly PacedBreath[],
+  windowBreaths: number,
+): BreathSwing[] {
+  const smoothing = estimateSmoothing(trace) ?? ASSUMED_WATCH_AVERAGE;
+  const level = smoothingGain(STEERING_LEVEL_BPM / 60, smoothing);
+  return traceSwings(trace, breaths, NO_SMOOTHING, windowBreaths).map((s) =>
+    s.swingBpm === null
+      ? s
+      : { ...s, swingBpm: (s.swingBpm * level) / smoothingGain(s.rateBpm / 60, smoothing) },
+  );
 }
 
 /**
