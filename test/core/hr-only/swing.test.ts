@@ -165,6 +165,16 @@ describe('steeringSwings', () => {
     expect(steered(6, 5)).toBeCloseTo(12 * smoothingGain(0.1, { windowS: 5 }), 0);
   });
 
+  it('divides out at most a 5 s average: an 8 s one, whose gain falls to 15 % at 6.5/min, keeps the rest of its tilt', () => {
+    const ratio = steered(6.5, 8) / steered(4.5, 8);
+    const keptTilt =
+      smoothingGain(6.5 / 60, { windowS: 8 }) /
+      smoothingGain(4.5 / 60, { windowS: 8 }) /
+      (smoothingGain(6.5 / 60, { windowS: 5 }) / smoothingGain(4.5 / 60, { windowS: 5 }));
+    expect(ratio).toBeGreaterThan(keptTilt * 0.85);
+    expect(ratio).toBeLessThan(keptTilt * 1.15);
+  });
+
   it('before the averaging can be read (2 minutes), levels for the assumed 3 s average: 6/min as sent', () => {
     const periodS = 10;
     const trace = watchTrace(heart(12, periodS, 3, 1.5), { ...clean, smoothingS: 5, durationS: 120 });
