@@ -145,6 +145,15 @@ describe('assessmentSwings', () => {
     for (const rate of [4.5, 6.5]) expect(Math.abs(read(rate, 5) - 12)).toBeLessThan(1);
   });
 
+  it('divides out at most a 5 s average: an 8 s one keeps the rest of its tilt', () => {
+    const keptTilt =
+      smoothingGain(6.5 / 60, { windowS: 8 }) /
+      smoothingGain(4.5 / 60, { windowS: 8 }) /
+      (smoothingGain(6.5 / 60, { windowS: 5 }) / smoothingGain(4.5 / 60, { windowS: 5 }));
+    expect(read(6.5, 8) / read(4.5, 8)).toBeGreaterThan(keptTilt * 0.85);
+    expect(read(6.5, 8) / read(4.5, 8)).toBeLessThan(keptTilt * 1.15);
+  });
+
   it('reads a watch that does not average as sent', () => {
     for (const rate of [4.5, 6.5]) expect(read(rate, 1)).toBeCloseTo(read(rate, 1, true), 6);
   });
