@@ -18,7 +18,8 @@ import {
   type BreathPattern,
 } from '../core/pacer/pattern';
 import { RecentBeats, type RecentBeat } from './recent-beats';
-import type { Breath, ChestBreathing } from '../core/respiration/chest-breathing';
+import type { LoggedBreath } from '../core/respiration/breath-log';
+import type { ChestBreathing } from '../core/respiration/chest-breathing';
 import type { BreathTrace } from '../core/respiration/breath-trace';
 import { SessionBreathing } from '../core/respiration/session-breathing';
 import { SESSION_LENGTHS, type SessionLength } from './settings.svelte';
@@ -176,7 +177,7 @@ export class LiveSession {
   }
 
   /** Every breath the chest sensor measured this session, oldest first (empty without one): the pacer reads it. */
-  get measuredBreaths(): readonly Breath[] {
+  get measuredBreaths(): readonly LoggedBreath[] {
     return this.#chest.breaths;
   }
 
@@ -454,7 +455,7 @@ export class LiveSession {
     this.#toldBreathIndex = last.index;
     const measured = this.#chest.breaths
       .filter((b) => b.endS > this.#toldMeasuredEndS)
-      .map((b) => ({ inhaleS: b.inhaleS, endS: b.endS }));
+      .map((b) => ({ inhaleS: b.inhaleS, endS: b.endS, lagS: b.lagS }));
     this.#toldMeasuredEndS = measured[measured.length - 1]?.endS ?? this.#toldMeasuredEndS;
     this.#analyser?.breaths({ breaths, measured });
   }

@@ -9,6 +9,7 @@ import type { SettingName } from '../state/settings.svelte';
 import type { DeleteAllOutcome } from '../state/delete-all';
 import type { Notice } from '../state/history.svelte';
 import { storageErrorText } from './storage-text';
+import { countOf } from './plural';
 
 export const STORE_TEXT: Record<StoreName, string> = {
   sessions:
@@ -23,8 +24,42 @@ export const STORE_TEXT: Record<StoreName, string> = {
   readings:
     'Morning readings: when each was taken, its length and position, the heart source, the intervals between heartbeats it measured, and its figures (ln RMSSD, resting heart rate).',
   settings:
-    "Settings: your choices, one record each (and whether you asked for the morning readings' below-range note):",
+    "Settings: your choices, one record each (and whether you asked for the morning readings' below-range note).",
 };
+
+/** Each store in a few words, for the one-line summary of the database ("7 kinds of record: your sessions, …"). */
+export const STORE_SHORT: Record<StoreName, string> = {
+  sessions: 'your sessions',
+  'beat-chunks': 'their beats',
+  'hr-chunks': 'heart rate from watches',
+  'check-ins': 'check-ins',
+  assessments: 'assessments',
+  readings: 'morning readings',
+  settings: 'settings',
+};
+
+/** Each local-storage key in a few words, for its one-line summary. */
+export const LOCAL_KEY_SHORT: Record<LocalKeyId, string> = {
+  firstRun: 'that the welcome was read',
+  strap: 'the strap paired last',
+  assessment: 'an older version’s assessment',
+  themeHint: 'a copy of the theme',
+};
+
+/** "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/** The database in a line: "7 kinds of record: your sessions, their beats, … and settings." */
+export function storesSummary(stores: readonly StoreName[]): string {
+  return `${countOf(stores.length, 'kind of record', 'kinds of record')}: ${listed(stores.map((s) => STORE_SHORT[s]))}.`;
+}
+
+/** Local storage in a line: "4 small keys: that the welcome was read, … and a copy of the theme." */
+export function keysSummary(keys: readonly LocalKeyId[]): string {
+  return `${countOf(keys.length, 'small key', 'small keys')}: ${listed(keys.map((k) => LOCAL_KEY_SHORT[k]))}.`;
+}
 
 /** Each record of the settings store (the keys in src/state/settings.svelte.ts). */
 export const SETTING_TEXT: Record<SettingName, string> = {

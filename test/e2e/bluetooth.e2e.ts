@@ -137,7 +137,7 @@ test('the strap is remembered: after a reload one tap reconnects it without the 
   await expect(bt.page.getByTestId('strap-heart-rate')).toContainText('72');
 });
 
-test('a browser without Web Bluetooth says which browsers have it and offers the simulated heart', async () => {
+test('a browser without Web Bluetooth says which browsers have it and offers the simulated heart once, as Start', async () => {
   const plain = await chromium.launch({
     executablePath: bluetoothLaunchOptions.executablePath,
     args: chromiumArgs,
@@ -147,7 +147,14 @@ test('a browser without Web Bluetooth says which browsers have it and offers the
     await skipFirstRun(plainPage);
     await plainPage.goto(appUrl);
     await expect(plainPage.getByTestId('strap-message')).toContainText('Chrome and Edge');
-    await expect(plainPage.getByRole('button', { name: 'Use the simulated heart' })).toBeVisible();
+    // One button for the simulated heart: the big Start, above the note (the note points to it, no second button).
+    const simulated = plainPage.getByRole('button', { name: /simulated heart/i });
+    await expect(simulated).toHaveCount(1);
+    await expect(simulated).toHaveText('Start with simulated heart');
+    const start = await simulated.boundingBox();
+    const note = await plainPage.getByTestId('strap-message').boundingBox();
+    expect(start!.y + start!.height).toBeLessThanOrEqual(note!.y);
+    await expect(plainPage.getByTestId('strap-message').getByRole('button')).toHaveCount(0);
   } finally {
     await plain.close();
   }

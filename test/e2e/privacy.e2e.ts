@@ -1,9 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { LOCAL_KEYS } from '../../src/adapters/storage/keys';
+import { STORE } from '../../src/adapters/storage/schema';
 import { SETTING_KEYS } from '../../src/state/settings.svelte';
 import { appUrl, EmulatedStrap, hrmPacket, launchStrapBrowser } from './bluetooth-peripheral';
+import { skipFirstRun } from './first-run';
 import { recordedBeats, runSession, stopAndKeep, storeCount, STORED_ASSESSMENT } from './history-steps';
+import { overflowingElements } from './overflow';
 
 /** Every record in every store of the app's database, and every localStorage key, read with the raw APIs. */
 async function leftBehind(page: Page): Promise<{ records: Record<string, number>; keys: string[] }> {
@@ -86,6 +89,8 @@ test('delete all leaves no record, no key and no strap permission, before and af
     expect(await permittedStraps(page)).toEqual(['Polar H10 5E5E5E5E']);
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
+    await page.getByText('What each holds').click();
+    await page.getByText('Each key by name').click();
     for (const key of [...Object.values(LOCAL_KEYS), ...Object.values(SETTING_KEYS)])
       await expect(page.getByText(key, { exact: true })).toBeVisible();
     await page.getByRole('button', { name: 'Delete all data' }).click();
@@ -116,6 +121,36 @@ test('delete all leaves no record, no key and no strap permission, before and af
   } finally {
     await browser.close();
   }
+});
+
+test('on a phone the stored records and keys are a line each, every one by name a tap away', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+  await skipFirstRun(context);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
+  const names = [...Object.values(LOCAL_KEYS), ...Object.values(SETTING_KEYS)];
+  // Each place says in a line how much it holds; the names wait behind the disclosures.
+  await expect(page.getByTestId('privacy-stores-summary')).toContainText(
+    `${Object.keys(STORE).length} kinds of record`,
+  );
+  await expect(page.getByTestId('privacy-keys-summary')).toContainText(
+    `${Object.keys(LOCAL_KEYS).length} small keys`,
+  );
+  for (const key of names) await expect(page.getByText(key, { exact: true })).toBeHidden();
+  const folded = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.getByText('What each holds').click();
+  await page.getByText('Each key by name').click();
+  for (const key of names) await expect(page.getByText(key, { exact: true })).toBeVisible();
+  for (const store of Object.values(STORE))
+    await expect(page.locator(`[data-store="${store}"]`)).toBeVisible();
+  // Folded, the page is far shorter than with every name shown, and it never scrolls sideways.
+  const unfolded = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(folded).toBeLessThan(unfolded - 640);
+  expect(await overflowingElements(page)).toEqual([]);
+  await context.close();
 });
 
 test('the privacy page exports everything', async ({ page }) => {

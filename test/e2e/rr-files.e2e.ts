@@ -70,6 +70,17 @@ test('every export re-imports as the same beats: RR text, CSV and a restored bac
   await openNewestSession(page);
   const rrText = await download(page, 'Export RR (.txt, for Kubios)');
   const csv = await download(page, 'Export beats (.csv)');
+  // Each number at its unit's precision, never floating-point noise (a summed time such as 1.8593000000000002 s).
+  const rows = csv.trimEnd().split('\r\n').slice(1);
+  expect(rows.length).toBeGreaterThanOrEqual(12);
+  for (const row of rows) {
+    const [time, rr, , , rate, phase] = row.split(',');
+    expect(time).toMatch(/^\d+(\.\d{1,3})?$/);
+    expect(rr).toMatch(/^\d+(\.\d{1,7})?$/); // as stored: the simulated heart's 0.1 ms, a strap's 1/1024 s
+    expect(rate).toMatch(/^\d+(\.\d{1,2})?$/);
+    expect(phase).toMatch(/^\d+(\.\d{1,4})?$/);
+  }
+  expect(rrText.trimEnd().split('\n')).toEqual(rows.map((row) => row.split(',')[1]));
   await page.getByRole('button', { name: '← All sessions' }).click();
   await page.getByRole('tab', { name: 'Your data' }).click();
   const backupPath = testInfo.outputPath('backup.json');
@@ -82,7 +93,7 @@ test('every export re-imports as the same beats: RR text, CSV and a restored bac
     { name: 'again.txt', mimeType: 'text/plain', buffer: Buffer.from(rrText) },
   ]);
   await expect(page.getByTestId('history-notice')).toContainText('Imported 2 recordings');
-  // The imported CSV exports as the very same CSV: every time, RR, gap, label and pacer value exactly.
+  // The imported CSV exports as the very same CSV: every time, RR, gap, label and pacer value as written.
   await openSession(page, importId(csv));
   expect(await download(page, 'Export beats (.csv)')).toBe(csv);
   await page.getByRole('button', { name: '← All sessions' }).click();

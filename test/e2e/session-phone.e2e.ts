@@ -251,11 +251,17 @@ test('the check-in filled in before Start is stored with the session, with no bu
   await page.getByText('How do you feel? (optional)').click();
   await before.getByLabel('6').check();
   await before.getByText('Add a note').click();
+  const beforeExample = await before.getByLabel('Note (optional)').getAttribute('placeholder');
+  expect(beforeExample).toBeTruthy();
   await before.getByLabel('Note (optional)').fill('Busy morning');
   await page.getByRole('button', { name: 'Start with simulated heart' }).click();
   await pass(page, 40);
   await page.getByRole('button', { name: 'Stop session' }).click();
   await expect(page.getByTestId('summary-feeling')).toHaveText('Stress 6 before the session.');
+  // The note after the session has an example of its own (how the session left the person, not how the day went).
+  const afterNote = page.getByTestId('check-in-after').getByLabel('Note (optional)');
+  await expect(afterNote).toHaveAttribute('placeholder', /\S/);
+  expect(await afterNote.getAttribute('placeholder')).not.toBe(beforeExample);
   const stored = await page.evaluate(
     () =>
       new Promise<unknown[]>((resolve, reject) => {
@@ -272,4 +278,15 @@ test('the check-in filled in before Start is stored with the session, with no bu
   // The next session starts without it: the form is fresh again.
   await page.getByRole('button', { name: 'Done' }).click();
   await expect(page.getByTestId('check-in-before').getByLabel('6')).not.toBeChecked();
+
+  // In the history the session is over: its check-ins are asked of the past, not as if it were happening now.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'History' }).click();
+  await page.locator('[data-session-id]').first().getByRole('button').first().click();
+  const pastBefore = page.getByTestId('session-detail').getByTestId('check-in-before');
+  const pastAfter = page.getByTestId('session-detail').getByTestId('check-in-after');
+  await expect(pastBefore.locator('legend')).toHaveText(/^How stressed did you feel before this session\?/);
+  await expect(pastAfter.locator('legend')).toHaveText(/^How stressed did you feel after this session\?/);
+  for (const form of [pastBefore, pastAfter]) await expect(form.locator('legend')).not.toContainText('now');
+  await expect(pastBefore.getByLabel('6')).toBeChecked();
+  await expect(pastAfter.getByLabel('Note (optional)')).not.toHaveAttribute('placeholder', beforeExample!);
 });

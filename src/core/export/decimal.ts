@@ -1,10 +1,15 @@
 /**
- * Exact decimal text for exported numbers, so that every export reads back to the very same doubles.
+ * Decimal text for exported numbers: each at a fixed precision for its unit, never with binary floating-point noise
+ * (a beat time summed from 0.1-ms intervals is 1859.3000000000002 ms, not 1859.3).
  *
- * `String(x)` is the shortest decimal that reads back as `x` (ECMAScript Number::toString), so RR intervals are
- * written with it. Seconds are written by moving the decimal point of the millisecond text three places left,
- * and read by moving it back (`Number("1.2345e3")` rounds the decimal once, exactly as `Number("1234.5")`), so a
- * time survives ms -> s -> ms unchanged, where `ms / 1000 * 1000` would not.
+ * - RR intervals (and anything else that must read back as the very same double) are written with `String(x)`, the
+ *   shortest decimal that reads back as `x` (ECMAScript Number::toString). A stored RR is a strap's 1/1024 s count
+ *   in ms or a decimal typed in a file, so its shortest text is that value itself, without noise.
+ * - Times are written in seconds to the millisecond: the beat times are anchored to the page's clock (whose own
+ *   resolution and jitter are coarser than that), so digits past the millisecond carry nothing but that noise. The
+ *   text is the whole milliseconds with the decimal point moved three places left, read back by moving it back
+ *   (`scaledDecimal`), so an exported time reads back as exactly its millisecond.
+ * - Other figures to a number of decimals fit for their unit (`roundedText`).
  */
 
 /** Shortest round-trip text of a number (no exponent for any RR or beat time). */
@@ -12,17 +17,20 @@ export function exactText(value: number): string {
   return String(value);
 }
 
-/** Milliseconds as seconds text whose digits are exactly those of `String(ms)`, point moved three left. */
+/** `value` to at most `digits` decimals, trailing zeros dropped ("5.8500000001", 2 -> "5.85"; "6.00" -> "6"). */
+export function roundedText(value: number, digits: number): string {
+  return String(Number(value.toFixed(digits)));
+}
+
+/** A time in ms as seconds to the millisecond: 1859.3000000000002 -> "1.859", 2250 -> "2.25", 5 -> "0.005". */
 export function msToSecondsText(ms: number): string {
-  const text = String(ms);
-  if (/e/i.test(text)) return String(ms / 1000);
-  const negative = text.startsWith('-');
-  const digits = negative ? text.slice(1) : text;
-  const [whole = '0', fraction = ''] = digits.split('.');
-  const padded = whole.padStart(4, '0');
+  const wholeMs = Math.round(ms);
+  const text = String(Math.abs(wholeMs));
+  if (/e/i.test(text)) return String(wholeMs / 1000);
+  const padded = text.padStart(4, '0');
   const head = padded.slice(0, -3).replace(/^0+(?=\d)/, '');
-  const tail = (padded.slice(-3) + fraction).replace(/0+$/, '');
-  return `${negative ? '-' : ''}${head}${tail ? `.${tail}` : ''}`;
+  const tail = padded.slice(-3).replace(/0+$/, '');
+  return `${wholeMs < 0 ? '-' : ''}${head}${tail ? `.${tail}` : ''}`;
 }
 
 /** A decimal number's text times 10^places, rounded once (`"0.823"`, 3 -> 823). */

@@ -6,6 +6,7 @@
  */
 import { dayKey } from '../history/days';
 import { lnRmssd, type ReadingRecord } from '../readiness/reading';
+import { roundedText } from './decimal';
 import { csvField } from './session-text';
 
 export const READINGS_CSV_HEADER = [
@@ -22,8 +23,6 @@ export const READINGS_CSV_HEADER = [
 ] as const;
 
 const pad = (n: number) => String(n).padStart(2, '0');
-/** A figure rounded for people and spreadsheets: up to `digits` decimals, no trailing zeros. */
-const rounded = (value: number, digits: number) => String(Number(value.toFixed(digits)));
 
 /** The source's own name, or its kind when it has none (the simulated heart, whatever an older record's label says). */
 function sourceColumn(r: ReadingRecord): string {
@@ -44,9 +43,9 @@ export function readingsCsv(
       [
         dayKey(r.timeMs, offset),
         `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
-        rounded(lnRmssd(r), 3),
-        rounded(r.rmssdMs, 1),
-        rounded(r.meanHrBpm, 1),
+        roundedText(lnRmssd(r), 3),
+        roundedText(r.rmssdMs, 1),
+        roundedText(r.meanHrBpm, 1),
         String(r.lengthS),
         r.position,
         String(r.beatCount),

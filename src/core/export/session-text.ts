@@ -7,17 +7,18 @@
  * - CSV of beats, RFC 4180 (comma separated, CRLF line ends, fields with commas, quotes or line breaks quoted,
  *   quotes doubled), with a header naming each column and its unit.
  *
- * Numbers are written exactly (decimal.ts), so re-importing either file (rr-file/reader.ts) gives back the very
- * same RR values, and the CSV the same beats: times, gaps, labels and pacer columns too.
+ * Each number at a fixed precision for its unit (decimal.ts), never with floating-point noise: RR exactly as stored,
+ * so re-importing either file (rr-file/reader.ts) gives back the very same RR values; times in s to the ms; rates in
+ * breaths or beats a minute to 0.01 and 0.1; the pacer's phase (0-1 of a breath) to 0.0001, a millisecond of a
+ * 10-s breath. The CSV reads back as the same beats at those precisions (gaps and labels exactly), and exporting
+ * what it read gives the same file again.
  */
 import { BREATH_STEP_MS, type BreathTraceSlice } from '../respiration/breath-trace';
 import type { BeatRecord, HeartRateRecord, SessionRecord } from '../session/record';
-import { exactText, msToSecondsText } from './decimal';
+import { exactText, msToSecondsText, roundedText } from './decimal';
 
-/** A number for export: up to `digits` decimals, no trailing zeros, no exponent for ordinary values. */
-function formatNumber(value: number, digits: number): string {
-  return String(Number(value.toFixed(digits)));
-}
+/** Decimals of each exported figure but RR and time (see the file's comment). */
+const DIGITS = { pacerRateBpm: 2, pacerPhase: 4, heartRateBpm: 1, breath: 3 } as const;
 
 /** RR text: every beat's RR in ms, one per line, ending with a newline. */
 export function rrText(beats: readonly BeatRecord[]): string {
@@ -48,24 +49,18 @@ export function beatsCsv(beats: readonly BeatRecord[], breath: BreathTraceSlice 
       exactText(b.rrMs),
       b.afterGap ? '1' : '0',
       csvField(b.artifact),
-      b.pacerRateBpm === null ? '' : exactText(b.pacerRateBpm),
-      b.pacerPhase === null ? '' : exactText(b.pacerPhase),
+      b.pacerRateBpm === null ? '' : roundedText(b.pacerRateBpm, DIGITS.pacerRateBpm),
+      b.pacerPhase === null ? '' : roundedText(b.pacerPhase, DIGITS.pacerPhase),
     ];
     if (breath) {
+      // Interpolated between 4 Hz samples (not a stored value that must read back exactly), and a chest's signal
+      // is nowhere near as precise as 3 decimals.
       const v = breathAt(breath, b.timeMs);
-      fields.push(v === null ? '' : breathText(v));
+      fields.push(v === null ? '' : roundedText(v, DIGITS.breath));
     }
     rows.push(fields.join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
-}
-
-/**
- * A breath value for the CSV, to 3 decimals: it is interpolated between 4 Hz samples (not a stored value that must
- * read back exactly), and the chest signal is nowhere near that precise.
- */
-function breathText(value: number): string {
-  return String(Number(value.toFixed(3)));
 }
 
 /** The breath trace at session time `timeMs`, linear between samples; null outside it or next to a hole. */
@@ -91,11 +86,11 @@ export function heartRateCsv(samples: readonly HeartRateRecord[]): string {
   for (const s of samples) {
     rows.push(
       [
-        formatNumber(s.timeMs / 1000, 3),
-        formatNumber(s.heartRateBpm, 1),
+        msToSecondsText(s.timeMs),
+        roundedText(s.heartRateBpm, DIGITS.heartRateBpm),
         s.afterGap ? '1' : '0',
-        s.pacerRateBpm === null ? '' : formatNumber(s.pacerRateBpm, 3),
-        s.pacerPhase === null ? '' : formatNumber(s.pacerPhase, 4),
+        s.pacerRateBpm === null ? '' : roundedText(s.pacerRateBpm, DIGITS.pacerRateBpm),
+        s.pacerPhase === null ? '' : roundedText(s.pacerPhase, DIGITS.pacerPhase),
       ].join(','),
     );
   }

@@ -34,6 +34,16 @@ import type { PacerSchedule } from './schedule';
  *   started (the peak may lie behind the start): it turns, at most `maxTurns` times. A sweep that has
  *   turned is after a peak near the edge of the band, where the priors pull the fitted vertex in from the edge, so it
  *   also waits until the fitted swing has fallen `turnedDropLog` ahead of the vertex;
+ * - with the person's measured breath (a chest strap), the phase of heart rate against it picks the sweep's
+ *   direction early: heart rate leads the breath below resonance and trails it above, the phase growing with the
+ *   rate (Vaschillo, Lehrer et al. 2002; Shaffer & Meehan 2020 read it against a respirometer). Once `phaseBreaths`
+ *   breaths have one (windows from `phaseFromS`), the rate it points to is the breaths' mean rate plus
+ *   (`phaseAtPeakDeg` − their circular mean phase) / `phaseSlopeDegPerBpm`; when that lies more than
+ *   `phaseMarginBpm` the other way, the sweep turns there and then, 2-3 minutes in, rather than after a wide
+ *   sweep the wrong way. The two constants are measured on the two simulated physiologies at a fixed rate (at
+ *   resonance 16° and 29°, 35-40° per breath/min on either side); in people heart rate is close to in phase with
+ *   the breath at resonance (Vaschillo et al. 2002). Only the direction is taken from the phase, with a wide
+ *   margin: its value at resonance depends on the loop's structure, the size of the response does not;
  * - then it goes to the vertex and holds there, following it only when it moves more than `deadbandBpm`, so it
  *   neither wanders nor oscillates at the top; a vertex beyond the rates breathed is approached at most `reachBpm`
  *   past them at a time (each step brings breaths that check it);
@@ -102,6 +112,18 @@ export interface ControllerConfig {
   readonly windowBreaths: number;
   /** Below this swing, bpm, there is too little response to steer by. */
   readonly minSwingBpm: number;
+  /**
+   * With the person's measured breath: the phase of heart rate against it at resonance, degrees, and how fast it
+   * grows with the breathing rate, degrees per breath/min (see {@link AdaptiveController}).
+   */
+  readonly phaseAtPeakDeg: number;
+  readonly phaseSlopeDegPerBpm: number;
+  /** The phase turns the sweep only when it points at least this far the other way, breaths/min. */
+  readonly phaseMarginBpm: number;
+  /** The sweep's direction is checked against the phase once this many breaths have one... */
+  readonly phaseBreaths: number;
+  /** ... each fitted over a window starting at least this long after the session starts, seconds. */
+  readonly phaseFromS: number;
 }
 
 export const DEFAULT_CONTROLLER: ControllerConfig = {
@@ -130,6 +152,11 @@ export const DEFAULT_CONTROLLER: ControllerConfig = {
   flatShare: 0.1,
   windowBreaths: 4,
   minSwingBpm: 1,
+  phaseAtPeakDeg: 22,
+  phaseSlopeDegPerBpm: 40,
+  phaseMarginBpm: 0.6,
+  phaseBreaths: 6,
+  phaseFromS: 15,
 };
 
 /**
@@ -163,6 +190,13 @@ export type ControllerReason =
   | { readonly kind: 'climbing'; readonly fromBpm: number; readonly toBpm: number; readonly swingBpm: number }
   /** The swing fell this way: turning back. */
   | { readonly kind: 'turning'; readonly fromBpm: number; readonly toBpm: number; readonly swingBpm: number }
+  /** The heart's timing against the person's measured breath says their resonance lies the other way. */
+  | {
+      readonly kind: 'phase-turn';
+      readonly fromBpm: number;
+      readonly toBpm: number;
+      readonly swingBpm: number;
+    }
   /** Going to (or following) the rate where the swing peaked. */
   | {
       readonly kind: 'to-peak';
@@ -204,6 +238,11 @@ export interface ControllerDecision {
 interface Sample {
   readonly rateBpm: number;
   readonly logSwing: number;
+}
+
+interface PhaseSample {
+  readonly rateBpm: number;
+  readonly phaseDeg: number;
 }
 
 /** What the fitted response says over the rates breathed. */
@@ -249,6 +288,9 @@ export class AdaptiveController {
   /** Where the sweep last turned (or started), breaths/min. */
   #turnedAtBpm: number;
   #turns = 0;
+  /** Phases of heart rate against the person's measured breath, until the sweep's direction is checked. */
+  #phases = new Map<number, PhaseSample>();
+  #phaseChecked = false;
 
   constructor(startRateBpm: number, config: Partial<ControllerConfig> = {}, startS = 0) {
     this.config = { ...DEFAULT_CONTROLLER, ...config };
@@ -337,9 +379,18 @@ export class AdaptiveController {
   ): ControllerDecision {
     const { spans, fresh } = this.#neededBreaths(timeS, schedule);
     const swings = fresh
-      ? measuredBreathSwings(series, spans, this.config.windowBreaths, measured, false).slice(-fresh)
+      ? measuredBreathSwings(
+          series,
+          spans,
+          this.config.windowBreaths,
+          measured,
+          false,
+          (t) => schedule.at(t).volume,
+        )
       : [];
-    return this.decideFromSwings(timeS, swings);
+    // The breaths before the fresh ones were measured again: their phases may have come since.
+    this.#takePhases(swings);
+    return this.decideFromSwings(timeS, swings.slice(-fresh));
   }
 
   /**
@@ -352,8 +403,10 @@ export class AdaptiveController {
     swingsOf: (spans: readonly { startS: number; endS: number }[], windowBreaths: number) => BreathSwing[],
   ): ControllerDecision {
     const { spans, fresh } = this.#neededBreaths(timeS, schedule);
-    const swings = fresh ? swingsOf(spans, this.config.windowBreaths).slice(-fresh) : [];
-    return this.decideFromSwings(timeS, swings);
+    const swings = fresh ? swingsOf(spans, this.config.windowBreaths) : [];
+    // The breaths before the fresh ones were measured again: their phases may have come since.
+    this.#takePhases(swings);
+    return this.decideFromSwings(timeS, swings.slice(-fresh));
   }
 
   /** The breaths finished since the last decision, and the few before them that their fit windows reach into. */
@@ -373,6 +426,7 @@ export class AdaptiveController {
 
   /** The same decision from per-breath swings measured elsewhere (the HRV worker), oldest first. */
   decideFromSwings(timeS: number, swings: readonly BreathSwing[]): ControllerDecision {
+    this.#takePhases(swings);
     for (const s of swings) this.#take(s);
     const previous = this.#rateBpm;
     // Decisions come once a breath; a longer gap (the first call, a pause) allows no more than one breath's worth.
@@ -400,7 +454,7 @@ export class AdaptiveController {
     const { minBpm, maxBpm } = this.bounds();
     const move = (
       toward: number,
-      kind: 'exploring' | 'climbing' | 'turning' | 'to-peak',
+      kind: 'exploring' | 'climbing' | 'turning' | 'phase-turn' | 'to-peak',
     ): ControllerDecision => {
       const step = Math.max(-cap, Math.min(cap, toward - previous));
       const next = this.#clamp(previous + step);
@@ -464,6 +518,14 @@ export class AdaptiveController {
     }
 
     // The sweep.
+    const fromPhase = this.#checkPhase(previous);
+    if (fromPhase !== null && fromPhase !== this.#direction) {
+      // The phase says the resonance lies the other way: turn, as when the swing says so.
+      this.#direction = fromPhase;
+      this.#turnedAtBpm = previous;
+      this.#turns += 1;
+      return move(previous + fromPhase, 'phase-turn');
+    }
     const dir = this.#direction;
     if (!est) return move(previous + dir, 'exploring');
     const span = est.hiBpm - est.loBpm;
@@ -513,6 +575,46 @@ export class AdaptiveController {
       return this.#target === previous ? result : move(this.#target, 'to-peak');
     }
     return result;
+  }
+
+  /**
+   * Once, when `phaseBreaths` breaths carry a phase of heart rate against the person's breath: the direction in
+   * which the phase points (null before then, after, or without a measured breath). See the class comment.
+   */
+  #checkPhase(rateBpm: number): 1 | -1 | null {
+    const c = this.config;
+    if (this.#phaseChecked || this.#phases.size < c.phaseBreaths) return null;
+    this.#phaseChecked = true;
+    const phases = [...this.#phases.values()];
+    this.#phases.clear();
+    if (this.#turns > 0) return null;
+    let x = 0;
+    let y = 0;
+    for (const p of phases) {
+      x += Math.cos((p.phaseDeg * Math.PI) / 180);
+      y += Math.sin((p.phaseDeg * Math.PI) / 180);
+    }
+    const meanDeg = (Math.atan2(y, x) * 180) / Math.PI;
+    const meanRate = phases.reduce((sum, p) => sum + p.rateBpm, 0) / phases.length;
+    const pointed = meanRate + (c.phaseAtPeakDeg - meanDeg) / c.phaseSlopeDegPerBpm;
+    if (Math.abs(pointed - rateBpm) < c.phaseMarginBpm) return null;
+    return pointed > rateBpm ? 1 : -1;
+  }
+
+  /**
+   * The phases of the breaths measured now, until the direction is checked: a breath's phase may come a breath or
+   * two after its swing (the chest's breaths are measured a few seconds late), so the breaths before the fresh ones
+   * count too, each once, the latest measurement kept.
+   */
+  #takePhases(swings: readonly BreathSwing[]): void {
+    if (this.#phaseChecked) return;
+    for (const s of swings) {
+      const phase = s.breathPhaseDeg;
+      const windowFromS = s.startS - (this.config.windowBreaths - 1) * (s.endS - s.startS);
+      if (typeof phase !== 'number' || !Number.isFinite(phase)) continue;
+      if (windowFromS < this.#startS + this.config.phaseFromS) continue;
+      this.#phases.set(s.startS, { rateBpm: s.rateBpm, phaseDeg: phase });
+    }
   }
 
   #take(s: BreathSwing): void {

@@ -134,7 +134,9 @@ export class LiveBreathResponse {
     const from = Math.max(0, firstRevised - Math.max(STEER_WINDOW_BREATHS, ASSESS_WINDOW_BREATHS));
     const fitted = spans.slice(from);
     const series = this.#normalSeries();
-    const steer = measuredBreathSwings(series, fitted, STEER_WINDOW_BREATHS, this.#measured, false);
+    const steer = measuredBreathSwings(series, fitted, STEER_WINDOW_BREATHS, this.#measured, false, (t) =>
+      this.#volumeAt(t),
+    );
     const assess = measuredBreathSwings(series, fitted, ASSESS_WINDOW_BREATHS, this.#measured);
     const breaths: BreathResponse[] = [];
     for (let k = firstRevised - from; k < fitted.length; k += 1) {

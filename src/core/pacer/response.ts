@@ -1,3 +1,4 @@
+import { fitSine, wrapDeg } from '../hrv/biofeedback';
 import { interpolateLinear } from '../hrv/resample';
 import { median } from '../hrv/series';
 
@@ -43,6 +44,11 @@ export interface PacedBreath {
 export interface MeasuredBreath {
   readonly inhaleS: number;
   readonly endS: number;
+  /**
+   * How far the person's breath ran behind the pacer's over the analysis window that measured this breath (the
+   * chest analysis's cross-correlation lag), s; null or absent when not known.
+   */
+  readonly lagS?: number | null;
 }
 
 /** A measured breath matches a pacer breath when its length is within this share of the pacer's. */
@@ -107,7 +113,9 @@ export function ownBreaths(
  * {@link breathSwings} over the person's own breaths ({@link ownBreaths}) when measured breaths are given; each
  * swing keeps the pacer breath's times and rate (the rate the protocol asked for), with a null swing where the person
  * did not take that breath with the pacer. With `overOwn` false the swings are fitted over the pacer's breaths and
- * the measured ones only leave out the breaths not taken. Without measured breaths it is {@link breathSwings}.
+ * the measured ones only leave out the breaths not taken. With the pacer's lung volume (`volumeAt`), each swing also
+ * carries the phase of heart rate against the person's breath ({@link breathPhases}). Without measured breaths it is
+ * {@link breathSwings}.
  */
 export function measuredBreathSwings(
   series: HeartRateSamples,
@@ -115,20 +123,80 @@ export function measuredBreathSwings(
   windowBreaths = 1,
   measured?: readonly MeasuredBreath[],
   overOwn = true,
+  volumeAt?: (timeS: number) => number,
 ): BreathSwing[] {
   if (!measured || measured.length === 0) return breathSwings(series, spans, windowBreaths);
   const own = ownBreaths(spans, measured);
   const taken = own.flatMap((b, i) => (b === null ? [] : [overOwn ? b : (spans[i] as PacedBreath)]));
   const swings = breathSwings(series, taken, windowBreaths);
+  const phases = volumeAt ? breathPhases(series, spans, windowBreaths, measured, volumeAt) : null;
   let k = 0;
   return spans.map((span, i) => {
     const periodS = span.endS - span.startS;
     const base = { startS: span.startS, endS: span.endS, rateBpm: periodS > 0 ? 60 / periodS : 0 };
-    if (own[i] === null) return { ...base, swingBpm: null, maxMinBpm: null };
+    const phase = phases ? { breathPhaseDeg: own[i] === null ? null : (phases[i] ?? null) } : {};
+    if (own[i] === null) return { ...base, swingBpm: null, maxMinBpm: null, ...phase };
     const s = swings[k] as BreathSwing;
     k += 1;
-    return { ...base, swingBpm: s.swingBpm, maxMinBpm: s.maxMinBpm };
+    return { ...base, swingBpm: s.swingBpm, maxMinBpm: s.maxMinBpm, ...phase };
   });
+}
+
+/** A breath's phase needs a measured lag from at least this many of the person's breaths in its fit window. */
+const MIN_LAGGED_BREATHS = 2;
+
+/**
+ * The phase of heart rate against the person's own breath, for each breath of the pacer: the angle by which the
+ * heart-rate oscillation at the breath's rate trails the person's lung volume, fitted over the breath and the
+ * `windowBreaths` − 1 before it (as for the swing), degrees in (−180, 180]; positive when heart rate peaks after the
+ * lungs are fullest. The person's lung volume is the pacer's (`volumeAt`) delayed by the lag the chest analysis
+ * measured (the median over the person's breaths in the window, {@link MeasuredBreath.lagS}); null where fewer than
+ * two measured breaths there carry a lag, or the window has too few samples. This is the phase relation Vaschillo,
+ * Lehrer et al. (2002) and Shaffer & Meehan (2020) read against a respirometer: heart rate leads the breath below
+ * the resonance frequency and trails it above, passing close to in phase at resonance.
+ */
+export function breathPhases(
+  series: HeartRateSamples,
+  spans: readonly PacedBreath[],
+  windowBreaths: number,
+  measured: readonly MeasuredBreath[],
+  volumeAt: (timeS: number) => number,
+): (number | null)[] {
+  const { timeS, hrBpm } = series;
+  return spans.map((span, i) => {
+    const periodS = span.endS - span.startS;
+    if (!(periodS > 0)) return null;
+    let fromS = span.startS;
+    for (let k = 1; k < windowBreaths; k += 1) {
+      const earlier = spans[i - k];
+      if (!earlier || Math.abs(earlier.endS - fromS) > 1e-6) break;
+      fromS = earlier.startS;
+    }
+    const lags = measured
+      .filter((m) => m.inhaleS >= fromS - periodS / 2 && m.inhaleS < span.endS)
+      .flatMap((m) => (typeof m.lagS === 'number' && Number.isFinite(m.lagS) ? [m.lagS] : []));
+    if (lags.length < MIN_LAGGED_BREATHS) return null;
+    const lengthS = span.endS - fromS;
+    const inside = countInside(timeS, fromS, span.endS);
+    if (inside < MIN_SAMPLES * windowBreaths) return null;
+    const n = Math.max(8, Math.round(lengthS * FIT_HZ));
+    const stepS = lengthS / n;
+    const firstS = fromS + stepS / 2;
+    const heart = fitSine(interpolateLinear(timeS, hrBpm, firstS, stepS, n), 1, lengthS / periodS / n);
+    const volume = fitSine(
+      Float64Array.from({ length: n }, (_, k) => volumeAt(firstS + k * stepS)),
+      1,
+      lengthS / periodS / n,
+    );
+    const lagAngle = (2 * Math.PI * median(lags)) / periodS;
+    return wrapDeg(((heart.phaseRad - volume.phaseRad - lagAngle) * 180) / Math.PI);
+  });
+}
+
+function countInside(timeS: readonly number[], fromS: number, toS: number): number {
+  let count = 0;
+  for (const t of timeS) if (t >= fromS && t < toS) count += 1;
+  return count;
 }
 
 /** One breath's response. */
@@ -141,6 +209,11 @@ export interface BreathSwing {
   readonly swingBpm: number | null;
   /** Highest minus lowest heart-rate sample in the breath, bpm; null: too few samples. */
   readonly maxMinBpm: number | null;
+  /**
+   * Phase of heart rate against the person's measured breath over the fit window ({@link breathPhases}), degrees;
+   * absent or null without a chest sensor's breaths.
+   */
+  readonly breathPhaseDeg?: number | null;
 }
 
 /** Evenly spaced samples per second inside a breath for the one-cycle fit. */
@@ -199,32 +272,8 @@ export function breathSwings(
       lengthS / n,
       n,
     );
-    return { ...base, swingBpm: 2 * sineAmplitude(x, lengthS / periodS / n), maxMinBpm: hi - lo };
+    return { ...base, swingBpm: 2 * fitSine(x, 1, lengthS / periodS / n).amplitude, maxMinBpm: hi - lo };
   });
-}
-
-/**
- * Least-squares fit of mean + linear trend + sinusoid at `cyclesPerSample` (cycles per sample) to evenly sampled
- * `x`; the sinusoid's amplitude. Fitting the trend jointly, rather than removing it first, keeps the answer
- * independent of where in its cycle the window starts.
- */
-function sineAmplitude(x: ArrayLike<number>, cyclesPerSample: number): number {
-  const n = x.length;
-  const w = 2 * Math.PI * cyclesPerSample;
-  const mid = (n - 1) / 2;
-  const ata = Array.from({ length: 4 }, () => [0, 0, 0, 0]);
-  const aty = [0, 0, 0, 0];
-  for (let k = 0; k < n; k += 1) {
-    const row = [1, k - mid, Math.cos(w * k), Math.sin(w * k)];
-    for (let i = 0; i < 4; i += 1) {
-      aty[i] = (aty[i] as number) + (row[i] as number) * (x[k] as number);
-      for (let j = 0; j < 4; j += 1)
-        (ata[i] as number[])[j] =
-          ((ata[i] as number[])[j] as number) + (row[i] as number) * (row[j] as number);
-    }
-  }
-  const beta = solve(ata, aty);
-  return Math.hypot(beta[2] ?? 0, beta[3] ?? 0);
 }
 
 /**
@@ -264,7 +313,7 @@ export function fitAtRate(
   if (inside < 10 || toS - fromS < 60 / rateBpm) return null;
   const n = Math.floor((toS - fromS) * FIT_HZ);
   const x = interpolateLinear(timeS, values, fromS, 1 / FIT_HZ, n);
-  const amplitude = sineAmplitude(x, rateBpm / 60 / FIT_HZ);
+  const { amplitude } = fitSine(x, FIT_HZ, rateBpm / 60);
   return { swing: 2 * amplitude, power: (amplitude * amplitude) / 2 };
 }
 

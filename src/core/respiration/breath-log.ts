@@ -9,16 +9,26 @@ import { ChestMotion } from './chest-motion';
  * filter and the extremum fit have too little signal on one side to time it), and a later window's breath is new
  * only when it begins after the last kept breath's end (within `sameS`, the same inhale timed a little apart).
  */
+/**
+ * A breath kept in the log, with how far the person's breath ran behind the pacer over the analysis window that
+ * measured it (the window's cross-correlation lag, {@link ChestBreathing}), s; null without a pacer or a clear match.
+ * Inhale onsets, the flat minima of the chest signal, time a breath to within about half a second; the lag, from the
+ * whole waveform, is what the phase of heart rate against the person's breath is taken from (pacer/response.ts).
+ */
+export interface LoggedBreath extends Breath {
+  readonly lagS: number | null;
+}
+
 export class BreathLog {
   readonly #maxBreaths: number;
-  #breaths: Breath[] = [];
+  #breaths: LoggedBreath[] = [];
 
   constructor(maxBreaths = 4000) {
     this.#maxBreaths = maxBreaths;
   }
 
   /** The breaths kept so far, oldest first. */
-  get breaths(): readonly Breath[] {
+  get breaths(): readonly LoggedBreath[] {
     return this.#breaths;
   }
 
@@ -29,7 +39,7 @@ export class BreathLog {
       if (b.endS > windowEndS - edgeS) break;
       const last = this.#breaths[this.#breaths.length - 1];
       if (last && b.inhaleS < last.endS - sameS) continue;
-      this.#breaths.push(b);
+      this.#breaths.push({ ...b, lagS: analysis.lagS });
     }
     if (this.#breaths.length > this.#maxBreaths)
       this.#breaths.splice(0, this.#breaths.length - this.#maxBreaths);
@@ -71,7 +81,7 @@ export class SimulatedChestStrap {
     this.#analysedAtS = this.#nextSampleS;
   }
 
-  get breaths(): readonly Breath[] {
+  get breaths(): readonly LoggedBreath[] {
     return this.#log.breaths;
   }
 

@@ -5,9 +5,9 @@
  */
 import type { AccelerationChunk } from '../heart/types';
 import type { PacerSchedule } from '../pacer/schedule';
-import { BreathLog } from './breath-log';
+import { BreathLog, type LoggedBreath } from './breath-log';
 import { BreathTrace } from './breath-trace';
-import { ChestBreathingTracker, type Breath, type ChestBreathing } from './chest-breathing';
+import { ChestBreathingTracker, type ChestBreathing } from './chest-breathing';
 
 /** How often the chest's breath is measured, s of its own sample times. */
 const BREATHING_EVERY_S = 2;
@@ -20,7 +20,7 @@ export class SessionBreathing {
   #analysedAtS = Number.NEGATIVE_INFINITY;
 
   /** Every breath measured this session, oldest first. */
-  get breaths(): readonly Breath[] {
+  get breaths(): readonly LoggedBreath[] {
     return this.#log.breaths;
   }
 

@@ -14,7 +14,7 @@ export function problemMessage(problem: BluetoothProblem): StrapMessage {
         title: 'This browser cannot pair a heart-rate strap.',
         detail:
           'Web Bluetooth is available in Chrome and Edge on desktop (Windows, macOS, ChromeOS) and on Android. ' +
-          'You can practise now with the simulated heart.',
+          'You can practise now: the Start button above uses the simulated heart.',
       };
     case 'unavailable':
       return {

@@ -2,8 +2,10 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { HeartRateSeries } from '../../core/history/heart-rate-series';
 import { cssColor } from '../history/charts';
+import { timeAxis, valueAxis, type SessionSpan } from '../history/detail-charts';
 
-export function heartRateConfig(series: HeartRateSeries): ChartConfiguration {
+/** On the session's shared time axis (history/detail-charts.ts), value axes of the shared width on both sides. */
+export function heartRateConfig(series: HeartRateSeries, span: SessionSpan): ChartConfiguration {
   return {
     type: 'line',
     data: {
@@ -33,9 +35,9 @@ export function heartRateConfig(series: HeartRateSeries): ChartConfiguration {
       parsing: false,
       maintainAspectRatio: false,
       scales: {
-        x: { type: 'linear', title: { display: true, text: 'time (s)' } },
-        y: { title: { display: true, text: 'heart rate (bpm)' } },
-        swing: { position: 'right', min: 0, title: { display: true, text: 'swing (bpm)' } },
+        x: timeAxis(span),
+        y: valueAxis('heart rate (bpm)'),
+        swing: { ...valueAxis('swing (bpm)'), position: 'right', min: 0 },
       },
     },
   };

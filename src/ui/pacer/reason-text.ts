@@ -22,6 +22,8 @@ export function reasonText(r: PacerReason | null, adaptable: boolean): string {
       return `${r.toBpm > r.fromBpm ? 'Faster' : 'Slower'}: ${rate(r.fromBpm)} → ${rate(r.toBpm)}, the swing has been growing this way (${swing(r.swingBpm)}).`;
     case 'turning':
       return `Turning back: the swing got smaller this way (${swing(r.swingBpm)}); now ${rate(r.toBpm)}.`;
+    case 'phase-turn':
+      return `${r.toBpm > r.fromBpm ? 'Faster' : 'Slower'}: the timing of your heart rate against your breath points this way; now ${rate(r.toBpm)}.`;
     case 'to-peak':
       return `Going to ${rate(r.peakBpm)}, where your heart rate swung most; now ${rate(r.toBpm)}.`;
     case 'at-peak':

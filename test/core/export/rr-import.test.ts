@@ -90,9 +90,22 @@ describe('re-importing every export the app makes gives the same beats back', ()
     ['the fixture beats', JSON.parse(fixture('resonance-export.beats.json')) as BeatRecord[]],
   ] as const;
 
-  it.each(cases)('CSV of %s: every beat exactly, times, gaps, labels and pacer included', (_name, beats) => {
-    expect(imported(beatsCsv(beats), 'resonance.csv').value.beats).toEqual(beats);
-  });
+  it.each(cases)(
+    'CSV of %s: every RR, gap and label exactly, times to the ms, the pacer to its written precision',
+    (_name, beats) => {
+      const back = imported(beatsCsv(beats), 'resonance.csv').value.beats;
+      expect(back).toHaveLength(beats.length);
+      expect(back.map((b) => b.rrMs)).toEqual(beats.map((b) => b.rrMs));
+      expect(back.map((b) => [b.afterGap, b.artifact])).toEqual(beats.map((b) => [b.afterGap, b.artifact]));
+      beats.forEach((beat, i) => {
+        const again = back[i]!;
+        expect(Number.isInteger(again.timeMs)).toBe(true);
+        expect(Math.abs(again.timeMs - beat.timeMs)).toBeLessThanOrEqual(0.5);
+        expect(Math.abs((again.pacerRateBpm ?? NaN) - (beat.pacerRateBpm ?? NaN))).toBeLessThanOrEqual(0.005);
+        expect(Math.abs((again.pacerPhase ?? NaN) - (beat.pacerPhase ?? NaN))).toBeLessThanOrEqual(0.00005);
+      });
+    },
+  );
 
   it.each(cases)('RR text of %s: every RR exactly', (_name, beats) => {
     expect(imported(rrText(beats)).value.beats.map((b) => b.rrMs)).toEqual(beats.map((b) => b.rrMs));
@@ -110,9 +123,14 @@ describe('re-importing every export the app makes gives the same beats back', ()
     expect(fromColumns(parsed.value.sessions[0]!.beats)).toEqual(beats);
   });
 
-  it('a CSV re-exported after import is the same file', () => {
-    const csv = fixture('resonance-export.csv');
+  it.each(cases)('a CSV of %s re-exported after import is the same file', (_name, beats) => {
+    const csv = beatsCsv(beats);
     expect(beatsCsv(imported(csv, 'resonance.csv').value.beats)).toBe(csv);
+  });
+
+  it('an export of an earlier version (times and phases at full precision) reads back every beat exactly', () => {
+    const beats = JSON.parse(fixture('resonance-export.beats.json')) as BeatRecord[];
+    expect(imported(fixture('resonance-export.csv'), 'resonance.csv').value.beats).toEqual(beats);
   });
 
   it('brings back the measured breath of its own CSV on the 4 Hz grid, a hole where it was not measured', () => {

@@ -4,8 +4,16 @@ import type { BreathSwing } from '../../../src/core/pacer/response';
 import { simulateProtocol } from '../../../src/core/pacer/simulation';
 import { Random } from '../../../src/core/random';
 
-/** Feeds the controller one breath at a time from a response curve over rate (noise-free), for `minutes`. */
-function drive(c: AdaptiveController, swingAt: (rateBpm: number) => number, minutes: number): number[] {
+/**
+ * Feeds the controller one breath at a time from a response curve over rate (noise-free), for `minutes`; with
+ * `phaseAt`, each breath also carries the phase of heart rate against the person's measured breath.
+ */
+function drive(
+  c: AdaptiveController,
+  swingAt: (rateBpm: number) => number,
+  minutes: number,
+  phaseAt?: (rateBpm: number) => number,
+): number[] {
   let t = 0;
   const rates: number[] = [];
   while (t < minutes * 60) {
@@ -17,6 +25,7 @@ function drive(c: AdaptiveController, swingAt: (rateBpm: number) => number, minu
       rateBpm: rate,
       swingBpm: swingAt(rate),
       maxMinBpm: null,
+      ...(phaseAt ? { breathPhaseDeg: phaseAt(rate) } : {}),
     };
     t += period;
     c.decideFromSwings(t, [swing]);
@@ -53,6 +62,34 @@ describe('AdaptiveController', () => {
     const c = new AdaptiveController(5.4);
     drive(c, (r) => 10 * Math.exp(-((r - 4.6) ** 2) / 0.8), 20);
     expect(Math.abs(c.rateBpm - 4.6)).toBeLessThanOrEqual(0.2);
+  });
+
+  it('with the person’s measured breath, turns toward the peak within minutes when the phase points there', () => {
+    // Starting at 5.4 it looks up first; the peak is at 4.4. Heart rate trails the breath more the faster the rate
+    // (22° at the peak, 40° per breath/min): the phase says the peak lies below, and it turns before 3 minutes,
+    // reaching the peak's neighbourhood by 10 minutes; without the phase it is still far off then.
+    const curve = (r: number) => 10 * Math.exp(-((r - 4.4) ** 2) / 0.8);
+    const phase = (r: number) => 22 + 40 * (r - 4.4);
+    const c = new AdaptiveController(5.4);
+    const withPhase = drive(c, curve, 10, phase);
+    const turnedAt = withPhase.findIndex((r, i) => i > 0 && r < (withPhase[i - 1] as number) - 1e-9);
+    expect(turnedAt).toBeGreaterThan(0);
+    expect(Math.max(...withPhase)).toBeLessThan(5.4 + 0.2 * 3);
+    expect(Math.abs(c.rateBpm - 4.4)).toBeLessThanOrEqual(0.4);
+    const without = new AdaptiveController(5.4);
+    drive(without, curve, 10);
+    expect(Math.abs(without.rateBpm - 4.4)).toBeGreaterThan(0.4);
+  });
+
+  it('keeps its way when the phase points the way it is going, or near where it is', () => {
+    // Peak at 6.2, started at 5.2 looking up: a phase agreeing with that, or one pointing only 0.3/min away, never
+    // turns it back.
+    for (const phase of [(r: number) => 22 + 40 * (r - 6.2), () => 22 + 40 * 0.3]) {
+      const c = new AdaptiveController(5.2);
+      const rates = drive(c, (r) => 10 * Math.exp(-((r - 6.2) ** 2) / 0.8), 6, phase);
+      for (let i = 1; i < rates.length; i += 1)
+        expect(rates[i]).toBeGreaterThanOrEqual((rates[i - 1] as number) - 1e-9);
+    }
   });
 
   it('finds the peak through noisy swings and sighs, and holds still once it is there', () => {

@@ -23,7 +23,7 @@ interface Beat {
   readonly timeS: number;
 }
 
-function run(durationS: number) {
+function run(durationS: number, chest = false) {
   const heart = new SimulatedHeart({ seed: 3, resonanceBpm: 5.5, ectopicRate: 0.02 });
   const schedule = new PacerSchedule(patternFromRate(6, 0.4));
   const live = new LiveHrv();
@@ -47,7 +47,12 @@ function run(durationS: number) {
     if (pacer.breathIndex !== told) {
       const begun = schedule.breaths().filter((b) => b.index > told);
       told = pacer.breathIndex;
-      const answer = response.began({ breaths: begun, measured: [] });
+      // With a chest strap: the breaths finished so far, taken with the pacer (this heart breathes on time).
+      const all = schedule.breaths();
+      const measured = chest
+        ? all.slice(0, -1).map((b, i) => ({ inhaleS: b.startS, endS: all[i + 1]!.startS, lagS: 0 }))
+        : [];
+      const answer = response.began({ breaths: begun, measured });
       if (answer) answers.push(answer);
       labelsAtLast = new Map(labels);
       // The pacer slows by a tenth every breath, so breaths differ in length.
@@ -101,6 +106,14 @@ describe('LiveBreathResponse', () => {
     const swings = settled.map((_, i) => steer[i]?.swingBpm ?? null).filter((s) => s !== null);
     expect(swings.length).toBeGreaterThan(30);
     expect(Math.min(...swings)).toBeGreaterThan(2);
+  });
+
+  it('gives each steering swing the phase of heart rate against the measured breath, only with a chest strap', () => {
+    const last = (answers: LiveResponse[]) => answers.at(-1)?.breaths.at(-1)?.steer;
+    const withChest = last(run(240, true).answers);
+    expect(typeof withChest?.breathPhaseDeg).toBe('number');
+    expect(Math.abs(withChest?.breathPhaseDeg ?? 999)).toBeLessThanOrEqual(180);
+    expect(last(run(240).answers)?.breathPhaseDeg).toBeUndefined();
   });
 
   it('gives the indicator from the engine’s labels: flagged beats are the artifacts, not the 20 % rule', () => {
