@@ -58,17 +58,73 @@ export function traceSwings(
 const ASSUMED_WATCH_AVERAGE: DeviceSmoothing = { windowS: 3 };
 
 /**
+ * The longest watch average divided out of swings compared across rates, seconds. Dividing out a filter's gain (an
+ * inverse filter) amplifies any error in the filter as much as it restores the signal, so it is trusted only where
+ * the average keeps at least half of the swing at every rate the pacer may use (up to 7/min; Oppenheim & Schafer on
+ * inverse filtering near a filter's zeros): a 5 s average keeps 54 % at 7/min, a 6 s one 38 %, an 8 s one 7 %. The
+ * averaging is read from the series and can be misread (a 3 s watch of a heart with few ectopic beats was read as
+ * 8 s for four minutes of the live pacer's test: divided out, that tilted the controller's swings threefold across
+ * 4.5-6.5/min and sent it to 5.5/min for a resonance at 5). Longer averages, which the issue's watches (3-5 s) do
+ * not use, are divided out as 5 s.
+ */
+const MAX_DIVIDED_AVERAGE_S = 5;
+
+/**
+ * The watch's averaging that swings compared across rates divide out: as read from the trace
+ * ({@link estimateSmoothing}), else {@link ASSUMED_WATCH_AVERAGE}, at most {@link MAX_DIVIDED_AVERAGE_S}.
+ */
+function dividedAverage(trace: HeartRateTrace): DeviceSmoothing {
+  const read = estimateSmoothing(trace) ?? ASSUMED_WATCH_AVERAGE;
+  return { windowS: Math.min(read.windowS, MAX_DIVIDED_AVERAGE_S) };
+}
+
+/**
  * The swings a stepped, quick or sliding assessment compares across rates on heart rate only: {@link traceSwings}
- * corrected for the watch's averaging as read from the trace itself ({@link estimateSmoothing}), else for
- * {@link ASSUMED_WATCH_AVERAGE}. The swing shown to the person, the session summary and the adaptive controller
- * read the swing as sent.
+ * corrected for the watch's averaging ({@link dividedAverage}). The swing shown to the person and the session summary read the swing as sent;
+ * the adaptive controller reads {@link steeringSwings}.
  */
 export function assessmentSwings(
   trace: HeartRateTrace,
   breaths: readonly PacedBreath[],
   windowBreaths = 1,
 ): BreathSwing[] {
-  return traceSwings(trace, breaths, estimateSmoothing(trace) ?? ASSUMED_WATCH_AVERAGE, windowBreaths);
+  return traceSwings(trace, breaths, dividedAverage(trace), windowBreaths);
+}
+
+/**
+ * The breathing rate the adaptive controller's swings on heart rate only are levelled at, breaths/min (see
+ * {@link steeringSwings}): the rate a session starts at by default.
+ */
+const STEERING_LEVEL_BPM = 6;
+
+/**
+ * The swings the adaptive controller steers by on heart rate only: {@link traceSwings} (artefacts taken out),
+ * divided by the watch's averaging's gain at each breath's rate relative to its gain at {@link STEERING_LEVEL_BPM},
+ * the averaging as read from the trace so far ({@link dividedAverage}).
+ *
+ * The controller looks for the rate of the largest swing. A watch's moving average keeps less of the swing the
+ * faster the breathing (smoothing.ts: a 5 s average 79 % at 4.5/min, 59 % at 6.5/min), a tilt of about 0.15 in log
+ * swing per breath/min that the controller's parabola in log swing (curvature about −0.5) reads as a peak some
+ * 0.15/min slower than the person's; dividing the averaging's frequency response out (the inverse filter of a known
+ * linear filter, Oppenheim & Schafer) removes the tilt. Only the tilt, not the level: the controller takes each
+ * breath's swing once, as the breath ends, and the averaging can be read only after about three minutes of
+ * series, so a correction of the level would jump when the estimate arrives (from the assumed 3 s to a 5 s watch's
+ * 5 s, a third at 6/min) and the controller would read the jump as a change of response. Relative to the gain at
+ * one rate, the same change of estimate moves a swing by 14 % at most across 4.5-6.5/min, and not at all at 6/min,
+ * where the swings stay as the watch sends them.
+ */
+export function steeringSwings(
+  trace: HeartRateTrace,
+  breaths: readonly PacedBreath[],
+  windowBreaths: number,
+): BreathSwing[] {
+  const smoothing = dividedAverage(trace);
+  const level = smoothingGain(STEERING_LEVEL_BPM / 60, smoothing);
+  return traceSwings(trace, breaths, NO_SMOOTHING, windowBreaths).map((s) =>
+    s.swingBpm === null
+      ? s
+      : { ...s, swingBpm: (s.swingBpm * level) / smoothingGain(s.rateBpm / 60, smoothing) },
+  );
 }
 
 /**

@@ -6,8 +6,7 @@
  */
 import { isPlausibleHeartRate } from '../heart/limits';
 import type { BreathingResponse } from '../hrv/biofeedback';
-import { assessmentSwings, traceSwings } from '../hr-only/swing';
-import { NO_SMOOTHING } from '../hr-only/smoothing';
+import { assessmentSwings, steeringSwings } from '../hr-only/swing';
 import type { BreathResponse, LiveResponse } from './live-response';
 import type { BreathSwing, PacedBreath } from './response';
 
@@ -73,7 +72,7 @@ export class BreathSwings {
   /** The swings the adaptive controller steers by, fitted over `windowBreaths` (the worker uses the same window). */
   steer(spans: readonly PacedBreath[], windowBreaths: number): BreathSwing[] {
     return this.signal === 'heart-rate'
-      ? traceSwings(this.#trace, spans, NO_SMOOTHING, windowBreaths)
+      ? steeringSwings(this.#trace, spans, windowBreaths)
       : spans.map((span) => this.#swingOf(span, 'steer'));
   }
 

@@ -1,8 +1,7 @@
 import { createModelPerson, type ModelName } from '../physiology/models';
 import type { ModelPerson, PersonOptions, SimulatedPerson } from '../physiology/person';
 import { SimulatedChestStrap } from '../respiration/breath-log';
-import { NO_SMOOTHING } from '../hr-only/smoothing';
-import { assessmentSwings, traceSwings } from '../hr-only/swing';
+import { assessmentSwings, steeringSwings } from '../hr-only/swing';
 import { watchTraceOfBeats, type WatchOptions } from '../hr-only/watch';
 import type { MeasuredBreath } from './response';
 import {
@@ -135,7 +134,7 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
       if (watch) {
         const trace = watchTraceOfBeats(beats, watch, breath.startS);
         decision = controller.decideWith(breath.startS, adaptive, (spans, window) =>
-          traceSwings(trace, spans, NO_SMOOTHING, window),
+          steeringSwings(trace, spans, window),
         );
       } else decision = controller.decide(breath.startS, beats, adaptive, measured());
       decisions.push(decision);

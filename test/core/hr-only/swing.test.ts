@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assessmentSwings, meanSwing, traceSwings, type PacedBreath } from '../../../src/core/hr-only/swing';
+import {
+  assessmentSwings,
+  meanSwing,
+  steeringSwings,
+  traceSwings,
+  type PacedBreath,
+} from '../../../src/core/hr-only/swing';
 import { smoothingGain } from '../../../src/core/hr-only/smoothing';
 import { watchTrace } from '../../../src/core/hr-only/watch';
 import { Random } from '../../../src/core/random';
@@ -139,7 +145,52 @@ describe('assessmentSwings', () => {
     for (const rate of [4.5, 6.5]) expect(Math.abs(read(rate, 5) - 12)).toBeLessThan(1);
   });
 
+  it('divides out at most a 5 s average: an 8 s one keeps the rest of its tilt', () => {
+    const keptTilt =
+      smoothingGain(6.5 / 60, { windowS: 8 }) /
+      smoothingGain(4.5 / 60, { windowS: 8 }) /
+      (smoothingGain(6.5 / 60, { windowS: 5 }) / smoothingGain(4.5 / 60, { windowS: 5 }));
+    expect(read(6.5, 8) / read(4.5, 8)).toBeGreaterThan(keptTilt * 0.85);
+    expect(read(6.5, 8) / read(4.5, 8)).toBeLessThan(keptTilt * 1.15);
+  });
+
   it('reads a watch that does not average as sent', () => {
     for (const rate of [4.5, 6.5]) expect(read(rate, 1)).toBeCloseTo(read(rate, 1, true), 6);
+  });
+});
+
+describe('steeringSwings', () => {
+  /** The mean swing the adaptive controller reads at `rateBpm` from `durationS` of a watch averaging `smoothingS`. */
+  function steered(rateBpm: number, smoothingS: number, durationS = 600): number {
+    const periodS = 60 / rateBpm;
+    const trace = watchTrace(heart(12, periodS, 3, 1.5), { ...clean, smoothingS, durationS });
+    return meanSwing(steeringSwings(trace, breathsOf(periodS, durationS).slice(1), 4)).swingBpm ?? NaN;
+  }
+
+  it("takes a 5 s watch's tilt toward slow rates away, keeping the level it sends at 6/min", () => {
+    expect(steered(6.5, 5) / steered(4.5, 5)).toBeGreaterThan(0.95);
+    expect(steered(6.5, 5) / steered(4.5, 5)).toBeLessThan(1.05);
+    // As sent at 6/min: 12 bpm × the 5 s average's gain there (0.65).
+    expect(steered(6, 5)).toBeCloseTo(12 * smoothingGain(0.1, { windowS: 5 }), 0);
+  });
+
+  it('divides out at most a 5 s average: an 8 s one, whose gain falls to 15 % at 6.5/min, keeps the rest of its tilt', () => {
+    const ratio = steered(6.5, 8) / steered(4.5, 8);
+    const keptTilt =
+      smoothingGain(6.5 / 60, { windowS: 8 }) /
+      smoothingGain(4.5 / 60, { windowS: 8 }) /
+      (smoothingGain(6.5 / 60, { windowS: 5 }) / smoothingGain(4.5 / 60, { windowS: 5 }));
+    expect(ratio).toBeGreaterThan(keptTilt * 0.85);
+    expect(ratio).toBeLessThan(keptTilt * 1.15);
+  });
+
+  it('before the averaging can be read (2 minutes), levels for the assumed 3 s average: 6/min as sent', () => {
+    const periodS = 10;
+    const trace = watchTrace(heart(12, periodS, 3, 1.5), { ...clean, smoothingS: 5, durationS: 120 });
+    const breaths = breathsOf(periodS, 120).slice(1);
+    const asSent = traceSwings(trace, breaths, { windowS: 1 }, 4);
+    steeringSwings(trace, breaths, 4).forEach((s, i) =>
+      expect(s.swingBpm).toBeCloseTo(asSent[i]?.swingBpm ?? NaN, 6),
+    );
   });
 });
