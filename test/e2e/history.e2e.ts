@@ -43,6 +43,7 @@ test('a session survives a closed tab: it is there on the next launch with beats
   await next.goto('/');
   await expect(next.getByText(/Recovered a session/)).toBeVisible({ timeout: 10_000 });
   await openHistory(next);
+  await expect.poll(() => listRows(next)).toHaveLength(1);
   const rows = await listRows(next);
   expect(rows).toHaveLength(1);
   expect(rows[0]).toContain('recovered');
@@ -81,6 +82,7 @@ test('a full backup restored in a fresh browser profile gives the same history',
   await page.getByRole('button', { name: 'Done' }).click();
   await openHistory(page);
   await expect(page.getByTestId('session-list')).toBeVisible();
+  await expect.poll(() => listRows(page)).toHaveLength(1);
   const original = await listRows(page);
   expect(original).toHaveLength(1);
   expect(original[0]).toContain('−3 (7 → 4)');
@@ -104,7 +106,7 @@ test('a full backup restored in a fresh browser profile gives the same history',
   await restored.getByTestId('restore-input').setInputFiles(backupPath);
   await expect(restored.getByTestId('history-notice')).toContainText('Restored 0 sessions; 1 already here');
   await restored.getByRole('tab', { name: 'Sessions' }).click();
-  expect(await listRows(restored)).toEqual(original);
+  await expect.poll(() => listRows(restored)).toEqual(original);
   // The calendar counts today's practice, and the printable summary covers it.
   await restored.getByRole('tab', { name: 'Calendar' }).click();
   await expect(restored.getByTestId('streak-current')).toHaveText('1');

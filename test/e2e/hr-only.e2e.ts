@@ -124,7 +124,9 @@ test('a reload in the middle of a heart-rate-only session recovers it from what 
   await bt.strap.afterReload();
   await expect(bt.page.getByText(/Recovered a session/)).toBeVisible({ timeout: 10_000 });
   await openHistory(bt.page);
-  // A 320 px phone lists the sessions as cards (the table is for wider screens).
+  // A 320 px phone lists the sessions as cards (the table is for wider screens); the list comes from storage, so
+  // wait for it before reading it.
+  await expect(bt.page.getByTestId('session-cards').locator('li')).toHaveCount(1, { timeout: 10_000 });
   const cards = await bt.page.getByTestId('session-cards').locator('li').allInnerTexts();
   expect(cards).toHaveLength(1);
   expect(cards[0]).toMatch(/recovered/i);

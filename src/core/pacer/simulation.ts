@@ -108,8 +108,10 @@ export function simulateProtocol(options: SimulationOptions): SimulationResult {
             volumeAt: (u) => schedule?.at(u).volume ?? 0,
             periodS: 60 / (schedule?.at(t).rateBpm ?? 6),
           }),
-          // The app measures every 2 s; every 10 s gives the same breaths a few seconds later, at a fifth the cost.
-          { seed: options.seed, everyS: 10 },
+          // The app measures every 2 s. The adaptive controller reads breaths as they come, and every 10 s gives it
+          // the same breaths a few seconds later at a fifth of the cost; the assessments score all their breaths at
+          // the end, and every 30 s is enough.
+          { seed: options.seed, everyS: options.protocol === 'adaptive' ? 10 : 30 },
         )
       : null;
   /** The measured breaths so far (the strap sampled up to a second before the person's clock). */
