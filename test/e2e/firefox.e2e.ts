@@ -58,9 +58,9 @@ async function waitForText(
   return String(await handle.jsonValue());
 }
 
-async function clickButton(page: Page, name: string): Promise<void> {
+async function clickButton(page: Page, name: string, timeoutMs = 10_000): Promise<void> {
   const button = await page.waitForSelector(`::-p-aria([name="${name}"][role="button"])`, {
-    timeout: 10_000,
+    timeout: timeoutMs,
   });
   await button?.click();
 }
@@ -123,6 +123,7 @@ test('Firefox ESR: a simulated session is saved, History lists it, it exports, a
   await clickButton(page, 'Session');
   await clickButton(page, 'Start with simulated heart');
   await waitForText(page, '[data-testid="saving"]', /: [1-9]\d* beats recorded/, 30_000);
-  await clickButton(page, 'Stop session');
+  // (Under a full run's load, Firefox can take a while to lay the running session out.)
+  await clickButton(page, 'Stop session', 30_000);
   await page.close();
 });

@@ -217,6 +217,8 @@ test('the keyboard reaches every control of the history screens, each with a nam
   await page.getByRole('tab', { name: 'Sessions' }).click();
   await page.getByTestId('session-list').getByRole('button').first().focus();
   await page.keyboard.press('Enter');
+  // The detail's exports come with its beats, read from storage: wait for them before walking the controls.
+  await expect(page.getByRole('button', { name: 'Export beats (.csv)' })).toBeVisible({ timeout: 10_000 });
   screens['detail'] = await tabReach(page, 14);
   const expected: Record<string, string[]> = {
     sessions: ['button:Trends', 'button:Your data'],
