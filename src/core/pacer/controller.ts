@@ -43,7 +43,9 @@ import type { PacerSchedule } from './schedule';
  *   sweep the wrong way. The two constants are measured on the two simulated physiologies at a fixed rate (at
  *   resonance 16° and 29°, 35-40° per breath/min on either side); in people heart rate is close to in phase with
  *   the breath at resonance (Vaschillo et al. 2002). Only the direction is taken from the phase, with a wide
- *   margin: its value at resonance depends on the loop's structure, the size of the response does not;
+ *   margin: its value at resonance depends on the loop's structure, the size of the response does not, and a loop
+ *   whose phase at resonance lies up to 45° from `phaseAtPeakDeg` is never turned away from its peak (a 60° one
+ *   started near its peak can be);
  * - then it goes to the vertex and holds there, following it only when it moves more than `deadbandBpm`, so it
  *   neither wanders nor oscillates at the top; a vertex beyond the rates breathed is approached at most `reachBpm`
  *   past them at a time (each step brings breaths that check it);

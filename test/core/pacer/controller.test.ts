@@ -92,6 +92,37 @@ describe('AdaptiveController', () => {
     }
   });
 
+  it('is never turned away from the peak by a phase that sits up to 45° off where it expects it at resonance', () => {
+    // Another physiology may put heart rate 45° earlier or later against the breath at resonance: started a breath
+    // per minute from the peak on either side, a phase turn, when one comes, still turns toward the peak.
+    for (const offsetDeg of [-45, 0, 45])
+      for (const [peak, start] of [
+        [4.6, 5.6],
+        [5.6, 4.6],
+        [5.4, 6.4],
+        [6.4, 5.4],
+      ] as const) {
+        const c = new AdaptiveController(start);
+        let t = 0;
+        while (t < 6 * 60) {
+          const rate = c.rateBpm;
+          const period = 60 / rate;
+          const swing: BreathSwing = {
+            startS: t,
+            endS: t + period,
+            rateBpm: rate,
+            swingBpm: 10 * Math.exp(-((rate - peak) ** 2) / 0.8),
+            maxMinBpm: null,
+            breathPhaseDeg: 22 + offsetDeg + 40 * (rate - peak),
+          };
+          t += period;
+          const d = c.decideFromSwings(t, [swing]);
+          if (d.reason.kind === 'phase-turn')
+            expect(Math.sign(d.rateBpm - d.previousRateBpm)).toBe(Math.sign(peak - d.previousRateBpm));
+        }
+      }
+  });
+
   it('finds the peak through noisy swings and sighs, and holds still once it is there', () => {
     // 25 % breath-to-breath scatter, and every 12th breath a sigh that doubles its swing: once it has swept past
     // the peak and come back, the rate holds.
