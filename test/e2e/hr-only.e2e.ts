@@ -70,6 +70,8 @@ test('a heart-rate-only watch: live swing within two breaths, a 90 s session in 
   await bt.strap.idle();
   await bt.page.getByRole('button', { name: 'Stop session' }).click();
   await expect(bt.page.getByTestId('summary-measured')).toContainText('Measured from heart rate only');
+  // Two sentences, a space between them (the template once ran them together: "on average.Measured").
+  await expect(bt.page.getByTestId('summary-measured')).toContainText('bpm a breath on average. Measured');
   await expect(bt.page.getByTestId('chart-heart-rate')).toHaveAttribute('data-ready', 'true', {
     timeout: 10_000,
   });
