@@ -61,6 +61,10 @@ test('a heart-rate-only watch: live swing within two breaths, a 90 s session in 
   await expect(bt.page.getByTestId('rmssd')).toHaveCount(0); // no HRV figure, not even a zero
   await expect(bt.page.getByTestId('strap-no-rr')).toContainText('swing of each breath');
   await bt.strap.idle();
+  // The assessments say which of them read heart rate only best.
+  await bt.page.getByRole('button', { name: 'Session settings' }).click();
+  await expect(bt.page.getByTestId('assessment-hr-only-hint')).toContainText('Stepped or Sliding');
+  await bt.page.getByRole('button', { name: 'Done' }).click();
   await bt.page.getByRole('button', { name: 'Stop session' }).click();
   await expect(bt.page.getByTestId('summary-measured')).toContainText('Measured from heart rate only');
   await expect(bt.page.getByTestId('chart-heart-rate')).toHaveAttribute('data-ready', 'true', {
