@@ -6,7 +6,7 @@
  * 2 % lost, and from beats beside it. `pacer-hr-only-below-gate-adaptive-<10|20>min-<model>-<3s|5s|beats>`: the
  * share of people whose rate after 10 or 20 minutes gives less than 90 % of their maximal response. The gate allows
  * at most 10 % (the watches' figures carry that target; the figures from beats are shown beside them). The
- * assessments' gate over the same people is a unit test (test/core/pacer/validation-heart-rate-panels.test.ts);
+ * assessments' gate over the same people is a unit test (test/core/pacer/validation-heart-rate-panels-*.test.ts);
  * these runs take about six minutes, too slow for one.
  */
 import { runOutcome, type Outcome } from '../../src/core/pacer/validation';
