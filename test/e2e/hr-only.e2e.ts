@@ -68,6 +68,10 @@ test('a heart-rate-only watch: live swing within two breaths, a 90 s session in 
   await expect(bt.page.getByTestId('strap-battery')).toHaveText('Battery 71%');
   expect(await bt.page.getByTestId('strap-battery').textContent()).not.toMatch(/\p{Extended_Pictographic}/u);
   await bt.strap.idle();
+  // The assessments say which of them read heart rate only best.
+  await bt.page.getByRole('button', { name: 'Session settings' }).click();
+  await expect(bt.page.getByTestId('assessment-hr-only-hint')).toContainText('Stepped or Sliding');
+  await bt.page.getByRole('button', { name: 'Done' }).click();
   await bt.page.getByRole('button', { name: 'Stop session' }).click();
   await expect(bt.page.getByTestId('summary-measured')).toContainText('Measured from heart rate only');
   // Two sentences, a space between them (the template once ran them together: "on average.Measured").

@@ -15,6 +15,8 @@ test('pacer controls: box preset holds, lock says so, sound cues can be chosen, 
   await page.getByRole('button', { name: 'Start with simulated heart' }).click();
   await page.getByRole('button', { name: 'Session settings' }).click();
   await expect(page.getByRole('button', { name: 'Stepped assessment' })).toBeEnabled();
+  // Beats, not heart rate only: no word against the quick assessment.
+  await expect(page.getByTestId('assessment-hr-only-hint')).toHaveCount(0);
 
   await page.getByLabel('Pattern').selectOption('box');
   const pacer = page.locator('.pacer');

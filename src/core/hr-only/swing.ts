@@ -42,6 +42,17 @@ export function traceSwings(
 ): BreathSwing[] {
   const clean = plausibleTrace(trace);
   const averagingS = smoothing.windowS > 1 ? smoothing.windowS : (estimateSmoothing(clean)?.windowS ?? 1);
+  return fittedSwings(clean, breaths, smoothing, averagingS, windowBreaths);
+}
+
+/** {@link traceSwings} of a trace already made plausible, with the artefacts' box width given. */
+function fittedSwings(
+  clean: HeartRateTrace,
+  breaths: readonly PacedBreath[],
+  smoothing: DeviceSmoothing,
+  averagingS: number,
+  windowBreaths: number,
+): BreathSwing[] {
   return fitBreaths(clean, breaths, windowBreaths, averagingS).map((s) =>
     s.swingBpm === null ? s : { ...s, swingBpm: s.swingBpm / smoothingGain(s.rateBpm / 60, smoothing) },
   );
@@ -71,11 +82,11 @@ const MAX_DIVIDED_AVERAGE_S = 5;
 
 /**
  * The watch's averaging that swings compared across rates divide out: as read from the trace
- * ({@link estimateSmoothing}), else {@link ASSUMED_WATCH_AVERAGE}, at most {@link MAX_DIVIDED_AVERAGE_S}.
+ * ({@link estimateSmoothing}; null when it cannot say), else {@link ASSUMED_WATCH_AVERAGE}, at most
+ * {@link MAX_DIVIDED_AVERAGE_S}.
  */
-function dividedAverage(trace: HeartRateTrace): DeviceSmoothing {
-  const read = estimateSmoothing(trace) ?? ASSUMED_WATCH_AVERAGE;
-  return { windowS: Math.min(read.windowS, MAX_DIVIDED_AVERAGE_S) };
+function dividedAverage(read: DeviceSmoothing | null): DeviceSmoothing {
+  return { windowS: Math.min((read ?? ASSUMED_WATCH_AVERAGE).windowS, MAX_DIVIDED_AVERAGE_S) };
 }
 
 /**
@@ -88,7 +99,9 @@ export function assessmentSwings(
   breaths: readonly PacedBreath[],
   windowBreaths = 1,
 ): BreathSwing[] {
-  return traceSwings(trace, breaths, dividedAverage(trace), windowBreaths);
+  const clean = plausibleTrace(trace);
+  const divided = dividedAverage(estimateSmoothing(clean));
+  return fittedSwings(clean, breaths, divided, Math.max(1, divided.windowS), windowBreaths);
 }
 
 /**
@@ -118,9 +131,12 @@ export function steeringSwings(
   breaths: readonly PacedBreath[],
   windowBreaths: number,
 ): BreathSwing[] {
-  const smoothing = dividedAverage(trace);
+  const clean = plausibleTrace(trace);
+  // The series is read once a breath (the estimate is most of a breath's cost on a long session).
+  const read = estimateSmoothing(clean);
+  const smoothing = dividedAverage(read);
   const level = smoothingGain(STEERING_LEVEL_BPM / 60, smoothing);
-  return traceSwings(trace, breaths, NO_SMOOTHING, windowBreaths).map((s) =>
+  return fittedSwings(clean, breaths, NO_SMOOTHING, read?.windowS ?? 1, windowBreaths).map((s) =>
     s.swingBpm === null
       ? s
       : { ...s, swingBpm: (s.swingBpm * level) / smoothingGain(s.rateBpm / 60, smoothing) },

@@ -49,3 +49,11 @@ export const HEART_RATE_STEERING_LINE =
 
 /** After an assessment's answer when it was measured from heart rate only. */
 export const HEART_RATE_ANSWER_NOTE = 'Measured from heart rate only (no beat-to-beat intervals).';
+
+/**
+ * Beside the assessments while a heart-rate-only device runs: on heart rate only the stepped and sliding
+ * assessments meet the pacer's gate with a 3 s and a 5 s watch, the quick one not with a 5 s watch
+ * (docs/heart-rate-only.md).
+ */
+export const HEART_RATE_ASSESSMENT_HINT =
+  'This device sends heart rate only: Stepped or Sliding reads it most reliably. Quick can miss when a watch smooths its heart rate.';

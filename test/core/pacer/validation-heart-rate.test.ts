@@ -6,9 +6,10 @@ import { validationPanel, type ModelName } from '../../../src/core/physiology/mo
  * The validation gate of docs/pacer-validation.md repeated on heart rate only (docs/heart-rate-only.md): each person
  * of both 30-person panels measured through a simulated watch that sends, once a second, the 3 s or the 5 s average
  * of its heart rate in whole bpm, up to 0.3 s late, 2 % lost, and through beats beside it. The gate (>= 90 % of
- * people get >= 90 % of their maximal response) is asserted where this panel meets it; elsewhere what is reached
- * (one person short, 87 %; on the wider panels of docs/heart-rate-only.md those rows meet the gate, but for quick
- * on the delay model with a 5 s watch on one of them), so that a regression fails.
+ * people get >= 90 % of their maximal response) is judged over 250 people per model, where one person is 0.4 points
+ * rather than 3.3 (validation-heart-rate-panels-*.test.ts, and `npm run bench pacer-hr-only` for the adaptive rate).
+ * Here, on the 30 people the results from beats are asserted on, each figure is held at what this panel reaches (the
+ * gate, or one person short of it, 87 %) and within 10 points of beats, so that a regression fails.
  */
 const PEOPLE = 30;
 const watch = (smoothingS: number) => ({ smoothingS, jitterS: 0.3, dropShare: 0.02, seed: 1 });
