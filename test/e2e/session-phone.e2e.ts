@@ -25,14 +25,19 @@ async function shownHeartRate(page: Page): Promise<number | null> {
   return /^\d+$/.test(text) ? Number(text) : null;
 }
 
+/** Open the app at this size with Playwright's fake clock driving time. */
+async function openAt(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(viewport);
+  await page.clock.install();
+  await page.goto('/');
+}
+
 for (const viewport of PHONE_VIEWPORTS) {
   test(`at ${viewport.width}x${viewport.height} the guide and heart rate share one screen and nothing is wider than it`, async ({
     page,
   }) => {
     test.setTimeout(90_000);
-    await page.setViewportSize(viewport);
-    await page.clock.install();
-    await page.goto('/');
+    await openAt(page, viewport);
     await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
     expect(await overflowingElements(page)).toEqual([]);
     // Home: Start is on the first screen, in its lower half, a full-size target.
@@ -160,9 +165,7 @@ for (const viewport of [
     page,
   }) => {
     test.setTimeout(90_000);
-    await page.setViewportSize(viewport);
-    await page.clock.install();
-    await page.goto('/');
+    await openAt(page, viewport);
     await page.getByRole('button', { name: 'Start with simulated heart' }).click();
     // The simulated heart breathes with the guide: after some breaths its trace fills the breath readout.
     await expect
