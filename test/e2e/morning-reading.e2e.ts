@@ -176,6 +176,42 @@ test("a reading with a Bluetooth strap (Chromium's emulated peripheral, the app'
   }
 });
 
+test('a strap that drops during a reading: the screen says so at once, shows no stale heart rate, and keeps nothing short', async () => {
+  const { browser, context, page } = await launchStrapBrowser({ context: { timezoneId: 'UTC' } });
+  try {
+    const strap = await EmulatedStrap.attach(browser, context, page, {
+      address: '09:09:09:09:09:32',
+      name: 'Polar H10 7B7B7B7B',
+      batteryPercent: 80,
+      manufacturer: 'Polar Electro Oy',
+    });
+    await page.clock.install({ time: TODAY });
+    await page.goto(appUrl());
+    await page.getByTestId('reading-open').click();
+    await page.getByRole('radio', { name: '1 min' }).check();
+    await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+    await expect(page.getByTestId('reading-progress')).toHaveAttribute('data-phase', 'settling');
+    for (let i = 0; i < 25; i += 1) {
+      await strap.notify(hrmPacket(60, [1020, 980]));
+      await page.clock.fastForward(2000);
+    }
+    await expect(page.getByTestId('reading-progress')).toHaveAttribute('data-phase', 'measuring');
+    await expect(page.getByTestId('reading-progress')).toContainText('60 bpm');
+    await expect(page.getByTestId('reading-signal-lost')).toHaveCount(0);
+    strap.refuseConnections = true;
+    await strap.disconnect();
+    await expect(page.getByTestId('reading-signal-lost')).toContainText('signal is lost');
+    await expect(page.getByTestId('reading-progress')).not.toContainText('bpm');
+    for (let i = 0; i < 45 && (await page.getByTestId('reading-result').count()) === 0; i += 1)
+      await page.clock.fastForward(1000);
+    await expect(page.getByTestId('reading-result')).toContainText('was not saved');
+    expect(await storeCount(page, 'readings')).toBe(0);
+    await strap.idle();
+  } finally {
+    await browser.close();
+  }
+});
+
 test('a running reading keeps its screen: no tab bar on a phone, and Session leads back to it on a desktop', async ({
   page,
 }) => {
