@@ -22,7 +22,7 @@ export type ValueProblem =
   | { readonly kind: 'not-one-of'; readonly options: readonly (string | number)[]; readonly found: Found }
   /** A required field is absent. */
   | { readonly kind: 'missing' }
-  /** A text that should be a date is none. */
+  /** A text or a time in ms that should be a date is none (`text` as found). */
   | { readonly kind: 'not-a-date'; readonly text: string }
   | BackupProblem;
 
@@ -110,6 +110,20 @@ export function integer(value: Json, path: string, min = -Infinity, max = Infini
   const n = number(value, path, min, max);
   if (!Number.isInteger(n)) throw wrongType(path, 'whole-number', n);
   return n;
+}
+
+/**
+ * The last moment a JavaScript Date can hold, ms since 1970: ECMA-262's time values span ±8.64e15 ms (100 million
+ * days, §21.4.1.1 "Time Values and Time Range"). A later "time" is no date at all: it cannot be shown or grouped
+ * by day (formatting one throws).
+ */
+const MAX_TIME_MS = 8.64e15;
+
+/** A moment in ms since 1970 (a session's start, a reading's time): a whole number a Date can hold, not before 1970. */
+export function epochMs(value: Json, path: string): number {
+  const ms = integer(value, path);
+  if (ms < 0 || ms > MAX_TIME_MS) throw new BadValue(path, { kind: 'not-a-date', text: String(ms) });
+  return ms;
 }
 
 export function nullable<T>(

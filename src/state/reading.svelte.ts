@@ -65,6 +65,8 @@ export class MorningReading {
   #position = $state<ReadingPosition>('sitting');
   #elapsedS = $state(0);
   #heartRateBpm = $state<number | null>(null);
+  /** The strap is gone (reconnecting, or given up): no heart rate to show, and the screen says why. */
+  #signalLost = $state(false);
   #outcome = $state.raw<ReadingOutcome | null>(null);
   #error = $state<ReadingProblem | null>(null);
   #sourceLabel = $state('');
@@ -113,6 +115,9 @@ export class MorningReading {
   }
   get heartRateBpm(): number | null {
     return this.#heartRateBpm;
+  }
+  get signalLost(): boolean {
+    return this.#signalLost;
   }
   get outcome(): ReadingOutcome | null {
     return this.#outcome;
@@ -166,6 +171,7 @@ export class MorningReading {
     this.#gapPending = false;
     this.#outcome = null;
     this.#heartRateBpm = null;
+    this.#signalLost = false;
     this.#elapsedS = 0;
     this.#phase = 'settling';
     this.#startMs = this.#now();
@@ -229,7 +235,13 @@ export class MorningReading {
 
   #onStatus(status: HeartStatus): void {
     if (!this.running) return;
-    if (status.state === 'signal-lost' || status.state === 'reconnecting') this.#gapPending = true;
+    if (status.state === 'signal-lost' || status.state === 'reconnecting') {
+      this.#gapPending = true;
+      // The last heart rate is not today's any more: shown on, it would say the strap still measures.
+      this.#signalLost = true;
+      this.#heartRateBpm = null;
+    }
+    if (status.state === 'live') this.#signalLost = false;
     if (status.state === 'ended') {
       if (status.reason === 'error') this.#abandon(status.detail ?? null);
       else if (status.reason === 'finished') void this.#finish();

@@ -95,7 +95,7 @@ test('Firefox ESR: a simulated session is saved, History lists it, it exports, a
 
   // The whole backup exports as a file, holding the session.
   await clickButton(page, 'Privacy');
-  await clickButton(page, 'Export all data');
+  await clickButton(page, 'Export full backup (.json)');
   await expect.poll(downloaded, { timeout: 10_000 }).toHaveLength(1);
   const [file] = await downloaded();
   // Firefox may show the file's name before it has written all of it: read it again until it is whole.

@@ -60,6 +60,13 @@ test('a heart-rate-only watch: live swing within two breaths, a 90 s session in 
   await expect(bt.page.getByTestId('hr-resonance')).toContainText('follows the breathing');
   await expect(bt.page.getByTestId('rmssd')).toHaveCount(0); // no HRV figure, not even a zero
   await expect(bt.page.getByTestId('strap-no-rr')).toContainText('swing of each breath');
+  // No beats to count from a device that sends none ("0 beats this session" beside 90 readings recorded), and the
+  // battery is said in words, number included (an aria-label "Battery" hid it, an emoji showed as a box).
+  await expect(bt.page.getByTestId('session-beats')).toHaveCount(0);
+  await expect(bt.page.getByText(/\bbeats? this session/)).toHaveCount(0);
+  await expect(bt.page.getByTestId('saving')).toContainText('heart-rate readings recorded');
+  await expect(bt.page.getByTestId('strap-battery')).toHaveText('Battery 71%');
+  expect(await bt.page.getByTestId('strap-battery').textContent()).not.toMatch(/\p{Extended_Pictographic}/u);
   await bt.strap.idle();
   // The assessments say which of them read heart rate only best.
   await bt.page.getByRole('button', { name: 'Session settings' }).click();
@@ -67,6 +74,8 @@ test('a heart-rate-only watch: live swing within two breaths, a 90 s session in 
   await bt.page.getByRole('button', { name: 'Done' }).click();
   await bt.page.getByRole('button', { name: 'Stop session' }).click();
   await expect(bt.page.getByTestId('summary-measured')).toContainText('Measured from heart rate only');
+  // Two sentences, a space between them (the template once ran them together: "on average.Measured").
+  await expect(bt.page.getByTestId('summary-measured')).toContainText('bpm a breath on average. Measured');
   await expect(bt.page.getByTestId('chart-heart-rate')).toHaveAttribute('data-ready', 'true', {
     timeout: 10_000,
   });

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { demoBackupText } from '../../scripts/screenshots/demo-history';
-import { overflowingElements, PHONE_VIEWPORTS, wrappedText } from './overflow';
+import { overflowingElements, PHONE_VIEWPORTS, smallTargets, wrappedText } from './overflow';
 
 /** The screens outside a session, each reached from the app just loaded (with the demo history restored). */
 const SCREENS: readonly { name: string; show: (page: Page) => Promise<void> }[] = [
@@ -64,7 +64,9 @@ for (const viewport of PHONE_VIEWPORTS) {
     await context.close();
   });
 
-  test(`no screen outside a session is wider than the viewport (${size})`, async ({ browser }) => {
+  test(`no screen outside a session is wider than the viewport or has a control under 44 px (${size})`, async ({
+    browser,
+  }) => {
     test.setTimeout(90_000);
     const context = await browser.newContext({ viewport });
     await context.addInitScript(() => localStorage.setItem('resonance.first-run-done', '1'));
@@ -89,6 +91,8 @@ for (const viewport of PHONE_VIEWPORTS) {
         ...(await unevenRows(page, '[role="tab"]')),
         // The print summary's days: a table whose headings keep to one line where there is room, cards on a phone.
         ...(await wrappedText(page, 'table.days th')),
+        // Every control a full-size target: the reminder's and the print summary's fields too.
+        ...(await smallTargets(page, 'main')),
       ];
       if (screen.name === 'print summary' && viewport.width < 640) {
         await expect(page.getByTestId('print-day-cards').getByRole('listitem').first()).toBeVisible();

@@ -176,6 +176,77 @@ test("a reading with a Bluetooth strap (Chromium's emulated peripheral, the app'
   }
 });
 
+test('a strap that drops during a reading: the screen says so at once, shows no stale heart rate, and keeps nothing short', async () => {
+  const { browser, context, page } = await launchStrapBrowser({ context: { timezoneId: 'UTC' } });
+  try {
+    const strap = await EmulatedStrap.attach(browser, context, page, {
+      address: '09:09:09:09:09:32',
+      name: 'Polar H10 7B7B7B7B',
+      batteryPercent: 80,
+      manufacturer: 'Polar Electro Oy',
+    });
+    await page.clock.install({ time: TODAY });
+    await page.goto(appUrl());
+    await page.getByTestId('reading-open').click();
+    await page.getByRole('radio', { name: '1 min' }).check();
+    await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+    await expect(page.getByTestId('reading-progress')).toHaveAttribute('data-phase', 'settling');
+    for (let i = 0; i < 25; i += 1) {
+      await strap.notify(hrmPacket(60, [1020, 980]));
+      await page.clock.fastForward(2000);
+    }
+    await expect(page.getByTestId('reading-progress')).toHaveAttribute('data-phase', 'measuring');
+    await expect(page.getByTestId('reading-progress')).toContainText('60 bpm');
+    await expect(page.getByTestId('reading-signal-lost')).toHaveCount(0);
+    strap.refuseConnections = true;
+    await strap.disconnect();
+    await expect(page.getByTestId('reading-signal-lost')).toContainText('signal is lost');
+    await expect(page.getByTestId('reading-progress')).not.toContainText('bpm');
+    for (let i = 0; i < 45 && (await page.getByTestId('reading-result').count()) === 0; i += 1)
+      await page.clock.fastForward(1000);
+    await expect(page.getByTestId('reading-result')).toContainText('was not saved');
+    expect(await storeCount(page, 'readings')).toBe(0);
+    await strap.idle();
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a running reading keeps its screen: no tab bar on a phone, and Session leads back to it on a desktop', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.clock.install({ time: TODAY });
+  await page.goto('/');
+  const tabs = page.getByRole('navigation', { name: 'Main' });
+  await expect(tabs).toBeVisible();
+  await page.getByTestId('reading-open').click();
+  await page.getByRole('radio', { name: '1 min' }).check();
+  await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+  await expect(page.getByTestId('reading-progress')).toHaveAttribute('data-phase', 'settling');
+  // The phone's screen belongs to the reading, as to a practice session: no tab to leave it by mistake.
+  await expect(tabs).toBeHidden();
+
+  // A desktop keeps its navigation. Away to History while the reading runs, then Session: the reading, still
+  // running, not a Start that would find the strap taken ("a session is already running in another tab").
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(tabs).toBeVisible();
+  await tabs.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
+  await passTime(page, 5);
+  await tabs.getByRole('button', { name: 'Session' }).click();
+  await expect(page.getByTestId('reading-progress')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toHaveCount(0);
+  await passTime(page, 90);
+  await expect(page.getByTestId('reading-result')).toBeVisible();
+  await expect(page.getByText(/already running in another/)).toHaveCount(0);
+  // Once it is done, Session is the session screen again.
+  await page.getByRole('button', { name: 'Done' }).click();
+  await expect(tabs).toBeVisible();
+  await tabs.getByRole('button', { name: 'Session' }).click();
+  await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
+});
+
 test('the manifest\'s "Morning reading" shortcut opens the reading screen', async ({ page }) => {
   await page.goto('/');
   const manifest = (await (await page.request.get('/manifest.webmanifest')).json()) as {

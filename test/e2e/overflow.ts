@@ -85,3 +85,22 @@ export async function wrappedText(page: Page, selector: string): Promise<string[
     }),
   );
 }
+
+/**
+ * Controls inside `scope` smaller than 44 px tall, as "tag name (h px)": buttons, selects and text/number/range
+ * inputs themselves, checkboxes, radios and file choosers by their label (the label is the target).
+ */
+export async function smallTargets(page: Page, scope: string): Promise<string[]> {
+  return page.locator(`${scope} :is(button, select, input)`).evaluateAll((els) =>
+    els.flatMap((el) => {
+      const input = el instanceof HTMLInputElement ? el : null;
+      // A checkbox, a radio and a file chooser drawn as a button are tapped through their label.
+      const byLabel = input && ['checkbox', 'radio', 'file'].includes(input.type);
+      const target = byLabel ? input.closest('label') : el;
+      const box = (target ?? el).getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) return [];
+      const name = el.getAttribute('aria-label') ?? (target ?? el).textContent?.trim().slice(0, 30) ?? '';
+      return box.height < 43.5 ? [`${el.tagName.toLowerCase()} ${name} (${Math.round(box.height)} px)`] : [];
+    }),
+  );
+}

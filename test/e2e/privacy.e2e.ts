@@ -153,7 +153,7 @@ test('on a phone the stored records and keys are a line each, every one by name 
   await context.close();
 });
 
-test('the privacy page exports everything', async ({ page }) => {
+test('the privacy page exports everything, its button named as the history’s', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'I understand, continue' }).click();
   await runSession(page, 5);
@@ -161,7 +161,7 @@ test('the privacy page exports everything', async ({ page }) => {
   await expect.poll(() => storeCount(page, 'sessions')).toBe(1);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Privacy' }).click();
   const downloading = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export all data' }).click();
+  await page.getByRole('button', { name: 'Export full backup (.json)' }).click();
   const download = await downloading;
   const backup = JSON.parse(await readFile(await download.path(), 'utf8')) as { sessions?: unknown[] };
   expect(backup.sessions).toHaveLength(1);

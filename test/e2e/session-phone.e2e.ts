@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { skipFirstRun } from './first-run';
 import { passTime as pass, storeCount } from './history-steps';
-import { overflowingElements, PHONE_VIEWPORTS, wrappedText } from './overflow';
+import { overflowingElements, PHONE_VIEWPORTS, smallTargets, wrappedText } from './overflow';
 
 /**
  * The session screens on phones held upright and sideways, and the session's life: a chosen length that ends by
@@ -11,24 +11,6 @@ import { overflowingElements, PHONE_VIEWPORTS, wrappedText } from './overflow';
  */
 
 test.beforeEach(({ context }) => skipFirstRun(context));
-
-/**
- * Controls inside `scope` smaller than 44 px tall, as "tag name (h px)": buttons, selects and text/number/range
- * inputs themselves, checkboxes and radios by their label (the label is the target).
- */
-async function smallTargets(page: Page, scope: string): Promise<string[]> {
-  return page.locator(`${scope} :is(button, select, input)`).evaluateAll((els) =>
-    els.flatMap((el) => {
-      const input = el instanceof HTMLInputElement ? el : null;
-      const target =
-        input && (input.type === 'checkbox' || input.type === 'radio') ? input.closest('label') : el;
-      const box = (target ?? el).getBoundingClientRect();
-      if (box.width === 0 && box.height === 0) return [];
-      const name = el.getAttribute('aria-label') ?? (target ?? el).textContent?.trim().slice(0, 30) ?? '';
-      return box.height < 43.5 ? [`${el.tagName.toLowerCase()} ${name} (${Math.round(box.height)} px)`] : [];
-    }),
-  );
-}
 
 /** Whether the element lies wholly inside the viewport as it is (nothing scrolled). */
 async function inView(page: Page, selector: string): Promise<boolean> {
@@ -43,14 +25,19 @@ async function shownHeartRate(page: Page): Promise<number | null> {
   return /^\d+$/.test(text) ? Number(text) : null;
 }
 
+/** Open the app at this size with Playwright's fake clock driving time. */
+async function openAt(page: Page, viewport: { width: number; height: number }): Promise<void> {
+  await page.setViewportSize(viewport);
+  await page.clock.install();
+  await page.goto('/');
+}
+
 for (const viewport of PHONE_VIEWPORTS) {
   test(`at ${viewport.width}x${viewport.height} the guide and heart rate share one screen and nothing is wider than it`, async ({
     page,
   }) => {
     test.setTimeout(90_000);
-    await page.setViewportSize(viewport);
-    await page.clock.install();
-    await page.goto('/');
+    await openAt(page, viewport);
     await expect(page.getByRole('button', { name: 'Start with simulated heart' })).toBeVisible();
     expect(await overflowingElements(page)).toEqual([]);
     // Home: Start is on the first screen, in its lower half, a full-size target.
@@ -167,6 +154,38 @@ for (const viewport of PHONE_VIEWPORTS) {
       'Sessions of a minute or more are compared with your recent ones; this one was shorter.',
     );
     await expect(page.getByTestId('chart-top')).toHaveText(/^\d+ bpm$/);
+  });
+}
+
+for (const viewport of [
+  { width: 320, height: 568 },
+  { width: 844, height: 390 },
+]) {
+  test(`at ${viewport.width}x${viewport.height} the breath's trace, once grown, pushes neither the heart rate nor Stop off the screen`, async ({
+    page,
+  }) => {
+    test.setTimeout(90_000);
+    await openAt(page, viewport);
+    await page.getByRole('button', { name: 'Start with simulated heart' }).click();
+    // The simulated heart breathes with the guide: after some breaths its trace fills the breath readout.
+    await expect
+      .poll(async () => (await pass(page, 5), page.locator('[data-testid="breath-readout"] svg').count()), {
+        timeout: 60_000,
+      })
+      .toBe(1);
+    await expect.poll(async () => (await pass(page, 1), shownHeartRate(page))).not.toBeNull();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    for (const part of ['[data-breath-phase]', '[data-testid="heart-rate"]', '[data-testid="session-time"]'])
+      expect(await inView(page, part), part).toBe(true);
+    // Stop is on the screen and nothing lies on top of the heart rate (the sticky actions bar would).
+    const stop = await page.getByRole('button', { name: 'Stop session' }).boundingBox();
+    expect(stop && stop.y + stop.height).toBeLessThanOrEqual(viewport.height);
+    const covered = await page.getByTestId('heart-rate').evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return top !== null && !el.contains(top);
+    });
+    expect(covered).toBe(false);
   });
 }
 

@@ -40,6 +40,36 @@ test('the session settings survive a reload and a new page (a restart)', async (
   await expect(sheet.getByRole('radio', { name: '15 min', exact: true })).toBeChecked();
 });
 
+test('the rate band fields show the band the pacer keeps, whatever is typed in them', async ({ page }) => {
+  await page.goto('/');
+  let sheet = await openSheet(page);
+  const slowest = sheet.getByLabel('Slowest');
+  const fastest = sheet.getByLabel('Fastest');
+  const enter = async (field: typeof slowest, text: string) => {
+    await field.fill(text);
+    await field.blur();
+  };
+  // Outside 4-7: held to the nearest end, and the field says so.
+  await enter(slowest, '0');
+  await expect(slowest).toHaveValue('4');
+  await enter(fastest, '100');
+  await expect(fastest).toHaveValue('7');
+  // Emptied: nothing changes.
+  await enter(fastest, '');
+  await expect(fastest).toHaveValue('7');
+  // To the field's step of 0.1.
+  await enter(slowest, '4.55555');
+  await expect(slowest).toHaveValue('4.6');
+  await enter(fastest, '6.123');
+  await expect(fastest).toHaveValue('6.1');
+  await sheet.getByRole('button', { name: 'Done' }).click();
+
+  await page.reload();
+  sheet = await openSheet(page);
+  await expect(sheet.getByLabel('Slowest')).toHaveValue('4.6');
+  await expect(sheet.getByLabel('Fastest')).toHaveValue('6.1');
+});
+
 test('the theme choice survives a reload and is set before the app has loaded', async ({ browser }) => {
   const context = await browser.newContext({ colorScheme: 'light' });
   await context.addInitScript(() => localStorage.setItem('resonance.first-run-done', '1'));

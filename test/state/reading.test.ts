@@ -130,6 +130,34 @@ describe('MorningReading', () => {
     expect(saved[0]!.rrMs.every(Number.isFinite)).toBe(true);
   });
 
+  it('says while the strap is gone and shows no stale heart rate, until it is back', async () => {
+    let listener: HeartSourceListener | null = null;
+    const source: HeartSource = {
+      kind: 'bluetooth',
+      label: 'Strap',
+      start: async (l) => {
+        listener = l;
+        l.status({ state: 'live' });
+      },
+      stop: async () => listener?.status({ state: 'ended', reason: 'stopped' }),
+    };
+    const { reading } = setUp();
+    await reading.start(source);
+    listener!.beat({ rrMs: 1000, timeMs: 1000, source: 'bluetooth' });
+    expect(reading.heartRateBpm).toBe(60);
+    expect(reading.signalLost).toBe(false);
+    listener!.status({ state: 'reconnecting', attempt: 1, nextRetryMs: 1000 });
+    expect(reading.signalLost).toBe(true);
+    expect(reading.heartRateBpm).toBeNull();
+    listener!.status({ state: 'live' });
+    expect(reading.signalLost).toBe(false);
+    listener!.beat({ rrMs: 800, timeMs: 5000, source: 'bluetooth', afterGap: true });
+    expect(reading.heartRateBpm).toBe(75);
+    listener!.status({ state: 'signal-lost', reason: 'not-back', keptTryingMs: 600_000 });
+    expect(reading.signalLost).toBe(true);
+    await reading.cancel();
+  });
+
   it('reports a save failure and keeps no record', async () => {
     const { reading } = setUp({ kind: 'storage-full' });
     await reading.start(new ReplaySource('file', alternating(200), { now: () => Date.now() }));

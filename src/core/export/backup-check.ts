@@ -17,7 +17,18 @@ import {
 import { BREATH_STEP_MS, MAX_BREATH_MG } from '../respiration/breath-trace';
 import type { BreathColumn } from '../session/breath-column';
 import { MAX_RECORDING_BEATS } from './file-limits';
-import { BadValue, integer, list, nullable, number, object, oneOf, string, type Json } from '../validate';
+import {
+  BadValue,
+  epochMs,
+  integer,
+  list,
+  nullable,
+  number,
+  object,
+  oneOf,
+  string,
+  type Json,
+} from '../validate';
 
 export interface BackupSetting {
   readonly key: string;
@@ -57,7 +68,7 @@ export function checkSession(value: Json, path: string): SessionRecord {
   const s = object(value, path);
   return {
     id: string(s['id'], `${path}.id`, 200),
-    startTimeMs: integer(s['startTimeMs'], `${path}.startTimeMs`, 0),
+    startTimeMs: epochMs(s['startTimeMs'], `${path}.startTimeMs`),
     sourceKind: oneOf(s['sourceKind'], `${path}.sourceKind`, ['simulated', 'replay', 'bluetooth'] as const),
     sourceLabel: string(s['sourceLabel'], `${path}.sourceLabel`, 500),
     durationMs: number(s['durationMs'], `${path}.durationMs`, 0),
@@ -190,7 +201,7 @@ export function checkAssessment(value: Json, path: string): AssessmentRecord {
   const a = object(value, path);
   return {
     id: string(a['id'], `${path}.id`, 200),
-    timeMs: integer(a['timeMs'], `${path}.timeMs`, 0),
+    timeMs: epochMs(a['timeMs'], `${path}.timeMs`),
     resonanceRateBpm: number(a['resonanceRateBpm'], `${path}.resonanceRateBpm`, 0, 60),
     candidates: list(a['candidates'], `${path}.candidates`).map((c, i) => {
       const o = object(c, `${path}.candidates[${i}]`);
@@ -239,7 +250,7 @@ export function checkReading(value: Json, path: string): ReadingRecord {
   if (!(rmssdMs > 0)) throw new BadValue(`${path}.rmssdMs`, { kind: 'not-positive' });
   return {
     id: string(r['id'], `${path}.id`, 200),
-    timeMs: integer(r['timeMs'], `${path}.timeMs`, 0),
+    timeMs: epochMs(r['timeMs'], `${path}.timeMs`),
     lengthS,
     position: oneOf(r['position'], `${path}.position`, READING_POSITIONS),
     sourceKind: oneOf(r['sourceKind'], `${path}.sourceKind`, ['simulated', 'replay', 'bluetooth'] as const),

@@ -30,7 +30,7 @@ import {
   withoutImpossibleBeats,
   type BackupSetting,
 } from './backup-check';
-import { BadValue, integer, list, object, type ValueProblem } from '../validate';
+import { BadValue, epochMs, integer, list, object, type ValueProblem } from '../validate';
 import type { Result } from '../result';
 
 const BACKUP_FORMAT = 'resonance-backup';
@@ -179,13 +179,7 @@ function checkBackup(data: unknown): Backup {
           readingIds.add(reading.id);
           return reading;
         });
-  return makeBackup(
-    integer(root['exportedAtMs'], 'exportedAtMs', 0),
-    sessions,
-    assessments,
-    settings,
-    readings,
-  );
+  return makeBackup(epochMs(root['exportedAtMs'], 'exportedAtMs'), sessions, assessments, settings, readings);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { isPlausibleHeartRateBpm, isPlausibleRrMs } from '../heart/plausible';
+import { isPlausibleHeartRate } from '../heart/limits';
+import { isPlausibleRrMs } from '../heart/plausible';
 import { fail, ok } from '../result';
 import type { GattResult } from './result';
 
@@ -66,7 +67,7 @@ export function parseHeartRateMeasurement(view: DataView): GattResult<HeartRateM
   if (view.byteLength - index < hrBytes) return fail(truncated('heart rate', index, hrBytes, view));
   const heartRateBpm = heartRate16Bit ? view.getUint16(index, true) : view.getUint8(index);
   index += hrBytes;
-  if (heartRateBpm !== 0 && !isPlausibleHeartRateBpm(heartRateBpm))
+  if (heartRateBpm !== 0 && !isPlausibleHeartRate(heartRateBpm))
     return fail({ kind: 'impossible-value', field: 'heart rate', value: heartRateBpm });
 
   const sensorContact: SensorContact =

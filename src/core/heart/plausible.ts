@@ -9,14 +9,12 @@
  *   signal, not a beat. Kubios HRV and NeuroKit2 use similar bounds (about 250-2000 ms) for their artifact
  *   screens; this range is wider on purpose: it rejects only what cannot be a beat, and leaves the artifact
  *   detector to label the unusual-but-possible ones (ectopic, missed) as it always has.
- * - Heart rate 20..300 bpm, the same span. A strap without skin contact commonly sends 0, which is read as
- *   "no reading" and is not an impossible value.
+ * - Heart rate 20..300 bpm, the same span (heart/limits.ts, `isPlausibleHeartRate`). A strap without skin contact
+ *   commonly sends 0, which is read as "no reading" and is not an impossible value.
  */
 
 const MIN_RR_MS = 200;
 const MAX_RR_MS = 3000;
-const MIN_HEART_RATE_BPM = 20;
-const MAX_HEART_RATE_BPM = 300;
 
 /**
  * Bounds an RR in a backup (and a live beat) must keep to be read at all, ms: any positive interval a strap can
@@ -28,9 +26,4 @@ export const MAX_STORED_RR_MS = 65_536;
 /** Whether an RR interval in ms can be a heartbeat at all. */
 export function isPlausibleRrMs(rrMs: number): boolean {
   return Number.isFinite(rrMs) && rrMs >= MIN_RR_MS && rrMs <= MAX_RR_MS;
-}
-
-/** Whether a heart rate in bpm can be a person's (0, "no reading", is handled by the caller). */
-export function isPlausibleHeartRateBpm(bpm: number): boolean {
-  return Number.isFinite(bpm) && bpm >= MIN_HEART_RATE_BPM && bpm <= MAX_HEART_RATE_BPM;
 }

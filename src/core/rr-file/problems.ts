@@ -26,9 +26,9 @@ export type FileProblem =
   /** Several numeric columns without a header, and no way to tell which holds the RR intervals. */
   | { readonly kind: 'unclear-columns'; readonly line: number; readonly columns: number }
   /** A value that should be a number is not. */
-  | { readonly kind: 'not-a-number'; readonly line: number; readonly column: string; readonly text: string }
+  | { readonly kind: 'not-a-number'; readonly line: number; readonly column: RrColumn; readonly text: string }
   /** A row too short to hold the RR column, or with the RR field empty. */
-  | { readonly kind: 'missing-value'; readonly line: number; readonly column: string }
+  | { readonly kind: 'missing-value'; readonly line: number; readonly column: RrColumn }
   /** A value of a known column out of its bounds (a gap flag not 0/1, beat times going backwards, ...). */
   | {
       readonly kind: 'bad-value';
@@ -43,3 +43,6 @@ export type FileProblem =
   | { readonly kind: 'too-few-intervals'; readonly count: number }
   /** The typical value is no RR interval in ms or s (heart rates in bpm, say). */
   | { readonly kind: 'not-rr-values'; readonly typical: number };
+
+/** The RR column as the file names it in its header, or its position (1 = first) in a file without one. */
+export type RrColumn = string | number;

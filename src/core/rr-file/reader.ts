@@ -257,7 +257,7 @@ export class RrFileReader {
   #row(row: Row): void {
     const layout = this.#layout;
     if (!layout) return;
-    const column = layout.rrName || `column ${layout.rr + 1}`;
+    const column = layout.rrName || layout.rr + 1;
     const field = row.fields[layout.rr];
     if (field === undefined || field === '') {
       this.#fail({ kind: 'missing-value', line: row.line, column });

@@ -1,5 +1,5 @@
 /** Plain words for a file that could not be read (the core's typed {@link FileProblem}). */
-import type { ExpectedValue, FileProblem } from '../../core/rr-file/problems';
+import type { ExpectedValue, FileProblem, RrColumn } from '../../core/rr-file/problems';
 import { MAX_BREATH_MG } from '../../core/respiration/breath-trace';
 
 const MB = 1_048_576;
@@ -25,9 +25,9 @@ export function describeFileProblem(problem: FileProblem, purpose: FilePurpose =
     case 'unclear-columns':
       return `${problem.columns} columns of numbers and no header saying which holds the RR intervals`;
     case 'not-a-number':
-      return `"${short(problem.text)}" is not a number (column ${short(problem.column)})`;
+      return `"${short(problem.text)}" is not a number (${columnText(problem.column)})`;
     case 'missing-value':
-      return `no value in column ${short(problem.column)}`;
+      return `no value in ${columnText(problem.column)}`;
     case 'bad-value':
       return `"${short(problem.text)}" in column ${short(problem.column)}, expected ${EXPECTED[problem.expected]}`;
     case 'no-intervals':
@@ -37,6 +37,11 @@ export function describeFileProblem(problem: FileProblem, purpose: FilePurpose =
     case 'not-rr-values':
       return `the typical value is ${problem.typical}, which is not an RR interval in ms or s (heart rates in bpm perhaps?)`;
   }
+}
+
+/** "column RR" for a column the header names, "column 2" for one a file without a header holds in that place. */
+function columnText(column: RrColumn): string {
+  return `column ${typeof column === 'number' ? column : short(column)}`;
 }
 
 const EXPECTED: Record<ExpectedValue, string> = {

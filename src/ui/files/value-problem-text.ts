@@ -43,7 +43,7 @@ export function valueProblemText(problem: ValueProblem): string {
     case 'too-long':
       return `text longer than ${problem.maxLength} characters`;
     case 'out-of-range':
-      return `${problem.value} is outside ${problem.min}..${problem.max}`;
+      return rangeText(problem.value, problem.min, problem.max);
     case 'not-one-of':
       return `expected one of ${problem.options.join(', ')}, found ${foundText(problem.found)}`;
     case 'missing':
@@ -79,4 +79,15 @@ export function valueProblemText(problem: ValueProblem): string {
     case 'bad-pattern':
       return 'a breathing pattern the pacer cannot show';
   }
+}
+
+/**
+ * A value outside its bounds, said with the bound it passes: "8 is outside 4 to 7" when both ends are figures, else
+ * "-1 is below 0" or "1e+300 is above 65536" (an open end, infinite or the smallest number above 0, is not named).
+ */
+function rangeText(value: number, min: number, max: number): string {
+  const open = (bound: number) => !Number.isFinite(bound) || bound === Number.MIN_VALUE;
+  if (!open(min) && !open(max)) return `${value} is outside ${min} to ${max}`;
+  if (value > max) return `${value} is above ${max}`;
+  return min === Number.MIN_VALUE ? `${value} is not above 0` : `${value} is below ${min}`;
 }

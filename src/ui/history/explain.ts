@@ -16,7 +16,7 @@ export const EXPLAIN = {
   stressChange:
     'Stress change is your after-session rating minus your before rating (1 calm … 10 very stressed). A negative number means you felt calmer afterwards.',
   tachogram:
-    'Each dot is one heartbeat: the time since the previous beat, in milliseconds. With slow breathing the line waves up and down with each breath. Marked points are beats the analysis treated as artifacts (missed or extra beats) and left out of the figures.',
+    'The line joins the heartbeats, each at the time since the previous beat, in milliseconds. With slow breathing it waves up and down with each breath. Red dots mark beats the analysis treated as artifacts (missed or extra beats) and left out of the figures.',
   rmssdOverTime:
     'RMSSD over the last minute, as the session went on. It usually rises as you settle into slow breathing.',
   measuredBreath:

@@ -6,5 +6,7 @@ import { countOf } from '../plural';
 export function recoveredText(finished: readonly SessionRecord[]): string | null {
   if (finished.length === 0) return null;
   const parts = finished.map((s) => formatDuration(s.durationMs));
-  return `Recovered ${parts.length === 1 ? 'a session' : countOf(parts.length, 'session', 'sessions')} the page closed during (${parts.join(', ')}), up to its last few seconds.`;
+  const one = parts.length === 1;
+  const what = one ? 'a session' : countOf(parts.length, 'session', 'sessions');
+  return `Recovered ${what} (${parts.join(', ')}) that ${one ? 'was' : 'were'} open when the page closed, all but ${one ? 'its' : 'their'} last few seconds.`;
 }

@@ -35,6 +35,14 @@ export function measuredText(session: SessionRecord): string {
   );
 }
 
+/** The summary's words for a heart-rate-only session: its average swing, when it has one, then what it measured. */
+export function heartRateSummaryText(session: SessionRecord): string {
+  const swing = session.summary.meanSwingBpm;
+  const swingLine =
+    swing == null ? null : `Your heart rate rose and fell by ${swing.toFixed(1)} bpm a breath on average.`;
+  return [swingLine, measuredText(session)].filter((line) => line !== null).join(' ');
+}
+
 /** Under the pacer's reason while it steers by a watch's heart rate. */
 export const HEART_RATE_STEERING_LINE =
   'Steering by the swing of your heart rate: this device sends heart rate only.';

@@ -36,6 +36,10 @@ export function readingProblemText(problem: ReadingProblem): string {
   }
 }
 
+/** While the strap's signal is gone during a reading. */
+export const READING_SIGNAL_LOST =
+  'The strap’s signal is lost: reconnecting. Keep it on and stay still; the time without beats does not count.';
+
 export function phaseText(phase: ReadingPhase): string {
   if (phase === 'settling') return 'Settling';
   if (phase === 'measuring') return 'Measuring';

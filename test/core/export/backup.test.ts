@@ -164,6 +164,30 @@ describe('full backup', () => {
     });
   });
 
+  it('refuses a session, assessment, reading or export time no date can hold, naming where', () => {
+    // 8.64e15 ms is the last moment a Date holds; one later cannot be shown ("Invalid time value") nor grouped by day.
+    const after = 8.64e15 + 1;
+    const session = parseEdited((d) => (sessions(d)[1]!.session['startTimeMs'] = after));
+    expect(session).toMatchObject({
+      ok: false,
+      error: {
+        where: 'sessions[1].session.startTimeMs',
+        problem: { kind: 'not-a-date', text: String(after) },
+      },
+    });
+    const assessment = parseEdited(
+      (d) => ((d['assessments'] as Record<string, unknown>[])[0]!['timeMs'] = after),
+    );
+    expect(!assessment.ok && assessment.error.where).toBe('assessments[0].timeMs');
+    const reading = parseEdited((d) => ((d['readings'] as Record<string, unknown>[])[1]!['timeMs'] = after));
+    expect(!reading.ok && reading.error.where).toBe('readings[1].timeMs');
+    const exported = parseEdited((d) => (d['exportedAtMs'] = after));
+    expect(!exported.ok && exported.error.where).toBe('exportedAtMs');
+    // The last moment itself is a date, and restores.
+    const last = parseEdited((d) => (sessions(d)[1]!.session['startTimeMs'] = 8.64e15));
+    expect(last.ok && new Date(last.value.sessions[1]!.session.startTimeMs).getUTCFullYear()).toBe(275760);
+  });
+
   it('reads a version-1 file (before readings) as having none', () => {
     const result = parseEdited((d) => {
       d['version'] = 1;

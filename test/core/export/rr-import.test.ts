@@ -78,7 +78,7 @@ describe('importing RR files', () => {
   it('passes the reader’s problem on, line and all', () => {
     expect(importRrFile(parseRrText('800\n810\nabc\n'), 'elite.txt', end)).toEqual({
       ok: false,
-      error: { kind: 'not-a-number', line: 3, column: 'column 1', text: 'abc' },
+      error: { kind: 'not-a-number', line: 3, column: 1, text: 'abc' },
     });
   });
 });

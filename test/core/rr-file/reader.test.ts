@@ -69,7 +69,7 @@ describe('RR files in the published layouts', () => {
     });
     expect(parseRrText('800\n810\n8x0\n')).toMatchObject({
       ok: false,
-      error: { kind: 'not-a-number', line: 3, column: 'column 1' },
+      error: { kind: 'not-a-number', line: 3, column: 1 },
     });
     expect(parseRrText('date;RR-interval [ms]\n2026;800\n2026;\n')).toEqual({
       ok: false,

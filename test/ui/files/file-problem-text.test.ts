@@ -15,6 +15,15 @@ describe('fileProblemText', () => {
     ).toBe('beats.csv, line 3: "0.5" in column time_s, expected a time no earlier than the beat before.');
   });
 
+  it('names a column by its header, or by its place in a file without one, saying "column" once', () => {
+    expect(fileProblemText('rr.txt', { kind: 'not-a-number', line: 2, column: 1, text: 'NaN' })).toBe(
+      'rr.txt, line 2: "NaN" is not a number (column 1).',
+    );
+    expect(fileProblemText('rr.csv', { kind: 'missing-value', line: 3, column: 'RR' })).toBe(
+      'rr.csv, line 3: no value in column RR.',
+    );
+  });
+
   it('words every kind of value a column of the own CSV expects, each differently', () => {
     const kinds: ExpectedValue[] = [
       'seconds',

@@ -9,7 +9,22 @@ describe('valueProblemText', () => {
     expect(valueProblemText({ kind: 'wrong-type', expected: 'list', found: { type: 'missing' } })).toBe(
       'expected a list, found nothing',
     );
-    expect(valueProblemText({ kind: 'out-of-range', value: 8, min: 4, max: 7 })).toBe('8 is outside 4..7');
+    expect(valueProblemText({ kind: 'out-of-range', value: 8, min: 4, max: 7 })).toBe('8 is outside 4 to 7');
+  });
+
+  it('names only the bound a value passes when the other end is open (no "Infinity" or "5e-324")', () => {
+    expect(valueProblemText({ kind: 'out-of-range', value: -1, min: 0, max: Infinity })).toBe(
+      '-1 is below 0',
+    );
+    expect(valueProblemText({ kind: 'out-of-range', value: -5, min: Number.MIN_VALUE, max: 65_536 })).toBe(
+      '-5 is not above 0',
+    );
+    expect(valueProblemText({ kind: 'out-of-range', value: 1e300, min: Number.MIN_VALUE, max: 65_536 })).toBe(
+      '1e+300 is above 65536',
+    );
+    expect(valueProblemText({ kind: 'out-of-range', value: 900, min: -Infinity, max: 400 })).toBe(
+      '900 is above 400',
+    );
   });
 
   it("words a backup's own checks with their figures", () => {

@@ -65,8 +65,12 @@ describe('noticeText', () => {
     expect(noticeText({ kind: 'error', storage: { kind: 'no-indexeddb' } })).toBe(
       'This browser has no IndexedDB storage.',
     );
-    expect(noticeText({ kind: 'info', recovered: [makeSession('a', 0, { durationMs: 95_000 })] })).toMatch(
-      /^Recovered a session the page closed during \(1:35\)/,
+    expect(noticeText({ kind: 'info', recovered: [makeSession('a', 0, { durationMs: 95_000 })] })).toBe(
+      'Recovered a session (1:35) that was open when the page closed, all but its last few seconds.',
+    );
+    const two = [makeSession('a', 0, { durationMs: 95_000 }), makeSession('b', 1, { durationMs: 600_000 })];
+    expect(noticeText({ kind: 'info', recovered: two })).toBe(
+      'Recovered 2 sessions (1:35, 10:00) that were open when the page closed, all but their last few seconds.',
     );
   });
 
