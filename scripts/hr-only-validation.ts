@@ -1,5 +1,6 @@
 /**
- * `npx tsx scripts/hr-only-validation.ts [people] [firstSeed]`: the pacer validation's gate
+ * `npx tsx scripts/hr-only-validation.ts [people] [firstSeed]` (or `all`: every validation panel together, 250 people
+ * per model, as the gate is judged; src/core/pacer/validation.ts `allPanels`): the pacer validation's gate
  * (docs/pacer-validation.md) repeated on heart rate only, beside the results from beats, for docs/heart-rate-only.md.
  * Each simulated person of a validation panel (seeds firstSeed.., default 1) is measured once from their beats and
  * once through a simulated heart-rate-only watch (src/core/hr-only/watch.ts): once a second the trailing average of
@@ -7,7 +8,7 @@
  * protocols are not told the watch's averaging: they read it from the series, as the app does
  * (src/core/hr-only/smoothing-estimate.ts). Optional `--jitter S --drop SHARE` change the watch.
  */
-import { runOutcome, summarise, type GateSummary } from '../src/core/pacer/validation';
+import { allPanels, runOutcome, summarise, type GateSummary } from '../src/core/pacer/validation';
 import { validationPanel } from '../src/core/physiology/models';
 import { PROTOCOLS } from '../src/core/pacer/simulation';
 
@@ -15,10 +16,11 @@ const flag = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(name);
   return i < 0 ? fallback : Number(process.argv[i + 1]);
 };
-const [people, firstSeed] = process.argv
+const positional = process.argv
   .slice(2)
-  .filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'))
-  .map(Number);
+  .filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
+const pooled = positional[0] === 'all';
+const [people, firstSeed] = pooled ? [250, 1] : positional.map(Number);
 const panelSize = people ?? 30;
 const jitterS = flag('--jitter', 0.3);
 const dropShare = flag('--drop', 0.02);
@@ -31,13 +33,13 @@ const cell = (s: GateSummary) =>
   `${pct(s.passShare)}${s.passShare10 === null ? '' : ` (${pct(s.passShare10)} at 10 min)`}, on target ${pct(s.onTargetShare)}`;
 
 console.log(
-  `Panels of ${panelSize} people per model from seed ${firstSeed ?? 1}; watch ${jitterS} s jitter, ${dropShare * 100} % lost. ` +
+  `${pooled ? 'Every validation panel together, 250 people per model' : `Panels of ${panelSize} people per model from seed ${firstSeed ?? 1}`}; watch ${jitterS} s jitter, ${dropShare * 100} % lost. ` +
     `Share of people whose answer gives >= 90 % of their maximal response.\n`,
 );
 console.log(`| model | protocol | beats (RR) | ${watches.map((w) => w.label).join(' | ')} |`);
 console.log(`|---|---|---|${watches.map(() => '---').join('|')}|`);
 for (const model of ['resonator', 'baroreflex-delay'] as const) {
-  const panel = validationPanel(model, panelSize, firstSeed ?? 1);
+  const panel = pooled ? allPanels(model) : validationPanel(model, panelSize, firstSeed ?? 1);
   for (const protocol of PROTOCOLS) {
     const rr = summarise(panel.map((p) => runOutcome(p, protocol)));
     const hr = watches.map(({ watch }) => summarise(panel.map((p) => runOutcome(p, protocol, { watch }))));

@@ -9,15 +9,9 @@
  * assessments' gate over the same people is a unit test (test/core/pacer/validation-heart-rate-panels-*.test.ts);
  * these runs take about six minutes, too slow for one.
  */
-import { runOutcome, type Outcome } from '../../src/core/pacer/validation';
-import { MODELS, validationPanel } from '../../src/core/physiology/models';
+import { allPanels, runOutcome, type Outcome } from '../../src/core/pacer/validation';
+import { MODELS } from '../../src/core/physiology/models';
 
-const PANELS = [
-  [30, 1],
-  [60, 101],
-  [60, 201],
-  [100, 501],
-] as const;
 const GATE = 0.9;
 const MOST_BELOW = 0.1;
 
@@ -33,7 +27,7 @@ for (const model of MODELS)
 export async function run(): Promise<Record<string, number>> {
   const figures: Record<string, number> = {};
   for (const model of MODELS) {
-    const people = PANELS.flatMap(([count, firstSeed]) => validationPanel(model, count, firstSeed));
+    const people = allPanels(model);
     for (const [label, smoothingS] of [
       ['3s', 3],
       ['5s', 5],
