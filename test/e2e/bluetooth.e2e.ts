@@ -168,16 +168,23 @@ test('Retry now reconnects at once while the app waits between attempts', async 
     manufacturer: 'Polar Electro Oy',
   });
   await expect(bt.page.getByTestId('strap-battery')).toContainText('70%');
+  await bt.strap.notify(hrmPacket(70, [857]));
+  await expect(bt.page.getByTestId('heart-rate')).toHaveText('70');
   bt.strap.refuseConnections = true;
   await bt.strap.disconnect();
   // Attempt 1 after 1 s fails; attempt 2 is then 2 s away, then 4 s.
   await expect(bt.page.getByTestId('strap-reconnecting')).toContainText('Attempt 2 in', { timeout: 10_000 });
+  // The last heart rate is not shown on as if it were live while the strap is gone.
+  await expect(bt.page.getByTestId('heart-rate')).toHaveText('–');
+  await expect(bt.page.getByText('No signal from the strap')).toBeVisible();
+  await expect(bt.page.getByTestId('strap-heart-rate')).toHaveCount(0);
   expect(await seriousFindings(bt.page)).toEqual([]);
   bt.strap.refuseConnections = false;
   const connections = bt.strap.seen.connections;
   await bt.page.getByRole('button', { name: 'Retry now' }).click();
   await expect(sourceState()).toHaveAttribute('data-source-state', 'live', { timeout: 1500 });
   expect(bt.strap.seen.connections).toBe(connections + 1);
+  await expect(bt.page.getByText('No signal from the strap')).toHaveCount(0);
   // Battery, body location and manufacturer are read again on every connection.
   await expect.poll(() => bt.strap.seen.reads).toBe(6);
 });

@@ -104,7 +104,7 @@ test('bad files get a message naming what and where, and nothing is imported', a
   await expect(notice).toContainText('Imported 1 recording');
   // Importing the same file again adds no duplicate.
   await page.getByTestId('import-input').setInputFiles(goodRr);
-  await expect(notice).toContainText('Imported 0 recordings; 1 recording was already here');
+  await expect(notice).toContainText('Nothing new to import: 1 recording was already here');
   await page.getByRole('tab', { name: 'Sessions' }).click();
   await expect.poll(() => listRows(page)).toHaveLength(1);
 

@@ -104,7 +104,9 @@ test('a full backup restored in a fresh browser profile gives the same history',
   await expect(restored.getByTestId('history-notice')).toContainText('Restored 1 session');
   // Restoring the same file again adds nothing.
   await restored.getByTestId('restore-input').setInputFiles(backupPath);
-  await expect(restored.getByTestId('history-notice')).toContainText('Restored 0 sessions; 1 already here');
+  await expect(restored.getByTestId('history-notice')).toContainText(
+    "Nothing new to restore: the backup's 1 session is already here",
+  );
   await restored.getByRole('tab', { name: 'Sessions' }).click();
   await expect.poll(() => listRows(restored)).toEqual(original);
   // The calendar counts today's practice, and the printable summary covers it.

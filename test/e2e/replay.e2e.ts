@@ -8,6 +8,10 @@ test('replaying an RR file plays its beats; a malformed file is refused with its
   await page.goto('/');
   await page.getByText('Replay a recording').click();
   const input = page.getByLabel('Replay an RR file');
+  // Drawn as the app's button (as restore and import are), not the browser's bare "Choose File / No file chosen".
+  await expect(input).toHaveCSS('opacity', '0');
+  const chooser = await page.locator('label.file', { has: input }).boundingBox();
+  expect(chooser?.height).toBeGreaterThanOrEqual(44);
 
   await input.setInputFiles({
     name: 'broken.txt',

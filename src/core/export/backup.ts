@@ -106,7 +106,10 @@ export function parseBackup(text: string): BackupResult {
 }
 
 function checkBackup(data: unknown): Backup {
-  const root = object(data, 'file');
+  // JSON that is not an object at all (a list, a number, null) is some other file, not a damaged backup.
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new BadValue('', { kind: 'not-a-backup' });
+  const root = object(data, '');
   if (root['format'] !== BACKUP_FORMAT) throw new BadValue('format', { kind: 'not-a-backup' });
   const version = integer(root['version'], 'version', 1);
   if (version > BACKUP_VERSION)

@@ -51,7 +51,7 @@ export function valueProblemText(problem: ValueProblem): string {
     case 'not-a-date':
       return `"${problem.text}" is not a date`;
     case 'malformed-json':
-      return `not a backup file: the JSON is malformed (${problem.detail})`;
+      return `this is not a whole backup: its text is not valid JSON, perhaps because the file was cut short. The browser says: ${problem.detail}`;
     case 'not-a-backup':
       return 'this is not a Resonance backup';
     case 'newer-version':

@@ -33,7 +33,17 @@ export function fileOutcomeText(outcome: FileOutcome): string {
     case 'storage-failed':
       return `Nothing was ${outcome.action === 'restore' ? 'restored' : 'imported'}: ${storageErrorText(outcome.error)}`;
     case 'restored': {
-      const { addedSessions, skippedSessions, addedReadings } = outcome;
+      const { addedSessions, skippedSessions, addedReadings, skippedReadings } = outcome;
+      // Nothing added: say so, not "Restored 0 sessions".
+      if (addedSessions === 0 && addedReadings === 0) {
+        const already = [
+          skippedSessions ? countOf(skippedSessions, 'session', 'sessions') : '',
+          skippedReadings ? countOf(skippedReadings, 'morning reading', 'morning readings') : '',
+        ].filter(Boolean);
+        return already.length > 0
+          ? `Nothing new to restore: the backup's ${already.join(' and ')} ${pluralWord(skippedSessions + skippedReadings, 'is', 'are')} already here.`
+          : 'Nothing new to restore: the backup holds no sessions or morning readings.';
+      }
       const readings = addedReadings
         ? ` and ${countOf(addedReadings, 'morning reading', 'morning readings')}`
         : '';
@@ -45,13 +55,13 @@ export function fileOutcomeText(outcome: FileOutcome): string {
     case 'imported': {
       const { added, already, impossible } = outcome;
       const recordings = (n: number) => countOf(n, 'recording', 'recordings');
-      const here =
-        already > 0 ? `; ${recordings(already)} ${pluralWord(already, 'was', 'were')} already here` : '';
+      const alreadyHere = `${recordings(already)} ${pluralWord(already, 'was', 'were')} already here`;
       const left =
         impossible > 0
           ? ` ${countOf(impossible, 'impossible value', 'impossible values')} ${pluralWord(impossible, 'was', 'were')} left out (RR outside 200-3000 ms).`
           : '';
-      return `Imported ${recordings(added)}${here}.${left}`;
+      if (added === 0 && already > 0) return `Nothing new to import: ${alreadyHere}.${left}`;
+      return `Imported ${recordings(added)}${already > 0 ? `; ${alreadyHere}` : ''}.${left}`;
     }
   }
 }

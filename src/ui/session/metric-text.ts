@@ -33,11 +33,20 @@ export function measureText(m: Measure | undefined, digits: number): MeasureText
   return { state: 'ok', value: m.value.toFixed(digits), note: '' };
 }
 
+/** Under the heart rate while the strap's signal is gone (the status line says what the app is doing about it). */
+export const NO_SIGNAL_TEXT = 'No signal from the strap';
+
 /**
  * The heart rate to show: the HRV engine's, or the device's own reading while the engine has none yet (the same
- * heart rate, so it is not labelled differently).
+ * heart rate, so it is not labelled differently); none while the signal is lost.
  */
-export function heartRateText(measure: Measure | undefined, deviceHeartRate: number | null): MeasureText {
+export function heartRateText(
+  measure: Measure | undefined,
+  deviceHeartRate: number | null,
+  signalLost = false,
+): MeasureText {
+  // While the strap is gone the last heart rate is not the person's now: shown on, it would look live.
+  if (signalLost) return { state: 'not-defined', value: '–', note: NO_SIGNAL_TEXT };
   if ((!measure || measure.status !== 'ok') && deviceHeartRate !== null)
     return { state: 'ok', value: String(deviceHeartRate), note: '' };
   return measureText(measure, 0);

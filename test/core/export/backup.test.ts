@@ -143,6 +143,12 @@ describe('full backup', () => {
 
   it('refuses other files, newer versions, duplicated ids and a beat count that disagrees', () => {
     expect(parseBackup('{ nope')).toMatchObject({ ok: false, error: { where: '' } });
+    // JSON that is no object is another file, said so without a path ("at file") into it.
+    for (const other of ['[]', 'null', '"hello"', '42'])
+      expect(parseBackup(other)).toEqual({
+        ok: false,
+        error: { where: '', problem: { kind: 'not-a-backup' } },
+      });
     expect(parseBackup('{"format":"other"}')).toMatchObject({ ok: false, error: { where: 'format' } });
     expect(parseEdited((d) => (d['version'] = 99))).toMatchObject({
       ok: false,

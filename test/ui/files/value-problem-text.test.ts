@@ -27,6 +27,12 @@ describe('valueProblemText', () => {
     );
   });
 
+  it("says a file that is not JSON may be cut short, the browser's words last", () => {
+    expect(valueProblemText({ kind: 'malformed-json', detail: 'Unexpected end of JSON input' })).toBe(
+      'this is not a whole backup: its text is not valid JSON, perhaps because the file was cut short. The browser says: Unexpected end of JSON input',
+    );
+  });
+
   it("words a backup's own checks with their figures", () => {
     expect(valueProblemText({ kind: 'count-mismatch', what: 'beats', holds: 30, says: 3 })).toBe(
       'holds 30 beats but the summary says 3',

@@ -13,12 +13,28 @@ describe('fileOutcomeText', () => {
     ).toBe('Restored 3 sessions and 1 morning reading; 2 already here were left as they are.');
   });
 
+  it('says when a restore or an import added nothing, never "Restored 0 sessions"', () => {
+    const none = { kind: 'restored', addedSessions: 0, addedReadings: 0, addedAssessments: 0 } as const;
+    expect(fileOutcomeText({ ...none, skippedSessions: 2, skippedReadings: 1 })).toBe(
+      "Nothing new to restore: the backup's 2 sessions and 1 morning reading are already here.",
+    );
+    expect(fileOutcomeText({ ...none, skippedSessions: 1, skippedReadings: 0 })).toBe(
+      "Nothing new to restore: the backup's 1 session is already here.",
+    );
+    expect(fileOutcomeText({ ...none, skippedSessions: 0, skippedReadings: 0 })).toBe(
+      'Nothing new to restore: the backup holds no sessions or morning readings.',
+    );
+    expect(fileOutcomeText({ kind: 'imported', added: 0, already: 1, impossible: 0 })).toBe(
+      'Nothing new to import: 1 recording was already here.',
+    );
+  });
+
   it('says how many recordings were imported, already here and left out', () => {
     expect(fileOutcomeText({ kind: 'imported', added: 2, already: 0, impossible: 0 })).toBe(
       'Imported 2 recordings.',
     );
-    expect(fileOutcomeText({ kind: 'imported', added: 0, already: 1, impossible: 3 })).toBe(
-      'Imported 0 recordings; 1 recording was already here. 3 impossible values were left out (RR outside 200-3000 ms).',
+    expect(fileOutcomeText({ kind: 'imported', added: 1, already: 1, impossible: 3 })).toBe(
+      'Imported 1 recording; 1 recording was already here. 3 impossible values were left out (RR outside 200-3000 ms).',
     );
   });
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { notDefined, notEnough, ok } from '../../../src/core/hrv/measure';
-import { heartRateText, measureText, SETTLING_TEXT } from '../../../src/ui/session/metric-text';
+import {
+  heartRateText,
+  measureText,
+  NO_SIGNAL_TEXT,
+  SETTLING_TEXT,
+} from '../../../src/ui/session/metric-text';
 
 describe('live measures on screen', () => {
   it('shows a value with its precision', () => {
@@ -32,5 +37,14 @@ describe('live measures on screen', () => {
     expect(heartRateText(notEnough(1, 3, 'beats'), 66)).toEqual({ state: 'ok', value: '66', note: '' });
     expect(heartRateText(ok(61.6), 66).value).toBe('62');
     expect(heartRateText(undefined, null).state).toBe('settling');
+  });
+
+  it('shows no heart rate while the strap is gone, saying so, however recent the last one', () => {
+    expect(heartRateText(ok(61.6), 66, true)).toEqual({
+      state: 'not-defined',
+      value: '–',
+      note: NO_SIGNAL_TEXT,
+    });
+    expect(heartRateText(ok(61.6), 66, false).value).toBe('62');
   });
 });
