@@ -144,21 +144,40 @@ test('a reading from the home screen: its result, its record after a reload and 
   expect(await storeCount(page, 'readings')).toBe(0);
 });
 
-test("a reading with a Bluetooth strap (Chromium's emulated peripheral, the app's real Web Bluetooth code)", async () => {
-  const { browser, context, page } = await launchStrapBrowser({ context: { timezoneId: 'UTC' } });
+type StrapBrowser = Awaited<ReturnType<typeof launchStrapBrowser>>;
+
+/** A browser with an emulated Polar strap, a 1-minute reading started with it, settling (the page's clock held). */
+async function startStrapReading(address: string, name: string) {
+  const launched = await launchStrapBrowser({ context: { timezoneId: 'UTC' } });
   try {
-    const strap = await EmulatedStrap.attach(browser, context, page, {
-      address: '09:09:09:09:09:31',
-      name: 'Polar H10 7A7A7A7A',
-      batteryPercent: 80,
-      manufacturer: 'Polar Electro Oy',
-    });
-    await page.clock.install({ time: TODAY });
-    await page.goto(appUrl());
-    await page.getByTestId('reading-open').click();
-    await page.getByRole('radio', { name: '1 min' }).check();
-    await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
-    await expect(page.getByTestId('reading-progress')).toHaveAttribute('data-phase', 'settling');
+    return { ...launched, strap: await startReading(launched, address, name) };
+  } catch (error) {
+    await launched.browser.close();
+    throw error;
+  }
+}
+
+async function startReading({ browser, context, page }: StrapBrowser, address: string, name: string) {
+  const strap = await EmulatedStrap.attach(browser, context, page, {
+    address,
+    name,
+    batteryPercent: 80,
+    manufacturer: 'Polar Electro Oy',
+  });
+  await page.clock.install({ time: TODAY });
+  await page.goto(appUrl());
+  await page.getByTestId('reading-open').click();
+  await page.getByRole('radio', { name: '1 min' }).check();
+  await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
+  await expect(page.getByTestId('reading-progress')).toHaveAttribute('data-phase', 'settling');
+  // The reading settles from the connection on; its heart-rate notifications are subscribed a moment later.
+  await expect.poll(() => page.evaluate(() => window.__resonanceHrm !== undefined)).toBe(true);
+  return strap;
+}
+
+test("a reading with a Bluetooth strap (Chromium's emulated peripheral, the app's real Web Bluetooth code)", async () => {
+  const { browser, page, strap } = await startStrapReading('09:09:09:09:09:31', 'Polar H10 7A7A7A7A');
+  try {
     // Two beats a packet, 1019.5 and 980.5 ms (1/1024 s units), one packet every 2 s of the page's clock.
     for (let i = 0; i < 48 && (await page.getByTestId('reading-result').count()) === 0; i += 1) {
       await strap.notify(hrmPacket(60, [1020, 980]));
@@ -177,20 +196,8 @@ test("a reading with a Bluetooth strap (Chromium's emulated peripheral, the app'
 });
 
 test('a strap that drops during a reading: the screen says so at once, shows no stale heart rate, and keeps nothing short', async () => {
-  const { browser, context, page } = await launchStrapBrowser({ context: { timezoneId: 'UTC' } });
+  const { browser, page, strap } = await startStrapReading('09:09:09:09:09:32', 'Polar H10 7B7B7B7B');
   try {
-    const strap = await EmulatedStrap.attach(browser, context, page, {
-      address: '09:09:09:09:09:32',
-      name: 'Polar H10 7B7B7B7B',
-      batteryPercent: 80,
-      manufacturer: 'Polar Electro Oy',
-    });
-    await page.clock.install({ time: TODAY });
-    await page.goto(appUrl());
-    await page.getByTestId('reading-open').click();
-    await page.getByRole('radio', { name: '1 min' }).check();
-    await page.getByRole('button', { name: 'Connect a heart-rate strap' }).click();
-    await expect(page.getByTestId('reading-progress')).toHaveAttribute('data-phase', 'settling');
     for (let i = 0; i < 25; i += 1) {
       await strap.notify(hrmPacket(60, [1020, 980]));
       await page.clock.fastForward(2000);

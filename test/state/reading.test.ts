@@ -30,6 +30,25 @@ function setUp(saveError: StorageError | null = null) {
 /** RR of 1000 ms alternating ±20 ms: RMSSD exactly 40 ms, 60 bpm. */
 const alternating = (n: number) => Array.from({ length: n }, (_, k) => (k % 2 === 0 ? 1020 : 980));
 
+/** A strap the test drives itself: its listener once the reading has started it. */
+function drivenStrap(): { source: HeartSource; listener: () => HeartSourceListener } {
+  let started: HeartSourceListener | null = null;
+  const source: HeartSource = {
+    kind: 'bluetooth',
+    label: 'Strap',
+    start: async (l) => {
+      started = l;
+      l.status({ state: 'live' });
+    },
+    stop: async () => started?.status({ state: 'ended', reason: 'stopped' }),
+  };
+  const listener = () => {
+    if (!started) throw new Error('the strap was not started');
+    return started;
+  };
+  return { source, listener };
+}
+
 describe('MorningReading', () => {
   it('settles 30 s, measures the chosen length, and saves a reading of the measured beats only', async () => {
     const { reading, saved } = setUp();
@@ -99,27 +118,18 @@ describe('MorningReading', () => {
   });
 
   it('marks the beat after a lost signal as following a gap', async () => {
-    let listener: HeartSourceListener | null = null;
-    const source: HeartSource = {
-      kind: 'bluetooth',
-      label: 'Strap',
-      start: async (l) => {
-        listener = l;
-        l.status({ state: 'live' });
-      },
-      stop: async () => listener?.status({ state: 'ended', reason: 'stopped' }),
-    };
+    const { source, listener } = drivenStrap();
     const { reading, saved } = setUp();
     await reading.start(source);
     let t = 0;
     const beat = (rrMs: number, afterGap = false) => {
       t += rrMs;
       const b: Beat = { rrMs, timeMs: t, source: 'bluetooth', afterGap };
-      listener?.beat(b);
+      listener().beat(b);
     };
     for (const rr of alternating(60)) beat(rr);
-    listener!.beat({ rrMs: Number.NaN, timeMs: t, source: 'bluetooth' }); // never stored
-    listener!.status({ state: 'signal-lost', reason: 'not-back', keptTryingMs: 600_000 });
+    listener().beat({ rrMs: Number.NaN, timeMs: t, source: 'bluetooth' }); // never stored
+    listener().status({ state: 'signal-lost', reason: 'not-back', keptTryingMs: 600_000 });
     t += 3000;
     for (const rr of alternating(40)) beat(rr);
     await vi.advanceTimersByTimeAsync(1000);
@@ -131,29 +141,20 @@ describe('MorningReading', () => {
   });
 
   it('says while the strap is gone and shows no stale heart rate, until it is back', async () => {
-    let listener: HeartSourceListener | null = null;
-    const source: HeartSource = {
-      kind: 'bluetooth',
-      label: 'Strap',
-      start: async (l) => {
-        listener = l;
-        l.status({ state: 'live' });
-      },
-      stop: async () => listener?.status({ state: 'ended', reason: 'stopped' }),
-    };
+    const { source, listener } = drivenStrap();
     const { reading } = setUp();
     await reading.start(source);
-    listener!.beat({ rrMs: 1000, timeMs: 1000, source: 'bluetooth' });
+    listener().beat({ rrMs: 1000, timeMs: 1000, source: 'bluetooth' });
     expect(reading.heartRateBpm).toBe(60);
     expect(reading.signalLost).toBe(false);
-    listener!.status({ state: 'reconnecting', attempt: 1, nextRetryMs: 1000 });
+    listener().status({ state: 'reconnecting', attempt: 1, nextRetryMs: 1000 });
     expect(reading.signalLost).toBe(true);
     expect(reading.heartRateBpm).toBeNull();
-    listener!.status({ state: 'live' });
+    listener().status({ state: 'live' });
     expect(reading.signalLost).toBe(false);
-    listener!.beat({ rrMs: 800, timeMs: 5000, source: 'bluetooth', afterGap: true });
+    listener().beat({ rrMs: 800, timeMs: 5000, source: 'bluetooth', afterGap: true });
     expect(reading.heartRateBpm).toBe(75);
-    listener!.status({ state: 'signal-lost', reason: 'not-back', keptTryingMs: 600_000 });
+    listener().status({ state: 'signal-lost', reason: 'not-back', keptTryingMs: 600_000 });
     expect(reading.signalLost).toBe(true);
     await reading.cancel();
   });
