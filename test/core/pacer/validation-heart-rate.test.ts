@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runOutcome, summarise } from '../../../src/core/pacer/validation';
+import { allPanels, runOutcome, summarise } from '../../../src/core/pacer/validation';
 import { validationPanel, type ModelName } from '../../../src/core/physiology/models';
 
 /**
@@ -7,7 +7,7 @@ import { validationPanel, type ModelName } from '../../../src/core/physiology/mo
  * of both 30-person panels measured through a simulated watch that sends, once a second, the 3 s or the 5 s average
  * of its heart rate in whole bpm, up to 0.3 s late, 2 % lost, and through beats beside it. The gate (>= 90 % of
  * people get >= 90 % of their maximal response) is judged over 250 people per model, where one person is 0.4 points
- * rather than 3.3 (validation-heart-rate-panels-*.test.ts, and `npm run bench pacer-hr-only` for the adaptive rate).
+ * rather than 3.3, in `npm run bench pacer-hr-only` (eight minutes of runs, too slow for the unit run).
  * Here, on the 30 people the results from beats are asserted on, each figure is held at what this panel reaches (the
  * gate, or one person short of it, 87 %) and within 10 points of beats, so that a regression fails.
  */
@@ -65,4 +65,17 @@ describe('resonance protocols on heart rate only', { timeout: 300_000 }, () => {
       });
     });
   }
+});
+
+describe('every validation panel together', () => {
+  it('holds the test, wider and held-out panels: 250 different people per model', () => {
+    for (const model of ['resonator', 'baroreflex-delay'] as const) {
+      const people = allPanels(model);
+      expect(people).toHaveLength(250);
+      expect(new Set(people.map((p) => p.seed)).size).toBe(250);
+      expect(people.slice(0, PEOPLE).map((p) => p.seed)).toEqual(
+        validationPanel(model, PEOPLE).map((p) => p.seed),
+      );
+    }
+  });
 });
