@@ -112,7 +112,10 @@ test('starts the accelerometer of a strap offering PMD, shows the breath rate an
   await expect(rate).toContainText('breaths/min');
   const lag = bt.page.getByTestId('breath-lag');
   const shownLag = Number(await lag.getAttribute('data-lag-s'));
-  expect(Math.abs(shownLag - lagS)).toBeLessThan(0.3);
+  // Frames are timed as they arrive; with three e2e workers on two cores the emulator's deliveries run up to a few
+  // tenths of a second late (0.41 s once in a full run), so this checks the wiring; the lag's accuracy is the unit
+  // tests' (test/core/respiration/).
+  expect(Math.abs(shownLag - lagS)).toBeLessThan(0.6);
   await expect(lag).toContainText('behind the pacer');
   test
     .info()
